@@ -1,0 +1,5 @@
+import { accountContract } from '../../types/contracts/account'
+import { createHandler } from '../_kit/handler'
+import { whoami } from './actions/whoami'
+
+export const main = createHandler(accountContract, { whoami })

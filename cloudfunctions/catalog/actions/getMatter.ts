@@ -1,0 +1,26 @@
+import type { Department, Matter, ServiceWindow } from '../../../types/domain/catalog'
+import { db } from '../../_kit/cloud'
+import { COLLECTIONS } from '../../_kit/collections'
+import { notFound } from '../../_kit/errors'
+import { fetchAll } from '../../_kit/fetchAll'
+
+const MATTER_FIELDS = ['id', 'name', 'departmentId', 'windowIds', 'kind', 'audience', 'legalLimitDays', 'promisedLimitDays', 'fee', 'materials', 'conditions', 'legalBasis', 'steps', 'flags', 'keywords', 'notes'] as const
+
+/** Everything a citizen must know before coming (一次性告知): the matter with its department and windows. */
+export async function getMatter({ id }: { id: string }) {
+  const { data } = await db().collection(COLLECTIONS.matters).where({ _id: id }).limit(1).get()
+  const matter = data[0] as Matter | undefined
+  if (!matter) throw notFound('未找到该事项')
+  const [deptRes, windows] = await Promise.all([
+    db().collection(COLLECTIONS.departments).where({ _id: matter.departmentId }).limit(1).get(),
+    fetchAll<ServiceWindow>(COLLECTIONS.windows, { _id: db().command.in(matter.windowIds) }),
+  ])
+  const department = deptRes.data[0] as Department | undefined
+  if (!department) throw notFound('该事项所属部门不存在')
+  const picked = Object.fromEntries(MATTER_FIELDS.filter((k) => matter[k] !== undefined).map((k) => [k, matter[k]])) as Matter
+  return {
+    ...picked,
+    department: { id: department.id, name: department.name, location: department.location, phone: department.phone },
+    windows: windows.sort((a, b) => a.number - b.number).map((w) => ({ id: w.id, name: w.name, number: w.number })),
+  }
+}

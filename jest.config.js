@@ -1,0 +1,13 @@
+/** One jest run for unit, function, local-cloud, weapp and browser tests (see scripts/test.ts for the order). */
+module.exports = {
+  testEnvironment: 'node',
+  rootDir: __dirname,
+  transform: {
+    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
+  },
+  // No test may reach the internet: the guard refuses every non-loopback socket.
+  setupFiles: ['<rootDir>/local/netguard.ts'],
+  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/local/fixtures/'],
+  testTimeout: 60_000,
+}

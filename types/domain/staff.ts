@@ -1,0 +1,25 @@
+import { z } from '../zod'
+import { STAFF_ROLES } from '../roles'
+import { idSchema } from './catalog'
+
+/** A staff member bound to a WeChat account. The role that the server trusts lives here only. */
+export const staffSchema = z.object({
+  _id: z.string(),
+  openid: z.string().min(1),
+  staffNo: z.string().regex(/^[A-Z0-9]{4,12}$/),
+  name: z.string().min(1).max(20),
+  role: z.enum(STAFF_ROLES),
+  departmentId: idSchema,
+  windowIds: z.array(idSchema),
+  active: z.boolean(),
+})
+export type Staff = z.infer<typeof staffSchema>
+
+/** A demo persona offered by the local dev login (README lists them). */
+export const personaSchema = z.object({
+  key: z.string(),
+  openid: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  label: z.string(),
+  role: z.string(),
+})
+export type Persona = z.infer<typeof personaSchema>
