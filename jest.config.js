@@ -7,6 +7,8 @@ module.exports = {
   },
   // No test may reach the internet: the guard refuses every non-loopback socket.
   setupFiles: ['<rootDir>/local/netguard.ts'],
+  // zod's locale files are ES modules under a `.js` name; jest runs CommonJS, so take the `.cjs` twin.
+  moduleNameMapper: { '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs' },
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/tests/local/fixtures/'],
   testTimeout: 60_000,

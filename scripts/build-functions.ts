@@ -16,14 +16,14 @@ const sdkVersion: string = require(join(root, 'node_modules', 'wx-server-sdk', '
 export const functionNames = (): string[] =>
   readdirSync(srcDir).filter((n) => !n.startsWith('_') && statSync(join(srcDir, n)).isDirectory() && existsSync(join(srcDir, n, 'index.ts')))
 
-export async function buildFunctions(names = functionNames()): Promise<void> {
+export async function buildFunctions(names = functionNames(), from = srcDir, to = functionsOutDir): Promise<void> {
   await Promise.all(
     names.map(async (name) => {
-      const out = join(functionsOutDir, name)
+      const out = join(to, name)
       rmSync(out, { recursive: true, force: true })
       mkdirSync(out, { recursive: true })
       await build({
-        entryPoints: [join(srcDir, name, 'index.ts')],
+        entryPoints: [join(from, name, 'index.ts')],
         outfile: join(out, 'index.js'),
         bundle: true,
         platform: 'node',
@@ -40,7 +40,7 @@ export async function buildFunctions(names = functionNames()): Promise<void> {
         join(out, 'package.json'),
         JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
       )
-      cpSync(join(srcDir, name, 'config.json'), join(out, 'config.json'))
+      cpSync(join(from, name, 'config.json'), join(out, 'config.json'))
     }),
   )
 }

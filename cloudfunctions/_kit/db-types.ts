@@ -36,7 +36,7 @@ export interface Aggregate {
 
 export interface Collection<T = Doc> extends Query<T> {
   doc(id: string): DocumentRef<T>
-  add(a: { data: Record<string, unknown> }): Promise<{ _id: string }>
+  add(a: { data: object }): Promise<{ _id: string }>
   aggregate(): Aggregate
 }
 
@@ -62,7 +62,7 @@ export interface Command {
 }
 
 export interface Transaction {
-  collection(name: string): { doc(id: string): DocumentRef; add(a: { data: Record<string, unknown> }): Promise<{ _id: string }> }
+  collection(name: string): { doc(id: string): DocumentRef; add(a: { data: object }): Promise<{ _id: string }> }
 }
 
 export interface Database {

@@ -1,6 +1,8 @@
 import type { z } from '../../types/zod'
 import { fail, ok, type Issue, type Result } from '../../types/result'
 import type { ActionContract, FunctionContract } from '../../types/contracts/contract'
+import { cloud } from './cloud'
+import { now } from './clock'
 import { AppError } from './errors'
 import { identifyCaller, type Caller } from './identity'
 import { log } from './log'
@@ -37,11 +39,30 @@ const PLATFORM_FIELDS = ['action', 'userInfo'] as const
 export const zodIssues = (error: z.ZodError): Issue[] =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
-export function createHandler<F extends FunctionContract>(contract: F, impls: ActionImpls<F>) {
+/** Timer triggers declared in the function's config.json, by trigger name. */
+export type Triggers = Record<string, (now: Date) => Promise<Record<string, unknown>>>
+
+/**
+ * A timer trigger's event is `{ Type: 'Timer', TriggerName, Time }`. Anyone could send that shape
+ * from a client, so it only counts when WeChat says the invocation came from a trigger: no OPENID
+ * and SOURCE `wx_trigger`.
+ */
+function triggerName(body: Record<string, unknown>): string | undefined {
+  if (body.Type !== 'Timer' || typeof body.TriggerName !== 'string') return undefined
+  const { OPENID, SOURCE } = cloud.getWXContext()
+  return !OPENID && String(SOURCE ?? '').split(',').includes('wx_trigger') ? body.TriggerName : undefined
+}
+
+export function createHandler<F extends FunctionContract>(contract: F, impls: ActionImpls<F>, triggers: Triggers = {}) {
   return async function main(event: unknown): Promise<Result<unknown>> {
     const where = `${contract.name}`
     try {
       const body = (event && typeof event === 'object' ? event : {}) as Record<string, unknown>
+      const trigger = triggerName(body)
+      if (trigger !== undefined) {
+        const run = Object.prototype.hasOwnProperty.call(triggers, trigger) ? triggers[trigger] : undefined
+        return run ? ok(await run(now())) : fail('NOT_FOUND', '定时任务不存在')
+      }
       const name = body.action
       if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(contract.actions, name)) {
         return fail('INVALID_INPUT', '不支持的操作', [{ path: 'action', message: `可用操作：${Object.keys(contract.actions).join('、')}` }])
@@ -53,7 +74,7 @@ export function createHandler<F extends FunctionContract>(contract: F, impls: Ac
       if (!parsed.success) return fail('INVALID_INPUT', undefined, zodIssues(parsed.error))
 
       let caller: Promise<Caller> | undefined
-      const ctx: ActionContext = { caller: () => (caller ??= identifyCaller()), now: new Date() }
+      const ctx: ActionContext = { caller: () => (caller ??= identifyCaller()), now: now() }
       if (spec.access !== 'anyone') {
         const who = await ctx.caller()
         if (!who.openid) return fail('UNAUTHENTICATED')

@@ -1,8 +1,9 @@
 import { z } from '../zod'
 import { ROLES } from '../roles'
 import { action, defineFunction, noInput } from './contract'
+import { profileSchema } from '../domain/profile'
 
-export const accountContract = defineFunction('account', '账号：当前用户的身份与角色', {
+export const accountContract = defineFunction('account', '账号：当前用户的身份、角色与常用信息', {
   whoami: action({
     summary: '当前用户的角色；工作人员另含工号、部门与窗口',
     access: ROLES,
@@ -13,5 +14,17 @@ export const accountContract = defineFunction('account', '账号：当前用户�
         .object({ staffNo: z.string(), name: z.string(), departmentId: z.string(), windowIds: z.array(z.string()) })
         .optional(),
     }),
+  }),
+  getProfile: action({
+    summary: '我的常用信息（姓名、身份证号、手机号、地址），用于自动填表；未保存时为null',
+    access: ROLES,
+    input: noInput,
+    output: z.object({ profile: profileSchema.nullable() }),
+  }),
+  saveProfile: action({
+    summary: '保存我的常用信息',
+    access: ROLES,
+    input: profileSchema.strict(),
+    output: z.object({ profile: profileSchema }),
   }),
 })

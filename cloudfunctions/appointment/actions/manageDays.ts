@@ -1,0 +1,45 @@
+import { daySlots, type DayOverride, type Period } from '../../../types/domain/schedule'
+import { beijingDate, workingDays } from '../../../types/domain/working-days'
+import { getWindow } from '../../_kit/catalog'
+import { db } from '../../_kit/cloud'
+import { COLLECTIONS } from '../../_kit/collections'
+import { AppError } from '../../_kit/errors'
+import type { ActionContext } from '../../_kit/handler'
+import { assertActsAtWindow } from '../../_kit/staff-scope'
+import { dayKey, dayOverrides, windowSchedules } from '../schedules'
+
+async function prepare(windowId: string, date: string, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  assertActsAtWindow(caller, await getWindow(windowId))
+  if (date < beijingDate(ctx.now)) throw new AppError('INVALID_INPUT', '不能修改过去的日期', [{ path: 'date', message: '请选择今天或以后的日期' }])
+  const current: DayOverride = (await dayOverrides([windowId], [date])).get(dayKey(windowId, date)) ?? { closed: false, extraPeriods: [] }
+  const save = (o: DayOverride & { reason?: string }) =>
+    db().collection(COLLECTIONS.scheduleDays).doc(dayKey(windowId, date)).set({ data: { windowId, date, ...o, by: caller.staff?.staffNo ?? '', at: ctx.now } })
+  return { current, save }
+}
+
+/**
+ * Stops bookings at a window on a date. Existing bookings are people who planned their day
+ * around it, so a date that has any is refused: staff reschedule them with the citizens first.
+ * The day is closed before counting, so a booking cannot slip in between.
+ */
+export async function closeDate(input: { windowId: string; date: string; reason: string }, ctx: ActionContext) {
+  const { current, save } = await prepare(input.windowId, input.date, ctx)
+  await save({ ...current, closed: true, reason: input.reason })
+  const { total } = await db().collection(COLLECTIONS.bookings).where({ windowId: input.windowId, date: input.date, status: 'booked' }).count()
+  if (total > 0) {
+    await save(current)
+    throw new AppError('CONFLICT', `该日已有${total}个预约，不能停止预约，请先联系群众改约`)
+  }
+  return { windowId: input.windowId, date: input.date, closed: true as const }
+}
+
+/** Adds extended hours (延时服务) to a window's date, weekends and holidays included. */
+export async function addHours(input: { windowId: string; date: string; period: Period }, ctx: ActionContext) {
+  const { current, save } = await prepare(input.windowId, input.date, ctx)
+  if (current.closed) throw new AppError('CONFLICT', '该日已停止预约，不能增加时段')
+  const next = { closed: false, extraPeriods: [...current.extraPeriods, input.period] }
+  await save(next)
+  const schedule = (await windowSchedules([input.windowId])).get(input.windowId)!
+  return { windowId: input.windowId, date: input.date, slots: daySlots(input.windowId, schedule, input.date, workingDays.isWorkingDay(input.date), next).length }
+}

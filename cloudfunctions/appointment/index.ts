@@ -1,0 +1,17 @@
+import { appointmentContract } from '../../types/contracts/appointment'
+import { createHandler } from '../_kit/handler'
+import { book } from './actions/book'
+import { cancel } from './actions/cancel'
+import { daySchedule } from './actions/daySchedule'
+import { listDays } from './actions/listDays'
+import { listSlots } from './actions/listSlots'
+import { addHours, closeDate } from './actions/manageDays'
+import { getBooking, myBookings } from './actions/myBookings'
+import { reschedule } from './actions/reschedule'
+import { dayBeforeReminders, noShowSweep } from './triggers'
+
+export const main = createHandler(
+  appointmentContract,
+  { listDays, listSlots, book, cancel, reschedule, myBookings, getBooking, daySchedule, closeDate, addHours },
+  { noShowSweep, dayBeforeReminders },
+)

@@ -1,0 +1,13 @@
+/** `npm run bench`: prints figures; speed goals live here, never in timed tests. */
+import '../../local/netguard'
+import * as booking from './booking.bench'
+import * as sizes from './sizes.bench'
+
+const sections: Array<{ run: () => void | Promise<void> }> = [sizes, booking]
+
+;(async () => {
+  for (const s of sections) await s.run()
+})().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,118 @@
+import { z } from '../zod'
+import { ROLES } from '../roles'
+import { action, defineFunction, noInput } from './contract'
+import { idSchema } from '../domain/catalog'
+import { BOOKING_STATUSES, applicantSchema, requestIdSchema } from '../domain/booking'
+import { hhmmSchema, periodSchema, slotIdSchema } from '../domain/schedule'
+import { isBeijingDate } from '../domain/dates'
+
+export const dateSchema = z.string().refine(isBeijingDate, '日期格式应为YYYY-MM-DD')
+export const bookingIdSchema = z.string().regex(/^bk-[0-9a-f]{20}$/, '预约编号格式不正确')
+
+export const slotViewSchema = z.object({
+  slotId: z.string(),
+  windowId: idSchema,
+  date: dateSchema,
+  start: hhmmSchema,
+  end: hhmmSchema,
+  capacity: z.number().int(),
+  remaining: z.number().int().min(0),
+})
+export type SlotView = z.infer<typeof slotViewSchema>
+
+export const bookingViewSchema = z.object({
+  bookingId: bookingIdSchema,
+  code: z.string(),
+  status: z.enum(BOOKING_STATUSES),
+  matterId: idSchema,
+  matterName: z.string(),
+  windowId: idSchema,
+  windowName: z.string(),
+  windowNumber: z.number().int(),
+  location: z.string(),
+  slotId: z.string(),
+  date: dateSchema,
+  start: hhmmSchema,
+  end: hhmmSchema,
+  /** Masked: the list may be seen over a shoulder. */
+  applicantName: z.string(),
+  idNumberMasked: z.string(),
+  forOther: z.boolean(),
+  canCancel: z.boolean(),
+  ticketId: z.string().optional(),
+})
+export type BookingView = z.infer<typeof bookingViewSchema>
+
+const everyone = ROLES
+const schedulers = ['dept_lead', 'admin'] as const
+const windowStaff = ['window_staff', 'dept_lead', 'supervisor', 'admin'] as const
+
+export const appointmentContract = defineFunction('appointment', '预约办事：时段、预约、取消、改约与窗口排班', {
+  listDays: action({
+    summary: '事项可预约的日期及剩余名额（只含开放日）',
+    access: 'anyone',
+    input: z.strictObject({ matterId: idSchema }),
+    output: z.object({ days: z.array(z.object({ date: dateSchema, remaining: z.number().int().min(0) })) }),
+  }),
+  listSlots: action({
+    summary: '某日可预约的时段及剩余名额',
+    access: 'anyone',
+    input: z.strictObject({ matterId: idSchema, date: dateSchema }),
+    output: z.object({ slots: z.array(slotViewSchema) }),
+  }),
+  book: action({
+    summary: '实名预约一个时段（可为他人预约）；同一requestId重复提交返回首次结果',
+    access: everyone,
+    input: applicantSchema.extend({
+      slotId: slotIdSchema,
+      matterId: idSchema,
+      requestId: requestIdSchema,
+      /** Booking for someone else, e.g. an elderly parent. */
+      forOther: z.boolean().default(false),
+      relation: z.string().trim().max(10, '关系最多10个字').optional(),
+    }).strict(),
+    output: z.object({ bookingId: bookingIdSchema, code: z.string() }),
+  }),
+  cancel: action({
+    summary: '取消预约（开始前1小时截止）',
+    access: everyone,
+    input: z.strictObject({ bookingId: bookingIdSchema }),
+    output: z.object({ bookingId: bookingIdSchema, status: z.literal('cancelled') }),
+  }),
+  reschedule: action({
+    summary: '改约到另一时段：先占新时段再释放旧时段，新时段已满则不做任何改变',
+    access: everyone,
+    input: z.strictObject({ bookingId: bookingIdSchema, slotId: slotIdSchema, requestId: requestIdSchema }),
+    output: z.object({ bookingId: bookingIdSchema, code: z.string(), slotId: z.string() }),
+  }),
+  myBookings: action({
+    summary: '我的预约（最新在前）',
+    access: everyone,
+    input: noInput,
+    output: z.object({ bookings: z.array(bookingViewSchema) }),
+  }),
+  getBooking: action({
+    summary: '我的一个预约（含到场码）',
+    access: everyone,
+    input: z.strictObject({ bookingId: bookingIdSchema }),
+    output: bookingViewSchema,
+  }),
+  daySchedule: action({
+    summary: '工作人员：我负责窗口某日的预约',
+    access: windowStaff,
+    input: z.strictObject({ date: dateSchema.optional(), windowId: idSchema.optional() }),
+    output: z.object({ date: dateSchema, bookings: z.array(bookingViewSchema) }),
+  }),
+  closeDate: action({
+    summary: '部门负责人：某窗口某日停止预约（已有预约时拒绝）',
+    access: schedulers,
+    input: z.strictObject({ windowId: idSchema, date: dateSchema, reason: z.string().trim().min(2).max(50) }),
+    output: z.object({ windowId: idSchema, date: dateSchema, closed: z.literal(true) }),
+  }),
+  addHours: action({
+    summary: '部门负责人：某窗口某日增加延时服务时段',
+    access: schedulers,
+    input: z.strictObject({ windowId: idSchema, date: dateSchema, period: periodSchema }),
+    output: z.object({ windowId: idSchema, date: dateSchema, slots: z.number().int() }),
+  }),
+})

@@ -1,0 +1,39 @@
+import { z } from '../zod'
+
+/**
+ * A notification request written to the outbox by the function where the event happens
+ * (booking, case, inquiry). The notify function (a later issue) delivers it as a WeChat
+ * subscription message where the user granted one, and always to the in-app message centre.
+ * Its `_id` is the dedupe key (event + subject + recipient), so an event is never queued twice.
+ */
+export const NOTIFICATION_EVENTS = [
+  'booking.confirmed',
+  'booking.reminder_day_before',
+  'booking.cancelled',
+  'queue.three_ahead',
+  'queue.called',
+  'case.accepted',
+  'case.supplement_requested',
+  'case.approved',
+  'case.rejected',
+  'case.ready_for_pickup',
+  'inquiry.answered',
+] as const
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
+
+export const notificationRequestSchema = z.object({
+  _id: z.string(),
+  event: z.enum(NOTIFICATION_EVENTS),
+  /** The booking, case or inquiry the event is about. */
+  subjectId: z.string(),
+  recipient: z.string().min(1),
+  /** Semantic fields (matter name, time, window, …); the notify function maps them to template keywords. */
+  data: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** Mini-program page the message opens, with its query string. */
+  page: z.string(),
+  status: z.enum(['pending', 'sent', 'failed', 'no_consent']),
+  createdAt: z.date(),
+})
+export type NotificationRequest = z.infer<typeof notificationRequestSchema>
+
+export const notificationKey = (event: NotificationEvent, subjectId: string, recipient: string) => `${event}:${subjectId}:${recipient}`

@@ -1,0 +1,35 @@
+/** Hall queue rules shared by the queue function, the ticket page and the display board. */
+
+export const TICKET_STATUSES = ['waiting', 'called', 'done', 'skipped'] as const
+export type TicketStatus = (typeof TICKET_STATUSES)[number]
+export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
+  waiting: '等待叫号',
+  called: '请到窗口办理',
+  done: '已办结',
+  skipped: '过号',
+}
+
+export const ticketLabel = (prefix: string, number: number) => `${prefix}${String(number).padStart(3, '0')}`
+
+/**
+ * The order tickets are called in, as one sortable string. A ticket belongs to a 30-minute
+ * period: a booked ticket to its slot, a walk-in to the period it was taken in; within a
+ * period booked tickets come first, in booking order, then walk-ins in number order. A ticket
+ * transferred to another window goes to the front there: the citizen has already waited once.
+ */
+export function ticketSortKey(t: { kind: 'booked'; slotStart: string; bookedAt: Date } | { kind: 'walk_in'; takenAt: string; number: number }): string {
+  if (t.kind === 'booked') return `${t.slotStart}|0|${t.bookedAt.toISOString()}`
+  const [h, m] = t.takenAt.split(':').map(Number)
+  const period = `${String(h).padStart(2, '0')}:${m < 30 ? '00' : '30'}`
+  return `${period}|1|${String(t.number).padStart(6, '0')}`
+}
+export const TRANSFER_SORT_KEY = '00:00|'
+
+/** Minutes until a ticket is likely called: the tickets ahead share the open windows at the recent service pace. */
+export function estimatedWaitMinutes(ahead: number, recentServiceMinutes: number[], openWindows: number): number {
+  const pace = recentServiceMinutes.length ? recentServiceMinutes.reduce((a, b) => a + b, 0) / recentServiceMinutes.length : DEFAULT_SERVICE_MINUTES
+  return Math.ceil((ahead * pace) / Math.max(1, openWindows))
+}
+export const DEFAULT_SERVICE_MINUTES = 8
+/** When this many tickets are ahead, the citizen is told to come to the waiting area. */
+export const REMIND_WHEN_AHEAD = 3
