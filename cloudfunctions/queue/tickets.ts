@@ -4,7 +4,7 @@ import { estimatedWaitMinutes, ticketLabel, type TicketStatus } from '../../type
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { AppError, notFound } from '../_kit/errors'
-import { fetchAll } from '../_kit/fetchAll'
+import { windowsById } from '../_kit/catalog'
 import { isDuplicate } from '../_kit/outbox'
 
 export interface TicketDoc {
@@ -96,9 +96,7 @@ export async function position(t: TicketDoc): Promise<{ ahead: number; waitMinut
   return { ahead, waitMinutes: estimatedWaitMinutes(ahead, minutes, t.targetWindowId ? 1 : windows) }
 }
 
-export async function windowsById(): Promise<Map<string, ServiceWindow>> {
-  return new Map((await fetchAll<ServiceWindow>(COLLECTIONS.windows)).map((w) => [w.id, w]))
-}
+export { windowsById }
 
 export async function toTicketView(t: TicketDoc, windows: Map<string, ServiceWindow>, withPosition = true): Promise<TicketView> {
   const w = windows.get(t.windowId || t.targetWindowId)

@@ -1,11 +1,10 @@
 import { beijingDate } from '../../../types/domain/working-days'
-import { getWindow } from '../../_kit/catalog'
+import { getWindow, windowsById } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import type { ActionContext } from '../../_kit/handler'
 import { fetchAll } from '../../_kit/fetchAll'
 import { assertActsAtWindow, canActAtWindow } from '../../_kit/staff-scope'
-import type { ServiceWindow } from '../../../types/domain/catalog'
 import { type BookingDoc, toView } from '../bookings'
 import { bookingPolicy } from '../limits'
 
@@ -18,7 +17,7 @@ export async function daySchedule(input: { date?: string; windowId?: string }, c
     assertActsAtWindow(caller, await getWindow(input.windowId))
     windowIds = [input.windowId]
   } else {
-    windowIds = (await fetchAll<ServiceWindow>(COLLECTIONS.windows)).filter((w) => canActAtWindow(caller, w)).map((w) => w.id)
+    windowIds = [...(await windowsById()).values()].filter((w) => canActAtWindow(caller, w)).map((w) => w.id)
   }
   const [docs, policy] = await Promise.all([
     fetchAll<BookingDoc>(COLLECTIONS.bookings, { windowId: db().command.in(windowIds), date }),
