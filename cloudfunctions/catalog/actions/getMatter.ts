@@ -1,10 +1,8 @@
-import type { Department, Matter, ServiceWindow } from '../../../types/domain/catalog'
+import { matterSchema, type Department, type Matter, type ServiceWindow } from '../../../types/domain/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import { notFound } from '../../_kit/errors'
 import { fetchAll } from '../../_kit/fetchAll'
-
-const MATTER_FIELDS = ['id', 'name', 'departmentId', 'windowIds', 'kind', 'audience', 'legalLimitDays', 'promisedLimitDays', 'fee', 'materials', 'conditions', 'legalBasis', 'steps', 'flags', 'keywords', 'notes'] as const
 
 /** Everything a citizen must know before coming (一次性告知): the matter with its department and windows. */
 export async function getMatter({ id }: { id: string }) {
@@ -17,7 +15,8 @@ export async function getMatter({ id }: { id: string }) {
   ])
   const department = deptRes.data[0] as Department | undefined
   if (!department) throw notFound('该事项所属部门不存在')
-  const picked = Object.fromEntries(MATTER_FIELDS.filter((k) => matter[k] !== undefined).map((k) => [k, matter[k]])) as Matter
+  // The schema keeps the matter's own fields and drops storage ones (_id, searchText).
+  const picked = matterSchema.parse(matter)
   return {
     ...picked,
     department: { id: department.id, name: department.name, location: department.location, phone: department.phone },

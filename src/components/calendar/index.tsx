@@ -1,0 +1,76 @@
+import { Text, View } from '@tarojs/components'
+import { addDays, dayOfMonth, monthLabel, weekdayOf } from '../../utils/dates'
+import './index.scss'
+
+export interface CalendarDay {
+  date: string
+  remaining: number
+}
+
+export interface CalendarProps {
+  /** The open days, as the server lists them (dates come from the server, never the device clock). */
+  days: CalendarDay[]
+  selected?: string
+  onSelect: (date: string) => void
+}
+
+const HEAD = ['一', '二', '三', '四', '五', '六', '日']
+
+/** Monday-first weeks covering the open days; days that are not open stay in place, greyed out. */
+function weeksOf(days: CalendarDay[]): string[][] {
+  const first = days[0].date
+  const last = days[days.length - 1].date
+  const start = addDays(first, -((weekdayOf(first) + 6) % 7))
+  const weeks: string[][] = []
+  for (let d = start; d <= last; ) {
+    const week: string[] = []
+    for (let i = 0; i < 7; i++, d = addDays(d, 1)) week.push(d)
+    weeks.push(week)
+  }
+  return weeks
+}
+
+/** A booking calendar: 余N on open days, 约满 (not tappable) on full days. */
+export function Calendar({ days, selected, onSelect }: CalendarProps) {
+  if (days.length === 0) return null
+  const open = new Map(days.map((d) => [d.date, d.remaining]))
+  const weeks = weeksOf(days)
+  return (
+    <View className='calendar'>
+      <Text className='calendar__month'>
+        {monthLabel(days[0].date)}
+        {monthLabel(days[days.length - 1].date) !== monthLabel(days[0].date) ? ` — ${monthLabel(days[days.length - 1].date)}` : ''}
+      </Text>
+      <View className='calendar__row calendar__row--head'>
+        {HEAD.map((h) => (
+          <Text key={h} className='calendar__head'>
+            {h}
+          </Text>
+        ))}
+      </View>
+      {weeks.map((week) => (
+        <View key={week[0]} className='calendar__row'>
+          {week.map((date) => {
+            const remaining = open.get(date)
+            const state = remaining === undefined ? 'closed' : remaining > 0 ? 'open' : 'full'
+            const dom = dayOfMonth(date)
+            return (
+              <View
+                key={date}
+                className={`calendar__day calendar__day--${state} calendar-day-${date}${selected === date ? ' calendar__day--selected' : ''}`}
+                hoverClass={state === 'open' ? 'calendar__day--pressed' : 'none'}
+                onClick={state === 'open' ? () => onSelect(date) : undefined}
+              >
+                <Text className='calendar__num'>{dom === 1 ? `${Number(date.slice(5, 7))}月` : dom}</Text>
+                <Text className='calendar__left'>{state === 'open' ? `余${remaining}` : state === 'full' ? '约满' : ' '}</Text>
+              </View>
+            )
+          })}
+        </View>
+      ))}
+      <View className='calendar__legend'>
+        <Text>“余N”为剩余名额；灰色日期不开放预约。</Text>
+      </View>
+    </View>
+  )
+}

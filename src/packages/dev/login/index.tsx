@@ -1,0 +1,106 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { ROLE_LABELS, type Role } from '../../../../types/roles'
+import { BigButton } from '../../../components/big-button'
+import { ListCell } from '../../../components/list-cell'
+import { StatusView } from '../../../components/status-view'
+import { useLargeText } from '../../../hooks/useLargeText'
+import { whoami } from '../../../services/account'
+import { devOpenid } from '../../../services/cloud'
+import { STORAGE_KEYS } from '../../../services/storage-keys'
+import './index.scss'
+
+interface Persona {
+  key: string
+  openid: string
+  label: string
+  role: string
+}
+
+/** Persona roles are the system roles plus 'relative' (a citizen following a family member's case). */
+const roleLabel = (role: string) => (role === 'relative' ? '亲属（群众）' : ROLE_LABELS[role as Role] ?? role)
+
+type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; personas: Persona[] }
+
+/**
+ * Local development only: the local cloud's gateway takes the caller's OPENID from the
+ * `x-wx-openid` header, which the h5 app fills from storage. In WeChat the OPENID comes from
+ * WeChat itself and cannot be chosen, so the weapp build shows a notice instead.
+ */
+function DevLogin() {
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const [current, setCurrent] = useState(devOpenid())
+  const [role, setRole] = useState('')
+  const [attempt, setAttempt] = useState(0)
+
+  useEffect(() => {
+    setLoad({ status: 'loading' })
+    fetch('/api/dev/personas')
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .then((body: { personas?: Persona[] }) => setLoad({ status: 'ready', personas: body.personas ?? [] }))
+      .catch(() => setLoad({ status: 'error', message: '无法获取演示身份：请确认本地云（npm start）正在运行' }))
+  }, [attempt])
+
+  useEffect(() => {
+    setRole('')
+    whoami().then((r) => setRole(r.ok ? roleLabel(r.data.role) : r.error.message))
+  }, [current])
+
+  const choose = (openid: string) => {
+    if (openid) Taro.setStorageSync(STORAGE_KEYS.devOpenid, openid)
+    else Taro.removeStorageSync(STORAGE_KEYS.devOpenid)
+    setCurrent(openid)
+    Taro.showToast({ title: openid ? '已切换身份' : '已退出演示身份', icon: 'none' })
+  }
+
+  const personas = load.status === 'ready' ? load.personas : []
+  const currentLabel = current ? personas.find((p) => p.openid === current)?.label ?? current : '未选择（匿名访问）'
+
+  return (
+    <View>
+      <View className='dev-login__current'>
+        <Text className='dev-login__current-label'>当前身份</Text>
+        <Text className='dev-login__current-name'>{currentLabel}</Text>
+        {current && <Text className='dev-login__current-meta'>OPENID：{current}</Text>}
+        {role && <Text className='dev-login__current-meta'>角色：{role}</Text>}
+      </View>
+
+      {load.status === 'loading' && <StatusView kind='loading' />}
+      {load.status === 'error' && <StatusView kind='error' message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
+      {load.status === 'ready' && (
+        <View className='dev-login__list'>
+          {personas.map((p) => (
+            <ListCell
+              key={p.key}
+              title={p.label}
+              desc={`${p.openid} · ${roleLabel(p.role)}`}
+              extra={p.openid === current ? '当前' : undefined}
+              arrow={false}
+              onClick={() => choose(p.openid)}
+            />
+          ))}
+        </View>
+      )}
+
+      {current && (
+        <View className='dev-login__actions'>
+          <BigButton kind='secondary' text='退出演示身份' onClick={() => choose('')} />
+        </View>
+      )}
+    </View>
+  )
+}
+
+export default function DevLoginPage() {
+  const { rootClass } = useLargeText()
+  return (
+    <View className={`${rootClass} dev-login`}>
+      {process.env.TARO_ENV === 'h5' ? (
+        <DevLogin />
+      ) : (
+        <StatusView kind='empty' message='开发登录仅在本地 H5 可用' />
+      )}
+    </View>
+  )
+}

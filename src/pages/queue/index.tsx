@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { BigButton } from '../../components/big-button'
+import { StatusView } from '../../components/status-view'
+import { TicketCard } from '../../components/ticket-card'
+import { useLargeText } from '../../hooks/useLargeText'
+import { useLiveRemote } from '../../hooks/useLiveRemote'
+import { myTickets } from '../../services/queue'
+import './index.scss'
+
+/** Polling period: the hall calls about one ticket a minute per window, so 10 s is close enough to "live". */
+const POLL_MS = 10_000
+
+/** 我的排队: today's tickets, what is ahead, and which window to go to once called. */
+export default function MyQueue() {
+  const { rootClass } = useLargeText()
+  const tickets = useLiveRemote(myTickets, [], POLL_MS)
+  const list = tickets.data?.tickets ?? []
+  // Called tickets first (act now), then waiting, then the finished ones.
+  const order = { called: 0, waiting: 1, skipped: 2, done: 3 } as const
+  const sorted = [...list].sort((a, b) => order[a.status] - order[b.status])
+
+  return (
+    <View className={`${rootClass} queue`}>
+      {!tickets.data && tickets.loading && <StatusView kind='loading' />}
+      {!tickets.data && tickets.error && <StatusView kind='error' message={tickets.error.message} onRetry={tickets.refresh} />}
+      {tickets.data && list.length === 0 && (
+        <View>
+          <StatusView kind='empty' message='今天还没有排队号' />
+          <Text className='queue__help'>已预约的，到大厅后向窗口出示预约码即可取号；未预约的，可在事项页点「现场取号」。</Text>
+          <View className='queue__actions'>
+            <BigButton kind='secondary' text='查看我的预约' onClick={() => Taro.navigateTo({ url: '/pages/booking/mine/index' })} />
+          </View>
+        </View>
+      )}
+      {sorted.map((t) => (
+        <TicketCard key={t.ticketId} ticket={t} />
+      ))}
+      {tickets.data && list.length > 0 && (
+        <View className='queue__footer'>
+          {tickets.error && <Text className='queue__stale'>刷新失败：{tickets.error.message}，显示的是上次的结果。</Text>}
+          <Text className='queue__hint'>本页每10秒自动刷新。叫到您的号时请尽快到窗口，过号需重新取号。</Text>
+          <BigButton kind='secondary' text='立即刷新' onClick={tickets.refresh} />
+        </View>
+      )}
+    </View>
+  )
+}

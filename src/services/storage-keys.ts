@@ -1,0 +1,9 @@
+/** Storage keys used by the app (Taro storage: wx storage in weapp, localStorage as `{"data":…}` in h5). */
+export const STORAGE_KEYS = {
+  /** OPENID of the chosen demo persona; h5 only, sent to the local gateway as `x-wx-openid`. */
+  devOpenid: 'devOpenid',
+  /** '1' when 大字模式 (large text, 适老化) is on. */
+  largeText: 'largeText',
+  /** Staff: the window last opened in the 叫号台, so the console opens on it next time. */
+  staffWindow: 'staffWindow',
+} as const

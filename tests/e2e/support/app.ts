@@ -1,0 +1,127 @@
+/**
+ * Browser tests drive the real h5 build against a local cloud started in this jest process:
+ * the functions run in-process, so LOCAL_FAKE_NOW (tests/builders/clock.ts) moves their clock.
+ * Chromium is the system's (/usr/bin/chromium, installed by .ci/run); nothing is downloaded.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { INDEXES } from '../../../cloudfunctions/_kit/collections'
+import { startLocalCloud, type LocalCloud } from '../../../local'
+import { personas, seedDemoCentre } from '../../../local/seed'
+import { buildFunctions } from '../../../scripts/build-functions'
+
+const root = resolve(__dirname, '../../..')
+export const h5Dir = join(root, 'dist', 'h5')
+export const artifactsDir = join(root, 'tests', '.artifacts')
+
+const CHROMIUM = '/usr/bin/chromium'
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+/** A phone-sized window: the layout is designed for 375–414 px wide screens. */
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN', isMobile: false }
+
+export interface E2EApp {
+  url: string
+  cloud: LocalCloud
+  /** A fresh browser context signed in as `openid` (the dev login's storage entry), or anonymous. */
+  open(openid?: string): Promise<{ context: BrowserContext; page: Page }>
+  /** Lines the local cloud logged: printed when a test fails, to show a function's error. */
+  logs(): string[]
+  close(): Promise<void>
+}
+
+/** Fails loudly when the h5 build is missing: these tests check a build, they do not make one. */
+export function requireH5Build(): void {
+  if (!existsSync(join(h5Dir, 'index.html'))) {
+    throw new Error('dist/h5/index.html is missing: build the h5 app first (`NODE_ENV=production npx taro build --type h5`, or `npm test`, which builds before jest).')
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Chromium (\`apt-get install -y chromium\`; .ci/run does).`)
+}
+
+export async function startE2EApp(): Promise<E2EApp> {
+  requireH5Build()
+  mkdirSync(artifactsDir, { recursive: true })
+  const functionsDir = mkdtempSync(join(tmpdir(), 'e2e-fns-'))
+  await buildFunctions(undefined, undefined, functionsDir)
+  const lines: string[] = []
+  const cloud = await startLocalCloud({
+    port: 0,
+    functionsDir,
+    staticDir: h5Dir,
+    seed: seedDemoCentre,
+    indexes: INDEXES,
+    personas,
+    log: (line) => lines.push(line),
+  })
+  let browser: Browser
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true })
+  } catch (e) {
+    await cloud.close()
+    throw e
+  }
+  const contexts: BrowserContext[] = []
+  return {
+    url: cloud.url,
+    cloud,
+    async open(openid) {
+      const context = await browser.newContext(PHONE)
+      contexts.push(context)
+      // Taro storage on h5 is localStorage with each value wrapped as {"data": …}; set before any page script runs.
+      if (openid) await context.addInitScript((id) => window.localStorage.setItem('devOpenid', JSON.stringify({ data: id })), openid)
+      const page = await context.newPage()
+      page.setDefaultTimeout(10_000)
+      return { context, page }
+    },
+    logs: () => [...lines],
+    async close() {
+      for (const c of contexts) await c.close().catch(() => {})
+      await browser.close().catch(() => {})
+      await cloud.close()
+      rmSync(functionsDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** The page being shown. Taro's h5 router keeps earlier pages of the stack in the DOM, hidden. */
+export const shown = (page: Page): Locator => page.locator('.taro_page:visible').last()
+
+/** Opens an app route, e.g. `/pages/matter/index?id=m-passport` (hash router). */
+export async function go(page: Page, app: E2EApp, route: string): Promise<void> {
+  await page.goto(`${app.url}/#${route}`)
+}
+
+/**
+ * A picture of the whole current page for a person to look at (tests/.artifacts/<name>.png).
+ * Waits for the page's slide-in to end, and grows the window to the page's height for the shot:
+ * Taro's h5 pages scroll inside their own container, which a full-page screenshot does not see.
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const current = shown(page)
+  await page
+    .waitForFunction(() => {
+      const pages = Array.from(document.querySelectorAll('.taro_page')).filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none')
+      const last = pages[pages.length - 1] as HTMLElement | undefined
+      return !!last && Math.abs(last.getBoundingClientRect().left) < 0.5
+    }, undefined, { timeout: 3_000 })
+    .catch(() => {})
+  const viewport = page.viewportSize() ?? PHONE.viewport
+  const height = await current.evaluate((el) => el.scrollHeight).catch(() => viewport.height)
+  await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height, viewport.height), 4_000) })
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`) })
+  await page.setViewportSize(viewport)
+}
+
+/** Waits until the element's text is `expected` (or matches it) and answers the text; fails naming what it last read. */
+export async function waitForText(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
+  const until = Date.now() + timeout
+  let last = ''
+  for (;;) {
+    last = (await locator.innerText({ timeout: 1_000 }).catch(() => '')).trim()
+    if (typeof expected === 'string' ? last === expected : expected.test(last)) return last
+    if (Date.now() > until) throw new Error(`expected ${locator} to read ${String(expected)}; it read "${last}"`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
