@@ -21,7 +21,9 @@ import { BodyTooLarge, readBody, sendJson } from './http'
 import { contentType } from './mime'
 import { identity } from './wxcontext'
 
-export const GATEWAY_BODY_LIMIT = 1024 * 1024
+// Room for a 2 MB material sent base64 by the local h5 app (case.uploadMaterial). A real cloud
+// caps callFunction data far lower (about 100 KB, platform-limits G12): see the note in issue 4.
+export const GATEWAY_BODY_LIMIT = 4 * 1024 * 1024
 export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 export interface Persona {
@@ -75,7 +77,7 @@ export class Gateway {
       const body = await readBody(req, GATEWAY_BODY_LIMIT)
       event = body.length ? JSON.parse(body.toString('utf8')) : {}
     } catch (e) {
-      if (e instanceof BodyTooLarge) return sendJson(res, 413, fail('INVALID_INPUT', '请求内容过大（上限 1 MB）'), { connection: 'close' })
+      if (e instanceof BodyTooLarge) return sendJson(res, 413, fail('INVALID_INPUT', '请求内容过大（上限 4 MB）'), { connection: 'close' })
       return sendJson(res, 400, fail('INVALID_INPUT', '请求内容不是合法的 JSON'))
     }
     try {

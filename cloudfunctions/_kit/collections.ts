@@ -11,6 +11,10 @@ export const COLLECTIONS = {
   profiles: 'profiles',
   /** Notification requests waiting for the notify function (see types/domain/notification.ts). */
   outbox: 'outbox',
+  /** One-time subscription grants per OPENID and template (the notify function's ledger). */
+  subscriptions: 'subscriptions',
+  /** The in-app message centre: one message per delivered notification request. */
+  messages: 'messages',
   /** Idempotency records of client submits (`<scope>:<openid>:<requestId>`). */
   requests: 'requests',
   settings: 'settings',
@@ -23,6 +27,18 @@ export const COLLECTIONS = {
   noShows: 'no_shows',
   tickets: 'tickets',
   queueCounters: 'queue_counters',
+  /** Online applications (办件); the full ID number only for the case itself, never a key. */
+  cases: 'cases',
+  /** The case timeline (全程留痕): insert-only, `_id` = `<caseId>:<step>`, so a step is written once. */
+  caseEvents: 'case_events',
+  /** A citizen's uploaded files, reusable across cases (我的材料库). */
+  materials: 'materials',
+  /** Who read which case's personal data, and process errors (一次性告知 violations). Insert-only. */
+  audit: 'audit',
+  /** One-time staff invitation codes; `_id` is a hash of the code. */
+  invitations: 'invitations',
+  /** Staff sign-in and sign-out (签到签退). */
+  shifts: 'shifts',
 } as const
 
 export interface IndexSpec {
@@ -47,5 +63,16 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'date_prefix_status_sortKey', keys: { date: 1, prefix: 1, status: 1, sortKey: 1 } },
     { name: 'openid_date', keys: { openid: 1, date: 1 } },
   ],
+  [COLLECTIONS.cases]: [
+    { name: 'caseNo_unique', keys: { caseNo: 1 }, unique: true },
+    { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },
+    { name: 'departments_state_submittedAt', keys: { departments: 1, state: 1, submittedAt: -1 } },
+    { name: 'departments_clockRunning_dueDate', keys: { departments: 1, clockRunning: 1, dueDate: 1 } },
+    { name: 'state_submittedAt', keys: { state: 1, submittedAt: -1 } },
+  ],
+  [COLLECTIONS.caseEvents]: [{ name: 'caseId_seq', keys: { caseId: 1, seq: 1 } }],
+  [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
+  [COLLECTIONS.audit]: [{ name: 'caseId_at', keys: { caseId: 1, at: -1 } }, { name: 'kind_at', keys: { kind: 1, at: -1 } }],
+  [COLLECTIONS.shifts]: [{ name: 'staffId_date', keys: { staffId: 1, date: 1 } }],
   [COLLECTIONS.outbox]: [{ name: 'status_createdAt', keys: { status: 1, createdAt: 1 } }, { name: 'recipient_createdAt', keys: { recipient: 1, createdAt: -1 } }],
 }

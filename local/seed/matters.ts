@@ -1,4 +1,5 @@
 import type { Fee, Material, Matter } from '../../types/domain/catalog'
+import type { FormField } from '../../types/domain/matter-form'
 
 /**
  * The demo catalogue (办事指南): what each matter needs, said once and completely (一次性告知).
@@ -28,6 +29,19 @@ const FEE_VEHICLE = '《国家发展改革委 财政部关于公安部门收取�
 const FEE_PROPERTY = '《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》（发改价格规〔2016〕2559号）'
 const MARKET_REG = '《中华人民共和国市场主体登记管理条例》'
 
+// Online application forms (网上申请): the applicant block (name, ID number, phone, address) comes
+// from the profile; these are the matter's own questions.
+const PURPOSES = ['旅游', '探亲访友', '商务', '留学', '就业', '其他']
+const PASSPORT_FORM: FormField[] = [
+  { key: 'applyType', label: '申请类别', type: 'select', required: true, options: ['首次申领', '换发', '补发'] },
+  { key: 'purpose', label: '出境事由', type: 'select', required: true, options: PURPOSES },
+  { key: 'destination', label: '前往国家或地区', type: 'text', required: true, maxLength: 30 },
+  { key: 'birthPlace', label: '出生地', type: 'text', required: true, maxLength: 30, hint: '填写省、市（县）' },
+  { key: 'emergencyContact', label: '紧急联系人', type: 'text', required: true, maxLength: 20 },
+  { key: 'emergencyPhone', label: '紧急联系人电话', type: 'phone', required: true },
+  { key: 'oldPassportNo', label: '原护照号码', type: 'text', required: false, maxLength: 12, hint: '换发、补发时填写' },
+]
+
 export const matters: Matter[] = [
   // ───────────── 县公安局出入境管理大队 ─────────────
   {
@@ -41,10 +55,10 @@ export const matters: Matter[] = [
     promisedLimitDays: 7,
     fee: fee(120, '普通护照每本120元（首次申请、换发、补发同价）', FEE_2019),
     materials: [
-      ID_CARD,
+      mat('申请人居民身份证', 'original', { notes: '网上申请时上传正反面照片；受理时现场核验原件' }),
       PHOTO_ONSITE,
       mat('中国公民出入境证件申请表', 'original', { uploadable: false, notes: '窗口现场打印，本人核对签字', sample: '申请表填写样表（窗口备有）' }),
-      mat('原护照', 'original', { required: false, uploadable: false, notes: '换发或护照内有效签证需保留时提供' }),
+      mat('原护照', 'original', { required: false, notes: '换发或护照内有效签证需保留时提供；网上申请时上传资料页照片' }),
       mat('国家工作人员出国（境）备案或审批意见', 'original', { required: false, uploadable: false, notes: '登记备案的国家工作人员提供' }),
       mat('监护人身份证件及监护关系证明', 'original', { required: false, uploadable: false, notes: '未满16周岁由监护人陪同，提交出生医学证明或户口簿' }),
     ],
@@ -58,6 +72,7 @@ export const matters: Matter[] = [
     flags: flags(),
     keywords: ['出国', '因私出境', '出入境证件', '换发护照', '补发护照'],
     notes: '申请时可选择EMS寄递，证件制作完成后直接寄到家，无需再跑一趟。',
+    formFields: PASSPORT_FORM,
   },
   {
     id: 'm-hk-macao-permit',
@@ -80,6 +95,11 @@ export const matters: Matter[] = [
     steps: ['取号', '采集照片和指纹', '窗口受理并缴费', '审批制证', '领取或EMS寄递'],
     flags: flags(),
     keywords: ['港澳通行证', '去香港', '去澳门', '港澳签注'],
+    formFields: [
+      { key: 'destination', label: '前往地', type: 'select', required: true, options: ['香港', '澳门', '香港和澳门'] },
+      { key: 'endorsement', label: '签注种类', type: 'select', required: true, options: ['团队旅游', '个人旅游', '探亲', '商务', '逗留', '其他'] },
+      { key: 'emergencyPhone', label: '紧急联系人电话', type: 'phone', required: true },
+    ],
   },
   {
     id: 'm-taiwan-permit',
@@ -230,6 +250,11 @@ export const matters: Matter[] = [
     steps: ['取号', '窗口受理', '审核制证', '领取'],
     flags: flags(),
     keywords: ['暂住证', '外地人办证', '流动人口'],
+    formFields: [
+      { key: 'residenceAddress', label: '本县居住地址', type: 'text', required: true, maxLength: 60 },
+      { key: 'livingSince', label: '开始居住日期', type: 'date', required: true },
+      { key: 'basis', label: '申领依据', type: 'select', required: true, options: ['合法稳定就业', '合法稳定住所', '连续就读'] },
+    ],
     notes: '首次申领免收工本费；换领、补领按规定收取工本费。',
   },
 
@@ -323,6 +348,12 @@ export const matters: Matter[] = [
     steps: ['名称自主申报', '网上或窗口提交材料', '审核', '核发营业执照'],
     flags: flags({ doorToDoor: true }),
     keywords: ['合作社', '专业合作社注册', '农业合作社'],
+    formFields: [
+      { key: 'coopName', label: '合作社名称', type: 'text', required: true, maxLength: 40 },
+      { key: 'memberCount', label: '成员人数', type: 'number', required: true, min: 5, max: 10000 },
+      { key: 'capital', label: '成员出资总额（万元）', type: 'number', required: true, min: 0 },
+      { key: 'business', label: '业务范围', type: 'textarea', required: true, maxLength: 200 },
+    ],
     notes: '材料齐全、符合法定形式的当场登记；乡村振兴帮办员可上门指导填表。',
   },
   {
@@ -371,6 +402,14 @@ export const matters: Matter[] = [
     flags: flags(),
     keywords: ['企业开办', '刻章', '一网通办'],
     notes: '由市场监管、公安、税务、人社、医保联办，1个工作日内办结。',
+    jointDepartmentIds: ['dept-sw', 'dept-sb', 'dept-yb'],
+    formFields: [
+      { key: 'companyName', label: '企业名称', type: 'text', required: true, maxLength: 40 },
+      { key: 'registeredCapital', label: '注册资本（万元）', type: 'number', required: true, min: 0.01, max: 1000000 },
+      { key: 'legalRepresentative', label: '法定代表人', type: 'text', required: true, maxLength: 20 },
+      { key: 'legalRepresentativeId', label: '法定代表人身份证号', type: 'idNumber', required: true },
+      { key: 'sealSets', label: '刻制印章（套）', type: 'number', required: true, min: 1, max: 3 },
+    ],
   },
   {
     id: 'm-individual-business',
@@ -648,6 +687,7 @@ export const matters: Matter[] = [
     steps: ['一表申请', '供水、供电、燃气、通信联合踏勘', '并联施工', '通水通电通气'],
     flags: flags({ doorToDoor: true }),
     keywords: ['联合报装', '通水通电', '接入'],
+    jointDepartmentIds: ['dept-dl', 'dept-gs', 'dept-rq'],
   },
 
   // ───────────── 县邮政分公司证照寄递服务点 ─────────────
@@ -782,6 +822,7 @@ export const matters: Matter[] = [
     flags: flags(),
     keywords: ['过户', '房产证过户', '卖房', '买二手房'],
     notes: '住建、税务、不动产联办，买卖双方只跑一次。',
+    jointDepartmentIds: ['dept-zj', 'dept-sw'],
   },
   {
     id: 'm-mortgage-registration',
@@ -1028,6 +1069,7 @@ export const matters: Matter[] = [
     flags: flags(),
     keywords: ['退休', '养老金', '办退休'],
     notes: '人社、医保、公积金联办。',
+    jointDepartmentIds: ['dept-yb', 'dept-gjj'],
   },
   {
     id: 'm-unemployment-benefit',
@@ -1318,6 +1360,7 @@ export const matters: Matter[] = [
     flags: flags(),
     keywords: ['新生儿', '宝宝上户口', '出生医学证明'],
     notes: '卫健、户政、医保、人社联办。',
+    jointDepartmentIds: ['dept-hj', 'dept-yb', 'dept-sb'],
   },
 
   // ───────────── 县交通运输局 ─────────────

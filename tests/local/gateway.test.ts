@@ -75,9 +75,9 @@ describe('POST /api/fn/<function>', () => {
     expect(t.logs().join('\n')).toContain('probe failure')
   })
 
-  it('when the body is not JSON or is over 1 MB, then 400 / 413', async () => {
+  it('when the body is not JSON or is over the 4 MB limit, then 400 / 413', async () => {
     expect((await post('/api/fn/probe', '{oops')).status).toBe(400)
-    const big = JSON.stringify({ action: 'echo', blob: 'x'.repeat(1024 * 1024) })
+    const big = JSON.stringify({ action: 'echo', blob: 'x'.repeat(4 * 1024 * 1024) })
     const res = await post('/api/fn/probe', big)
     expect(res.status).toBe(413)
     expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })

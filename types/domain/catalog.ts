@@ -1,4 +1,5 @@
 import { z } from '../zod'
+import { formFieldsSchema } from './matter-form'
 
 /** Record ids are short lowercase slugs (e.g. `dept-crj`, `win-12`, `m-passport`). */
 export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,47}$/, '编号格式不正确')
@@ -92,6 +93,10 @@ export const matterSchema = z.object({
   flags: matterFlagsSchema,
   keywords: z.array(z.string().min(1).max(20)),
   notes: z.string().max(500).optional(),
+  /** The online application form (网上申请); matters without it apply with the applicant block only. */
+  formFields: formFieldsSchema.optional(),
+  /** 联办件: the other departments that each own a sub-task of every case. */
+  jointDepartmentIds: z.array(idSchema).optional(),
 })
 export type Matter = z.infer<typeof matterSchema>
 

@@ -1,0 +1,205 @@
+import { randomInt } from 'node:crypto'
+import { refusal, transitionOf, type CaseAction } from '../../../types/domain/case-machine'
+import { itemKey, newlyNamed, type SupplementItem } from '../../../types/domain/case-supplement'
+import type { NotificationEvent } from '../../../types/domain/notification'
+import { workingDays } from '../../../types/domain/working-days'
+import { getMatterDoc, getDepartment, getWindow } from '../../_kit/catalog'
+import { db } from '../../_kit/cloud'
+import { COLLECTIONS } from '../../_kit/collections'
+import { AppError } from '../../_kit/errors'
+import type { ActionContext } from '../../_kit/handler'
+import type { Caller } from '../../_kit/identity'
+import { log } from '../../_kit/log'
+import { enqueueNotification } from '../../_kit/outbox'
+import { checkForm, whatIsMissing } from '../application'
+import { recordAudit } from '../audit'
+import { deadlineOf, loadCase, factsOf, move, today, type CaseDoc, type CaseEvent } from '../cases'
+
+export interface ActInput {
+  caseId: string
+  transition: CaseAction
+  note?: string
+  internal: boolean
+  items?: SupplementItem[]
+  reason?: string
+  pickupCode?: string
+  mail?: { trackingNo: string; carrier: string; address?: string }
+}
+
+interface Step {
+  changes: Record<string, unknown>
+  notify?: { event: NotificationEvent; subject?: string; data?: Record<string, string | number> }
+  after?: () => Promise<unknown>
+}
+
+const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
+
+/** The centre's unified hand-out window (统一窗口出件); the `settings` document `case_policy` may name another. */
+const DEFAULT_PICKUP_WINDOW = 'win-23'
+async function pickupWindowId(): Promise<string> {
+  const { data } = await db().collection(COLLECTIONS.settings).where({ _id: 'case_policy' }).limit(1).get()
+  return (data[0]?.pickupWindowId as string | undefined) ?? DEFAULT_PICKUP_WINDOW
+}
+
+/**
+ * Moves a case one step along the state table (types/domain/case-machine.ts). The actor comes
+ * from the case and the caller, never from the input: the owner is the applicant, staff act for
+ * the case's department; supervisors and 联办 departments only read.
+ */
+export async function act(input: ActInput, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const { doc, access } = await loadCase(input.caseId, caller)
+  if (access.kind === 'supervisor' || access.kind === 'joint') throw new AppError('FORBIDDEN', '您只能查看该办件，不能办理')
+  const actor = access.actor
+  const why = refusal(input.transition, actor, factsOf(doc))
+  if (why) throw new AppError(transitionOf(input.transition).by.includes(actor) ? 'CONFLICT' : 'FORBIDDEN', why)
+
+  const step = await STEPS[input.transition](doc, input, ctx.now, caller)
+  const by: CaseEvent['actor'] = actor === 'applicant' ? { role: 'applicant' } : { role: caller.staff!.role, staffNo: caller.staff!.staffNo }
+  const moved = await move(doc, input.transition, by, step.changes, { note: input.note, internal: actor !== 'applicant' && input.internal }, ctx.now)
+  if (step.after) await step.after()
+  if (step.notify) {
+    await enqueueNotification({
+      event: step.notify.event,
+      subjectId: step.notify.subject ?? doc._id,
+      recipient: doc.openid,
+      data: { matterName: doc.matterName, caseNo: doc.caseNo, ...step.notify.data },
+      page: `packages/case/detail/index?id=${doc._id}`,
+    }).catch((e) => log.error('case.act.notify', e))
+  }
+  return { caseId: doc._id, state: moved.state }
+}
+
+type StepFn = (doc: CaseDoc, input: ActInput, now: Date, caller: Caller) => Promise<Step>
+
+function complete(doc: CaseDoc): void {
+  const missing = whatIsMissing(doc)
+  if (missing.length) throw new AppError('INVALID_INPUT', '申请内容不完整，请补齐后再提交', missing)
+  checkForm(doc.formFields, doc.form, false)
+}
+
+const decided = (doc: CaseDoc, now: Date, decision: 'approved' | 'rejected', reason?: string) => ({
+  decidedOn: today(now),
+  clockRunning: false,
+  result: { ...doc.result, decision, ...(reason ? { reason } : {}) },
+})
+
+const STEPS: Record<CaseAction, StepFn> = {
+  async submit(doc, _input, now) {
+    complete(doc)
+    return { changes: { submittedAt: now } }
+  },
+
+  async startPreReview() {
+    return { changes: {} }
+  },
+
+  async requestSupplement(doc, input, now, caller) {
+    const items = input.items!
+    items.forEach((it, i) => {
+      if (it.material !== undefined && !doc.materials[it.material]) throw invalid(`items.${i}.material`, '该事项没有这项材料')
+      if (it.field !== undefined && !doc.formFields.some((f) => f.key === it.field)) throw invalid(`items.${i}.field`, '申请表没有这个字段')
+    })
+    const round = (doc.supplement?.round ?? 0) + 1
+    const fresh = round > 1 ? newlyNamed(doc.namedKeys, items) : []
+    const day = today(now)
+    const staff = caller.staff!
+    return {
+      changes: {
+        supplement: {
+          round,
+          items,
+          ...(input.note ? { note: input.note } : {}),
+          requestedAt: now,
+          staffNo: staff.staffNo,
+          // The files each named material had when asked: resubmission needs a new one.
+          filesBefore: items.filter((it) => it.material !== undefined).map((it) => ({ material: it.material!, libraryIds: doc.materials[it.material!].files.map((f) => f.libraryId) })),
+        },
+        namedKeys: [...new Set([...doc.namedKeys, ...items.map(itemKey)])],
+        // After acceptance the legal clock stops until the citizen resubmits.
+        ...(doc.accepted ? { pauses: [...doc.pauses, { from: day }], clockRunning: false } : {}),
+      },
+      notify: { event: 'case.supplement_requested', subject: `${doc._id}:${round}`, data: { items: items.length } },
+      after: fresh.length
+        ? () => recordAudit({ kind: 'process_error', rule: 'supplement_not_once', caseId: doc._id, caseNo: doc.caseNo, staffNo: staff.staffNo, departmentId: staff.departmentId, round, newItems: fresh, at: now })
+        : undefined,
+    }
+  },
+
+  async resubmit(doc, _input, now) {
+    complete(doc)
+    const s = doc.supplement
+    if (s) {
+      const untouched = s.filesBefore.filter((b) => doc.materials[b.material].files.every((f) => b.libraryIds.includes(f.libraryId)))
+      if (untouched.length) {
+        throw new AppError('INVALID_INPUT', '还有需要补正的材料未重新上传', untouched.map((b) => ({ path: `materials.${b.material}`, message: `请重新上传${doc.materials[b.material].name}` })))
+      }
+    }
+    if (!doc.accepted) return { changes: {} }
+    const day = today(now)
+    const pauses = doc.pauses.map((p, i) => (i === doc.pauses.length - 1 && !p.to ? { ...p, to: day } : p))
+    const d = deadlineOf({ ...doc, pauses }, now)!
+    return { changes: { pauses, dueDate: d.dueDate, clockRunning: true } }
+  },
+
+  async accept(doc, _input, now) {
+    const matter = await getMatterDoc(doc.matterId)
+    const acceptedOn = today(now)
+    const limitDays = matter.promisedLimitDays
+    return {
+      changes: {
+        accepted: true,
+        acceptedOn,
+        limitDays,
+        pauses: [],
+        dueDate: workingDays.addWorkingDays(acceptedOn, limitDays),
+        clockRunning: true,
+        ...(doc.matterKind === 'joint' ? { subtasks: doc.departments.map((departmentId) => ({ departmentId, done: false })) } : {}),
+      },
+      notify: { event: 'case.accepted', data: { promisedDays: limitDays } },
+    }
+  },
+
+  async startProcessing() {
+    return { changes: {} }
+  },
+
+  async completeImmediately(doc, _input, now) {
+    return { changes: decided(doc, now, 'approved'), notify: { event: 'case.approved' } }
+  },
+
+  async approve(doc, _input, now) {
+    return { changes: decided(doc, now, 'approved'), notify: { event: 'case.approved' } }
+  },
+
+  async reject(doc, input, now) {
+    return { changes: decided(doc, now, 'rejected', input.reason), notify: { event: 'case.rejected', data: { reason: input.reason! } } }
+  },
+
+  async readyForPickup(doc) {
+    const w = await getWindow(await pickupWindowId())
+    const dept = await getDepartment(w.departmentId)
+    const pickup = { code: String(randomInt(0, 1_000_000)).padStart(6, '0'), windowId: w.id, windowName: w.name, windowNumber: w.number, location: dept?.location ?? '' }
+    return {
+      changes: { result: { ...doc.result, pickup } },
+      // The code itself is not put in the message queue: the citizen reads it in the app.
+      notify: { event: 'case.ready_for_pickup', data: { place: `${pickup.location} ${pickup.windowNumber}号窗口` } },
+    }
+  },
+
+  async mail(doc, input) {
+    const m = input.mail!
+    const address = m.address ?? (doc.delivery.method === 'mail' ? doc.delivery.address : undefined)
+    if (!address) throw invalid('mail.address', '申请人未选择邮寄，请填写邮寄地址')
+    return { changes: { result: { ...doc.result, mail: { address, trackingNo: m.trackingNo, carrier: m.carrier } } } }
+  },
+
+  async complete(doc, input) {
+    if (doc.state === 'ready_for_pickup' && input.pickupCode !== doc.result?.pickup?.code) throw invalid('pickupCode', '取件码不正确，请核对')
+    return { changes: {} }
+  },
+
+  async withdraw() {
+    return { changes: { clockRunning: false } }
+  },
+}

@@ -1,0 +1,98 @@
+import { randomInt } from 'node:crypto'
+import type { Delivery } from '../../../types/contracts/case'
+import { newCaseNumber } from '../../../types/domain/case-number'
+import { maskIdNumber, maskName, maskPhone } from '../../../types/domain/masking'
+import type { Profile } from '../../../types/domain/profile'
+import { getMatterDoc } from '../../_kit/catalog'
+import { AppError } from '../../_kit/errors'
+import type { ActionContext } from '../../_kit/handler'
+import { fingerprintOf, once } from '../../_kit/idempotency'
+import { personKey, randomHex } from '../../_kit/ids'
+import { isDuplicate } from '../../_kit/outbox'
+import { checkForm, whatIsMissing } from '../application'
+import { cases, editableCase, writeGuarded, type CaseDoc } from '../cases'
+
+const applicantOf = (p: Profile): CaseDoc['applicant'] => ({
+  name: p.name,
+  nameMasked: maskName(p.name),
+  idNumber: p.idNumber,
+  idMasked: maskIdNumber(p.idNumber),
+  idKey: personKey(p.idNumber),
+  phone: p.phone,
+  phoneMasked: maskPhone(p.phone),
+  ...(p.address ? { address: p.address } : {}),
+})
+
+interface CreateInput {
+  matterId: string
+  applicant: Profile
+  form: Record<string, string | number>
+  delivery: Delivery
+  requestId: string
+}
+
+/** Starts an application for a matter that can be applied for online; the form may be incomplete. */
+export async function createDraft(input: CreateInput, ctx: ActionContext) {
+  const { openid } = await ctx.caller()
+  return once('case.createDraft', openid, input.requestId, fingerprintOf({ ...input }), async () => {
+    const matter = await getMatterDoc(input.matterId)
+    if (!matter.flags.onlineApplication) throw new AppError('CONFLICT', '该事项暂不支持网上申请，请到窗口办理')
+    const formFields = matter.formFields ?? []
+    const doc: Omit<CaseDoc, 'caseNo'> = {
+      _id: `cs-${randomHex(20)}`,
+      openid,
+      matterId: matter.id,
+      matterName: matter.name,
+      matterKind: matter.kind,
+      departmentId: matter.departmentId,
+      departments: [matter.departmentId, ...(matter.kind === 'joint' ? (matter.jointDepartmentIds ?? []) : [])],
+      formFields,
+      state: 'draft',
+      step: 0,
+      rev: 0,
+      accepted: false,
+      applicant: applicantOf(input.applicant),
+      form: checkForm(formFields, input.form, true),
+      delivery: input.delivery,
+      materials: matter.materials.map((m) => ({ name: m.name, required: m.required, uploadable: m.uploadable, files: [] })),
+      namedKeys: [],
+      pauses: [],
+      clockRunning: false,
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+    }
+    const caseNo = await insertWithNumber(doc)
+    return { caseId: doc._id, caseNo }
+  })
+}
+
+/** A fresh random case number per try; the unique index on caseNo settles the (2^-64) collision. */
+async function insertWithNumber(doc: Omit<CaseDoc, 'caseNo'>): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const caseNo = newCaseNumber(randomInt)
+    try {
+      await cases().add({ data: { ...doc, caseNo } })
+      return caseNo
+    } catch (e) {
+      if (!isDuplicate(e) || attempt >= 4) throw e
+    }
+  }
+}
+
+interface SaveInput {
+  caseId: string
+  applicant?: Profile
+  form?: Record<string, string | number>
+  delivery?: Delivery
+}
+
+/** Saves what the citizen typed so far (a draft, or a case waiting for a supplement). */
+export async function saveDraft(input: SaveInput, ctx: ActionContext) {
+  const doc = await editableCase(input.caseId, await ctx.caller())
+  const changes: Partial<CaseDoc> = {}
+  if (input.form) changes.form = checkForm(doc.formFields, input.form, true)
+  if (input.applicant) changes.applicant = applicantOf(input.applicant)
+  if (input.delivery) changes.delivery = input.delivery
+  await writeGuarded(doc, changes as Record<string, unknown>, ctx.now)
+  return { caseId: doc._id, missing: whatIsMissing({ ...doc, ...changes }).map((i) => i.message) }
+}

@@ -1,0 +1,111 @@
+import { MATERIAL_MAX_BYTES, MATERIAL_MAX_FILES, MATERIAL_TYPES, sniffMaterialType, type MaterialContentType } from '../../../types/domain/case-material'
+import { db } from '../../_kit/cloud'
+import { AppError, notFound } from '../../_kit/errors'
+import type { ActionContext } from '../../_kit/handler'
+import { randomHex } from '../../_kit/ids'
+import { withRollback } from '../../_kit/rollback'
+import { cases, EDITABLE, editableCase, iso, writeGuarded, type CaseDoc, type CaseFile } from '../cases'
+import { deleteFile, library, ownerDir, putFile, sha256, tempUrls } from '../files'
+
+const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
+const view = (f: Pick<CaseFile, 'libraryId' | 'fileName' | 'contentType' | 'size'>) => ({ libraryId: f.libraryId, fileName: f.fileName, contentType: f.contentType, size: f.size })
+
+function slotOf(doc: CaseDoc, index: number) {
+  const slot = doc.materials[index]
+  if (!slot) throw invalid('materialIndex', '该事项没有这项材料')
+  if (!slot.uploadable) throw invalid('materialIndex', `${slot.name}须到窗口现场提交，不能网上上传`)
+  return slot
+}
+
+/** Adds a file to a checklist item while the application is still editable (the state is part of the match). */
+async function attach(doc: CaseDoc, index: number, file: CaseFile, now: Date): Promise<void> {
+  const _ = db().command
+  const { stats } = await cases()
+    .where({ _id: doc._id, openid: doc.openid, state: _.in([...EDITABLE]) })
+    .update({ data: { [`materials.${index}.files`]: _.push([file]), rev: _.inc(1), updatedAt: now } })
+  if (stats.updated !== 1) throw new AppError('CONFLICT', '办件状态已变化，不能再添加材料')
+}
+
+interface UploadInput {
+  caseId: string
+  materialIndex: number
+  fileName: string
+  contentType: MaterialContentType
+  dataBase64: string
+}
+
+/**
+ * Stores an uploaded material in private storage after checking what it really is (the first
+ * bytes) and its size, then records it on the case and in the citizen's library. Anything wrong
+ * stores nothing; a failure after the upload removes the file again.
+ */
+export async function uploadMaterial(input: UploadInput, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const doc = await editableCase(input.caseId, caller)
+  const slot = slotOf(doc, input.materialIndex)
+  const bytes = Buffer.from(input.dataBase64, 'base64')
+  if (bytes.length > MATERIAL_MAX_BYTES) throw invalid('dataBase64', '文件不能超过2MB，请压缩后再上传')
+  const type = sniffMaterialType(bytes)
+  if (!type) throw invalid('dataBase64', '只能上传JPEG、PNG图片或PDF文件')
+  if (type !== input.contentType) throw invalid('contentType', '文件内容与所选类型不符')
+  const hash = sha256(bytes)
+  const same = slot.files.find((f) => f.sha256 === hash)
+  if (same) return view(same)
+  if (slot.files.length >= MATERIAL_MAX_FILES) throw new AppError('CONFLICT', `每项材料最多上传${MATERIAL_MAX_FILES}个文件`)
+
+  const libraryId = `mt-${randomHex(20)}`
+  const file: CaseFile = { libraryId, fileId: '', fileName: input.fileName, contentType: type, size: bytes.length, sha256: hash, addedAt: ctx.now }
+  await withRollback(async (onFail) => {
+    file.fileId = await putFile(`materials/${ownerDir(caller.openid)}/${doc._id}/${randomHex(24)}.${MATERIAL_TYPES[type].ext}`, bytes)
+    onFail(() => deleteFile(file.fileId))
+    await library().add({
+      data: { _id: libraryId, openid: caller.openid, fileId: file.fileId, fileName: file.fileName, contentType: type, size: file.size, sha256: hash, materialName: slot.name, createdAt: ctx.now },
+    })
+    onFail(() => library().doc(libraryId).remove())
+    await attach(doc, input.materialIndex, file, ctx.now)
+  })
+  return view(file)
+}
+
+/** Reuses a file from the caller's own library (避免二次提交); another account's item is not found. */
+export async function attachFromLibrary(input: { caseId: string; materialIndex: number; libraryId: string }, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const doc = await editableCase(input.caseId, caller)
+  const slot = slotOf(doc, input.materialIndex)
+  const { data } = await library().where({ _id: input.libraryId, openid: caller.openid }).limit(1).get()
+  const item = data[0]
+  if (!item) throw notFound('未找到该材料')
+  const same = slot.files.find((f) => f.libraryId === item._id || f.sha256 === item.sha256)
+  if (same) return view(same)
+  if (slot.files.length >= MATERIAL_MAX_FILES) throw new AppError('CONFLICT', `每项材料最多上传${MATERIAL_MAX_FILES}个文件`)
+  const file: CaseFile = { libraryId: item._id, fileId: item.fileId, fileName: item.fileName, contentType: item.contentType, size: item.size, sha256: item.sha256, addedAt: ctx.now }
+  await attach(doc, input.materialIndex, file, ctx.now)
+  return view(file)
+}
+
+export async function removeMaterial(input: { caseId: string; materialIndex: number; libraryId: string }, ctx: ActionContext) {
+  const doc = await editableCase(input.caseId, await ctx.caller())
+  const slot = doc.materials[input.materialIndex]
+  if (!slot || !slot.files.some((f) => f.libraryId === input.libraryId)) throw notFound('未找到该材料')
+  const materials = doc.materials.map((m, i) => (i === input.materialIndex ? { ...m, files: m.files.filter((f) => f.libraryId !== input.libraryId) } : m))
+  await writeGuarded(doc, { materials }, ctx.now)
+  return { caseId: doc._id, removed: true as const }
+}
+
+/** The caller's library, newest first, with short-lived URLs to preview their own files. */
+export async function myMaterials(_input: object, ctx: ActionContext) {
+  const { openid } = await ctx.caller()
+  const { data } = await library().where({ openid }).orderBy('createdAt', 'desc').limit(50).get()
+  const urls = await tempUrls(data.map((d) => d.fileId))
+  return {
+    items: data.map((d) => ({
+      libraryId: d._id,
+      fileName: d.fileName,
+      contentType: d.contentType,
+      size: d.size,
+      materialName: d.materialName,
+      createdAt: iso(d.createdAt)!,
+      ...(urls.has(d.fileId) ? { url: urls.get(d.fileId) } : {}),
+    })),
+  }
+}

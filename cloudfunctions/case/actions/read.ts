@@ -1,0 +1,149 @@
+import type { CaseView } from '../../../types/contracts/case'
+import { allowedActions, CASE_STATE_LABELS, transitionOf, type CaseState } from '../../../types/domain/case-machine'
+import { itemKey } from '../../../types/domain/case-supplement'
+import { maskName, maskPhone } from '../../../types/domain/masking'
+import type { Department } from '../../../types/domain/catalog'
+import { getMatterDoc } from '../../_kit/catalog'
+import { db } from '../../_kit/cloud'
+import { COLLECTIONS } from '../../_kit/collections'
+import { fetchAll } from '../../_kit/fetchAll'
+import type { ActionContext } from '../../_kit/handler'
+import type { Caller } from '../../_kit/identity'
+import { recordAudit } from '../audit'
+import { caseEvents, cases, deadlineOf, factsOf, iso, loadCase, summaryOf, type CaseAccess, type CaseDoc } from '../cases'
+import { tempUrls } from '../files'
+
+/** The form and checklist of a matter, for the application page (the same schema checks it here). */
+export async function applicationForm({ matterId }: { matterId: string }) {
+  const m = await getMatterDoc(matterId)
+  return {
+    matterId: m.id,
+    matterName: m.name,
+    kind: m.kind,
+    onlineApplication: m.flags.onlineApplication,
+    formFields: m.formFields ?? [],
+    materials: m.materials.map((x, index) => ({ index, name: x.name, form: x.form, required: x.required, uploadable: x.uploadable, ...(x.notes ? { notes: x.notes } : {}) })),
+  }
+}
+
+/** The caller's own cases, newest first (the latest 100). */
+export async function myCases({ state }: { state?: CaseState }, ctx: ActionContext) {
+  const { openid } = await ctx.caller()
+  const { data } = await cases().where({ openid, ...(state ? { state } : {}) }).orderBy('createdAt', 'desc').limit(100).get()
+  return { cases: data.map((d) => summaryOf(d, ctx.now)) }
+}
+
+/**
+ * One case with its timeline, deadline, materials and the caller's buttons. Staff reads are
+ * audited before anything is answered; material URLs are issued only after the access check and
+ * expire within 10 minutes. The citizen never sees internal notes; staff never see the pickup code.
+ */
+export async function getCase({ caseId }: { caseId: string }, ctx: ActionContext): Promise<CaseView> {
+  const caller = await ctx.caller()
+  const { doc, access } = await loadCase(caseId, caller)
+  if (access.kind !== 'owner') {
+    const s = caller.staff!
+    await recordAudit({ kind: 'staff_read', caseId: doc._id, caseNo: doc.caseNo, staffNo: s.staffNo, role: s.role, departmentId: s.departmentId, at: ctx.now })
+  }
+  const withUrls = access.kind !== 'supervisor'
+  const [{ data: events }, urls, departments] = await Promise.all([
+    caseEvents().where({ caseId: doc._id }).orderBy('seq', 'asc').limit(1000).get(),
+    withUrls ? tempUrls(doc.materials.flatMap((m) => m.files.map((f) => f.fileId))) : Promise.resolve(new Map<string, string>()),
+    doc.subtasks ? fetchAll<Department>(COLLECTIONS.departments, { _id: db().command.in(doc.departments) }) : Promise.resolve([] as Department[]),
+  ])
+  return toView(doc, access, caller, events, urls, departments, ctx.now)
+}
+
+function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaited<ReturnType<ReturnType<typeof caseEvents>['get']>>['data'], urls: Map<string, string>, departments: Department[], now: Date): CaseView {
+  const owner = access.kind === 'owner'
+  const a = doc.applicant
+  const masked = access.kind === 'supervisor'
+  const facts = factsOf(doc)
+  const myDept = caller.staff?.departmentId
+  const deadline = deadlineOf(doc, now)
+  const s = doc.supplement
+  const r = doc.result
+  return {
+    caseId: doc._id,
+    caseNo: doc.caseNo,
+    matterId: doc.matterId,
+    matterName: doc.matterName,
+    matterKind: doc.matterKind,
+    departmentId: doc.departmentId,
+    state: doc.state,
+    stateLabel: CASE_STATE_LABELS[doc.state],
+    applicant: {
+      name: masked ? maskName(a.name) : a.name,
+      idNumber: masked ? a.idMasked : a.idNumber,
+      idNumberMasked: a.idMasked,
+      phone: masked ? maskPhone(a.phone) : a.phone,
+      ...(a.address && !masked ? { address: a.address } : {}),
+    },
+    form: doc.form,
+    formFields: doc.formFields,
+    delivery: doc.delivery,
+    materials: doc.materials.map((m, index) => ({
+      index,
+      name: m.name,
+      required: m.required,
+      uploadable: m.uploadable,
+      files: m.files.map((f) => ({ libraryId: f.libraryId, fileName: f.fileName, contentType: f.contentType, size: f.size, ...(urls.has(f.fileId) ? { url: urls.get(f.fileId) } : {}) })),
+    })),
+    ...(s
+      ? {
+          supplement: {
+            round: s.round,
+            items: s.items.map((it) => ({ target: targetLabel(doc, it), problem: it.problem })),
+            ...(s.note ? { note: s.note } : {}),
+            requestedAt: iso(s.requestedAt)!,
+          },
+        }
+      : {}),
+    ...(deadline ? { deadline: { acceptedOn: deadline.acceptedOn, limitDays: deadline.limitDays, dueDate: deadline.dueDate, workingDaysLeft: deadline.workingDaysLeft, overdue: deadline.overdue, paused: deadline.paused } } : {}),
+    ...(doc.subtasks
+      ? {
+          subtasks: doc.subtasks.map((t) => ({
+            departmentId: t.departmentId,
+            departmentName: departments.find((d) => d.id === t.departmentId)?.name ?? t.departmentId,
+            done: t.done,
+            ...(t.doneAt ? { doneAt: iso(t.doneAt) } : {}),
+            ...(t.staffNo ? { staffNo: t.staffNo } : {}),
+          })),
+        }
+      : {}),
+    ...(r
+      ? {
+          result: {
+            ...(r.decision ? { decision: r.decision } : {}),
+            ...(r.reason ? { reason: r.reason } : {}),
+            ...(r.pickup ? { pickup: { ...(owner ? { code: r.pickup.code } : {}), windowName: r.pickup.windowName, windowNumber: r.pickup.windowNumber, location: r.pickup.location } } : {}),
+            ...(r.mail ? { mail: r.mail } : {}),
+          },
+        }
+      : {}),
+    timeline: events
+      .filter((e) => !owner || !e.internal)
+      .map((e) => ({
+        seq: e.seq,
+        action: e.action,
+        label: transitionOf(e.action).label,
+        from: e.from,
+        to: e.to,
+        actor: e.actor,
+        at: iso(e.at)!,
+        ...(e.note ? { note: e.note } : {}),
+        internal: e.internal,
+      })),
+    allowedActions: access.kind === 'owner' || access.kind === 'staff' ? allowedActions(access.actor, facts) : [],
+    canCompleteSubtask:
+      (access.kind === 'staff' || access.kind === 'joint') && doc.state === 'in_process' && !!doc.subtasks?.some((t) => t.departmentId === myDept && !t.done),
+    createdAt: iso(doc.createdAt)!,
+    ...(doc.submittedAt ? { submittedAt: iso(doc.submittedAt) } : {}),
+  }
+}
+
+function targetLabel(doc: CaseDoc, it: { material?: number; field?: string; other?: string }): string {
+  if (it.material !== undefined) return doc.materials[it.material]?.name ?? itemKey(it)
+  if (it.field !== undefined) return doc.formFields.find((f) => f.key === it.field)?.label ?? it.field
+  return it.other ?? ''
+}

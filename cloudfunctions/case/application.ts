@@ -1,0 +1,24 @@
+import type { Delivery } from '../../types/contracts/case'
+import { formSchemaOf, missingFields, type FormField, type FormValues } from '../../types/domain/matter-form'
+import type { Issue } from '../../types/result'
+import { zodIssues } from '../_kit/handler'
+import { AppError } from '../_kit/errors'
+import type { CaseDoc } from './cases'
+
+/** Checks form values against the case's own form; a draft may be incomplete but never wrong. */
+export function checkForm(fields: readonly FormField[], values: Record<string, unknown>, partial: boolean): FormValues {
+  const r = formSchemaOf(fields, { partial }).safeParse(values)
+  if (!r.success) throw new AppError('INVALID_INPUT', '申请表填写有误，请检查', zodIssues(r.error).map((i) => ({ ...i, path: `form.${i.path}` })))
+  return r.data as FormValues
+}
+
+/** What still stops the case from being submitted, as field issues the page can show. */
+export function whatIsMissing(doc: Pick<CaseDoc, 'formFields' | 'form' | 'materials' | 'delivery'>): Issue[] {
+  const issues: Issue[] = missingFields(doc.formFields, doc.form).map((label) => ({ path: 'form', message: `请填写${label}` }))
+  doc.materials.forEach((m, i) => {
+    if (m.required && m.uploadable && m.files.length === 0) issues.push({ path: `materials.${i}`, message: `请上传${m.name}` })
+  })
+  return issues
+}
+
+export const deliveryOk = (d: Delivery) => d.method === 'pickup' || d.address.length >= 5

@@ -1,0 +1,90 @@
+/** Shared set-up of the case function tests: a cloud with the demo centre and a few builders. */
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildFunctions } from '../../scripts/build-functions'
+import { INDEXES } from '../../cloudfunctions/_kit/collections'
+import { seedDemoCentre } from '../../local/seed'
+import { startTestCloud, type TestCloud } from '../support/cloud'
+import { idNumberFor, newRequestId } from '../builders/people'
+
+export const A = 'demo-citizen-a'
+export const B = 'demo-citizen-b'
+export const STAFF = 'demo-staff-crj'
+export const STAFF_SCJG = 'demo-staff-scjg'
+export const LEAD = 'demo-lead-crj'
+export const SUPERVISOR = 'demo-supervisor'
+export const ADMIN = 'demo-admin'
+export const PASSPORT = 'm-passport'
+
+export async function startCaseCloud(fns: string[] = ['case']): Promise<TestCloud> {
+  const dir = mkdtempSync(join(tmpdir(), 'case-fns-'))
+  await buildFunctions(fns, undefined, dir)
+  return startTestCloud({ functionsDir: dir, seed: seedDemoCentre, indexes: INDEXES })
+}
+
+export const passportForm = (over: Record<string, unknown> = {}) => ({
+  applyType: '换发',
+  purpose: '旅游',
+  destination: '日本',
+  birthPlace: '山西省运城市',
+  emergencyContact: '张建国',
+  emergencyPhone: '13900000001',
+  ...over,
+})
+export const profile = (seq = 1) => ({ name: '张伟', idNumber: idNumberFor(seq), phone: '13912345678', address: '山西省运城市绛县古绛镇1号' })
+
+/** Small files whose first bytes are what they claim (or not). */
+export const jpeg = (size = 64, fill = 1) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, fill)])
+export const png = (size = 64) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(size - 8, 2)])
+export const pdf = (size = 64) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)])
+
+export function caseClient(t: TestCloud) {
+  const call = (event: object, openid?: string) => t.call('case', event, openid) as Promise<any>
+  const act = (caseId: string, transition: string, openid: string, extra: object = {}) => call({ action: 'act', caseId, transition, ...extra }, openid)
+  const upload = (caseId: string, materialIndex: number, bytes: Buffer, openid = A, contentType = 'image/jpeg') =>
+    call({ action: 'uploadMaterial', caseId, materialIndex, fileName: 'scan.jpg', contentType, dataBase64: bytes.toString('base64') }, openid)
+  const getCase = (caseId: string, openid: string) => call({ action: 'getCase', caseId }, openid)
+  const stateOf = async (caseId: string) => (await t.db.collection('cases').doc(caseId).get()).data.state as string
+
+  /** A passport draft with the whole form and the ID card photo. */
+  async function readyDraft(openid = A, seq = 1): Promise<string> {
+    const r = await call({ action: 'createDraft', matterId: PASSPORT, applicant: profile(seq), form: passportForm(), requestId: newRequestId() }, openid)
+    expect(r).toMatchObject({ ok: true })
+    expect(await upload(r.data.caseId, 0, jpeg(64, seq % 200), openid)).toMatchObject({ ok: true })
+    return r.data.caseId
+  }
+
+  const ok = async (p: Promise<any>) => {
+    const r = await p
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    return r.data
+  }
+
+  /** Drives a fresh passport case of `openid` to `state` through the real actions. */
+  async function caseIn(state: string, openid = A, seq = 1): Promise<string> {
+    const id = await readyDraft(openid, seq)
+    const steps: Array<[string, () => Promise<unknown>]> = [
+      ['submitted', () => ok(act(id, 'submit', openid))],
+      ['pre_review', () => ok(act(id, 'startPreReview', STAFF))],
+      ['supplement_requested', () => ok(act(id, 'requestSupplement', STAFF, { items: [{ material: 0, problem: '身份证照片不清晰' }] }))],
+      ['resubmitted', async () => { await ok(upload(id, 0, png(), openid, 'image/png')); await ok(act(id, 'resubmit', openid)) }],
+      ['pre_review#2', () => ok(act(id, 'startPreReview', STAFF))],
+      ['accepted', () => ok(act(id, 'accept', STAFF))],
+      ['in_process', () => ok(act(id, 'startProcessing', STAFF))],
+      ['approved', () => ok(act(id, 'approve', STAFF))],
+      ['ready_for_pickup', () => ok(act(id, 'readyForPickup', STAFF))],
+    ]
+    if (state === 'draft') return id
+    const target = state === 'mailed' ? 'approved' : state === 'pre_review' ? 'pre_review' : state
+    for (const [reached, run] of steps) {
+      await run()
+      if (reached === target) break
+    }
+    if (state === 'mailed') await ok(act(id, 'mail', STAFF, { mail: { trackingNo: 'EM123456789CN' } }))
+    expect(await stateOf(id)).toBe(state)
+    return id
+  }
+
+  return { call, act, upload, getCase, stateOf, readyDraft, caseIn, ok }
+}

@@ -1,0 +1,235 @@
+import { z } from '../zod'
+import { ROLES } from '../roles'
+import { action, defineFunction, noInput } from './contract'
+import { idSchema, MATERIAL_FORMS, MATTER_KINDS } from '../domain/catalog'
+import { CASE_ACTIONS, CASE_STATES } from '../domain/case-machine'
+import { isValidCaseNumber } from '../domain/case-number'
+import { MATERIAL_CONTENT_TYPES, MATERIAL_MAX_BYTES } from '../domain/case-material'
+import { supplementItemsSchema } from '../domain/case-supplement'
+import { formFieldSchema } from '../domain/matter-form'
+import { mobileSchema, personNameSchema, requestIdSchema } from '../domain/booking'
+import { profileSchema } from '../domain/profile'
+
+export const caseIdSchema = z.string().regex(/^cs-[0-9a-f]{20}$/, '办件编号格式不正确')
+export const caseNoSchema = z
+  .string()
+  .trim()
+  .transform((s) => s.toUpperCase())
+  .refine(isValidCaseNumber, '办件编号不正确，请核对')
+export const libraryIdSchema = z.string().regex(/^mt-[0-9a-f]{20}$/, '材料编号格式不正确')
+const materialIndexSchema = z.number().int().min(0).max(50)
+const noteSchema = z.string().trim().min(1).max(300, '备注最多300个字')
+
+/** How the citizen receives the result: at the unified window (统一窗口出件) or by post. */
+export const deliverySchema = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('pickup') }),
+  z.strictObject({
+    method: z.literal('mail'),
+    recipient: personNameSchema,
+    phone: mobileSchema,
+    address: z.string().trim().min(5, '请填写详细地址').max(100, '地址最多100个字'),
+  }),
+])
+export type Delivery = z.infer<typeof deliverySchema>
+
+/** Form values as sent; the matter's own schema (formSchemaOf) checks them on the server. */
+export const formValuesSchema = z.record(z.string().max(32), z.union([z.string().max(1000), z.number()]))
+
+const iso = z.string()
+const fileViewSchema = z.object({
+  libraryId: libraryIdSchema,
+  fileName: z.string(),
+  contentType: z.enum(MATERIAL_CONTENT_TYPES),
+  size: z.number().int(),
+  /** Temporary download URL (≤ 10 minutes), issued after the access check. */
+  url: z.string().optional(),
+})
+const actorSchema = z.object({ role: z.enum(['applicant', ...ROLES]), staffNo: z.string().optional() })
+
+export const caseViewSchema = z.object({
+  caseId: caseIdSchema,
+  caseNo: z.string(),
+  matterId: idSchema,
+  matterName: z.string(),
+  matterKind: z.enum(MATTER_KINDS),
+  departmentId: idSchema,
+  state: z.enum(CASE_STATES),
+  stateLabel: z.string(),
+  /** Whole for the owner and the department's staff; masked for supervisors. */
+  applicant: z.object({ name: z.string(), idNumber: z.string(), idNumberMasked: z.string(), phone: z.string(), address: z.string().optional() }),
+  form: formValuesSchema,
+  formFields: z.array(formFieldSchema),
+  delivery: deliverySchema,
+  materials: z.array(
+    z.object({ index: z.number().int(), name: z.string(), required: z.boolean(), uploadable: z.boolean(), files: z.array(fileViewSchema) }),
+  ),
+  /** The open or latest supplement request (补正告知). */
+  supplement: z
+    .object({ round: z.number().int(), items: z.array(z.object({ target: z.string(), problem: z.string() })), note: z.string().optional(), requestedAt: iso })
+    .optional(),
+  deadline: z
+    .object({ acceptedOn: z.string(), limitDays: z.number().int(), dueDate: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), paused: z.boolean() })
+    .optional(),
+  subtasks: z.array(z.object({ departmentId: idSchema, departmentName: z.string(), done: z.boolean(), doneAt: iso.optional(), staffNo: z.string().optional() })).optional(),
+  result: z
+    .object({
+      decision: z.enum(['approved', 'rejected']).optional(),
+      reason: z.string().optional(),
+      /** The code only the applicant sees; the window checks it when handing the result over. */
+      pickup: z.object({ code: z.string().optional(), windowName: z.string(), windowNumber: z.number().int(), location: z.string() }).optional(),
+      mail: z.object({ address: z.string(), trackingNo: z.string(), carrier: z.string() }).optional(),
+    })
+    .optional(),
+  timeline: z.array(
+    z.object({ seq: z.number().int(), action: z.enum(CASE_ACTIONS), label: z.string(), from: z.enum(CASE_STATES), to: z.enum(CASE_STATES), actor: actorSchema, at: iso, note: z.string().optional(), internal: z.boolean() }),
+  ),
+  /** The transitions the caller may take now: the page shows exactly these buttons. */
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
+  /** A 联办件 department that may mark its own sub-task done. */
+  canCompleteSubtask: z.boolean(),
+  createdAt: iso,
+  submittedAt: iso.optional(),
+})
+export type CaseView = z.infer<typeof caseViewSchema>
+
+export const caseSummarySchema = z.object({
+  caseId: caseIdSchema,
+  caseNo: z.string(),
+  matterName: z.string(),
+  state: z.enum(CASE_STATES),
+  stateLabel: z.string(),
+  applicantName: z.string(),
+  updatedAt: iso,
+  submittedAt: iso.optional(),
+  dueDate: z.string().optional(),
+  workingDaysLeft: z.number().int().optional(),
+  overdue: z.boolean(),
+})
+export type CaseSummary = z.infer<typeof caseSummarySchema>
+
+const fileSchema = z.object({ libraryId: libraryIdSchema, fileName: z.string(), contentType: z.enum(MATERIAL_CONTENT_TYPES), size: z.number().int() })
+/** Base64 of the largest accepted file (4 characters per 3 bytes), plus padding. */
+const BASE64_MAX = Math.ceil(MATERIAL_MAX_BYTES / 3) * 4
+
+const everyone = ROLES
+const caseStaff = ['window_staff', 'dept_lead', 'supervisor'] as const
+const deptStaff = ['window_staff', 'dept_lead'] as const
+
+export const caseContract = defineFunction('case', '网上申请与办件：草稿、材料、补正、受理、办理、出件与进度', {
+  applicationForm: action({
+    summary: '事项的网上申请表：表单字段与材料清单（同一套规则在页面和服务端校验）',
+    access: 'anyone',
+    input: z.strictObject({ matterId: idSchema }),
+    output: z.object({
+      matterId: idSchema,
+      matterName: z.string(),
+      kind: z.enum(MATTER_KINDS),
+      onlineApplication: z.boolean(),
+      formFields: z.array(formFieldSchema),
+      materials: z.array(z.object({ index: z.number().int(), name: z.string(), form: z.enum(MATERIAL_FORMS), required: z.boolean(), uploadable: z.boolean(), notes: z.string().optional() })),
+    }),
+  }),
+  createDraft: action({
+    summary: '新建申请草稿（申请人信息可由常用信息预填）；同一requestId重复提交返回首次结果',
+    access: everyone,
+    input: z.strictObject({
+      matterId: idSchema,
+      applicant: profileSchema.strict(),
+      form: formValuesSchema.default({}),
+      delivery: deliverySchema.default({ method: 'pickup' }),
+      requestId: requestIdSchema,
+    }),
+    output: z.object({ caseId: caseIdSchema, caseNo: z.string() }),
+  }),
+  saveDraft: action({
+    summary: '保存草稿或补正中的表单、申请人与领取方式；答复仍缺的内容',
+    access: everyone,
+    input: z.strictObject({ caseId: caseIdSchema, applicant: profileSchema.strict().optional(), form: formValuesSchema.optional(), delivery: deliverySchema.optional() }),
+    output: z.object({ caseId: caseIdSchema, missing: z.array(z.string()) }),
+  }),
+  uploadMaterial: action({
+    summary: '上传一份材料（JPEG、PNG或PDF，不超过2MB，按文件内容识别类型），同时存入我的材料库',
+    access: everyone,
+    input: z.strictObject({
+      caseId: caseIdSchema,
+      materialIndex: materialIndexSchema,
+      fileName: z.string().trim().min(1).max(80, '文件名最多80个字'),
+      contentType: z.enum(MATERIAL_CONTENT_TYPES, { error: '只能上传JPEG、PNG图片或PDF文件' }),
+      dataBase64: z.string().min(8, '文件内容为空').max(BASE64_MAX, '文件不能超过2MB').regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容编码不正确'),
+    }),
+    output: fileSchema,
+  }),
+  attachFromLibrary: action({
+    summary: '把我材料库中的一份材料用于本次申请（避免二次提交）',
+    access: everyone,
+    input: z.strictObject({ caseId: caseIdSchema, materialIndex: materialIndexSchema, libraryId: libraryIdSchema }),
+    output: fileSchema,
+  }),
+  removeMaterial: action({
+    summary: '从草稿或补正中的申请移除一份材料（材料库保留）',
+    access: everyone,
+    input: z.strictObject({ caseId: caseIdSchema, materialIndex: materialIndexSchema, libraryId: libraryIdSchema }),
+    output: z.object({ caseId: caseIdSchema, removed: z.literal(true) }),
+  }),
+  myMaterials: action({
+    summary: '我的材料库：以前上传过的材料，可再次使用',
+    access: everyone,
+    input: noInput,
+    output: z.object({ items: z.array(fileSchema.extend({ materialName: z.string(), createdAt: iso, url: z.string().optional() })) }),
+  }),
+  myCases: action({
+    summary: '我的办件（最新在前）',
+    access: everyone,
+    input: z.strictObject({ state: z.enum(CASE_STATES).optional() }),
+    output: z.object({ cases: z.array(caseSummarySchema) }),
+  }),
+  getCase: action({
+    summary: '办件详情：进度、时限、材料（临时链接≤10分钟）与可进行的操作；工作人员查看留痕',
+    access: everyone,
+    input: z.strictObject({ caseId: caseIdSchema }),
+    output: caseViewSchema,
+  }),
+  act: action({
+    summary: '按状态表推进办件：申请人提交、补正、撤回；工作人员预审、补正告知、受理、办理、办结、出件',
+    access: everyone,
+    input: z
+      .strictObject({
+        caseId: caseIdSchema,
+        transition: z.enum(CASE_ACTIONS),
+        note: noteSchema.optional(),
+        /** Staff-only notes: never shown to the citizen. */
+        internal: z.boolean().default(false),
+        items: supplementItemsSchema.optional(),
+        reason: z.string().trim().min(4, '请写明不予办理的理由和依据').max(300).optional(),
+        pickupCode: z.string().regex(/^\d{6}$/, '取件码为6位数字').optional(),
+        mail: z.strictObject({ trackingNo: z.string().trim().regex(/^[A-Za-z0-9]{8,30}$/, '运单号格式不正确'), carrier: z.string().trim().min(2).max(20).default('EMS'), address: z.string().trim().min(5).max(100).optional() }).optional(),
+      })
+      .superRefine((v, ctx) => {
+        const need = (ok: unknown, path: string, message: string) => {
+          if (!ok) ctx.addIssue({ code: 'custom', path: [path], message })
+        }
+        if (v.transition === 'requestSupplement') need(v.items, 'items', '请列出需要补正的全部事项（一次性告知）')
+        if (v.transition === 'reject') need(v.reason, 'reason', '请写明不予办理的理由和依据')
+        if (v.transition === 'mail') need(v.mail, 'mail', '请填写邮寄运单号')
+      }),
+    output: z.object({ caseId: caseIdSchema, state: z.enum(CASE_STATES) }),
+  }),
+  completeSubtask: action({
+    summary: '联办件：本部门的子任务办结',
+    access: deptStaff,
+    input: z.strictObject({ caseId: caseIdSchema, note: noteSchema.optional() }),
+    output: z.object({ caseId: caseIdSchema, subtasks: z.array(z.object({ departmentId: idSchema, done: z.boolean() })) }),
+  }),
+  worklist: action({
+    summary: '工作人员：本部门的办件（效能监督可看全部），可按状态、临近到期、已超期筛选',
+    access: caseStaff,
+    input: z.strictObject({
+      state: z.enum(CASE_STATES).exclude(['draft']).optional(),
+      due: z.enum(['soon', 'overdue']).optional(),
+      departmentId: idSchema.optional(),
+      page: z.number().int().min(1).max(200).default(1),
+      pageSize: z.number().int().min(1).max(50).default(20),
+    }),
+    output: z.object({ items: z.array(caseSummarySchema.extend({ departmentId: idSchema })), hasMore: z.boolean() }),
+  }),
+})
