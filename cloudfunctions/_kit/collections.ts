@@ -58,7 +58,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'status_endAt', keys: { status: 1, endAt: 1 } },
   ],
   [COLLECTIONS.slotSeats]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }],
-  [COLLECTIONS.noShows]: [{ name: 'idHash_at', keys: { idHash: 1, at: -1 } }, { name: 'openid_at', keys: { openid: 1, at: -1 } }],
+  [COLLECTIONS.noShows]: [{ name: 'person_at', keys: { person: 1, at: -1 } }, { name: 'openid_at', keys: { openid: 1, at: -1 } }],
   [COLLECTIONS.tickets]: [
     { name: 'date_prefix_status_sortKey', keys: { date: 1, prefix: 1, status: 1, sortKey: 1 } },
     { name: 'openid_date', keys: { openid: 1, date: 1 } },

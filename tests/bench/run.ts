@@ -1,9 +1,10 @@
 /** `npm run bench`: prints figures; speed goals live here, never in timed tests. */
 import '../../local/netguard'
 import * as booking from './booking.bench'
+import * as cases from './case.bench'
 import * as sizes from './sizes.bench'
 
-const sections: Array<{ run: () => void | Promise<void> }> = [sizes, booking]
+const sections: Array<{ run: () => void | Promise<void> }> = [sizes, booking, cases]
 
 ;(async () => {
   for (const s of sections) await s.run()

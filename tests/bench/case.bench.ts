@@ -1,0 +1,104 @@
+/**
+ * Case reads with 100,000 cases in the store: `getCase` (by id, as its owner) and `myCases`
+ * through the real SDK path, p50 and p99, next to the store answering the same queries directly
+ * and to a raw indexed lookup (a Map on the unique key) of the same documents.
+ */
+import { mkdtempSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { buildFunctions } from '../../scripts/build-functions'
+import { INDEXES } from '../../cloudfunctions/_kit/collections'
+import { seedDemoCentre } from '../../local/seed'
+import { startLocalCloud } from '../../local'
+import { Store } from '../../local/store'
+import { Transactions } from '../../local/transactions'
+import { Database } from '../../local/database'
+import { newCaseNumber } from '../../types/domain/case-number'
+import { idNumberFor } from '../builders/people'
+import { connect } from './bench-db'
+
+const CASES = 100_000
+const OWNERS = 20_000
+const SAMPLES = 300
+
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]
+const line = (label: string, xs: number[]) => console.log(`${label.padEnd(40)} p50 ${pct(xs, 50).toFixed(2)} ms  p99 ${pct(xs, 99).toFixed(2)} ms`)
+const randomIndex = (n: number) => randomBytes(4).readUInt32BE(0) % n
+
+async function timed(n: number, f: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    await f(i)
+    out.push(performance.now() - t0)
+  }
+  return out
+}
+
+/** One real passport draft made by the case function, to clone. */
+async function templateCase(functionsDir: string): Promise<Record<string, unknown>> {
+  const cloud = await startLocalCloud({ port: 0, functionsDir, seed: seedDemoCentre, indexes: INDEXES, log: () => undefined })
+  try {
+    const r: any = await cloud.invoke('case', {
+      action: 'createDraft',
+      matterId: 'm-passport',
+      applicant: { name: '张伟', idNumber: idNumberFor(1), phone: '13912345678' },
+      form: { applyType: '换发', purpose: '旅游', destination: '日本', birthPlace: '山西省运城市', emergencyContact: '张建国', emergencyPhone: '13900000001' },
+      requestId: 'bench-template-1',
+    }, { openid: 'o-template' })
+    if (!r.ok) throw new Error(JSON.stringify(r.error))
+    const { db } = connect(cloud.url)
+    return (await db.collection('cases').doc(r.data.caseId).get()).data
+  } finally {
+    await cloud.close()
+  }
+}
+
+export async function run(): Promise<void> {
+  const functionsDir = mkdtempSync(join(tmpdir(), 'bench-case-fns-'))
+  await buildFunctions(['case'], undefined, functionsDir)
+  const template = await templateCase(functionsDir)
+  const docs = Array.from({ length: CASES }, (_, i) => ({
+    ...template,
+    _id: `cs-${i.toString(16).padStart(20, '0')}`,
+    caseNo: newCaseNumber(randomIndex),
+    openid: `o-owner-${i % OWNERS}`,
+    state: 'submitted',
+    createdAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000),
+  }))
+
+  const t0 = performance.now()
+  const cloud = await startLocalCloud({
+    port: 0,
+    functionsDir,
+    indexes: INDEXES,
+    log: () => undefined,
+    seed: async (db) => {
+      await seedDemoCentre(db)
+      await db.insert('cases', docs)
+    },
+  })
+  try {
+    console.log(`\n## cases (${CASES.toLocaleString()} in the store, ${OWNERS.toLocaleString()} owners; loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+    const pick = (i: number) => docs[(i * 7919) % CASES]
+    const call = (event: object, openid: string) => cloud.invoke('case', event, { openid }) as Promise<any>
+    const check = (r: any) => {
+      if (!r.ok) throw new Error(JSON.stringify(r.error))
+    }
+    line('getCase (owner) through the SDK path', await timed(SAMPLES, async (i) => check(await call({ action: 'getCase', caseId: pick(i)._id }, pick(i).openid))))
+    line('myCases (5 cases) through the SDK path', await timed(SAMPLES, async (i) => check(await call({ action: 'myCases' }, pick(i).openid))))
+
+    // The same documents in a bare store, queried without HTTP or the SDK.
+    const store = new Store(INDEXES)
+    const raw = new Database(store, new Transactions(store, () => undefined))
+    raw.insertDocs('cases', docs)
+    const query = (q: object) => ({ collectionName: 'cases', query: JSON.stringify(q), limit: 100 })
+    line('store query by caseNo (no HTTP, no SDK)', await timed(SAMPLES, (i) => raw.handle('database.getDocument', query({ caseNo: pick(i).caseNo }), 'bench')))
+    line('store query by owner (no HTTP, no SDK)', await timed(SAMPLES, (i) => raw.handle('database.getDocument', query({ openid: pick(i).openid }), 'bench')))
+    const byNo = new Map(docs.map((d) => [d.caseNo, d]))
+    line('raw indexed lookup by caseNo (Map)', await timed(SAMPLES, (i) => byNo.get(pick(i).caseNo)))
+  } finally {
+    await cloud.close()
+  }
+}
