@@ -15,6 +15,14 @@ export const COLLECTIONS = {
   subscriptions: 'subscriptions',
   /** The in-app message centre: one message per delivered notification request. */
   messages: 'messages',
+  /** Inquiries (咨询) with 首问负责制 ownership, their conversation messages, and published FAQ entries. */
+  inquiries: 'inquiries',
+  inquiryMessages: 'inquiry_messages',
+  faqs: 'faqs',
+  /** Relatives following a case (亲属代查): grants, one-time invitations, and lookup attempts for rate limiting. */
+  caseFollowers: 'case_followers',
+  followInvitations: 'follow_invitations',
+  lookupAttempts: 'lookup_attempts',
   /** Idempotency records of client submits (`<scope>:<openid>:<requestId>`). */
   requests: 'requests',
   settings: 'settings',
