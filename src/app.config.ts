@@ -16,7 +16,9 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/dev', pages: ['login/index'] },
-    { root: 'packages/staff', pages: ['index/index', 'today/index', 'checkin/index', 'console/index'] },
+    // Online application (网上申请, 我的办件, 办件进度): opened from a matter or the home page, so the main package stays small.
+    { root: 'packages/case', pages: ['apply/index', 'mine/index', 'detail/index'] },
+    { root: 'packages/staff', pages: ['index/index', 'today/index', 'checkin/index', 'console/index', 'cases/index', 'case/index', 'bind/index'] },
   ],
   window: {
     navigationBarTitleText: '政务服务中心',

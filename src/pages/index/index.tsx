@@ -42,14 +42,14 @@ export default function Home() {
             size='wide'
             glyph='工'
             title='工作台'
-            desc='今日预约、签到取号、窗口叫号'
+            desc='办件、今日预约、签到取号、窗口叫号'
             onClick={() => Taro.navigateTo({ url: '/packages/staff/index/index' })}
           />
         )}
         <Tile glyph='约' title='预约办事' desc='选事项，约时间，少排队' onClick={() => Taro.navigateTo({ url: '/pages/search/index' })} />
         <Tile glyph='单' title='我的预约' desc='预约码、改约、取消' onClick={() => Taro.navigateTo({ url: '/pages/booking/mine/index' })} />
         <Tile glyph='号' title='我的排队' desc='前面几人、叫到哪号' onClick={() => Taro.navigateTo({ url: '/pages/queue/index' })} />
-        <Tile glyph='件' title='我的办件' desc='查看已申请的事项' onClick={comingSoon} />
+        <Tile glyph='件' title='我的办件' desc='网上申请、补正、进度、取件码' onClick={() => Taro.navigateTo({ url: '/packages/case/mine/index' })} />
         <Tile glyph='查' title='进度查询' desc='替家人查进度' onClick={comingSoon} />
         <Tile glyph='问' title='咨询' desc='有问题问窗口' onClick={comingSoon} />
       </View>
@@ -61,6 +61,16 @@ export default function Home() {
         </View>
         <Switch className='home__switch' checked={large} color='#0b57d0' onChange={(e) => setLarge(e.detail.value)} />
       </View>
+
+      {!staff && (
+        <View
+          className='home__dev-link home__bind-link'
+          hoverClass='home__dev-link--pressed'
+          onClick={() => Taro.navigateTo({ url: '/packages/staff/bind/index' })}
+        >
+          工作人员绑定身份
+        </View>
+      )}
 
       {process.env.TARO_ENV === 'h5' && (
         <View

@@ -151,6 +151,14 @@ function Detail({ m }: { m: MatterDetail }) {
       )}
 
       <View className='matter__actions'>
+        {m.flags.onlineApplication && (
+          <View className='matter__action-gap--after'>
+            <BigButton
+              text='网上申请'
+              onClick={() => Taro.navigateTo({ url: `/packages/case/apply/index?matterId=${encodeURIComponent(m.id)}` })}
+            />
+          </View>
+        )}
         {m.flags.appointment && (
           <BigButton
             text='预约办理'

@@ -1,0 +1,199 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import type { CaseView } from '../../../../types/contracts/case'
+import { BigButton } from '../../../components/big-button'
+import { CaseTimeline } from '../../../components/case-timeline'
+import { InfoRow } from '../../../components/info-row'
+import { Section } from '../../../components/section'
+import { StatusView } from '../../../components/status-view'
+import { Tag } from '../../../components/tag'
+import { useLargeText } from '../../../hooks/useLargeText'
+import { useLiveRemote } from '../../../hooks/useLiveRemote'
+import { actOnCase, getCase } from '../../../services/case'
+import { beijingDateTime, CASE_STATE_TONES, daysLeftText, fileSizeText } from '../../../utils/case'
+import { longDate } from '../../../utils/dates'
+import { pageUrl, param } from '../../../utils/params'
+import '../case.scss'
+import './index.scss'
+
+const FRESH: Record<string, string> = {
+  submitted: '申请已提交，请留意预审结果',
+  resubmitted: '补正材料已提交，请留意审核结果',
+}
+
+/** The result block: 准予 or 不予 with the reason, then where to get it (pickup code or tracking number). */
+function Result({ c }: { c: CaseView }) {
+  const r = c.result
+  if (!r) return null
+  return (
+    <Section title='办理结果'>
+      {r.decision && (
+        <InfoRow label='结果' strong>
+          {r.decision === 'approved' ? '准予办理' : '不予办理'}
+        </InfoRow>
+      )}
+      {r.reason && <InfoRow label='理由'>{r.reason}</InfoRow>}
+      {r.pickup && (
+        <View className='case-pickup'>
+          {r.pickup.code && (
+            <View className='case-pickup__code-box'>
+              <Text className='case-pickup__label'>取件码</Text>
+              <Text className='case-pickup__code'>{r.pickup.code}</Text>
+              <Text className='case-pickup__hint'>请携带本人身份证，向窗口出示取件码</Text>
+            </View>
+          )}
+          <InfoRow label='领取窗口' strong>
+            {r.pickup.windowNumber}号窗口 {r.pickup.windowName}
+          </InfoRow>
+          <InfoRow label='地点'>{r.pickup.location}</InfoRow>
+        </View>
+      )}
+      {r.mail && (
+        <View>
+          <InfoRow label='快递' strong>
+            {r.mail.carrier} {r.mail.trackingNo}
+          </InfoRow>
+          <InfoRow label='寄往'>{r.mail.address}</InfoRow>
+        </View>
+      )}
+    </Section>
+  )
+}
+
+function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false)
+  const can = (a: CaseView['allowedActions'][number]) => c.allowedActions.includes(a)
+  const d = c.deadline
+
+  const withdraw = async () => {
+    const ok = await Taro.showModal({ title: '撤回申请', content: '撤回后本次申请结束，如需办理须重新申请。确定撤回吗？', confirmText: '确定撤回', confirmColor: '#b3261e', cancelText: '不撤回' })
+    if (!ok.confirm) return
+    setBusy(true)
+    Taro.showLoading({ title: '正在撤回', mask: true })
+    const r = await actOnCase({ caseId: c.caseId, transition: 'withdraw' })
+    Taro.hideLoading()
+    setBusy(false)
+    if (r.ok) Taro.showToast({ title: '已撤回', icon: 'success' })
+    else await Taro.showModal({ title: '未能撤回', content: r.error.message, showCancel: false, confirmText: '知道了' })
+    onChanged()
+  }
+  const edit = () => Taro.navigateTo({ url: pageUrl('/packages/case/apply/index', { caseId: c.caseId }) })
+
+  return (
+    <View>
+      {FRESH[fresh] && (
+        <View className='case-detail__success'>
+          <Text className='case-detail__success-title'>{FRESH[fresh]}</Text>
+        </View>
+      )}
+      <View className={`case-detail__card case-detail__card--${c.state}`}>
+        <Text className='case-detail__matter'>{c.matterName}</Text>
+        <View className='case-detail__state'>
+          <Tag text={c.stateLabel} tone={CASE_STATE_TONES[c.state]} />
+        </View>
+        <Text className='case-detail__no'>办件编号 {c.caseNo}</Text>
+        {c.submittedAt && <Text className='case-detail__meta'>提交时间 {beijingDateTime(c.submittedAt)}</Text>}
+      </View>
+
+      {c.state === 'supplement_requested' && c.supplement && (
+        <Section title={`请补正以下${c.supplement.items.length}项内容`}>
+          <View className='case-supplement'>
+            {c.supplement.items.map((i, n) => (
+              <View key={n} className='case-supplement__item'>
+                <Text className='case-supplement__target'>
+                  {n + 1}. {i.target}
+                </Text>
+                <Text className='case-supplement__problem'>{i.problem}</Text>
+              </View>
+            ))}
+            {c.supplement.note && <Text className='case-supplement__note'>说明：{c.supplement.note}</Text>}
+          </View>
+          <Text className='case-page__note'>告知时间 {beijingDateTime(c.supplement.requestedAt)}。补正期间办理时限暂停计算。</Text>
+        </Section>
+      )}
+
+      {(can('resubmit') || can('submit') || can('withdraw')) && (
+        <View className='case-page__actions'>
+          {can('resubmit') && <BigButton text='去补正' disabled={busy} onClick={edit} />}
+          {can('submit') && <BigButton text='继续填写并提交' disabled={busy} onClick={edit} />}
+          {can('withdraw') && <BigButton kind='secondary' text='撤回申请' disabled={busy} onClick={withdraw} />}
+        </View>
+      )}
+
+      {d && (
+        <Section title='办理时限'>
+          <InfoRow label='受理日期'>{longDate(d.acceptedOn)}</InfoRow>
+          <InfoRow label='承诺时限'>{d.limitDays}个工作日</InfoRow>
+          <InfoRow label='办结期限' strong>
+            {longDate(d.dueDate)}
+          </InfoRow>
+          <InfoRow label='时限状态'>
+            <Text className={d.overdue ? 'case-detail__overdue' : ''}>{d.paused ? '补正期间暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)}</Text>
+          </InfoRow>
+          <Text className='case-page__note'>工作日不含法定节假日，按国家调休安排计算。</Text>
+        </Section>
+      )}
+
+      <Result c={c} />
+
+      {c.subtasks && c.subtasks.length > 0 && (
+        <Section title='联办部门'>
+          {c.subtasks.map((s) => (
+            <InfoRow key={s.departmentId} label={s.done ? '已完成' : '办理中'}>
+              {s.departmentName}
+            </InfoRow>
+          ))}
+        </Section>
+      )}
+
+      <Section title='办理进度'>
+        <CaseTimeline entries={c.timeline} />
+      </Section>
+
+      <Section title='已提交材料'>
+        {c.materials.filter((m) => m.files.length > 0).length === 0 && <Text className='case-page__note'>暂无网上提交的材料</Text>}
+        {c.materials
+          .filter((m) => m.files.length > 0)
+          .map((m) => (
+            <View key={m.index} className='case-detail__material'>
+              <Text className='case-detail__material-name'>{m.name}</Text>
+              {m.files.map((f) => (
+                <View key={f.libraryId} className='case-file'>
+                  <Text className='case-file__name'>{f.fileName}</Text>
+                  <Text className='case-file__size'>{fileSizeText(f.size)}</Text>
+                </View>
+              ))}
+            </View>
+          ))}
+        <InfoRow label='领取方式'>{c.delivery.method === 'mail' ? `邮寄：${c.delivery.address}` : '到中心统一窗口领取'}</InfoRow>
+      </Section>
+
+      {fresh && (
+        <View className='case-page__actions'>
+          <BigButton kind='secondary' text='查看我的全部办件' onClick={() => Taro.redirectTo({ url: '/packages/case/mine/index' })} />
+        </View>
+      )}
+    </View>
+  )
+}
+
+/** 办件进度: state, legal deadline, what to supplement, the result and the whole timeline (全程公开). */
+export default function CaseDetail() {
+  const { rootClass } = useLargeText()
+  const { params } = useRouter()
+  const id = param(params.id)
+  const fresh = param(params.fresh)
+  // Reloads when shown again: after 补正 the apply page returns here.
+  const kase = useLiveRemote(() => getCase(id), [id])
+
+  return (
+    <View className={`${rootClass} case-page case-detail`}>
+      {!kase.data && kase.loading && <StatusView kind='loading' />}
+      {!kase.data && kase.error && (
+        <StatusView kind={kase.error.code === 'NOT_FOUND' || kase.error.code === 'INVALID_INPUT' ? 'empty' : 'error'} message={kase.error.message} onRetry={kase.refresh} />
+      )}
+      {kase.data && <Detail c={kase.data} fresh={fresh} onChanged={kase.refresh} />}
+    </View>
+  )
+}

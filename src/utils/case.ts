@@ -1,0 +1,52 @@
+import type { CaseView } from '../../types/contracts/case'
+import { transitionOf, type CaseAction, type CaseState } from '../../types/domain/case-machine'
+import { ROLE_LABELS, type Role } from '../../types/roles'
+import type { TagProps } from '../components/tag'
+import { beijingTimeOf } from './dates'
+
+export const CASE_STATE_TONES: Record<CaseState, NonNullable<TagProps['tone']>> = {
+  draft: 'gray',
+  submitted: 'blue',
+  pre_review: 'blue',
+  supplement_requested: 'orange',
+  resubmitted: 'blue',
+  accepted: 'blue',
+  in_process: 'blue',
+  approved: 'green',
+  rejected: 'orange',
+  ready_for_pickup: 'green',
+  mailed: 'green',
+  completed: 'green',
+  withdrawn: 'gray',
+}
+
+/** The button text of a transition, from the one state table. */
+export const actionLabel = (a: CaseAction): string => transitionOf(a).label
+
+/** Who took a step: the applicant, or a role and staff number (never a staff member's name). */
+export function actorLabel(actor: CaseView['timeline'][number]['actor']): string {
+  if (actor.role === 'applicant') return '申请人'
+  const role = ROLE_LABELS[actor.role as Role] ?? '工作人员'
+  return actor.staffNo ? `${role}（工号${actor.staffNo}）` : role
+}
+
+/** 2026-09-28 10:05 in Beijing time, from an ISO instant. */
+export function beijingDateTime(iso: string): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return ''
+  return `${new Date(t + 8 * 3_600_000).toISOString().slice(0, 10)} ${beijingTimeOf(iso)}`
+}
+
+/** 剩3个工作日 / 今天到期 / 已超期2个工作日 */
+export function daysLeftText(workingDaysLeft: number, overdue: boolean): string {
+  if (overdue) return `已超期${Math.max(1, -workingDaysLeft)}个工作日`
+  if (workingDaysLeft <= 0) return '今天到期'
+  return `剩${workingDaysLeft}个工作日`
+}
+
+/** 1.2 MB / 350 KB */
+export function fileSizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`
+}
+
+export const CONTENT_TYPE_LABELS: Record<string, string> = { 'image/jpeg': '图片', 'image/png': '图片', 'application/pdf': 'PDF' }
