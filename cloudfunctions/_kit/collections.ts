@@ -82,5 +82,16 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
   [COLLECTIONS.audit]: [{ name: 'caseId_at', keys: { caseId: 1, at: -1 } }, { name: 'kind_at', keys: { kind: 1, at: -1 } }],
   [COLLECTIONS.shifts]: [{ name: 'staffId_date', keys: { staffId: 1, date: 1 } }],
-  [COLLECTIONS.outbox]: [{ name: 'status_createdAt', keys: { status: 1, createdAt: 1 } }, { name: 'recipient_createdAt', keys: { recipient: 1, createdAt: -1 } }],
+  [COLLECTIONS.outbox]: [
+    { name: 'status_createdAt', keys: { status: 1, createdAt: 1 } },
+    { name: 'recipient_createdAt', keys: { recipient: 1, createdAt: -1 } },
+    { name: 'status_dueAt', keys: { status: 1, dueAt: 1 } },
+    { name: 'status_leaseUntil', keys: { status: 1, leaseUntil: 1 } },
+    { name: 'subjectRoot', keys: { subjectRoot: 1 } },
+    { name: 'subjectId', keys: { subjectId: 1 } },
+  ],
+  [COLLECTIONS.messages]: [
+    { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },
+    { name: 'openid_read', keys: { openid: 1, read: 1 } },
+  ],
 }

@@ -2,9 +2,10 @@
 import '../../local/netguard'
 import * as booking from './booking.bench'
 import * as cases from './case.bench'
+import * as notify from './notify.bench'
 import * as sizes from './sizes.bench'
 
-const sections: Array<{ run: () => void | Promise<void> }> = [sizes, booking, cases]
+const sections: Array<{ run: () => void | Promise<void> }> = [sizes, booking, cases, notify]
 
 ;(async () => {
   for (const s of sections) await s.run()

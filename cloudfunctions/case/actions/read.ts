@@ -121,19 +121,18 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
           },
         }
       : {}),
-    timeline: events
-      .filter((e) => !owner || !e.internal)
-      .map((e) => ({
-        seq: e.seq,
-        action: e.action,
-        label: transitionOf(e.action).label,
-        from: e.from,
-        to: e.to,
-        actor: e.actor,
-        at: iso(e.at)!,
-        ...(e.note ? { note: e.note } : {}),
-        internal: e.internal,
-      })),
+    // 全程公开: the citizen sees every step; only a note staff marked internal stays inside the centre.
+    timeline: events.map((e) => ({
+      seq: e.seq,
+      action: e.action,
+      label: transitionOf(e.action).label,
+      from: e.from,
+      to: e.to,
+      actor: e.actor,
+      at: iso(e.at)!,
+      ...(e.note && !(owner && e.internal) ? { note: e.note } : {}),
+      internal: e.internal && !owner,
+    })),
     allowedActions: access.kind === 'owner' || access.kind === 'staff' ? allowedActions(access.actor, facts) : [],
     canCompleteSubtask:
       (access.kind === 'staff' || access.kind === 'joint') && doc.state === 'in_process' && !!doc.subtasks?.some((t) => t.departmentId === myDept && !t.done),

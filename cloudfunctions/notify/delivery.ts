@@ -1,0 +1,130 @@
+import { formatNotification, messageText, subjectKindOf, TemplateValueError } from '../../types/domain/template-format'
+import { EVENT_TEMPLATE, type TemplateKey } from '../../types/domain/templates'
+import { cloud, db } from '../_kit/cloud'
+import { randomHex } from '../_kit/ids'
+import { log } from '../_kit/log'
+import { isDuplicate } from '../_kit/outbox'
+import { backoffMs, classify, LEASE_MS, MAX_ATTEMPTS, miniprogramState, pushPage, templates } from './policy'
+import { grantId, messages, outbox, subscriptions, type Grant, type OutboxDoc } from './store'
+
+/**
+ * Delivering one outbox item, exactly once:
+ *  1. claim it with a conditional update (status and attempt count as read → `sending` with a
+ *     lease), so of two drains, or a drain and a deliverSoon, only one goes on;
+ *  2. write the message centre entry (its `_id` is the item's, so a retry writes nothing new);
+ *  3. take one grant of the event's template (a conditional decrement; long-term grants are not
+ *     used up); none → `no_consent`, nothing pushed;
+ *  4. send, then settle the item, conditional on still holding the claim.
+ * A crash between 4's send and its settle leaves the item `sending` until the lease ends, when a
+ * drain sends it again: the only way a message can go twice, as WeChat's send has no idempotency key.
+ */
+
+export type Result = 'sent' | 'failed' | 'no_consent' | 'retry' | 'skipped'
+
+const _ = () => db().command
+
+export async function claim(doc: OutboxDoc, now: Date): Promise<OutboxDoc | null> {
+  const attempts = doc.attempts ?? 0
+  const patch = { status: 'sending' as const, claim: randomHex(16), leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: attempts + 1 }
+  const { stats } = await outbox()
+    .where({ _id: doc._id, status: doc.status, attempts: doc.attempts === undefined ? _().exists(false) : attempts })
+    .update({ data: patch })
+  return stats.updated === 1 ? { ...doc, ...patch } : null
+}
+
+async function settle(doc: OutboxDoc, data: Record<string, unknown>): Promise<boolean> {
+  const { stats } = await outbox().where({ _id: doc._id, claim: doc.claim }).update({ data: { ...data, leaseUntil: _().remove() } })
+  if (stats.updated !== 1) log.error('notify.settle', new Error(`lost the claim on ${doc.event}`))
+  return stats.updated === 1
+}
+
+async function writeMessage(doc: OutboxDoc, now: Date): Promise<void> {
+  const { title, body } = messageText(doc.event, doc.data ?? {}, doc.createdAt ?? now)
+  try {
+    await messages().add({
+      data: { _id: doc._id, openid: doc.recipient, event: doc.event, kind: subjectKindOf(doc.event), subjectId: doc.subjectId, title, body, page: doc.page, read: false, createdAt: doc.createdAt ?? now },
+    })
+  } catch (e) {
+    if (!isDuplicate(e)) throw e
+  }
+}
+
+async function takeGrant(openid: string, key: TemplateKey, now: Date): Promise<Grant | null> {
+  const id = grantId(openid, key)
+  if (templates()[key].kind === 'long_term') {
+    const { data } = await subscriptions().where({ _id: id, longTerm: true }).limit(1).get()
+    if (data[0]) return { id, kind: 'long_term' }
+  }
+  const { stats } = await subscriptions().where({ _id: id, remaining: _().gt(0) }).update({ data: { remaining: _().inc(-1), usedAt: now } })
+  return stats.updated === 1 ? { id, kind: 'one_time' } : null
+}
+
+async function giveBack(grant: Grant | null | undefined): Promise<void> {
+  if (grant?.kind !== 'one_time') return
+  await subscriptions().doc(grant.id).update({ data: { remaining: _().inc(1) } }).catch((e) => log.error('notify.giveBack', e))
+}
+
+/** Delivers a claimed item (see above) and answers how it ended. */
+export async function deliver(doc: OutboxDoc, now: Date): Promise<Result> {
+  const attempts = doc.attempts ?? 1
+  let grant = doc.grant ?? null
+  try {
+    await writeMessage(doc, now)
+    const key = EVENT_TEMPLATE[doc.event]
+    let formatted
+    try {
+      formatted = formatNotification(doc.event, doc.data ?? {}, doc.createdAt ?? now)
+    } catch (e) {
+      if (!(e instanceof TemplateValueError)) throw e
+      await settle(doc, { status: 'failed', templateKey: key, lastError: { reason: `模板数据不合规：${e.message}` } })
+      return 'failed'
+    }
+    grant ??= await takeGrant(doc.recipient, key, now)
+    if (!grant) {
+      await settle(doc, { status: 'no_consent', templateKey: key })
+      return 'no_consent'
+    }
+    const tpl = templates()[key]
+    const res = (await cloud.openapi.subscribeMessage.send({
+      touser: doc.recipient,
+      templateId: tpl.templateId,
+      page: pushPage(doc.page, doc._id),
+      data: formatted.data,
+      miniprogramState: miniprogramState(),
+    })) as { msgid?: number }
+    await settle(doc, { status: 'sent', sentAt: now, templateKey: key, grant, ...(res?.msgid !== undefined ? { msgid: res.msgid } : {}), lastError: _().remove() })
+    return 'sent'
+  } catch (err) {
+    const outcome = classify(err)
+    const lastError = { ...(outcome.errcode !== undefined ? { errcode: outcome.errcode } : {}), reason: outcome.reason }
+    if (outcome.kind === 'transient' && attempts < MAX_ATTEMPTS) {
+      await settle(doc, { status: 'retry', dueAt: new Date(now.getTime() + backoffMs(attempts)), grant, lastError })
+      return 'retry'
+    }
+    if (outcome.kind === 'transient' || outcome.giveBack) await giveBack(grant)
+    const reason = outcome.kind === 'transient' ? `多次重试仍失败：${outcome.reason}` : outcome.reason
+    await settle(doc, { status: 'failed', grant: null, lastError: { ...lastError, reason } })
+    return 'failed'
+  }
+}
+
+/** Claims and delivers; an item someone else holds is skipped. */
+export async function claimAndDeliver(doc: OutboxDoc, now: Date): Promise<Result> {
+  const mine = await claim(doc, now)
+  return mine ? deliver(mine, now) : 'skipped'
+}
+
+/** Runs `task` over `items`, at most `n` at a time. */
+export async function pool<T, R>(items: T[], n: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: Math.min(n, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++
+        out[i] = await task(items[i])
+      }
+    }),
+  )
+  return out
+}
