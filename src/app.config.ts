@@ -13,6 +13,8 @@ export default defineAppConfig({
     'pages/booking/detail/index',
     'pages/booking/mine/index',
     'pages/queue/index',
+    // 消息 (message centre): small, and every push and the home page lead here.
+    'pages/messages/index',
   ],
   subPackages: [
     { root: 'packages/dev', pages: ['login/index'] },

@@ -6,4 +6,9 @@ export const STORAGE_KEYS = {
   largeText: 'largeText',
   /** Staff: the window last opened in the 叫号台, so the console opens on it next time. */
   staffWindow: 'staffWindow',
+  /**
+   * h5 only: the kept answer to the consent prompt ('accept' | 'reject'), like WeChat's
+   * 「总是保持以上选择，不再询问」; unset = ask every time. Set on the dev login page (and by browser tests).
+   */
+  subscribeKeep: 'subscribeKeep',
 } as const

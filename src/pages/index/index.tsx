@@ -6,6 +6,7 @@ import { SearchBox } from '../../components/search-box'
 import { Tile } from '../../components/tile'
 import { useLargeText } from '../../hooks/useLargeText'
 import { whoami } from '../../services/account'
+import { unreadCount } from '../../services/notify'
 import './index.scss'
 
 const comingSoon = () => Taro.showToast({ title: '该功能即将开放', icon: 'none' })
@@ -14,8 +15,11 @@ export default function Home() {
   const { large, setLarge, rootClass } = useLargeText()
   // The 工作台 entry only for staff; the server decides the role (the dev login may change it).
   const [staff, setStaff] = useState(false)
+  // Unread messages, fresh each time home is shown (after reading one, the badge goes down).
+  const [unread, setUnread] = useState(0)
   useDidShow(() => {
     whoami().then((r) => setStaff(r.ok && isStaffRole(r.data.role)))
+    unreadCount().then((r) => setUnread(r.ok ? r.data.unread : 0))
   })
   return (
     <View className={`${rootClass} home`}>
@@ -36,6 +40,14 @@ export default function Home() {
           title='办事指南'
           desc='按部门查看事项：材料、收费、时限、窗口'
           onClick={() => Taro.navigateTo({ url: '/pages/catalog/index' })}
+        />
+        <Tile
+          size='wide'
+          glyph='信'
+          title='消息'
+          desc={unread > 0 ? `${unread}条未读：预约、叫号、办件进度` : '预约、叫号、办件进度通知'}
+          badge={unread}
+          onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}
         />
         {staff && (
           <Tile

@@ -10,6 +10,7 @@ import { useLargeText } from '../../hooks/useLargeText'
 import { useRemote } from '../../hooks/useRemote'
 import { getMatter } from '../../services/catalog'
 import { takeTicket } from '../../services/queue'
+import { askConsent, prefetchConsent } from '../../services/subscribe'
 import './index.scss'
 
 const AUDIENCE_LABELS: Record<MatterDetail['audience'], string> = {
@@ -24,8 +25,11 @@ const days = (n: number) => (n === 0 ? '即办（当场办结）' : `${n}个工�
 
 /** 现场取号: for someone already in the hall without a booking. */
 async function takeWalkInTicket(m: MatterDetail) {
+  prefetchConsent('queue')
   const ok = await Taro.showModal({ title: '现场取号', content: `您已在政务服务中心大厅吗？取号后请留意叫号。\n事项：${m.name}`, confirmText: '取号', cancelText: '还没到' })
   if (!ok.confirm) return
+  // 排队叫号提醒: asked from the modal's confirm tap (WeChat accepts that as the user's tap), before the ticket exists.
+  await askConsent('queue')
   Taro.showLoading({ title: '正在取号', mask: true })
   const r = await takeTicket(m.id)
   Taro.hideLoading()

@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { BigButton } from '../../components/big-button'
 import { StatusView } from '../../components/status-view'
 import { TicketCard } from '../../components/ticket-card'
 import { useLargeText } from '../../hooks/useLargeText'
 import { useLiveRemote } from '../../hooks/useLiveRemote'
+import { usePushRead } from '../../hooks/usePushRead'
 import { myTickets } from '../../services/queue'
 import './index.scss'
 
@@ -14,6 +15,7 @@ const POLL_MS = 10_000
 /** 我的排队: today's tickets, what is ahead, and which window to go to once called. */
 export default function MyQueue() {
   const { rootClass } = useLargeText()
+  usePushRead(useRouter().params.msgId)
   const tickets = useLiveRemote(myTickets, [], POLL_MS)
   const list = tickets.data?.tickets ?? []
   // Called tickets first (act now), then waiting, then the finished ones.

@@ -25,8 +25,12 @@ const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, loc
 export interface E2EApp {
   url: string
   cloud: LocalCloud
-  /** A fresh browser context signed in as `openid` (the dev login's storage entry), or anonymous. */
-  open(openid?: string): Promise<{ context: BrowserContext; page: Page }>
+  /**
+   * A fresh browser context signed in as `openid` (the dev login's storage entry), or anonymous.
+   * The h5 订阅消息 prompt answers 'reject' without showing (a kept choice, as WeChat's 「总是保持以上选择」)
+   * unless `consent` says otherwise: 'ask' shows the prompt, 'accept' allows silently.
+   */
+  open(openid?: string, opts?: { consent?: 'ask' | 'accept' | 'reject' }): Promise<{ context: BrowserContext; page: Page }>
   /** Lines the local cloud logged: printed when a test fails, to show a function's error. */
   logs(): string[]
   close(): Promise<void>
@@ -66,11 +70,13 @@ export async function startE2EApp(): Promise<E2EApp> {
   return {
     url: cloud.url,
     cloud,
-    async open(openid) {
+    async open(openid, opts) {
       const context = await browser.newContext(PHONE)
       contexts.push(context)
       // Taro storage on h5 is localStorage with each value wrapped as {"data": …}; set before any page script runs.
       if (openid) await context.addInitScript((id) => window.localStorage.setItem('devOpenid', JSON.stringify({ data: id })), openid)
+      const consent = opts?.consent ?? 'reject'
+      if (consent !== 'ask') await context.addInitScript((v) => window.localStorage.setItem('subscribeKeep', JSON.stringify({ data: v })), consent)
       const page = await context.newPage()
       page.setDefaultTimeout(10_000)
       return { context, page }

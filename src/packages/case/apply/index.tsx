@@ -19,6 +19,7 @@ import { StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { getProfile } from '../../../services/account'
+import { askConsent, prefetchConsent } from '../../../services/subscribe'
 import { actOnCase, applicationForm, attachFromLibrary, createDraft, getCase, myCases, myMaterials, removeMaterial, saveDraft, uploadMaterial } from '../../../services/case'
 import { beijingDateTime, fileSizeText } from '../../../utils/case'
 import { pickMaterialFile } from '../../../utils/files'
@@ -354,6 +355,7 @@ export default function ApplyPage() {
       return
     }
     setFailure(null)
+    prefetchConsent('case_submitted')
     setStep('confirm')
   }
 
@@ -363,6 +365,9 @@ export default function ApplyPage() {
     if (busy || !model) return
     setBusy('submit')
     setFailure(null)
+    // 订阅消息 consent inside this tap (WeChat's rule) and before the submit: progress messages
+    // (accepted, supplement, result) are pushed only with a recorded grant. Never blocks the submit.
+    await askConsent('case_submitted')
     const id = await persist()
     if (!id) {
       setBusy('')

@@ -10,6 +10,7 @@ import { StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useLiveRemote } from '../../../hooks/useLiveRemote'
+import { usePushRead } from '../../../hooks/usePushRead'
 import { actOnCase, getCase } from '../../../services/case'
 import { beijingDateTime, CASE_STATE_TONES, daysLeftText, fileSizeText } from '../../../utils/case'
 import { longDate } from '../../../utils/dates'
@@ -184,6 +185,7 @@ export default function CaseDetail() {
   const { params } = useRouter()
   const id = param(params.id)
   const fresh = param(params.fresh)
+  usePushRead(params.msgId)
   // Reloads when shown again: after 补正 the apply page returns here.
   const kase = useLiveRemote(() => getCase(id), [id])
 

@@ -3,12 +3,15 @@ import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { ROLE_LABELS, type Role } from '../../../../types/roles'
 import { BigButton } from '../../../components/big-button'
+import { ChoiceChips } from '../../../components/choice-chips'
+import { Section } from '../../../components/section'
 import { ListCell } from '../../../components/list-cell'
 import { StatusView } from '../../../components/status-view'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { whoami } from '../../../services/account'
 import { devOpenid } from '../../../services/cloud'
 import { STORAGE_KEYS } from '../../../services/storage-keys'
+import { keptConsent, setKeptConsent, type KeptConsent } from '../../../services/subscribe'
 import './index.scss'
 
 interface Persona {
@@ -88,7 +91,30 @@ function DevLogin() {
           <BigButton kind='secondary' text='退出演示身份' onClick={() => choose('')} />
         </View>
       )}
+
+      <ConsentSetting />
     </View>
+  )
+}
+
+const CONSENT_OPTIONS = [
+  { value: '', label: '每次询问' },
+  { value: 'accept', label: '总是允许' },
+  { value: 'reject', label: '总是取消' },
+] as const
+
+/** The h5 stand-in for WeChat's 「总是保持以上选择，不再询问」 in the 订阅消息 prompt. */
+function ConsentSetting() {
+  const [kept, setKept] = useState<KeptConsent>(keptConsent())
+  const change = (v: KeptConsent) => {
+    setKeptConsent(v)
+    setKept(v)
+  }
+  return (
+    <Section title='订阅消息提示'>
+      <ChoiceChips name='consent' options={CONSENT_OPTIONS} value={kept} onChange={change} />
+      <Text className='dev-login__current-meta'>提交预约、办件或取号时是否弹出“允许发送消息”的提示（模拟微信的“总是保持以上选择”）。</Text>
+    </Section>
   )
 }
 

@@ -22,6 +22,7 @@ import { actionLabel, beijingDateTime, CASE_STATE_TONES, CONTENT_TYPE_LABELS, da
 import { longDate } from '../../../utils/dates'
 import { openMaterial } from '../../../utils/files'
 import { param } from '../../../utils/params'
+import { Deliveries } from './deliveries'
 import '../staff.scss'
 import './index.scss'
 
@@ -353,6 +354,8 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
       <Section title='办理记录（含内部备注）'>
         <CaseTimeline entries={c.timeline} />
       </Section>
+
+      <Deliveries caseId={c.caseId} version={`${c.state}:${c.timeline.length}`} />
     </View>
   )
 }

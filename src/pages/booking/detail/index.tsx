@@ -11,6 +11,7 @@ import { StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useLiveRemote } from '../../../hooks/useLiveRemote'
+import { usePushRead } from '../../../hooks/usePushRead'
 import { cancelBooking, getBooking } from '../../../services/appointment'
 import { BOOKING_STATUS_TONES, spacedCode } from '../../../utils/booking'
 import { longDate } from '../../../utils/dates'
@@ -117,6 +118,7 @@ export default function BookingDetail() {
   const { params } = useRouter()
   const id = param(params.id)
   const fresh = param(params.fresh) === '1'
+  usePushRead(params.msgId)
   // Reloads when shown again: after 改约 the date and slot pages return here.
   const booking = useLiveRemote(() => getBooking(id), [id])
 

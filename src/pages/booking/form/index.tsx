@@ -16,6 +16,7 @@ import { useRemote } from '../../../hooks/useRemote'
 import { getProfile, saveProfile } from '../../../services/account'
 import { book } from '../../../services/appointment'
 import { getMatter } from '../../../services/catalog'
+import { askConsent, prefetchConsent } from '../../../services/subscribe'
 import { longDate } from '../../../utils/dates'
 import { pageUrl, param } from '../../../utils/params'
 import { newRequestId } from '../../../utils/request-id'
@@ -73,6 +74,7 @@ export default function BookingForm() {
   const [failure, setFailure] = useState<AppErrorBody | null>(null)
   const requestId = useRef('')
   const saved = useRef<Profile | null>(null)
+  const consentAsked = useRef(false)
 
   // Prefill once the saved profile arrives (only fields the person has not typed in yet).
   useEffect(() => {
@@ -116,6 +118,8 @@ export default function BookingForm() {
       return
     }
     requestId.current = newRequestId('bk')
+    consentAsked.current = false
+    prefetchConsent('booking')
     setFailure(null)
     setStep('confirm')
   }
@@ -124,6 +128,12 @@ export default function BookingForm() {
     if (submitting) return
     setSubmitting(true)
     setFailure(null)
+    // 订阅消息 consent first, inside this tap (WeChat's rule), once per confirm screen: the
+    // confirmation is pushed right after booking, so the grant must already be recorded.
+    if (!consentAsked.current) {
+      consentAsked.current = true
+      await askConsent('booking')
+    }
     const r = await book(input())
     if (r.ok) {
       if (saveAsProfile && !draft.forOther) {
