@@ -82,6 +82,21 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
   [COLLECTIONS.audit]: [{ name: 'caseId_at', keys: { caseId: 1, at: -1 } }, { name: 'kind_at', keys: { kind: 1, at: -1 } }],
   [COLLECTIONS.shifts]: [{ name: 'staffId_date', keys: { staffId: 1, date: 1 } }],
+  [COLLECTIONS.inquiries]: [
+    { name: 'openid_askedAt', keys: { openid: 1, askedAt: -1 } },
+    { name: 'departmentId_state_askedAt', keys: { departmentId: 1, state: 1, askedAt: 1 } },
+    { name: 'ownerStaffNo_state_lastMessageAt', keys: { ownerStaffNo: 1, state: 1, lastMessageAt: -1 } },
+    { name: 'departmentId_awaitingReply_dueDate', keys: { departmentId: 1, awaitingReply: 1, dueDate: 1 } },
+    { name: 'awaitingReply_dueDate', keys: { awaitingReply: 1, dueDate: 1 } },
+  ],
+  [COLLECTIONS.inquiryMessages]: [
+    { name: 'inquiryId_seq', keys: { inquiryId: 1, seq: 1 } },
+    { name: 'notified_at', keys: { notified: 1, at: 1 } },
+  ],
+  [COLLECTIONS.faqs]: [
+    { name: 'matterId_publishedAt', keys: { matterId: 1, publishedAt: -1 } },
+    { name: 'publishedAt', keys: { publishedAt: -1 } },
+  ],
   [COLLECTIONS.outbox]: [
     { name: 'status_createdAt', keys: { status: 1, createdAt: 1 } },
     { name: 'recipient_createdAt', keys: { recipient: 1, createdAt: -1 } },

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto'
+import { cloud } from './cloud'
+import { AppError } from './errors'
+
+/**
+ * Files uploaded through a function (base64 in the call) into private storage and read back
+ * through short-lived URLs. Shared by case materials and inquiry images.
+ */
+
+/** Temporary download URLs live 10 minutes at most (issue 4): long enough to view, too short to pass around. */
+export const URL_MAX_AGE_SECONDS = 600
+
+export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+
+interface SdkStorage {
+  uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
+  deleteFile(o: { fileList: string[] }): Promise<unknown>
+  getTempFileURL(o: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>
+  downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }>
+}
+const storage = () => cloud as unknown as SdkStorage
+
+export const putFile = async (cloudPath: string, fileContent: Buffer) => (await storage().uploadFile({ cloudPath, fileContent })).fileID
+export const deleteFile = (fileId: string) => storage().deleteFile({ fileList: [fileId] })
+/** The bytes of a stored file (e.g. one the mini-program uploaded directly), to check before use. */
+export const readFile = async (fileId: string): Promise<Buffer> => Buffer.from((await storage().downloadFile({ fileID: fileId })).fileContent)
+
+/** Short-lived URLs for files the caller was just authorised to see (50 per call is the cloud's batch limit). */
+export async function tempUrls(fileIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(fileIds)]
+  const out = new Map<string, string>()
+  for (let i = 0; i < unique.length; i += 50) {
+    const { fileList } = await storage().getTempFileURL({ fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge: URL_MAX_AGE_SECONDS })) })
+    for (const f of fileList) if (f.tempFileURL) out.set(f.fileID, f.tempFileURL)
+  }
+  return out
+}
+
+const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
+
+/**
+ * The bytes of an upload after the checks that do not trust the client: the size, and the type
+ * read from the first bytes (never the name or the declared type). `sniff` answers the type the
+ * bytes really are among the accepted ones.
+ */
+export function checkedUpload<T extends string>(
+  dataBase64: string,
+  declared: T,
+  opts: { maxBytes: number; sniff: (bytes: Uint8Array) => T | undefined; tooLarge: string; wrongType: string },
+): { bytes: Buffer; type: T } {
+  const bytes = Buffer.from(dataBase64, 'base64')
+  if (bytes.length > opts.maxBytes) throw invalid('dataBase64', opts.tooLarge)
+  const type = opts.sniff(bytes)
+  if (!type) throw invalid('dataBase64', opts.wrongType)
+  if (type !== declared) throw invalid('contentType', '文件内容与所选类型不符')
+  return { bytes, type }
+}

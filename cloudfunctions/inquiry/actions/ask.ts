@@ -1,0 +1,62 @@
+import { getMatterDoc } from '../../_kit/catalog'
+import { db } from '../../_kit/cloud'
+import { COLLECTIONS } from '../../_kit/collections'
+import { AppError } from '../../_kit/errors'
+import type { ActionContext } from '../../_kit/handler'
+import { fingerprintOf, once } from '../../_kit/idempotency'
+import { randomHex } from '../../_kit/ids'
+import { departmentName, dueFrom, inquiries, inquiryPolicy, topicOf, type InquiryDoc } from '../inquiries'
+
+interface AskInput {
+  matterId?: string
+  question: string
+  requestId: string
+}
+
+/**
+ * A question about a matter goes to the matter's department, a general one to the centre's
+ * office. The reply is due one working day later (policy); a retried submit answers the first.
+ * The asker's profile name is kept only to scrub it from a published FAQ.
+ */
+export async function ask(input: AskInput, ctx: ActionContext) {
+  const { openid } = await ctx.caller()
+  return once('inquiry.ask', openid, input.requestId, fingerprintOf({ ...input }), async () => {
+    const policy = await inquiryPolicy()
+    const _ = db().command
+    const { total } = await inquiries().where({ openid, state: _.neq('closed') }).count()
+    if (total >= policy.maxOpenPerAsker) throw new AppError('RATE_LIMITED', `您有${total}条咨询尚未结束，请等答复后或结束后再提问`)
+    const matter = input.matterId ? await getMatterDoc(input.matterId) : undefined
+    const departmentId = matter?.departmentId ?? policy.generalDepartmentId
+    const [deptName, { data: profiles }] = await Promise.all([
+      departmentName(departmentId),
+      db().collection(COLLECTIONS.profiles).where({ _id: openid }).limit(1).get(),
+    ])
+    const doc: InquiryDoc = {
+      _id: `iq-${randomHex(20)}`,
+      openid,
+      askerName: String(profiles[0]?.name ?? ''),
+      ...(matter ? { matterId: matter.id, matterName: matter.name } : {}),
+      departmentId,
+      departmentName: deptName,
+      question: input.question,
+      topic: topicOf(input.question),
+      state: 'open',
+      ownerStaffNo: '',
+      ownerName: '',
+      awaitingReply: true,
+      dueDate: dueFrom(ctx.now, policy),
+      messageCount: 0,
+      staffReplies: 0,
+      images: [],
+      history: [{ kind: 'asked', at: ctx.now, departmentId }],
+      flags: [],
+      flagKey: '',
+      rev: 0,
+      askedAt: ctx.now,
+      lastMessageAt: ctx.now,
+      updatedAt: ctx.now,
+    }
+    await inquiries().add({ data: doc })
+    return { inquiryId: doc._id, departmentId, departmentName: deptName, state: doc.state, dueDate: doc.dueDate }
+  })
+}
