@@ -80,7 +80,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ],
   [COLLECTIONS.caseEvents]: [{ name: 'caseId_seq', keys: { caseId: 1, seq: 1 } }],
   [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
-  [COLLECTIONS.audit]: [{ name: 'caseId_at', keys: { caseId: 1, at: -1 } }, { name: 'kind_at', keys: { kind: 1, at: -1 } }],
+  [COLLECTIONS.audit]: [{ name: 'caseId_at', keys: { caseId: 1, at: -1 } }, { name: 'kind_at', keys: { kind: 1, at: -1 } }, { name: 'ownerOpenid_at', keys: { ownerOpenid: 1, at: -1 } }],
   [COLLECTIONS.shifts]: [{ name: 'staffId_date', keys: { staffId: 1, date: 1 } }],
   [COLLECTIONS.inquiries]: [
     { name: 'openid_askedAt', keys: { openid: 1, askedAt: -1 } },
@@ -96,6 +96,11 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.faqs]: [
     { name: 'matterId_publishedAt', keys: { matterId: 1, publishedAt: -1 } },
     { name: 'publishedAt', keys: { publishedAt: -1 } },
+  ],
+  [COLLECTIONS.caseFollowers]: [
+    { name: 'caseId_active', keys: { caseId: 1, active: 1 } },
+    { name: 'ownerOpenid_active_acceptedAt', keys: { ownerOpenid: 1, active: 1, acceptedAt: -1 } },
+    { name: 'followerOpenid_active', keys: { followerOpenid: 1, active: 1 } },
   ],
   [COLLECTIONS.outbox]: [
     { name: 'status_createdAt', keys: { status: 1, createdAt: 1 } },

@@ -2,7 +2,9 @@ import { caseContract } from '../../types/contracts/case'
 import { createHandler } from '../_kit/handler'
 import { act } from './actions/act'
 import { createDraft, saveDraft } from './actions/draft'
-import { attachFromLibrary, myMaterials, removeMaterial, uploadMaterial } from './actions/materials'
+import { acceptFollowInvite, createFollowInvite, followedCase, followedCases, listFollowers, revokeFollower } from './actions/follow'
+import { lookup } from './actions/lookup'
+import { attachFromLibrary, attachUploaded, myMaterials, removeMaterial, uploadMaterial, uploadTarget } from './actions/materials'
 import { applicationForm, getCase, myCases } from './actions/read'
 import { completeSubtask } from './actions/subtask'
 import { worklist } from './actions/worklist'
@@ -12,6 +14,8 @@ export const main = createHandler(caseContract, {
   createDraft,
   saveDraft,
   uploadMaterial,
+  uploadTarget,
+  attachUploaded,
   attachFromLibrary,
   removeMaterial,
   myMaterials,
@@ -20,4 +24,11 @@ export const main = createHandler(caseContract, {
   act,
   completeSubtask,
   worklist,
+  createFollowInvite,
+  acceptFollowInvite,
+  listFollowers,
+  revokeFollower,
+  followedCases,
+  followedCase,
+  lookup,
 })

@@ -6,6 +6,8 @@ export interface PickedFile {
   contentType: MaterialContentType
   size: number
   dataBase64: string
+  /** weapp: the local file, uploaded straight to storage (a call carries only about 100 KB). */
+  filePath?: string
 }
 
 export type PickResult = { ok: true; file: PickedFile } | { ok: false; cancelled: boolean; message: string }
@@ -27,12 +29,12 @@ function fitName(name: string, type: MaterialContentType): string {
  * Checks what was picked: the type from the first bytes (as the server does, never from the name)
  * and the size, so an obviously wrong file is refused before it is sent.
  */
-function check(name: string, head: Uint8Array, size: number, dataBase64: string): PickResult {
+function check(name: string, head: Uint8Array, size: number, dataBase64: string, filePath?: string): PickResult {
   const type = sniffMaterialType(head)
   if (!type) return refuse(TYPE_ERROR)
   if (size > MATERIAL_MAX_BYTES) return refuse(SIZE_ERROR)
   if (size === 0) return refuse('文件内容为空')
-  return { ok: true, file: { fileName: fitName(name, type), contentType: type, size, dataBase64 } }
+  return { ok: true, file: { fileName: fitName(name, type), contentType: type, size, dataBase64, ...(filePath ? { filePath } : {}) } }
 }
 
 // ── h5: a plain file input (no canvas: a size check stands in for compression) ──
@@ -88,7 +90,7 @@ async function pickPhoto(): Promise<PickResult> {
     .catch(() => src)
   const b64 = await readBase64(path)
   const stamp = new Date().toISOString().slice(0, 19).replace(/\D/g, '')
-  return check(`照片${stamp}.jpg`, headOf(b64), sizeOf(b64), b64)
+  return check(`照片${stamp}.jpg`, headOf(b64), sizeOf(b64), b64, path)
 }
 
 async function pickPdf(): Promise<PickResult> {
@@ -97,7 +99,7 @@ async function pickPdf(): Promise<PickResult> {
   if (!f) return cancelled
   if (f.size > MATERIAL_MAX_BYTES) return refuse(SIZE_ERROR)
   const b64 = await readBase64(f.path)
-  return check(f.name, headOf(b64), sizeOf(b64), b64)
+  return check(f.name, headOf(b64), sizeOf(b64), b64, f.path)
 }
 
 async function pickInWeapp(): Promise<PickResult> {

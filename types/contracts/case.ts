@@ -9,6 +9,8 @@ import { supplementItemsSchema } from '../domain/case-supplement'
 import { formFieldSchema } from '../domain/matter-form'
 import { mobileSchema, personNameSchema, requestIdSchema } from '../domain/booking'
 import { profileSchema } from '../domain/profile'
+import { FOLLOW_SCOPES, followerIdSchema, followerNicknameSchema, inviteCodeSchema } from '../domain/follow'
+import { LOOKUP_STAGES } from '../domain/lookup'
 
 export const caseIdSchema = z.string().regex(/^cs-[0-9a-f]{20}$/, '办件编号格式不正确')
 export const caseNoSchema = z
@@ -115,6 +117,56 @@ const everyone = ROLES
 const caseStaff = ['window_staff', 'dept_lead', 'supervisor'] as const
 const deptStaff = ['window_staff', 'dept_lead'] as const
 
+/** Pickup information for a relative or a lookup: where and which window, never the pickup code. */
+const pickupPlaceSchema = z.object({ windowName: z.string(), windowNumber: z.number().int(), location: z.string() })
+
+export const followedCaseSummarySchema = z.object({
+  followerId: followerIdSchema,
+  caseId: caseIdSchema,
+  caseNo: z.string(),
+  matterName: z.string(),
+  state: z.enum(CASE_STATES),
+  stateLabel: z.string(),
+  /** Masked (张*): the only personal data a follower sees. */
+  applicantName: z.string(),
+  updatedAt: iso,
+  dueDate: z.string().optional(),
+  overdue: z.boolean(),
+  readyForPickup: z.boolean(),
+})
+export type FollowedCaseSummary = z.infer<typeof followedCaseSummarySchema>
+
+/** What a bound relative reads (types/domain/follow.ts says what is left out and why). */
+export const followedCaseViewSchema = z.object({
+  caseId: caseIdSchema,
+  caseNo: z.string(),
+  matterName: z.string(),
+  state: z.enum(CASE_STATES),
+  stateLabel: z.string(),
+  applicantName: z.string(),
+  deadline: z.object({ dueDate: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), paused: z.boolean() }).optional(),
+  pickup: pickupPlaceSchema.optional(),
+  /** The steps without notes; internal steps are left out. */
+  timeline: z.array(z.object({ seq: z.number().int(), action: z.enum(CASE_ACTIONS), label: z.string(), from: z.enum(CASE_STATES), to: z.enum(CASE_STATES), actor: actorSchema, at: iso })),
+  submittedAt: iso.optional(),
+  updatedAt: iso,
+})
+export type FollowedCaseView = z.infer<typeof followedCaseViewSchema>
+
+/** The public lookup's answer: coarse progress only. */
+export const lookupResultSchema = z.object({
+  caseNo: z.string(),
+  matterName: z.string(),
+  stage: z.enum(LOOKUP_STAGES),
+  stageLabel: z.string(),
+  submittedAt: iso.optional(),
+  dueDate: z.string().optional(),
+  overdue: z.boolean(),
+  readyForPickup: z.boolean(),
+  pickup: pickupPlaceSchema.optional(),
+})
+export type LookupResult = z.infer<typeof lookupResultSchema>
+
 export const caseContract = defineFunction('case', '网上申请与办件：草稿、材料、补正、受理、办理、出件与进度', {
   applicationForm: action({
     summary: '事项的网上申请表：表单字段与材料清单（同一套规则在页面和服务端校验）',
@@ -156,6 +208,24 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
       fileName: z.string().trim().min(1).max(80, '文件名最多80个字'),
       contentType: z.enum(MATERIAL_CONTENT_TYPES, { error: '只能上传JPEG、PNG图片或PDF文件' }),
       dataBase64: z.string().min(8, '文件内容为空').max(BASE64_MAX, '文件不能超过2MB').regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容编码不正确'),
+    }),
+    output: fileSchema,
+  }),
+  uploadTarget: action({
+    summary: '小程序直传材料的存储路径（云调用只能携带约100KB，材料文件先用 wx.cloud.uploadFile 上传到此路径）',
+    access: everyone,
+    input: z.strictObject({ caseId: caseIdSchema, materialIndex: materialIndexSchema }),
+    output: z.object({ cloudPath: z.string() }),
+  }),
+  attachUploaded: action({
+    summary: '登记已直传的材料：读取文件按内容和大小检查后记入办件和我的材料库，不合格的文件被删除',
+    access: everyone,
+    input: z.strictObject({
+      caseId: caseIdSchema,
+      materialIndex: materialIndexSchema,
+      fileId: z.string().regex(/^cloud:\/\/\S{1,300}$/, '文件编号格式不正确'),
+      fileName: z.string().trim().min(1).max(80, '文件名最多80个字'),
+      contentType: z.enum(MATERIAL_CONTENT_TYPES, { error: '只能上传JPEG、PNG图片或PDF文件' }),
     }),
     output: fileSchema,
   }),
@@ -231,5 +301,78 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
       pageSize: z.number().int().min(1).max(50).default(20),
     }),
     output: z.object({ items: z.array(caseSummarySchema.extend({ departmentId: idSchema })), hasMore: z.boolean() }),
+  }),
+  createFollowInvite: action({
+    summary: '亲属代查：申请人把一件办件（或全部办件）分享给亲属，生成24小时内有效的一次性邀请码和分享卡片',
+    access: everyone,
+    input: z
+      .strictObject({ caseId: caseIdSchema.optional(), all: z.literal(true).optional() })
+      .refine((v) => (v.caseId === undefined) !== (v.all === undefined), { message: '请选择分享一件办件或全部办件', path: ['caseId'] }),
+    output: z.object({
+      code: inviteCodeSchema,
+      scope: z.enum(FOLLOW_SCOPES),
+      caseId: caseIdSchema.optional(),
+      expiresAt: iso,
+      /** For onShareAppMessage: the card's title and the page it opens. */
+      share: z.object({ title: z.string(), path: z.string() }),
+    }),
+  }),
+  acceptFollowInvite: action({
+    summary: '亲属代查：亲属接受邀请，以自己的微信身份关注办件（每个邀请码只能使用一次）',
+    access: everyone,
+    input: z.strictObject({ code: inviteCodeSchema, nickname: followerNicknameSchema.optional() }),
+    output: z.object({ followerId: followerIdSchema, scope: z.enum(FOLLOW_SCOPES), caseId: caseIdSchema.optional(), applicantName: z.string() }),
+  }),
+  listFollowers: action({
+    summary: '亲属代查：申请人查看谁在关注我的办件（可按办件筛选）',
+    access: everyone,
+    input: z.strictObject({ caseId: caseIdSchema.optional() }),
+    output: z.object({
+      followers: z.array(
+        z.object({
+          followerId: followerIdSchema,
+          scope: z.enum(FOLLOW_SCOPES),
+          caseId: caseIdSchema.optional(),
+          caseNo: z.string().optional(),
+          matterName: z.string().optional(),
+          /** What the relative calls themselves (self-declared), or 亲友. */
+          nickname: z.string(),
+          since: iso,
+        }),
+      ),
+    }),
+  }),
+  revokeFollower: action({
+    summary: '亲属代查：申请人随时取消某位亲属的关注，取消后对方看不到办件、也不再收到通知',
+    access: everyone,
+    input: z.strictObject({ followerId: followerIdSchema }),
+    output: z.object({ followerId: followerIdSchema, revoked: z.literal(true) }),
+  }),
+  followedCases: action({
+    summary: '亲属代查：我关注的家人办件',
+    access: everyone,
+    input: noInput,
+    output: z.object({ cases: z.array(followedCaseSummarySchema) }),
+  }),
+  followedCase: action({
+    summary: '亲属代查：关注的办件进度（环节、时限、领取地点；不含个人信息、材料和取件码）',
+    access: everyone,
+    input: z.strictObject({ caseId: caseIdSchema }),
+    output: followedCaseViewSchema,
+  }),
+  lookup: action({
+    summary: '进度查询（需微信身份，无需关注授权）：凭办件编号、申请人姓名和证件号或手机号后四位查询粗略进度；每个微信用户和每个办件编号每小时最多失败5次',
+    /** Needs an OPENID (checked in the action, the budget's key) but no role. */
+    access: 'anyone',
+    input: z.strictObject({
+      caseNo: caseNoSchema,
+      name: z.string().trim().min(1, '请填写申请人姓名').max(20, '姓名最多20个字'),
+      idLast4: z
+        .string()
+        .trim()
+        .transform((s) => s.toUpperCase())
+        .pipe(z.string().regex(/^\d{3}[\dX]$/, '请填写证件号或手机号的后四位')),
+    }),
+    output: lookupResultSchema,
   }),
 })

@@ -17,6 +17,7 @@ export const NOTIFICATION_EVENTS = [
   'case.approved',
   'case.rejected',
   'case.ready_for_pickup',
+  'case.lookup_locked',
   'inquiry.answered',
 ] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]

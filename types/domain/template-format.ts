@@ -259,6 +259,7 @@ const CONTENT: Record<NotificationEvent, (d: Data, at: Date) => Content> = {
   'case.approved': (d, at) => caseStep(d, at, '审批通过', '审批通过', '请留意领取或送达通知'),
   'case.rejected': (d, at) => caseStep(d, at, '审批未通过', '未通过', `原因：${str(d.reason, '请查看办件详情')}`),
   'case.ready_for_pickup': (d, at) => caseStep(d, at, '证照可领取', '可领取', d.place !== undefined ? `请到${d.place}领取` : '请到统一出件窗口领取'),
+  'case.lookup_locked': (d, at) => caseStep(d, at, '办件查询已暂停', '查询受限', '有人多次查询失败，已暂停1小时'),
   'inquiry.answered': (d, at) => ({
     title: '您的咨询已回复',
     body: join(str(d.topic, '您的咨询'), d.department !== undefined && `${d.department}已回复`),

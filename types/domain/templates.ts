@@ -103,6 +103,7 @@ export const EVENT_TEMPLATE: Record<NotificationEvent, TemplateKey> = {
   'case.approved': 'case_progress',
   'case.rejected': 'case_progress',
   'case.ready_for_pickup': 'case_progress',
+  'case.lookup_locked': 'case_progress',
   'inquiry.answered': 'inquiry_reply',
 }
 

@@ -14,6 +14,7 @@ import { enqueueNotification } from '../../_kit/outbox'
 import { checkForm, whatIsMissing } from '../application'
 import { recordAudit } from '../audit'
 import { deadlineOf, loadCase, factsOf, move, today, type CaseDoc, type CaseEvent } from '../cases'
+import { notifyFollowers } from './follow-bindings'
 
 export interface ActInput {
   caseId: string
@@ -59,13 +60,12 @@ export async function act(input: ActInput, ctx: ActionContext) {
   const moved = await move(doc, input.transition, by, step.changes, { note: input.note, internal: actor !== 'applicant' && input.internal }, ctx.now)
   if (step.after) await step.after()
   if (step.notify) {
-    await enqueueNotification({
-      event: step.notify.event,
-      subjectId: step.notify.subject ?? doc._id,
-      recipient: doc.openid,
-      data: { matterName: doc.matterName, caseNo: doc.caseNo, ...step.notify.data },
-      page: `packages/case/detail/index?id=${doc._id}`,
-    }).catch((e) => log.error('case.act.notify', e))
+    const n = { event: step.notify.event, subjectId: step.notify.subject ?? doc._id, data: { matterName: doc.matterName, caseNo: doc.caseNo, ...step.notify.data } }
+    await Promise.all([
+      enqueueNotification({ ...n, recipient: doc.openid, page: `packages/case/detail/index?id=${doc._id}` }).catch((e) => log.error('case.act.notify', e)),
+      // Bound relatives (亲属代查) get the same event under their own OPENID.
+      notifyFollowers(doc, n).catch((e) => log.error('case.act.notify.followers', e)),
+    ])
   }
   return { caseId: doc._id, state: moved.state }
 }

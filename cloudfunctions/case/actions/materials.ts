@@ -5,7 +5,7 @@ import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { withRollback } from '../../_kit/rollback'
 import { cases, EDITABLE, editableCase, iso, writeGuarded, type CaseDoc, type CaseFile } from '../cases'
-import { deleteFile, library, ownerDir, putFile, sha256, tempUrls } from '../files'
+import { deleteFile, library, ownerDir, putFile, readFile, sha256, tempUrls } from '../files'
 
 const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
 const view = (f: Pick<CaseFile, 'libraryId' | 'fileName' | 'contentType' | 'size'>) => ({ libraryId: f.libraryId, fileName: f.fileName, contentType: f.contentType, size: f.size })
@@ -35,15 +35,61 @@ interface UploadInput {
 }
 
 /**
- * Stores an uploaded material in private storage after checking what it really is (the first
- * bytes) and its size, then records it on the case and in the citizen's library. Anything wrong
- * stores nothing; a failure after the upload removes the file again.
+ * Stores a material sent inside the call (the local h5 app, and small files) in private storage
+ * after checking what it really is (the first bytes) and its size, then records it on the case
+ * and in the citizen's library. Anything wrong stores nothing.
  */
 export async function uploadMaterial(input: UploadInput, ctx: ActionContext) {
   const caller = await ctx.caller()
   const doc = await editableCase(input.caseId, caller)
-  const slot = slotOf(doc, input.materialIndex)
   const bytes = Buffer.from(input.dataBase64, 'base64')
+  return recordChecked(doc, input, bytes, ctx, (path) => putFile(path, bytes))
+}
+
+/**
+ * Where the mini-program uploads a material itself (wx.cloud.uploadFile): a cloud callFunction
+ * carries only about 100 KB of data (platform-limits G12), too little for a photographed ID card.
+ * The folder is the caller's own and the case's, so attachUploaded can tell the file is theirs.
+ */
+export async function uploadTarget(input: { caseId: string; materialIndex: number }, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const doc = await editableCase(input.caseId, caller)
+  slotOf(doc, input.materialIndex)
+  return { cloudPath: `${incomingDir(caller.openid, doc._id)}${randomHex(24)}` }
+}
+
+const incomingDir = (openid: string, caseId: string) => `incoming/${ownerDir(openid)}/${caseId}/`
+
+/**
+ * Records a file the mini-program uploaded to its upload target: the file is read back and
+ * checked exactly like an uploaded one; a file that fails the checks is deleted.
+ */
+export async function attachUploaded(input: { caseId: string; materialIndex: number; fileId: string; fileName: string; contentType: MaterialContentType }, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const doc = await editableCase(input.caseId, caller)
+  const path = cloudPathOf(input.fileId)
+  if (!path || !path.startsWith(incomingDir(caller.openid, doc._id))) throw notFound('未找到上传的文件')
+  const bytes = await readFile(input.fileId).catch(() => undefined)
+  if (!bytes) throw notFound('未找到上传的文件')
+  try {
+    return await recordChecked(doc, input, bytes, ctx, async () => input.fileId)
+  } catch (e) {
+    await deleteFile(input.fileId).catch(() => undefined)
+    throw e
+  }
+}
+
+/** `cloud://<env>.<bucket>/<path>` → `<path>` */
+const cloudPathOf = (fileId: string) => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1]
+
+async function recordChecked(
+  doc: CaseDoc,
+  input: { materialIndex: number; fileName: string; contentType: MaterialContentType },
+  bytes: Buffer,
+  ctx: ActionContext,
+  store: (path: string) => Promise<string>,
+) {
+  const slot = slotOf(doc, input.materialIndex)
   if (bytes.length > MATERIAL_MAX_BYTES) throw invalid('dataBase64', '文件不能超过2MB，请压缩后再上传')
   const type = sniffMaterialType(bytes)
   if (!type) throw invalid('dataBase64', '只能上传JPEG、PNG图片或PDF文件')
@@ -56,10 +102,10 @@ export async function uploadMaterial(input: UploadInput, ctx: ActionContext) {
   const libraryId = `mt-${randomHex(20)}`
   const file: CaseFile = { libraryId, fileId: '', fileName: input.fileName, contentType: type, size: bytes.length, sha256: hash, addedAt: ctx.now }
   await withRollback(async (onFail) => {
-    file.fileId = await putFile(`materials/${ownerDir(caller.openid)}/${doc._id}/${randomHex(24)}.${MATERIAL_TYPES[type].ext}`, bytes)
+    file.fileId = await store(`materials/${ownerDir(doc.openid)}/${doc._id}/${randomHex(24)}.${MATERIAL_TYPES[type].ext}`)
     onFail(() => deleteFile(file.fileId))
     await library().add({
-      data: { _id: libraryId, openid: caller.openid, fileId: file.fileId, fileName: file.fileName, contentType: type, size: file.size, sha256: hash, materialName: slot.name, createdAt: ctx.now },
+      data: { _id: libraryId, openid: doc.openid, fileId: file.fileId, fileName: file.fileName, contentType: type, size: file.size, sha256: hash, materialName: slot.name, createdAt: ctx.now },
     })
     onFail(() => library().doc(libraryId).remove())
     await attach(doc, input.materialIndex, file, ctx.now)

@@ -20,7 +20,7 @@ import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { getProfile } from '../../../services/account'
 import { askConsent, prefetchConsent } from '../../../services/subscribe'
-import { actOnCase, applicationForm, attachFromLibrary, createDraft, getCase, myCases, myMaterials, removeMaterial, saveDraft, uploadMaterial } from '../../../services/case'
+import { actOnCase, applicationForm, attachFromLibrary, createDraft, getCase, myCases, myMaterials, removeMaterial, saveDraft, sendMaterial } from '../../../services/case'
 import { beijingDateTime, fileSizeText } from '../../../utils/case'
 import { pickMaterialFile } from '../../../utils/files'
 import { pageUrl, param } from '../../../utils/params'
@@ -294,7 +294,7 @@ export default function ApplyPage() {
     setUploading(slot.index)
     clearError(`m.${slot.index}`)
     const c = await ensureCase()
-    const r = c.ok ? await uploadMaterial({ caseId: c.data.caseId, materialIndex: slot.index, fileName: picked.file.fileName, contentType: picked.file.contentType, dataBase64: picked.file.dataBase64 }) : c
+    const r = c.ok ? await sendMaterial(c.data.caseId, slot.index, picked.file) : c
     setUploading(null)
     if (!r.ok) {
       setErrors((e) => ({ ...e, [`m.${slot.index}`]: r.error.issues?.[0]?.message ?? r.error.message }))
