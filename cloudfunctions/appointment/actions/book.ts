@@ -1,6 +1,7 @@
 import { maskIdNumber, maskName } from '../../../types/domain/masking'
 import { beijingInstant } from '../../../types/domain/schedule'
 import { getDepartment, getMatterDoc, getWindow } from '../../_kit/catalog'
+import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { newBookingCode, personKey, randomHex } from '../../_kit/ids'
@@ -10,7 +11,7 @@ import { withRollback } from '../../_kit/rollback'
 import { bookings, type BookingDoc } from '../bookings'
 import { assertNotBarred, bookingPolicy, lockKeyOf, releasePersonLock, releaseQuota, takePersonLock, takeQuota } from '../limits'
 import { bookableSlot } from '../schedules'
-import { releaseSeat, takeSeat } from '../seats'
+import { releaseSeat, remainingSeats, takeSeat } from '../seats'
 
 interface BookInput {
   slotId: string
@@ -33,6 +34,9 @@ export async function book(input: BookInput, ctx: ActionContext) {
   return once('book', openid, input.requestId, fingerprintOf({ ...input }), async () => {
     const [policy, matter] = await Promise.all([bookingPolicy(), getMatterDoc(input.matterId)])
     const slot = await bookableSlot(input.slotId, matter, ctx.now)
+    // A full slot is refused before anything is taken: in a rush almost every request ends here,
+    // one read instead of taking and giving back three holds. The seat itself is still taken below.
+    if ((await remainingSeats([slot])).get(slot.slotId) === 0) throw new AppError('CONFLICT', '该时段已约满，请选择其他时段')
     const person = personKey(input.idNumber)
     await assertNotBarred(person, openid, ctx.now, policy)
     const [window, department] = await Promise.all([getWindow(slot.windowId), getDepartment(matter.departmentId)])

@@ -3,12 +3,14 @@ import Taro, { useRouter } from '@tarojs/taro'
 import type { MatterDetail } from '../../../types/contracts/catalog'
 import { MATERIAL_FORM_LABELS, MATTER_KIND_LABELS, type Fee, type Material } from '../../../types/domain/catalog'
 import { BigButton } from '../../components/big-button'
+import { FaqList } from '../../components/faq-list'
 import { Section } from '../../components/section'
 import { StatusView } from '../../components/status-view'
 import { Tag } from '../../components/tag'
 import { useLargeText } from '../../hooks/useLargeText'
 import { useRemote } from '../../hooks/useRemote'
 import { getMatter } from '../../services/catalog'
+import { faqForMatter } from '../../services/inquiry'
 import { takeTicket } from '../../services/queue'
 import { askConsent, prefetchConsent } from '../../services/subscribe'
 import './index.scss'
@@ -63,6 +65,25 @@ function FeeText({ fee }: { fee: Fee }) {
       <Text className='matter__line'>收费标准：{fee.standard}</Text>
       <Text className='matter__line'>收费依据：{fee.legalBasis}</Text>
     </View>
+  )
+}
+
+const askAbout = (m: MatterDetail) => Taro.navigateTo({ url: `/packages/inquiry/ask/index?matterId=${encodeURIComponent(m.id)}` })
+
+/** 常见问题: answers staff published from real inquiries (personal data removed on the server). */
+function Faq({ m }: { m: MatterDetail }) {
+  const faq = useRemote(() => faqForMatter(m.id), [m.id])
+  return (
+    <Section title='常见问题'>
+      {faq.status === 'loading' && <Text className='matter__hint'>正在读取…</Text>}
+      {faq.status === 'error' && (
+        <View className='matter__faq-retry' hoverClass='matter__phone--pressed' onClick={faq.retry}>
+          常见问题加载失败，点击重试
+        </View>
+      )}
+      {faq.status === 'ready' && faq.data.items.length > 0 && <FaqList items={faq.data.items} />}
+      {faq.status === 'ready' && faq.data.items.length === 0 && <Text className='matter__hint'>暂无常见问题。有疑问可点下方「咨询此事项」。</Text>}
+    </Section>
   )
 }
 
@@ -148,6 +169,8 @@ function Detail({ m }: { m: MatterDetail }) {
         ))}
       </Section>
 
+      <Faq m={m} />
+
       {m.notes && (
         <Section title='温馨提示'>
           <Text className='matter__line'>{m.notes}</Text>
@@ -174,6 +197,9 @@ function Detail({ m }: { m: MatterDetail }) {
             <BigButton kind='secondary' text='现场取号（已在大厅）' onClick={() => takeWalkInTicket(m)} />
           </View>
         )}
+        <View className='matter__action-gap'>
+          <BigButton kind='secondary' text='咨询此事项' onClick={() => askAbout(m)} />
+        </View>
       </View>
     </View>
   )

@@ -86,6 +86,7 @@ export default function StaffHome() {
           <ShiftCard me={me.me} />
           <View className='staff-home__tiles'>
             <Tile size='wide' tone='primary' glyph='件' title='办件' desc='本部门网上申请：预审、补正、受理、办结、出件' onClick={() => go('cases')} />
+            <Tile size='wide' glyph='问' title='咨询' desc='认领、答复群众咨询（首问负责制）' onClick={() => go('inquiries')} />
             <Tile size='wide' glyph='叫' title='窗口叫号' desc='叫号、重呼、过号、办结、转窗口' onClick={() => go('console')} />
             <Tile size='wide' glyph='签' title='预约签到' desc='输入或扫描预约码，为群众取号' onClick={() => go('checkin')} />
             <Tile size='wide' glyph='今' title='今日预约' desc='我负责窗口的预约名单' onClick={() => go('today')} />
