@@ -48,10 +48,21 @@ export function checkedUpload<T extends string>(
   declared: T,
   opts: { maxBytes: number; sniff: (bytes: Uint8Array) => T | undefined; tooLarge: string; wrongType: string },
 ): { bytes: Buffer; type: T } {
-  const bytes = Buffer.from(dataBase64, 'base64')
+  return checkedBytes(Buffer.from(dataBase64, 'base64'), declared, opts)
+}
+
+/** The same checks for bytes read back from storage (a file the mini-program uploaded itself). */
+export function checkedBytes<T extends string>(
+  bytes: Buffer,
+  declared: T,
+  opts: { maxBytes: number; sniff: (bytes: Uint8Array) => T | undefined; tooLarge: string; wrongType: string },
+): { bytes: Buffer; type: T } {
   if (bytes.length > opts.maxBytes) throw invalid('dataBase64', opts.tooLarge)
   const type = opts.sniff(bytes)
   if (!type) throw invalid('dataBase64', opts.wrongType)
   if (type !== declared) throw invalid('contentType', '文件内容与所选类型不符')
   return { bytes, type }
 }
+
+/** `cloud://<env>.<bucket>/<path>` → `<path>` */
+export const cloudPathOf = (fileId: string): string | undefined => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1]

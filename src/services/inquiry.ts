@@ -1,6 +1,8 @@
 import type { InputOf } from '../../types/contracts/contract'
 import { inquiryContract } from '../../types/contracts/inquiry'
 import { callAction } from './cloud'
+import { uploadThenAttach } from './upload'
+import type { PickedImage } from '../utils/inquiry'
 
 type Actions = typeof inquiryContract.actions
 
@@ -10,6 +12,14 @@ export const ask = (input: InputOf<Actions['ask']>) => callAction(inquiryContrac
 
 /** One image of a question (JPEG/PNG ≤ 2 MB, up to 3), sent after `ask`. */
 export const addImage = (input: InputOf<Actions['addImage']>) => callAction(inquiryContract, 'addImage', input)
+
+/** Sends a picked photo: inside the call on h5, straight to storage in the mini-program (see upload.ts). */
+export async function sendImage(inquiryId: string, image: PickedImage) {
+  if (process.env.TARO_ENV === 'h5' || !image.filePath) return addImage({ inquiryId, contentType: image.contentType, dataBase64: image.dataBase64 })
+  return uploadThenAttach(image.filePath, await callAction(inquiryContract, 'imageTarget', { inquiryId }), (fileId) =>
+    callAction(inquiryContract, 'attachImage', { inquiryId, fileId, contentType: image.contentType }),
+  )
+}
 
 export const myInquiries = (input: InputOf<Actions['myInquiries']> = {}) => callAction(inquiryContract, 'myInquiries', input)
 

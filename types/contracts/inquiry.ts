@@ -92,6 +92,22 @@ export const inquiryContract = defineFunction('inquiry', '咨询（首问负责�
     }),
     output: z.object({ imageId: z.string(), contentType: z.enum(INQUIRY_IMAGE_TYPES), size: z.number().int(), count: z.number().int() }),
   }),
+  imageTarget: action({
+    summary: '小程序直传图片的存储路径（云调用只能携带约100KB，图片先用 wx.cloud.uploadFile 上传到此路径）',
+    access: everyone,
+    input: z.strictObject({ inquiryId: inquiryIdSchema }),
+    output: z.object({ cloudPath: z.string() }),
+  }),
+  attachImage: action({
+    summary: '登记已直传的图片：读取后按内容和大小检查，不合格的被删除',
+    access: everyone,
+    input: z.strictObject({
+      inquiryId: inquiryIdSchema,
+      fileId: z.string().regex(/^cloud:\/\/\S{1,300}$/, '文件编号格式不正确'),
+      contentType: z.enum(INQUIRY_IMAGE_TYPES, { error: '只能上传JPEG或PNG图片' }),
+    }),
+    output: z.object({ imageId: z.string(), contentType: z.enum(INQUIRY_IMAGE_TYPES), size: z.number().int(), count: z.number().int() }),
+  }),
   myInquiries: action({
     summary: '我的咨询（最新在前，最近100条）',
     access: everyone,

@@ -6,6 +6,7 @@ import { randomHex } from '../../_kit/ids'
 import { withRollback } from '../../_kit/rollback'
 import { cases, EDITABLE, editableCase, iso, writeGuarded, type CaseDoc, type CaseFile } from '../cases'
 import { deleteFile, library, ownerDir, putFile, readFile, sha256, tempUrls } from '../files'
+import { cloudPathOf } from '../../_kit/uploads'
 
 const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
 const view = (f: Pick<CaseFile, 'libraryId' | 'fileName' | 'contentType' | 'size'>) => ({ libraryId: f.libraryId, fileName: f.fileName, contentType: f.contentType, size: f.size })
@@ -78,9 +79,6 @@ export async function attachUploaded(input: { caseId: string; materialIndex: num
     throw e
   }
 }
-
-/** `cloud://<env>.<bucket>/<path>` → `<path>` */
-const cloudPathOf = (fileId: string) => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1]
 
 async function recordChecked(
   doc: CaseDoc,

@@ -5,8 +5,10 @@ import { db } from '../../_kit/cloud'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { withRollback } from '../../_kit/rollback'
-import { checkedUpload, deleteFile, putFile, sha256 } from '../../_kit/uploads'
-import { assertAllowed, loadInquiry, writeGuarded, type InquiryImage } from '../inquiries'
+import { notFound } from '../../_kit/errors'
+import { checkedBytes, checkedUpload, cloudPathOf, deleteFile, putFile, readFile, sha256 } from '../../_kit/uploads'
+import type { InquiryStanding } from '../../../types/domain/inquiry'
+import { assertAllowed, loadInquiry, writeGuarded, type InquiryDoc, type InquiryImage } from '../inquiries'
 
 /** The storage folder of an account: a keyed hash, so a file ID says nothing about whose photo it is. */
 const ownerDir = (openid: string) => createHmac('sha256', process.env.ID_HASH_KEY || 'local-dev-only-key').update(`inquiries:${openid}`).digest('hex').slice(0, 24)
@@ -16,20 +18,53 @@ const sniffImage = (bytes: Uint8Array): InquiryImageType | undefined => {
   return (INQUIRY_IMAGE_TYPES as readonly string[]).includes(t ?? '') ? (t as InquiryImageType) : undefined
 }
 
+const IMAGE_RULES = {
+  maxBytes: INQUIRY_IMAGE_MAX_BYTES,
+  sniff: sniffImage,
+  tooLarge: '图片不能超过2MB，请压缩后再上传',
+  wrongType: '只能上传JPEG或PNG图片',
+}
+
 /**
- * One image per call (a real cloud caps call data far below three photos). The type is read from
- * the bytes; the image goes to private storage and is only ever shown through a 10-minute URL.
- * The same photo sent twice (a retry) is stored once.
+ * One image per call, sent inside it (the local h5 app). The type is read from the bytes; the
+ * image goes to private storage and is only ever shown through a 10-minute URL. The same photo
+ * sent twice (a retry) is stored once.
  */
 export async function addImage(input: { inquiryId: string; contentType: InquiryImageType; dataBase64: string }, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
-  const { bytes, type } = checkedUpload(input.dataBase64, input.contentType, {
-    maxBytes: INQUIRY_IMAGE_MAX_BYTES,
-    sniff: sniffImage,
-    tooLarge: '图片不能超过2MB，请压缩后再上传',
-    wrongType: '只能上传JPEG或PNG图片',
-  })
+  const { bytes, type } = checkedUpload(input.dataBase64, input.contentType, IMAGE_RULES)
+  return recordImage(doc, standing, bytes, type, ctx, () => putFile(`inquiries/${ownerDir(caller.openid)}/${doc._id}/${randomHex(24)}.${type === 'image/png' ? 'png' : 'jpg'}`, bytes))
+}
+
+const incomingDir = (openid: string, inquiryId: string) => `incoming/${ownerDir(openid)}/${inquiryId}/`
+
+/** Where the mini-program uploads a photo itself: a cloud call carries only about 100 KB (platform-limits G12). */
+export async function imageTarget(input: { inquiryId: string }, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const { doc, standing } = await loadInquiry(input.inquiryId, caller)
+  assertAllowed('addImage', doc, standing)
+  return { cloudPath: `${incomingDir(caller.openid, doc._id)}${randomHex(24)}` }
+}
+
+/** Records a photo uploaded to the image target after reading it back and checking it; a bad one is deleted. */
+export async function attachImage(input: { inquiryId: string; fileId: string; contentType: InquiryImageType }, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const { doc, standing } = await loadInquiry(input.inquiryId, caller)
+  const path = cloudPathOf(input.fileId)
+  if (!path || !path.startsWith(incomingDir(caller.openid, doc._id))) throw notFound('未找到上传的图片')
+  const read = await readFile(input.fileId).catch(() => undefined)
+  if (!read) throw notFound('未找到上传的图片')
+  try {
+    const { bytes, type } = checkedBytes(read, input.contentType, IMAGE_RULES)
+    return await recordImage(doc, standing, bytes, type, ctx, async () => input.fileId)
+  } catch (e) {
+    await deleteFile(input.fileId).catch(() => undefined)
+    throw e
+  }
+}
+
+async function recordImage(doc: InquiryDoc, standing: InquiryStanding, bytes: Buffer, type: InquiryImageType, ctx: ActionContext, store: () => Promise<string>) {
   const hash = sha256(bytes)
   const same = doc.images.find((i) => i.sha256 === hash)
   if (same && standing.asker) return { imageId: same.imageId, contentType: same.contentType, size: same.size, count: doc.images.length }
@@ -37,7 +72,7 @@ export async function addImage(input: { inquiryId: string; contentType: InquiryI
 
   const image: InquiryImage = { imageId: `im-${randomHex(12)}`, fileId: '', contentType: type, size: bytes.length, sha256: hash }
   await withRollback(async (onFail) => {
-    image.fileId = await putFile(`inquiries/${ownerDir(caller.openid)}/${doc._id}/${randomHex(24)}.${type === 'image/png' ? 'png' : 'jpg'}`, bytes)
+    image.fileId = await store()
     onFail(() => deleteFile(image.fileId))
     await writeGuarded(doc, { images: db().command.push([image]) }, ctx.now)
   })

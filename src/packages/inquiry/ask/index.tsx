@@ -17,7 +17,7 @@ import { useDebounced } from '../../../hooks/useDebounced'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useRemote } from '../../../hooks/useRemote'
 import { getMatter, searchMatters } from '../../../services/catalog'
-import { addImage, ask, suggestFaq } from '../../../services/inquiry'
+import { sendImage, ask, suggestFaq } from '../../../services/inquiry'
 import { askConsent, prefetchConsent } from '../../../services/subscribe'
 import { dataUrlOf, pickInquiryImage, type PickedImage } from '../../../utils/inquiry'
 import { pageUrl, param } from '../../../utils/params'
@@ -144,7 +144,7 @@ export default function InquiryAsk() {
     let failed = 0
     for (let i = 0; i < images.length; i++) {
       Taro.showLoading({ title: `正在上传图片${i + 1}/${images.length}`, mask: true })
-      const up = await addImage({ inquiryId: r.data.inquiryId, contentType: images[i].contentType, dataBase64: images[i].dataBase64 })
+      const up = await sendImage(r.data.inquiryId, images[i])
       if (!up.ok) failed++
     }
     Taro.hideLoading()

@@ -13,7 +13,7 @@ import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useLiveRemote } from '../../../hooks/useLiveRemote'
 import { usePushRead } from '../../../hooks/usePushRead'
-import { addImage, getInquiry, rateInquiry, resolveInquiry, sendMessage } from '../../../services/inquiry'
+import { sendImage, getInquiry, rateInquiry, resolveInquiry, sendMessage } from '../../../services/inquiry'
 import { monthDay } from '../../../utils/dates'
 import { openMaterial } from '../../../utils/files'
 import { dueText, INQUIRY_STATE_TONES, pickInquiryImage } from '../../../utils/inquiry'
@@ -136,7 +136,7 @@ function Detail({ q, fresh, imgFailed, onChanged }: { q: InquiryView; fresh: boo
     }
     setBusy(true)
     Taro.showLoading({ title: '正在上传', mask: true })
-    const r = await addImage({ inquiryId: q.inquiryId, contentType: p.image.contentType, dataBase64: p.image.dataBase64 })
+    const r = await sendImage(q.inquiryId, p.image)
     Taro.hideLoading()
     setBusy(false)
     if (r.ok) Taro.showToast({ title: '图片已添加', icon: 'success' })
