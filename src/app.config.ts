@@ -19,8 +19,11 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/dev', pages: ['login/index'] },
     // Online application (网上申请, 我的办件, 办件进度): opened from a matter or the home page, so the main package stays small.
-    { root: 'packages/case', pages: ['apply/index', 'mine/index', 'detail/index'] },
-    { root: 'packages/staff', pages: ['index/index', 'today/index', 'checkin/index', 'console/index', 'cases/index', 'case/index', 'bind/index'] },
+    // 亲属代查 too: share (applicant), follow (the share card opens it), followed (a follower's push opens it), followed-list, lookup (进度查询).
+    { root: 'packages/case', pages: ['apply/index', 'mine/index', 'detail/index', 'share/index', 'follow/index', 'followed/index', 'followed-list/index', 'lookup/index'] },
+    { root: 'packages/staff', pages: ['index/index', 'today/index', 'checkin/index', 'console/index', 'cases/index', 'case/index', 'bind/index', 'inquiries/index', 'inquiry/index', 'invite/index'] },
+    // 咨询 (ask, 我的咨询, conversation): the reply push opens inquiry/detail.
+    { root: 'packages/inquiry', pages: ['ask/index', 'mine/index', 'detail/index'] },
   ],
   window: {
     navigationBarTitleText: '政务服务中心',

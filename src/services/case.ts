@@ -1,8 +1,7 @@
-import Taro from '@tarojs/taro'
 import { caseContract } from '../../types/contracts/case'
 import type { InputOf } from '../../types/contracts/contract'
 import { callAction } from './cloud'
-import { fail } from '../../types/result'
+import { uploadThenAttach } from './upload'
 import type { PickedFile } from '../utils/files'
 
 type Actions = typeof caseContract.actions
@@ -24,14 +23,9 @@ export async function sendMaterial(caseId: string, materialIndex: number, file: 
   if (process.env.TARO_ENV === 'h5' || !file.filePath) {
     return uploadMaterial({ caseId, materialIndex, fileName: file.fileName, contentType: file.contentType, dataBase64: file.dataBase64 })
   }
-  const target = await callAction(caseContract, 'uploadTarget', { caseId, materialIndex })
-  if (!target.ok) return target
-  try {
-    const { fileID } = await Taro.cloud.uploadFile({ cloudPath: target.data.cloudPath, filePath: file.filePath })
-    return callAction(caseContract, 'attachUploaded', { caseId, materialIndex, fileId: fileID, fileName: file.fileName, contentType: file.contentType })
-  } catch {
-    return fail('INTERNAL', '文件上传失败，请检查网络后重试')
-  }
+  return uploadThenAttach(file.filePath, await callAction(caseContract, 'uploadTarget', { caseId, materialIndex }), (fileId) =>
+    callAction(caseContract, 'attachUploaded', { caseId, materialIndex, fileId, fileName: file.fileName, contentType: file.contentType }),
+  )
 }
 
 export const attachFromLibrary = (caseId: string, materialIndex: number, libraryId: string) =>
@@ -54,3 +48,26 @@ export const completeSubtask = (caseId: string, note?: string) => callAction(cas
 
 /** Staff: my department's cases (supervisors: all), filtered. */
 export const worklist = (input: InputOf<Actions['worklist']> = {}) => callAction(caseContract, 'worklist', input)
+
+// 亲属代查 (issue 6): the applicant shares a case with a relative, the relative follows it, and
+// anyone signed in may look a case up with its number, the applicant's name and 4 digits.
+
+/** The applicant: a one-time invitation (24 hours) for one case or for all of their cases. */
+export const createFollowInvite = (target: { caseId: string } | { all: true }) => callAction(caseContract, 'createFollowInvite', target)
+
+/** The relative: accept an invitation (nickname: what the applicant will see them as, e.g. 爸爸). */
+export const acceptFollowInvite = (code: string, nickname?: string) =>
+  callAction(caseContract, 'acceptFollowInvite', nickname ? { code, nickname } : { code })
+
+/** The applicant: who follows (with a caseId, those who see that case). */
+export const listFollowers = (caseId?: string) => callAction(caseContract, 'listFollowers', caseId ? { caseId } : {})
+
+export const revokeFollower = (followerId: string) => callAction(caseContract, 'revokeFollower', { followerId })
+
+/** The relative: the cases they follow, and one of them (no pickup code, notes or materials). */
+export const followedCases = () => callAction(caseContract, 'followedCases', {})
+
+export const followedCase = (caseId: string) => callAction(caseContract, 'followedCase', { caseId })
+
+/** 进度查询 without a grant: coarse progress only; wrong data answers one generic NOT_FOUND. */
+export const lookupCase = (input: InputOf<Actions['lookup']>) => callAction(caseContract, 'lookup', input)

@@ -1,4 +1,5 @@
 import { staffContract } from '../../types/contracts/staff'
+import type { InputOf } from '../../types/contracts/contract'
 import { callAction } from './cloud'
 
 /** Binds the current WeChat account as staff with a one-time invitation code. */
@@ -10,3 +11,5 @@ export const signIn = (windowId?: string) => callAction(staffContract, 'signIn',
 export const signOut = () => callAction(staffContract, 'signOut', {})
 
 export const myShifts = () => callAction(staffContract, 'myShifts', {})
+
+export const createInvitation = (input: InputOf<(typeof staffContract.actions)['createInvitation']>) => callAction(staffContract, 'createInvitation', input)

@@ -9,8 +9,6 @@ import { whoami } from '../../services/account'
 import { unreadCount } from '../../services/notify'
 import './index.scss'
 
-const comingSoon = () => Taro.showToast({ title: '该功能即将开放', icon: 'none' })
-
 export default function Home() {
   const { large, setLarge, rootClass } = useLargeText()
   // The 工作台 entry only for staff; the server decides the role (the dev login may change it).
@@ -54,7 +52,7 @@ export default function Home() {
             size='wide'
             glyph='工'
             title='工作台'
-            desc='办件、今日预约、签到取号、窗口叫号'
+            desc='办件、咨询、今日预约、签到取号、窗口叫号'
             onClick={() => Taro.navigateTo({ url: '/packages/staff/index/index' })}
           />
         )}
@@ -62,8 +60,9 @@ export default function Home() {
         <Tile glyph='单' title='我的预约' desc='预约码、改约、取消' onClick={() => Taro.navigateTo({ url: '/pages/booking/mine/index' })} />
         <Tile glyph='号' title='我的排队' desc='前面几人、叫到哪号' onClick={() => Taro.navigateTo({ url: '/pages/queue/index' })} />
         <Tile glyph='件' title='我的办件' desc='网上申请、补正、进度、取件码' onClick={() => Taro.navigateTo({ url: '/packages/case/mine/index' })} />
-        <Tile glyph='查' title='进度查询' desc='替家人查进度' onClick={comingSoon} />
-        <Tile glyph='问' title='咨询' desc='有问题问窗口' onClick={comingSoon} />
+        <Tile glyph='查' title='进度查询' desc='替家人查进度' onClick={() => Taro.navigateTo({ url: '/packages/case/lookup/index' })} />
+        <Tile glyph='问' title='咨询' desc='有问题问窗口，看答复' onClick={() => Taro.navigateTo({ url: '/packages/inquiry/ask/index' })} />
+        <Tile size='wide' glyph='亲' title='我关注的办件' desc='家人分享给我的办件进度' onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })} />
       </View>
 
       <View className='home__setting'>

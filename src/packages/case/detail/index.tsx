@@ -138,6 +138,13 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
 
       <Result c={c} />
 
+      {c.state !== 'draft' && (
+        <View className='case-detail__share' hoverClass='case-detail__share--pressed' onClick={() => Taro.navigateTo({ url: pageUrl('/packages/case/share/index', { id: c.caseId }) })}>
+          <Text className='case-detail__share-title'>分享给家人查看</Text>
+          <Text className='case-detail__share-desc'>家人用自己的微信看进度，看不到取件码和材料 ›</Text>
+        </View>
+      )}
+
       {c.subtasks && c.subtasks.length > 0 && (
         <Section title='联办部门'>
           {c.subtasks.map((s) => (

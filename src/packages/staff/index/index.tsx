@@ -90,6 +90,7 @@ export default function StaffHome() {
             <Tile size='wide' glyph='叫' title='窗口叫号' desc='叫号、重呼、过号、办结、转窗口' onClick={() => go('console')} />
             <Tile size='wide' glyph='签' title='预约签到' desc='输入或扫描预约码，为群众取号' onClick={() => go('checkin')} />
             <Tile size='wide' glyph='今' title='今日预约' desc='我负责窗口的预约名单' onClick={() => go('today')} />
+            {me.me.role === 'admin' && <Tile size='wide' glyph='邀' title='邀请工作人员' desc='生成一次性邀请码，新同事用自己的微信绑定' onClick={() => go('invite')} />}
           </View>
         </View>
       )}

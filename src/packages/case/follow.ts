@@ -1,0 +1,28 @@
+/** Helpers shared by the 亲属代查 pages (share, follow, followed, followed-list). */
+
+/** `3f2a9c…` as `3f2a 9c1b …`: six groups of four are easier to read aloud over the phone. */
+export const groupedCode = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ')
+
+/** What a person typed or pasted (spaces, capitals, the whole link) down to the 24-character code. */
+export function codeFromInput(text: string): string {
+  const fromLink = /code=([0-9a-fA-F\s]{24,})/.exec(text)
+  return (fromLink ? fromLink[1] : text).replace(/[^0-9a-fA-F]/g, '').toLowerCase()
+}
+
+/** The relations a relative picks from (self-declared; the applicant sees it in their list). */
+export const RELATIONS = [
+  { value: '爸爸', label: '爸爸' },
+  { value: '妈妈', label: '妈妈' },
+  { value: '配偶', label: '配偶' },
+  { value: '子女', label: '子女' },
+  { value: '亲友', label: '其他亲友' },
+] as const
+export type Relation = (typeof RELATIONS)[number]['value']
+
+/** 9月28日 10:05, Beijing time (an invitation's expiry). */
+export function beijingMonthDayTime(iso: string): string {
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return ''
+  const b = new Date(t + 8 * 3_600_000)
+  return `${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${String(b.getUTCHours()).padStart(2, '0')}:${String(b.getUTCMinutes()).padStart(2, '0')}`
+}

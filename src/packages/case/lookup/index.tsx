@@ -1,0 +1,153 @@
+import { Input, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { caseContract, type LookupResult } from '../../../../types/contracts/case'
+import type { AppErrorBody } from '../../../../types/result'
+import { BigButton } from '../../../components/big-button'
+import { FormField } from '../../../components/form-field'
+import { InfoRow } from '../../../components/info-row'
+import { Section } from '../../../components/section'
+import { useLargeText } from '../../../hooks/useLargeText'
+import { lookupCase } from '../../../services/case'
+import { beijingDateTime } from '../../../utils/case'
+import { longDate } from '../../../utils/dates'
+import '../case.scss'
+import './index.scss'
+
+type Field = 'caseNo' | 'name' | 'idLast4'
+type Errors = Partial<Record<Field, string>>
+const FIELDS: Field[] = ['caseNo', 'name', 'idLast4']
+const EMPTY: Record<Field, string> = { caseNo: '', name: '', idLast4: '' }
+const lookupInput = caseContract.actions.lookup.input
+
+function errorsOf(issues: { path: string; message: string }[] | undefined): Errors {
+  const out: Errors = {}
+  for (const i of issues ?? []) {
+    const key = i.path.split('.')[0] as Field
+    if (FIELDS.includes(key)) out[key] ??= i.message
+  }
+  return out
+}
+
+/** The coarse answer: stage, dates and where to collect. Nothing the person typed is shown back. */
+function Answer({ r }: { r: LookupResult }) {
+  return (
+    <View>
+      <View className={`lookup__card${r.readyForPickup ? ' lookup__card--ready' : ''}`}>
+        <Text className='lookup__matter'>{r.matterName}</Text>
+        <Text className='lookup__stage'>{r.stageLabel}</Text>
+        <Text className='lookup__no'>办件编号 {r.caseNo}</Text>
+      </View>
+      <Section title='办理情况'>
+        {r.submittedAt && <InfoRow label='提交时间'>{beijingDateTime(r.submittedAt)}</InfoRow>}
+        {r.dueDate && (
+          <InfoRow label='办结期限' strong>
+            {longDate(r.dueDate)}
+            {r.overdue ? '（已超期）' : ''}
+          </InfoRow>
+        )}
+        {r.pickup && (
+          <View>
+            <InfoRow label='领取窗口' strong>
+              {r.pickup.windowNumber}号窗口 {r.pickup.windowName}
+            </InfoRow>
+            <InfoRow label='地点'>{r.pickup.location}</InfoRow>
+            <Text className='case-page__note'>领取时须出示申请人的取件码。</Text>
+          </View>
+        )}
+        {!r.dueDate && !r.pickup && <Text className='case-page__note'>受理后会显示办结期限。</Text>}
+      </Section>
+    </View>
+  )
+}
+
+/**
+ * 进度查询 (替家人查进度): the case number, the applicant's name and the last 4 characters of the ID
+ * or phone number answer a coarse stage. Wrong data of any kind answers one message; after 5 misses
+ * in an hour the server answers when to try again. Following a case (shared by the applicant)
+ * shows more, so the page points there too.
+ */
+export default function Lookup() {
+  const { rootClass } = useLargeText()
+  const [form, setForm] = useState(EMPTY)
+  const [errors, setErrors] = useState<Errors>({})
+  const [failure, setFailure] = useState<AppErrorBody | null>(null)
+  const [answer, setAnswer] = useState<LookupResult | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  const set = (k: Field) => (e: { detail: { value: string } }) => {
+    setForm((f) => ({ ...f, [k]: e.detail.value }))
+    setErrors((x) => ({ ...x, [k]: undefined }))
+  }
+
+  const submit = async () => {
+    if (busy) return
+    const checked = lookupInput.safeParse(form)
+    if (!checked.success) {
+      setErrors(errorsOf(checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))))
+      return
+    }
+    setBusy(true)
+    setFailure(null)
+    const r = await lookupCase(checked.data)
+    setBusy(false)
+    if (r.ok) {
+      // The answer stands alone: the name and digits typed are not kept on screen.
+      setForm(EMPTY)
+      setAnswer(r.data)
+      return
+    }
+    const fieldErrors = r.error.code === 'INVALID_INPUT' ? errorsOf(r.error.issues) : {}
+    if (Object.keys(fieldErrors).length) setErrors(fieldErrors)
+    else setFailure(r.error)
+  }
+
+  if (answer) {
+    return (
+      <View className={`${rootClass} case-page lookup`}>
+        <Answer r={answer} />
+        <View className='case-page__actions'>
+          <BigButton
+            kind='secondary'
+            text='查询其他办件'
+            onClick={() => {
+              setAnswer(null)
+              setFailure(null)
+            }}
+          />
+        </View>
+        <Text className='case-page__note case-page__note--pad'>想看每一步的办理记录、收到进度通知？请家人把办件分享给您。</Text>
+      </View>
+    )
+  }
+
+  return (
+    <View className={`${rootClass} case-page lookup`}>
+      <View className='case-page__head'>
+        <Text className='case-page__title'>替家人查办件进度</Text>
+        <Text className='case-page__sub'>办件编号在申请人的「我的办件」和办件通知里。</Text>
+      </View>
+      <View className='section'>
+        <FormField label='办件编号' name='caseNo' error={errors.caseNo}>
+          <Input className='form-field__input' value={form.caseNo} maxlength={20} placeholder='如 ZW 开头的16位编号' onInput={set('caseNo')} />
+        </FormField>
+        <FormField label='申请人姓名' name='name' error={errors.name}>
+          <Input className='form-field__input' value={form.name} maxlength={20} placeholder='申请人的完整姓名' onInput={set('name')} />
+        </FormField>
+        <FormField label='身份证或手机号后4位' name='idLast4' error={errors.idLast4}>
+          <Input className='form-field__input' type='idcard' value={form.idLast4} maxlength={4} placeholder='4位数字（身份证末位可能是X）' confirmType='search' onInput={set('idLast4')} onConfirm={submit} />
+        </FormField>
+      </View>
+      {failure && (
+        <Text className={`case-page__error lookup__failure lookup__failure--${failure.code === 'RATE_LIMITED' ? 'limited' : 'miss'}`}>{failure.message}</Text>
+      )}
+      <View className='case-page__actions'>
+        <BigButton text={busy ? '正在查询…' : '查询'} disabled={busy} onClick={submit} />
+      </View>
+      <Text className='case-page__note case-page__note--pad'>为保护申请人信息，只显示办理阶段、办结期限和领取地点。每小时最多查错5次。</Text>
+      <View className='lookup__more' hoverClass='lookup__more--pressed' onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })}>
+        我关注的办件
+      </View>
+    </View>
+  )
+}
