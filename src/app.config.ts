@@ -32,6 +32,18 @@ export default defineAppConfig({
     backgroundColor: '#f2f3f5',
     backgroundTextStyle: 'dark',
   },
+  // 首页 and 消息 as tabs: the unread count sits on the 消息 tab (issue 5). Text-only tabs keep
+  // the main package free of icon images.
+  tabBar: {
+    color: '#4e5969',
+    selectedColor: '#0b57d0',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/messages/index', text: '消息' },
+    ],
+  },
   // Inject only the components a page uses (the scan tool marks this as required, G5).
   lazyCodeLoading: 'requiredComponents',
 })

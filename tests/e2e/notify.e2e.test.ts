@@ -153,6 +153,9 @@ describe('consent, push and the message centre', () => {
     await go(page, app, '/pages/index/index')
     const tile = shown(page).locator('.tile').filter({ hasText: '消息' })
     await waitForText(tile.locator('.tile__badge'), '1')
+    // The same count on the 消息 tab of the tab bar.
+    const tabBadge = page.locator('.weui-tabbar__item').filter({ hasText: '消息' }).locator('.weui-badge')
+    await waitForText(tabBadge, '1')
     await screenshot(page, 'notify-4-home-badge')
     await tile.click()
 
@@ -180,7 +183,8 @@ describe('consent, push and the message centre', () => {
     await page.goBack()
     await waitForText(shown(page).locator('.messages__count'), '没有未读消息')
     expect(await shown(page).locator('.message-item--unread').count()).toBe(0)
-    await page.goBack()
+    expect(await tabBadge.isVisible()).toBe(false)
+    await page.locator('.weui-tabbar__item').filter({ hasText: '首页' }).click()
     const home = shown(page).locator('.tile').filter({ hasText: '消息' })
     await home.getByText('预约、叫号、办件进度通知').waitFor()
     expect(await home.locator('.tile__badge').count()).toBe(0)

@@ -6,7 +6,7 @@ import { SearchBox } from '../../components/search-box'
 import { Tile } from '../../components/tile'
 import { useLargeText } from '../../hooks/useLargeText'
 import { whoami } from '../../services/account'
-import { unreadCount } from '../../services/notify'
+import { showUnreadOnTabBar, unreadCount } from '../../services/notify'
 import './index.scss'
 
 export default function Home() {
@@ -17,7 +17,11 @@ export default function Home() {
   const [unread, setUnread] = useState(0)
   useDidShow(() => {
     whoami().then((r) => setStaff(r.ok && isStaffRole(r.data.role)))
-    unreadCount().then((r) => setUnread(r.ok ? r.data.unread : 0))
+    unreadCount().then((r) => {
+      const n = r.ok ? r.data.unread : 0
+      setUnread(n)
+      showUnreadOnTabBar(n)
+    })
   })
   return (
     <View className={`${rootClass} home`}>
@@ -45,7 +49,7 @@ export default function Home() {
           title='消息'
           desc={unread > 0 ? `${unread}条未读：预约、叫号、办件进度` : '预约、叫号、办件进度通知'}
           badge={unread}
-          onClick={() => Taro.navigateTo({ url: '/pages/messages/index' })}
+          onClick={() => Taro.switchTab({ url: '/pages/messages/index' })}
         />
         {staff && (
           <Tile

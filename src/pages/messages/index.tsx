@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { MessageView } from '../../../types/contracts/notify'
 import type { AppErrorBody } from '../../../types/result'
 import { BigButton } from '../../components/big-button'
 import { StatusView } from '../../components/status-view'
 import { Tag } from '../../components/tag'
 import { useLargeText } from '../../hooks/useLargeText'
-import { markAllRead, markRead, myMessages } from '../../services/notify'
+import { markAllRead, markRead, myMessages, showUnreadOnTabBar } from '../../services/notify'
 import { MESSAGE_KIND_LABELS, MESSAGE_KIND_TONES, messageRoute, messageTime } from '../../utils/messages'
 import './index.scss'
 
@@ -54,6 +54,11 @@ export default function Messages() {
   useDidShow(() => {
     load(1)
   })
+
+  // The tab bar's badge follows the count this page shows.
+  useEffect(() => {
+    if (s.loaded) showUnreadOnTabBar(s.unread)
+  }, [s.loaded, s.unread])
 
   const open = async (m: MessageView) => {
     const route = messageRoute(m.page)
