@@ -1,27 +1,13 @@
 /** Shared set-up of the case function tests: a cloud with the demo centre and a few builders. */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { buildFunctions } from '../../scripts/build-functions'
-import { INDEXES } from '../../cloudfunctions/_kit/collections'
-import { seedDemoCentre } from '../../local/seed'
-import { startTestCloud, type TestCloud } from '../support/cloud'
+import type { TestCloud } from '../support/cloud'
+import { A, PASSPORT, STAFF, startDemoCloud } from '../builders/demo'
+import { jpeg, png } from '../builders/files'
 import { idNumberFor, newRequestId } from '../builders/people'
 
-export const A = 'demo-citizen-a'
-export const B = 'demo-citizen-b'
-export const STAFF = 'demo-staff-crj'
-export const STAFF_SCJG = 'demo-staff-scjg'
-export const LEAD = 'demo-lead-crj'
-export const SUPERVISOR = 'demo-supervisor'
-export const ADMIN = 'demo-admin'
-export const PASSPORT = 'm-passport'
+export { A, ADMIN, B, LEAD, PASSPORT, STAFF, STAFF_SCJG, SUPERVISOR } from '../builders/demo'
+export { jpeg, pdf, png } from '../builders/files'
 
-export async function startCaseCloud(fns: string[] = ['case']): Promise<TestCloud> {
-  const dir = mkdtempSync(join(tmpdir(), 'case-fns-'))
-  await buildFunctions(fns, undefined, dir)
-  return startTestCloud({ functionsDir: dir, seed: seedDemoCentre, indexes: INDEXES })
-}
+export const startCaseCloud = (fns: string[] = ['case']): Promise<TestCloud> => startDemoCloud(fns)
 
 export const passportForm = (over: Record<string, unknown> = {}) => ({
   applyType: '换发',
@@ -33,11 +19,6 @@ export const passportForm = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 export const profile = (seq = 1) => ({ name: '张伟', idNumber: idNumberFor(seq), phone: '13912345678', address: '山西省运城市绛县古绛镇1号' })
-
-/** Small files whose first bytes are what they claim (or not). */
-export const jpeg = (size = 64, fill = 1) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, fill)])
-export const png = (size = 64) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(size - 8, 2)])
-export const pdf = (size = 64) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)])
 
 export function caseClient(t: TestCloud) {
   const call = (event: object, openid?: string) => t.call('case', event, openid) as Promise<any>

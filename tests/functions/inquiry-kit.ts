@@ -1,36 +1,14 @@
 /** Shared set-up of the inquiry function tests: a cloud with the demo centre and a few builders. */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { buildFunctions } from '../../scripts/build-functions'
-import { INDEXES } from '../../cloudfunctions/_kit/collections'
-import { seedDemoCentre } from '../../local/seed'
-import { startTestCloud, type TestCloud } from '../support/cloud'
+import type { TestCloud } from '../support/cloud'
+import { A, PASSPORT, STAFF, startDemoCloud } from '../builders/demo'
 import { idNumberFor, newRequestId } from '../builders/people'
 
-export const A = 'demo-citizen-a'
-export const B = 'demo-citizen-b'
-/** 王芳 ZW0001, window staff of dept-crj. */
-export const STAFF = 'demo-staff-crj'
-/** 赵磊 ZW0002, window staff of dept-scjg. */
-export const STAFF_SCJG = 'demo-staff-scjg'
-/** 陈静 ZW0003, lead of dept-crj. */
-export const LEAD = 'demo-lead-crj'
-export const SUPERVISOR = 'demo-supervisor'
-export const ADMIN = 'demo-admin'
-export const PASSPORT = 'm-passport'
+export { A, ADMIN, B, LEAD, PASSPORT, STAFF, STAFF_SCJG, SUPERVISOR } from '../builders/demo'
+export { jpeg, pdf, png } from '../builders/files'
 export const FOOD_LICENCE = 'm-food-business-license'
 
-export async function startInquiryCloud(): Promise<TestCloud> {
-  const dir = mkdtempSync(join(tmpdir(), 'inquiry-fns-'))
-  await buildFunctions(['inquiry'], undefined, dir)
-  return startTestCloud({ functionsDir: dir, seed: seedDemoCentre, indexes: INDEXES })
-}
+export const startInquiryCloud = (): Promise<TestCloud> => startDemoCloud(['inquiry'])
 
-/** Small files whose first bytes are what they claim (or not). */
-export const jpeg = (size = 64, fill = 1) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(size - 4, fill)])
-export const png = (size = 64) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(size - 8, 2)])
-export const pdf = (size = 64) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(size - 9, 0x20)])
 
 /** Extra window staff of a department, for races (the seed has only a few per department). */
 export async function addStaff(t: TestCloud, departmentId: string, n: number, prefix: string): Promise<string[]> {
