@@ -67,6 +67,14 @@ export function installEnvProxy(): void {
       const keys = Reflect.ownKeys(target)
       return vars ? [...new Set([...keys, ...Object.keys(vars)])] : keys
     },
+    // Writes go to the real environment as plain assignments: Node's process.env refuses the
+    // partial property descriptor a default proxy write would define on it.
+    set(target, k, v) {
+      return Reflect.set(target, k, v)
+    },
+    deleteProperty(target, k) {
+      return Reflect.deleteProperty(target, k)
+    },
     getOwnPropertyDescriptor(target, k) {
       const vars = scoped(k)
       if (vars) return { value: vars[k as string], writable: true, enumerable: true, configurable: true }
