@@ -3,6 +3,7 @@ import { fail, ok, type Issue, type Result } from '../../types/result'
 import type { ActionContract, FunctionContract } from '../../types/contracts/contract'
 import { cloud } from './cloud'
 import { now } from './clock'
+import { WorkingDayCalendarError } from '../../types/domain/dates'
 import { AppError } from './errors'
 import { identifyCaller, type Caller } from './identity'
 import { log } from './log'
@@ -90,6 +91,11 @@ export function createHandler<F extends FunctionContract>(contract: F, impls: Ac
       return ok(checked.data)
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.issues)
+      // A date beyond the holiday data: say so (staff can tell the admin) instead of a bare 系统繁忙.
+      if (err instanceof WorkingDayCalendarError) {
+        log.error(where, err)
+        return fail('INTERNAL', `${err.message}，请联系系统管理员更新节假日数据`)
+      }
       log.error(where, err)
       return fail('INTERNAL')
     }
