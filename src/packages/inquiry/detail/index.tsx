@@ -1,6 +1,6 @@
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { InquiryView } from '../../../../types/contracts/inquiry'
 import { INQUIRY_IMAGE_MAX, type InquiryAction } from '../../../../types/domain/inquiry'
 import { BigButton } from '../../../components/big-button'
@@ -10,15 +10,15 @@ import { InquiryThread } from '../../../components/inquiry-thread'
 import { Section } from '../../../components/section'
 import { StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
+import { useInquiryMessage } from '../../../hooks/useInquiryMessage'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useLiveRemote } from '../../../hooks/useLiveRemote'
 import { usePushRead } from '../../../hooks/usePushRead'
-import { sendImage, getInquiry, rateInquiry, resolveInquiry, sendMessage } from '../../../services/inquiry'
+import { sendImage, getInquiry, rateInquiry, resolveInquiry } from '../../../services/inquiry'
 import { monthDay } from '../../../utils/dates'
 import { openMaterial } from '../../../utils/files'
 import { dueText, INQUIRY_STATE_TONES, pickInquiryImage } from '../../../utils/inquiry'
 import { param } from '../../../utils/params'
-import { newRequestId } from '../../../utils/request-id'
 import '../inquiry.scss'
 import './index.scss'
 
@@ -34,24 +34,7 @@ const POLL_MS = 20_000
 
 /** 追问: one follow-up message; the id is kept for a retry of the same text (no double message). */
 function Composer({ q, onSent }: { q: InquiryView; onSent: () => void }) {
-  const [text, setText] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const requestId = useRef('')
-  const send = async () => {
-    if (busy) return
-    if (!text.trim()) return setError('请输入内容')
-    setBusy(true)
-    setError('')
-    requestId.current ||= newRequestId('im')
-    const r = await sendMessage({ inquiryId: q.inquiryId, text, requestId: requestId.current })
-    setBusy(false)
-    if (!r.ok) return setError(r.error.issues?.[0]?.message ?? r.error.message)
-    requestId.current = ''
-    setText('')
-    Taro.showToast({ title: '已发送', icon: 'success' })
-    onSent()
-  }
+  const { text, setText, error, busy, send } = useInquiryMessage(q.inquiryId, { empty: '请输入内容', sent: '已发送' }, onSent)
   return (
     <Section title='追问或补充说明'>
       <FormField label='写给负责答复的工作人员' name='message' error={error}>
@@ -60,10 +43,7 @@ function Composer({ q, onSent }: { q: InquiryView; onSent: () => void }) {
           value={text}
           maxlength={1000}
           placeholder='如还有不清楚的地方，可以继续问'
-          onInput={(e) => {
-            setText(e.detail.value)
-            requestId.current = ''
-          }}
+          onInput={(e) => setText(e.detail.value)}
         />
       </FormField>
       <BigButton text={busy ? '正在发送…' : '发送'} disabled={busy} onClick={send} />

@@ -1,6 +1,6 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { useRef, useState } from 'react'
+import { useState } from 'react'
 import type { FaqEntry, InquiryView } from '../../../../types/contracts/inquiry'
 import type { InquiryAction } from '../../../../types/domain/inquiry'
 import type { Issue } from '../../../../types/result'
@@ -12,17 +12,17 @@ import { InquiryThread } from '../../../components/inquiry-thread'
 import { Section } from '../../../components/section'
 import { StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
+import { useInquiryMessage } from '../../../hooks/useInquiryMessage'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useLiveRemote } from '../../../hooks/useLiveRemote'
 import { useRemote } from '../../../hooks/useRemote'
 import { listDepartments } from '../../../services/catalog'
-import { claimInquiry, closeInquiry, getInquiry, publishFaq, reassignInquiry, sendMessage, transferInquiry, unpublishFaq } from '../../../services/inquiry'
+import { claimInquiry, closeInquiry, getInquiry, publishFaq, reassignInquiry, transferInquiry, unpublishFaq } from '../../../services/inquiry'
 import { monthDay } from '../../../utils/dates'
 import { openMaterial } from '../../../utils/files'
 import { dueText, INQUIRY_STATE_TONES } from '../../../utils/inquiry'
 import { messageTime } from '../../../utils/messages'
 import { param } from '../../../utils/params'
-import { newRequestId } from '../../../utils/request-id'
 import '../staff.scss'
 import './index.scss'
 
@@ -49,24 +49,7 @@ function errorsOf(issues: Issue[] | undefined, message: string): Record<string, 
 
 /** 答复: the owner's reply; each one is pushed to the asker. The id is kept for a retry of the same text. */
 function Reply({ q, onSent }: { q: InquiryView; onSent: () => void }) {
-  const [text, setText] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const requestId = useRef('')
-  const send = async () => {
-    if (busy) return
-    if (!text.trim()) return setError('请输入答复内容')
-    setBusy(true)
-    setError('')
-    requestId.current ||= newRequestId('ir')
-    const r = await sendMessage({ inquiryId: q.inquiryId, text, requestId: requestId.current })
-    setBusy(false)
-    if (!r.ok) return setError(r.error.issues?.[0]?.message ?? r.error.message)
-    requestId.current = ''
-    setText('')
-    Taro.showToast({ title: '已答复，已通知提问人', icon: 'none' })
-    onSent()
-  }
+  const { text, setText, error, busy, send } = useInquiryMessage(q.inquiryId, { empty: '请输入答复内容', sent: '已答复，已通知提问人' }, onSent)
   return (
     <Section title='答复提问人'>
       <FormField label='答复内容' name='reply' error={error} hint='提问人会收到消息提醒；请勿写入他人的个人信息'>
@@ -75,10 +58,7 @@ function Reply({ q, onSent }: { q: InquiryView; onSent: () => void }) {
           value={text}
           maxlength={1000}
           placeholder='写明办理依据、所需材料、地点和时间'
-          onInput={(e) => {
-            setText(e.detail.value)
-            requestId.current = ''
-          }}
+          onInput={(e) => setText(e.detail.value)}
         />
       </FormField>
       <BigButton text={busy ? '正在发送…' : '发送答复'} disabled={busy} onClick={send} />
