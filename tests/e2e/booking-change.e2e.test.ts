@@ -5,20 +5,10 @@
  */
 import type { Page } from 'playwright-core'
 import { idNumberFor } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { go, screenshot, shown, startE2EApp, waitForText, type E2EApp } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-b'
-let app: E2EApp
-
-beforeAll(async () => {
-  setBeijingNow('2026-09-28', '09:00')
-  app = await startE2EApp()
-}, 60_000)
-afterAll(async () => {
-  clearFakeNow()
-  await app?.close()
-})
+const app = appForFile()
 
 /** Taro's h5 showModal: a DOM dialog whose buttons are `.taro-model__confirm` / `.taro-model__cancel`. */
 async function answerModal(page: Page, expectText: string | RegExp, button: 'confirm' | 'cancel' = 'confirm') {

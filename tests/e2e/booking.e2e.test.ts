@@ -5,28 +5,14 @@
  * 09:00 Beijing time, so "today" and the open slots are the same on every run.
  */
 import { idNumberFor } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { go, screenshot, shown, startE2EApp, waitForText, type E2EApp } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
 const TODAY = '2026-09-28'
 const CITIZEN = 'demo-citizen-a'
 const CLERK = 'demo-staff-crj' // 出入境窗口 王芳: windows win-01 and win-02
 const ID_NUMBER = idNumberFor(4321)
 
-let app: E2EApp
-
-beforeAll(async () => {
-  setBeijingNow(TODAY, '09:00')
-  app = await startE2EApp()
-}, 60_000)
-afterAll(async () => {
-  clearFakeNow()
-  await app?.close()
-})
-afterEach(() => {
-  const errors = app?.logs().filter((l) => /error|错误|出错/i.test(l)) ?? []
-  if (errors.length) console.log(`local cloud logged:\n${errors.join('\n')}`)
-})
+const app = appForFile(TODAY, '09:00')
 
 describe('booking a window, checking in and being called', () => {
   let code = ''

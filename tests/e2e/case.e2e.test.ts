@@ -7,8 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { idNumberFor } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { go, screenshot, shown, startE2EApp, waitForText, type E2EApp } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-a'
 const CLERK = 'demo-staff-crj' // 出入境窗口 王芳 (window staff of dept-crj)
@@ -19,20 +18,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2_000, 7)])
 const JPEG_RETAKEN = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(3_000, 9)])
 
-let app: E2EApp
-
-beforeAll(async () => {
-  setBeijingNow('2026-09-28', '09:00')
-  app = await startE2EApp()
-}, 60_000)
-afterAll(async () => {
-  clearFakeNow()
-  await app?.close()
-})
-afterEach(() => {
-  const errors = app?.logs().filter((l) => /error|错误|出错/i.test(l)) ?? []
-  if (errors.length) console.log(`local cloud logged:\n${errors.join('\n')}`)
-})
+const app = appForFile()
 
 /** Chooses a file for one checklist item through the page's file input. */
 async function uploadTo(page: Page, materialIndex: number, file: { name: string; mimeType: string; buffer: Buffer }) {

@@ -3,19 +3,9 @@
  * (一次性告知); the dev login offers the demo personas.
  */
 import { personas } from '../../local/seed'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { go, screenshot, shown, startE2EApp, waitForText, type E2EApp } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
-let app: E2EApp
-
-beforeAll(async () => {
-  setBeijingNow('2026-09-28', '09:00')
-  app = await startE2EApp()
-}, 60_000)
-afterAll(async () => {
-  clearFakeNow()
-  await app?.close()
-})
+const app = appForFile()
 
 describe('finding a matter', () => {
   it('when a citizen searches 护照 from the home page, then 普通护照签发 comes first and its detail lists materials and the promised time limit', async () => {

@@ -6,8 +6,7 @@
  * matter page. The server clock is fixed at Monday 2026-09-28 09:00 Beijing time.
  */
 import { topicOf } from '../../types/domain/inquiry'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { go, screenshot, shown, startE2EApp, waitForText, type E2EApp } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-a'
 const CLERK = 'demo-staff-crj' // 出入境窗口 王芳 (window staff of dept-crj)
@@ -16,20 +15,7 @@ const TOPIC = topicOf(QUESTION)
 const REPLY = '您好，换发护照请带本人身份证和旧护照到1号窗口办理，可申请加急。如有疑问可拨打13912345678找王芳。'
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
-let app: E2EApp
-
-beforeAll(async () => {
-  setBeijingNow('2026-09-28', '09:00')
-  app = await startE2EApp()
-}, 60_000)
-afterAll(async () => {
-  clearFakeNow()
-  await app?.close()
-})
-afterEach(() => {
-  const errors = app?.logs().filter((l) => /error|错误|出错/i.test(l)) ?? []
-  if (errors.length) console.log(`local cloud logged:\n${errors.join('\n')}`)
-})
+const app = appForFile()
 
 describe('asking, a staff reply under 首问负责制, and the reply reaching the citizen', () => {
   it('when a citizen asks about 普通护照签发 with a photo, then the inquiry waits for the department with a due date', async () => {

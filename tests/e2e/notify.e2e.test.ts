@@ -6,28 +6,14 @@
  */
 import type { Page } from 'playwright-core'
 import { idNumberFor } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { go, screenshot, shown, startE2EApp, waitForText, type E2EApp } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-a'
 const CLERK = 'demo-staff-crj' // 出入境窗口 王芳 (window staff of dept-crj)
 const ID_NUMBER = idNumberFor(2468)
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
-let app: E2EApp
-
-beforeAll(async () => {
-  setBeijingNow('2026-09-28', '09:00')
-  app = await startE2EApp()
-}, 60_000)
-afterAll(async () => {
-  clearFakeNow()
-  await app?.close()
-})
-afterEach(() => {
-  const errors = app?.logs().filter((l) => /error|错误|出错/i.test(l)) ?? []
-  if (errors.length) console.log(`local cloud logged:\n${errors.join('\n')}`)
-})
+const app = appForFile()
 
 interface Send {
   touser: string

@@ -12,8 +12,7 @@ import type { Page } from 'playwright-core'
 import { newCaseNumber } from '../../types/domain/case-number'
 import { LOOKUP_MISS_MESSAGE } from '../../types/domain/lookup'
 import { idNumberFor, newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { go, screenshot, shown, startE2EApp, waitForText, type E2EApp } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
 const SON = 'demo-citizen-a'
 const FATHER = 'demo-relative' // 张建国, 张伟's father
@@ -22,20 +21,7 @@ const CLERK = 'demo-staff-crj'
 const ID_NUMBER = idNumberFor(4321)
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2_000, 5)])
 
-let app: E2EApp
-
-beforeAll(async () => {
-  setBeijingNow('2026-09-28', '09:00')
-  app = await startE2EApp()
-}, 60_000)
-afterAll(async () => {
-  clearFakeNow()
-  await app?.close()
-})
-afterEach(() => {
-  const errors = app?.logs().filter((l) => /error|错误|出错/i.test(l)) ?? []
-  if (errors.length) console.log(`local cloud logged:\n${errors.join('\n')}`)
-})
+const app = appForFile()
 
 /** One case-function call as `openid`; fails the test on an error answer. */
 async function call(openid: string, event: Record<string, unknown>): Promise<any> {

@@ -2,19 +2,9 @@
  * Joining as staff in a browser: the admin makes a one-time invitation in the 工作台, the new
  * colleague binds their own account with it and reaches the 工作台 with the role chosen.
  */
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { go, screenshot, shown, startE2EApp, waitForText, type E2EApp } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
-let app: E2EApp
-
-beforeAll(async () => {
-  setBeijingNow('2026-09-28', '09:00')
-  app = await startE2EApp()
-}, 60_000)
-afterAll(async () => {
-  clearFakeNow()
-  await app?.close()
-})
+const app = appForFile()
 
 describe('inviting a colleague', () => {
   it('when the admin invites a window clerk and the clerk binds the code, then the clerk opens the 工作台', async () => {

@@ -11,6 +11,7 @@ import { INDEXES } from '../../../cloudfunctions/_kit/collections'
 import { startLocalCloud, type LocalCloud } from '../../../local'
 import { personas, seedDemoCentre } from '../../../local/seed'
 import { buildFunctions } from '../../../scripts/build-functions'
+import { clearFakeNow, setBeijingNow } from '../../builders/clock'
 
 const root = resolve(__dirname, '../../..')
 export const h5Dir = join(root, 'dist', 'h5')
@@ -129,5 +130,41 @@ export async function waitForText(locator: Locator, expected: string | RegExp, t
     if (typeof expected === 'string' ? last === expected : expected.test(last)) return last
     if (Date.now() > until) throw new Error(`expected ${locator} to read ${String(expected)}; it read "${last}"`)
     await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/**
+ * One app for a test file: started before its tests with the functions' clock at `date` `time`
+ * (Beijing), stopped after them; after each test, what the local cloud logged as errors is
+ * printed, to show why a page waited in vain.
+ */
+export function appForFile(date = '2026-09-28', time = '09:00'): E2EApp {
+  let started: E2EApp | undefined
+  const current = (): E2EApp => {
+    if (!started) throw new Error('the e2e app is used before beforeAll started it')
+    return started
+  }
+  beforeAll(async () => {
+    setBeijingNow(date, time)
+    started = await startE2EApp()
+  }, 60_000)
+  afterAll(async () => {
+    clearFakeNow()
+    await started?.close()
+  })
+  afterEach(() => {
+    const errors = started?.logs().filter((l) => /error|错误|出错/i.test(l)) ?? []
+    if (errors.length) console.log(`local cloud logged:\n${errors.join('\n')}`)
+  })
+  return {
+    get url() {
+      return current().url
+    },
+    get cloud() {
+      return current().cloud
+    },
+    open: (openid, opts) => current().open(openid, opts),
+    logs: () => current().logs(),
+    close: () => current().close(),
   }
 }

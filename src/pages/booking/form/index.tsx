@@ -7,6 +7,7 @@ import type { Profile } from '../../../../types/domain/profile'
 import { parseSlotId } from '../../../../types/domain/schedule'
 import type { AppErrorBody, Issue } from '../../../../types/result'
 import { BigButton } from '../../../components/big-button'
+import { CheckBox } from '../../../components/check-box'
 import { FormField } from '../../../components/form-field'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
@@ -240,10 +241,7 @@ export default function BookingForm() {
             <Input className='form-field__input' type='number' value={draft.phone} maxlength={11} placeholder='11位手机号码' onInput={(e) => set('phone')(e.detail.value)} />
           </FormField>
           {!draft.forOther && (
-            <View className={`booking-form__check${saveAsProfile ? ' booking-form__check--on' : ''}`} onClick={() => setSaveAsProfile(!saveAsProfile)}>
-              <View className='booking-form__box'>{saveAsProfile ? '✓' : ''}</View>
-              <Text>保存为常用信息，下次自动填写</Text>
-            </View>
+            <CheckBox label='保存为常用信息，下次自动填写' checked={saveAsProfile} onChange={setSaveAsProfile} name='save-profile' />
           )}
           {profile.status === 'error' && <Text className='booking__note'>未能读取常用信息，请手动填写。</Text>}
         </View>
