@@ -120,20 +120,10 @@ const deptStaff = ['window_staff', 'dept_lead'] as const
 /** Pickup information for a relative or a lookup: where and which window, never the pickup code. */
 const pickupPlaceSchema = z.object({ windowName: z.string(), windowNumber: z.number().int(), location: z.string() })
 
-export const followedCaseSummarySchema = z.object({
-  followerId: followerIdSchema,
-  caseId: caseIdSchema,
-  caseNo: z.string(),
-  matterName: z.string(),
-  state: z.enum(CASE_STATES),
-  stateLabel: z.string(),
-  /** Masked (张*): the only personal data a follower sees. */
-  applicantName: z.string(),
-  updatedAt: iso,
-  dueDate: z.string().optional(),
-  overdue: z.boolean(),
-  readyForPickup: z.boolean(),
-})
+/** A followed case in the relative's list: the applicant's list entry (the name already masked, 张*) without the submission time. */
+export const followedCaseSummarySchema = caseSummarySchema
+  .omit({ submittedAt: true, workingDaysLeft: true })
+  .extend({ followerId: followerIdSchema, readyForPickup: z.boolean() })
 export type FollowedCaseSummary = z.infer<typeof followedCaseSummarySchema>
 
 /** What a bound relative reads (types/domain/follow.ts says what is left out and why). */

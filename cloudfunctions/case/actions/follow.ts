@@ -7,7 +7,7 @@ import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { isDuplicate } from '../../_kit/outbox'
 import { withRollback } from '../../_kit/rollback'
-import { caseEvents, cases, deadlineOf, iso, loadCase, type CaseDoc } from '../cases'
+import { caseEvents, cases, deadlineOf, iso, loadCase, summaryOf, type CaseDoc } from '../cases'
 import { followerIdOf, followers, invitations, inviteIdOf, loadFollowedCase, recordFollowAudit, type FollowerDoc, type InvitationDoc } from './follow-bindings'
 
 const USED = '该邀请已被使用，请让家人重新分享'
@@ -143,21 +143,9 @@ export async function followedCases(_input: unknown, ctx: ActionContext) {
   return { cases: [...seen.values()].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) }
 }
 
+/** The applicant's own list entry (masked name, stage, due date) plus what a follower needs; the output schema keeps only the follower's fields. */
 function summaryFor(doc: CaseDoc, b: FollowerDoc, now: Date): FollowedCaseSummary {
-  const d = deadlineOf(doc, now)
-  return {
-    followerId: b._id,
-    caseId: doc._id,
-    caseNo: doc.caseNo,
-    matterName: doc.matterName,
-    state: doc.state,
-    stateLabel: CASE_STATE_LABELS[doc.state],
-    applicantName: doc.applicant.nameMasked,
-    updatedAt: iso(doc.updatedAt)!,
-    ...(d ? { dueDate: d.dueDate } : {}),
-    overdue: d?.overdue ?? false,
-    readyForPickup: doc.state === 'ready_for_pickup',
-  }
+  return { ...summaryOf(doc, now), followerId: b._id, readyForPickup: doc.state === 'ready_for_pickup' }
 }
 
 /** A followed case: stage, steps, deadline and where to collect the result (not the code). */
