@@ -26,6 +26,10 @@ export const COLLECTIONS = {
   /** Idempotency records of client submits (`<scope>:<openid>:<requestId>`). */
   requests: 'requests',
   settings: 'settings',
+  /** The working-day calendar (工作日历): one document per year the administrator saved, `_id` = the year. */
+  calendarYears: 'calendar_years',
+  /** Every change to the calendar: who, when, the days before and after, the source. Insert-only. */
+  calendarChanges: 'calendar_changes',
   schedules: 'schedules',
   scheduleDays: 'schedule_days',
   slotSeats: 'slot_seats',
@@ -81,6 +85,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.caseEvents]: [{ name: 'caseId_seq', keys: { caseId: 1, seq: 1 } }],
   [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
   [COLLECTIONS.audit]: [{ name: 'caseId_at', keys: { caseId: 1, at: -1 } }, { name: 'kind_at', keys: { kind: 1, at: -1 } }, { name: 'ownerOpenid_at', keys: { ownerOpenid: 1, at: -1 } }],
+  [COLLECTIONS.calendarChanges]: [{ name: 'year_at', keys: { year: 1, at: -1 } }],
   [COLLECTIONS.shifts]: [{ name: 'staffId_date', keys: { staffId: 1, date: 1 } }],
   [COLLECTIONS.inquiries]: [
     { name: 'openid_askedAt', keys: { openid: 1, askedAt: -1 } },

@@ -3,20 +3,21 @@ import { fail, ok, type Issue, type Result } from '../../types/result'
 import type { ActionContract, FunctionContract } from '../../types/contracts/contract'
 import { cloud } from './cloud'
 import { now } from './clock'
-import { WorkingDayCalendarError } from '../../types/domain/dates'
 import { AppError } from './errors'
 import { identifyCaller, type Caller } from './identity'
 import { log } from './log'
+import { refreshCalendar } from './work-calendar'
 
 /**
  * The one handler wrapper every cloud function uses. For each invocation it:
  *  1. finds the action named by `event.action` in the function's contract;
  *  2. parses the rest of the event with the action's input schema. Invalid input is answered with
  *     INVALID_INPUT and field issues before any action code runs, so bad input never writes;
- *  3. takes identity from getWXContext() and the role from the staff collection (never from the
+ *  3. refreshes the working-day calendar when its cached copy is stale (_kit/work-calendar.ts);
+ *  4. takes identity from getWXContext() and the role from the staff collection (never from the
  *     event) and checks it against the action's allowed roles;
- *  4. runs the action and checks its answer against the output schema;
- *  5. maps every failure to `{ ok: false, error: { code, message, issues? } }`. Unexpected errors
+ *  5. runs the action and checks its answer against the output schema;
+ *  6. maps every failure to `{ ok: false, error: { code, message, issues? } }`. Unexpected errors
  *     are logged redacted and answered INTERNAL without a stack: a thrown error would reach a
  *     WeChat client only as an opaque -504002.
  */
@@ -62,7 +63,10 @@ export function createHandler<F extends FunctionContract>(contract: F, impls: Ac
       const trigger = triggerName(body)
       if (trigger !== undefined) {
         const run = Object.prototype.hasOwnProperty.call(triggers, trigger) ? triggers[trigger] : undefined
-        return run ? ok(await run(now())) : fail('NOT_FOUND', '定时任务不存在')
+        if (!run) return fail('NOT_FOUND', '定时任务不存在')
+        const at = now()
+        await refreshCalendar(at)
+        return ok(await run(at))
       }
       const name = body.action
       if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(contract.actions, name)) {
@@ -76,6 +80,7 @@ export function createHandler<F extends FunctionContract>(contract: F, impls: Ac
 
       let caller: Promise<Caller> | undefined
       const ctx: ActionContext = { caller: () => (caller ??= identifyCaller()), now: now() }
+      await refreshCalendar(ctx.now)
       if (spec.access !== 'anyone') {
         const who = await ctx.caller()
         if (!who.openid) return fail('UNAUTHENTICATED')
@@ -91,11 +96,6 @@ export function createHandler<F extends FunctionContract>(contract: F, impls: Ac
       return ok(checked.data)
     } catch (err) {
       if (err instanceof AppError) return fail(err.code, err.message, err.issues)
-      // A date beyond the holiday data: say so (staff can tell the admin) instead of a bare 系统繁忙.
-      if (err instanceof WorkingDayCalendarError) {
-        log.error(where, err)
-        return fail('INTERNAL', `${err.message}，请联系系统管理员更新节假日数据`)
-      }
       log.error(where, err)
       return fail('INTERNAL')
     }

@@ -32,6 +32,8 @@ export interface BookingDoc {
   forOther: boolean
   relation?: string
   ticketId?: string
+  /** Set when a change of the working-day calendar made the date a day off: staff contact the citizen to reschedule. */
+  dayOff?: { holiday: string; year: number; version: number; at: Date }
   createdAt: Date
 }
 

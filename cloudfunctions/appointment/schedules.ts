@@ -1,10 +1,10 @@
 import type { Matter } from '../../types/domain/catalog'
 import { bookableDates, daySlots, DEFAULT_SCHEDULE, isBeforeCutoff, parseSlotId, windowScheduleSchema, type DayOverride, type Slot, type WindowSchedule } from '../../types/domain/schedule'
-import { workingDays } from '../../types/domain/working-days'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { AppError } from '../_kit/errors'
 import { fetchAll } from '../_kit/fetchAll'
+import { workCalendar } from '../_kit/work-calendar'
 
 /** A window's schedule: its document in `schedules` over the centre's defaults. */
 export async function windowSchedules(windowIds: string[]): Promise<Map<string, WindowSchedule>> {
@@ -24,7 +24,7 @@ export async function dayOverrides(windowIds: string[], dates: string[]): Promis
 /** Every slot of the matter's windows on the given dates that can still be booked at `now`. */
 export async function openSlots(matter: Matter, dates: string[] | 'horizon', now: Date): Promise<Slot[]> {
   const schedules = await windowSchedules(matter.windowIds)
-  const datesOf = (s: WindowSchedule) => bookableDates(now, s.horizonWorkingDays, workingDays)
+  const datesOf = (s: WindowSchedule) => bookableDates(now, s.horizonWorkingDays, workCalendar())
   const wanted = dates === 'horizon' ? [...new Set([...schedules.values()].flatMap(datesOf))] : dates
   const overrides = await dayOverrides(matter.windowIds, wanted)
   return matter.windowIds.flatMap((windowId) => {
@@ -32,7 +32,7 @@ export async function openSlots(matter: Matter, dates: string[] | 'horizon', now
     const open = new Set(datesOf(schedule))
     return wanted
       .filter((d) => open.has(d))
-      .flatMap((d) => daySlots(windowId, schedule, d, workingDays.isWorkingDay(d), overrides.get(dayKey(windowId, d))))
+      .flatMap((d) => daySlots(windowId, schedule, d, workCalendar().isWorkingDay(d), overrides.get(dayKey(windowId, d))))
       .filter((s) => isBeforeCutoff(s, schedule.sameDayCutoffMinutes, now))
   })
 }
@@ -40,7 +40,7 @@ export async function openSlots(matter: Matter, dates: string[] | 'horizon', now
 /** The latest date any of the matter's windows can be booked for. */
 export async function horizonOf(matter: Matter, now: Date): Promise<string[]> {
   const schedules = await windowSchedules(matter.windowIds)
-  return [...new Set([...schedules.values()].flatMap((s) => bookableDates(now, s.horizonWorkingDays, workingDays)))].sort()
+  return [...new Set([...schedules.values()].flatMap((s) => bookableDates(now, s.horizonWorkingDays, workCalendar())))].sort()
 }
 
 /** The slot a booking asks for, if the matter is booked at that window and the slot is open now. */

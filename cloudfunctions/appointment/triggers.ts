@@ -8,7 +8,8 @@ import { bookings, releaseHolds, type BookingDoc } from './bookings'
 /**
  * Every few minutes: a booking not checked in by the end of its slot becomes a no-show. It is
  * recorded against the person and the account (the bar counts them) and gives back the person's
- * lock and the account's quota; its seat is gone with its time.
+ * lock and the account's quota; its seat is gone with its time. A booking whose date the calendar
+ * made a day off is closed without a no-show.
  */
 export async function noShowSweep(now: Date) {
   const _ = db().command
@@ -17,11 +18,15 @@ export async function noShowSweep(now: Date) {
     const { data } = await bookings().where({ status: 'booked', endAt: _.lte(now) }).orderBy('endAt', 'asc').limit(100).get()
     if (!data.length) return { marked }
     for (const b of data) {
-      const { stats } = await bookings().where({ _id: b._id, status: 'booked' }).update({ data: { status: 'no_show', noShowAt: now } })
+      // A date the calendar turned into a day off: the hall was closed, so missing it is no no-show.
+      const outcome = b.dayOff ? { status: 'cancelled', cancelledAt: now, cancelReason: `该日调整为${b.dayOff.holiday}` } : { status: 'no_show', noShowAt: now }
+      const { stats } = await bookings().where({ _id: b._id, status: 'booked' }).update({ data: outcome })
       if (stats.updated !== 1) continue
-      await db().collection(COLLECTIONS.noShows).doc(b._id).set({ data: { person: b.person, openid: b.openid, at: b.endAt, matterId: b.matterId } })
+      if (!b.dayOff) {
+        await db().collection(COLLECTIONS.noShows).doc(b._id).set({ data: { person: b.person, openid: b.openid, at: b.endAt, matterId: b.matterId } })
+        marked++
+      }
       await releaseHolds(b, { seat: false })
-      marked++
     }
   }
 }

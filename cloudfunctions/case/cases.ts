@@ -3,15 +3,16 @@ import type { MatterKind } from '../../types/domain/catalog'
 import { CASE_STATE_LABELS, transitionOf, type CaseAction, type CaseActor, type CaseFacts, type CaseState } from '../../types/domain/case-machine'
 import type { MaterialContentType } from '../../types/domain/case-material'
 import type { SupplementItem } from '../../types/domain/case-supplement'
-import { deadline, type Pause } from '../../types/domain/deadline'
+import { computedDueDate, deadline, type DeadlineView, type Pause } from '../../types/domain/deadline'
 import type { FormField, FormValues } from '../../types/domain/matter-form'
-import { beijingDate, workingDays } from '../../types/domain/working-days'
+import { beijingDate } from '../../types/domain/working-days'
 import type { Role } from '../../types/roles'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { AppError, notFound } from '../_kit/errors'
 import type { Caller } from '../_kit/identity'
 import { log } from '../_kit/log'
+import { workCalendar } from '../_kit/work-calendar'
 
 export interface CaseFile {
   libraryId: string
@@ -60,9 +61,16 @@ export interface CaseDoc {
   /** Every item key any supplement request named so far (for the 一次性告知 check). */
   namedKeys: string[]
   acceptedOn?: string
+  /** The promised limit (承诺时限) in working days; `dueDate` is the date promised to the citizen. */
   limitDays?: number
   pauses: Pause[]
+  /** The date promised to the citizen as last told: it only ever moves later. */
   dueDate?: string
+  /** The legal limit (法定时限) and its date, for supervision; recomputed exactly when the calendar changes. */
+  legalLimitDays?: number
+  legalDueDate?: string
+  /** Each time a calendar change moved a due date (全程留痕 for dates the citizen was told). */
+  dueChanges?: DueChange[]
   /** True while the legal clock runs: accepted, not waiting for a supplement, not decided. */
   clockRunning: boolean
   decidedOn?: string
@@ -76,6 +84,16 @@ export interface CaseDoc {
   createdAt: Date
   updatedAt: Date
   submittedAt?: Date
+}
+
+export interface DueChange {
+  at: Date
+  from: string
+  to: string
+  /** E.g. 「国务院公布2027年放假安排」. */
+  reason: string
+  /** The calendar year and version that caused it (one change per version, so a rerun adds nothing). */
+  calendar: { year: number; version: number }
 }
 
 export interface CaseEvent {
@@ -200,12 +218,35 @@ export async function move(
 
 export const today = (now: Date) => beijingDate(now)
 
-/** The legal clock of an accepted case, frozen at the decision once there is one. */
-export function deadlineOf(doc: CaseDoc, now: Date) {
-  if (!doc.acceptedOn || doc.limitDays === undefined) return undefined
-  const d = deadline(doc.acceptedOn, doc.limitDays, doc.pauses, doc.decidedOn ?? today(now), workingDays)
-  return { acceptedOn: doc.acceptedOn, limitDays: doc.limitDays, ...d }
+export interface CaseDeadline extends DeadlineView {
+  acceptedOn: string
+  limitDays: number
+  legalDueDate?: string
 }
+
+/**
+ * The legal clock of an accepted case, frozen at the decision once there is one. Never throws: a
+ * date the calendar cannot answer falls back to the dates stored with the case, so one odd row
+ * cannot make a whole list fail.
+ */
+export function deadlineOf(doc: CaseDoc, now: Date): CaseDeadline | undefined {
+  if (!doc.acceptedOn || doc.limitDays === undefined) return undefined
+  const base = { acceptedOn: doc.acceptedOn, limitDays: doc.limitDays }
+  const day = doc.decidedOn ?? today(now)
+  try {
+    const cal = workCalendar()
+    const d = deadline(doc.acceptedOn, doc.limitDays, doc.pauses, day, cal, doc.dueDate)
+    const legalDueDate = doc.legalLimitDays === undefined ? undefined : computedDueDate(doc.acceptedOn, doc.legalLimitDays, doc.pauses, day, cal)
+    return { ...base, ...d, ...(legalDueDate ? { legalDueDate } : {}) }
+  } catch (e) {
+    log.error('case.deadline', e)
+    const dueDate = doc.dueDate ?? doc.acceptedOn
+    return { ...base, dueDate, workingDaysLeft: 0, overdue: day > dueDate, paused: doc.pauses.some((p) => !p.to), provisional: true }
+  }
+}
+
+/** The timeline's record of moved due dates, oldest first. */
+export const deadlineChangesOf = (doc: CaseDoc) => (doc.dueChanges ?? []).map((c) => ({ at: iso(c.at)!, from: c.from, to: c.to, reason: c.reason }))
 
 export const iso = (d: Date | string | undefined) => (d === undefined ? undefined : new Date(d).toISOString())
 
@@ -220,7 +261,7 @@ export function summaryOf(doc: CaseDoc, now: Date): CaseSummary {
     applicantName: doc.applicant.nameMasked,
     updatedAt: iso(doc.updatedAt)!,
     ...(doc.submittedAt ? { submittedAt: iso(doc.submittedAt) } : {}),
-    ...(d ? { dueDate: d.dueDate, workingDaysLeft: d.workingDaysLeft } : {}),
+    ...(d ? { dueDate: d.dueDate, workingDaysLeft: d.workingDaysLeft, dueProvisional: d.provisional } : {}),
     overdue: d?.overdue ?? false,
   }
 }

@@ -15,13 +15,14 @@ import {
   type InquiryState,
 } from '../../types/domain/inquiry'
 import { maskName } from '../../types/domain/masking'
-import { beijingDate, workingDays } from '../../types/domain/working-days'
+import { beijingDate } from '../../types/domain/working-days'
 import type { Staff } from '../../types/domain/staff'
 import { getDepartment } from '../_kit/catalog'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { AppError, notFound } from '../_kit/errors'
 import type { Caller } from '../_kit/identity'
+import { workCalendar } from '../_kit/work-calendar'
 
 export interface HistoryEntry {
   kind: 'asked' | 'claimed' | 'transferred' | 'reassigned' | 'closed' | 'resolved'
@@ -62,6 +63,8 @@ export interface InquiryDoc {
   ownerName: string
   awaitingReply: boolean
   dueDate: string
+  /** The Beijing date the reply clock counts from, so a calendar change can recompute `dueDate`. */
+  waitingSince?: string
   messageCount: number
   staffReplies: number
   images: InquiryImage[]
@@ -105,7 +108,8 @@ export async function inquiryPolicy(): Promise<InquiryPolicy> {
   return parsed.success ? parsed.data : DEFAULT_INQUIRY_POLICY
 }
 
-export const dueFrom = (now: Date, policy: InquiryPolicy) => replyDueDate(today(now), policy, workingDays)
+/** The reply clock started at `now`: the due date and the date it counts from. */
+export const replyClock = (now: Date, policy: InquiryPolicy) => ({ dueDate: replyDueDate(today(now), policy, workCalendar()), waitingSince: today(now) })
 
 /** Window staff and leads act for their department; supervisors see every inquiry; admins none (they run the system). */
 export function standingOf(doc: InquiryDoc, caller: Caller): InquiryStanding {
@@ -173,7 +177,7 @@ export function summaryOf(doc: InquiryDoc, now: Date, policy: InquiryPolicy): In
     ...(doc.ownerStaffNo ? { owner: { staffNo: doc.ownerStaffNo, name: doc.ownerName } } : {}),
     askedAt: iso(doc.askedAt),
     lastMessageAt: iso(doc.lastMessageAt),
-    ...(doc.awaitingReply && doc.state !== 'closed' ? { due: { dueDate: doc.dueDate, level: dueLevel(doc.dueDate, today(now), policy, workingDays) } } : {}),
+    ...(doc.awaitingReply && doc.state !== 'closed' ? { due: { dueDate: doc.dueDate, level: dueLevel(doc.dueDate, today(now), policy, workCalendar()) } } : {}),
     rated: !!doc.rating,
   }
 }

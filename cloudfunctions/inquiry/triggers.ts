@@ -1,10 +1,10 @@
 import { dueLevel, nearCutoff } from '../../types/domain/inquiry'
-import { workingDays } from '../../types/domain/working-days'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { isDuplicate } from '../_kit/outbox'
 import { notifyAsker } from './actions/messages'
 import { inquiries, inquiryMessages, inquiryPolicy, today } from './inquiries'
+import { workCalendar } from '../_kit/work-calendar'
 
 const PAGE = 100
 /** A reply whose outbox request is still missing after this long is queued again. */
@@ -24,14 +24,14 @@ export async function deadlineSweep(now: Date) {
   let escalated = 0
   for (let skip = 0; ; skip += PAGE) {
     const { data } = await inquiries()
-      .where({ awaitingReply: true, dueDate: _.lte(nearCutoff(day, policy, workingDays)) })
+      .where({ awaitingReply: true, dueDate: _.lte(nearCutoff(day, policy, workCalendar())) })
       .orderBy('dueDate', 'asc')
       .orderBy('_id', 'asc')
       .skip(skip)
       .limit(PAGE)
       .get()
     for (const d of data) {
-      const level = dueLevel(d.dueDate, day, policy, workingDays)
+      const level = dueLevel(d.dueDate, day, policy, workCalendar())
       const key = `${d.dueDate}:${level}`
       if (level === 'ok' || d.flagKey === key) continue
       const { stats } = await inquiries()

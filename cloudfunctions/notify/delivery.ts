@@ -1,4 +1,5 @@
 import { formatNotification, messageText, subjectKindOf, TemplateValueError } from '../../types/domain/template-format'
+import { isMessageOnly } from '../../types/domain/notification'
 import { EVENT_TEMPLATE, type TemplateKey } from '../../types/domain/templates'
 import { cloud, db } from '../_kit/cloud'
 import { randomHex } from '../_kit/ids'
@@ -70,6 +71,10 @@ export async function deliver(doc: OutboxDoc, now: Date): Promise<Result> {
   let grant = doc.grant ?? null
   try {
     await writeMessage(doc, now)
+    if (isMessageOnly(doc.event)) {
+      await settle(doc, { status: 'sent', sentAt: now, channel: 'message_centre' })
+      return 'sent'
+    }
     const key = EVENT_TEMPLATE[doc.event]
     let formatted
     try {

@@ -4,6 +4,7 @@
  */
 import { COLLECTIONS } from '../../cloudfunctions/_kit/collections'
 import type { Department, Matter } from '../../types/domain/catalog'
+import { LIBRARY_YEARS, libraryYear } from '../../types/domain/working-days'
 import { departments } from './departments'
 import { matters } from './matters'
 import { personas } from './personas'
@@ -37,7 +38,15 @@ export function demoDocuments(): Record<string, Record<string, unknown>[]> {
     [COLLECTIONS.windows]: windows.map(doc),
     [COLLECTIONS.matters]: matters.map((m) => ({ ...doc(m), searchText: matterSearchText(m, deptName.get(m.departmentId) ?? '') })),
     [COLLECTIONS.staff]: staff.map((s) => structuredClone(s)),
+    [COLLECTIONS.calendarYears]: calendarYears(),
   }
+}
+
+/** The years chinese-days ships, stored as official: the administrator's year view starts from them. */
+function calendarYears(): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = []
+  for (let y = LIBRARY_YEARS.first; y <= LIBRARY_YEARS.last; y++) out.push({ _id: String(y), ...libraryYear(y), version: 1, enteredBy: { staffNo: 'SYSTEM', name: '系统初始化' } })
+  return out
 }
 
 export async function seedDemoCentre(db: SeedDb): Promise<void> {

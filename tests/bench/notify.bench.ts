@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { INDEXES } from '../../cloudfunctions/_kit/collections'
 import { startLocalCloud, type LocalCloud } from '../../local'
-import { NOTIFICATION_EVENTS, notificationKey } from '../../types/domain/notification'
+import { PUSH_EVENTS, notificationKey } from '../../types/domain/notification'
 import { EVENT_TEMPLATE } from '../../types/domain/templates'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
 
@@ -19,7 +19,7 @@ const DATA = { matterName: '中华人民共和国普通护照签发', time: '202
 
 async function fill(db: any, tag: string, at: number): Promise<void> {
   const docs = Array.from({ length: ITEMS }, (_, i) => {
-    const event = NOTIFICATION_EVENTS[i % NOTIFICATION_EVENTS.length]
+    const event = PUSH_EVENTS[i % PUSH_EVENTS.length]
     const recipient = `o-${tag}-${i}`
     const subjectId = `s-${tag}-${i}`
     return { _id: notificationKey(event, subjectId, recipient), event, subjectId, recipient, data: DATA, page: `pages/case/detail/index?id=${subjectId}`, status: 'pending', attempts: 0, createdAt: new Date(at + i) }

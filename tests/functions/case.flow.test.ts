@@ -1,7 +1,7 @@
 import type { TestCloud } from '../support/cloud'
 import { newRequestId } from '../builders/people'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { workingDays } from '../../types/domain/working-days'
+import { builtInCalendar as workingDays } from '../../types/domain/working-days'
 import { A, caseClient, jpeg, LEAD, passportForm, PASSPORT, pdf, png, profile, STAFF, startCaseCloud } from './case-kit'
 
 let t: TestCloud

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { INDEXES } from '../../cloudfunctions/_kit/collections'
-import { NOTIFICATION_EVENTS, notificationKey } from '../../types/domain/notification'
+import { PUSH_EVENTS, notificationKey } from '../../types/domain/notification'
 import { EVENT_TEMPLATE } from '../../types/domain/templates'
 import { startTestCloud, type TestCloud } from '../support/cloud'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
@@ -57,7 +57,7 @@ describe('1,000 events through a flaky WeChat', () => {
   it('when 30 % of sends fail transiently and 5 % permanently, then every event ends sent or failed, none lost or sent twice, all in the message centre', async () => {
     let at = setBeijingNow('2026-09-28', '09:00').getTime()
     const items = Array.from({ length: EVENTS }, (_, i) => {
-      const event = NOTIFICATION_EVENTS[i % NOTIFICATION_EVENTS.length]
+      const event = PUSH_EVENTS[i % PUSH_EVENTS.length]
       const recipient = `o-rel-${i}`
       const subjectId = `subj-${String(i).padStart(6, '0')}`
       return { _id: notificationKey(event, subjectId, recipient), event, subjectId, subjectRoot: subjectId, recipient, data: DATA, page: `pages/case/detail/index?id=${subjectId}`, status: 'pending', attempts: 0, createdAt: new Date(at + i) }

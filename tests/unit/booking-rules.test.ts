@@ -1,7 +1,7 @@
 import { barredUntil, DEFAULT_BOOKING_POLICY, applicantSchema } from '../../types/domain/booking'
 import { bookableDates, daySlots, DEFAULT_SCHEDULE, isBeforeCutoff, parseSlotId, slotIdOf } from '../../types/domain/schedule'
 import { estimatedWaitMinutes, ticketLabel, ticketSortKey } from '../../types/domain/queue'
-import { createWorkingDayCalendar, workingDays } from '../../types/domain/working-days'
+import { builtInCalendar as workingDays, createWorkingDayCalendar } from '../../types/domain/working-days'
 import { idNumberFor } from '../builders/people'
 
 const at = (iso: string) => new Date(`${iso}+08:00`)
@@ -43,10 +43,13 @@ describe('the booking horizon', () => {
     expect(dates).toContain('2026-10-10')
   })
 
-  it('when the horizon runs past the last year of holiday data, then it stops there instead of guessing', () => {
+  it('when the horizon runs past the last announced year, then it goes on into the provisional year with its usual length', () => {
     const calendar = createWorkingDayCalendar()
     const dates = bookableDates(at('2026-12-24T09:00:00'), 10, calendar)
-    expect(dates.at(-1)).toBe('2026-12-31')
+    // 12-25, 28, 29, 30, 31, then 2027-01-01 is 元旦 (statutory), 01-04 … 01-08.
+    expect(dates.at(-1)).toBe('2027-01-08')
+    expect(dates).toContain('2027-01-01')
+    expect(dates.filter((d) => calendar.isWorkingDay(d) && d > '2026-12-24')).toHaveLength(10)
   })
 })
 

@@ -1,7 +1,7 @@
 import { allowedActions, CASE_ACTIONS, CASE_STATES, CASE_TRANSITIONS, refusal, type CaseActor, type CaseFacts } from '../../types/domain/case-machine'
 import { isValidCaseNumber, newCaseNumber } from '../../types/domain/case-number'
 import { deadline } from '../../types/domain/deadline'
-import { workingDays } from '../../types/domain/working-days'
+import { builtInCalendar as workingDays } from '../../types/domain/working-days'
 import { randomInt } from 'node:crypto'
 
 const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ state: 'draft', matterKind: 'promised', accepted: false, allSubtasksDone: false, ...over })
@@ -69,6 +69,16 @@ describe('the legal deadline', () => {
     // 09-30, 10-08, 10-09 are working days inside the pause (10-01..07 are holidays): 3 days added.
     expect(d.dueDate).toBe(workingDays.addWorkingDays('2026-09-28', 8))
     expect(d.paused).toBe(false)
+  })
+
+  it('when a date was already promised and the calendar now gives an earlier one, then the promised date stands; a later one replaces it', () => {
+    expect(deadline('2026-09-01', 3, [], '2026-09-02', workingDays, '2026-09-07')).toMatchObject({ dueDate: '2026-09-07', workingDaysLeft: 3 })
+    expect(deadline('2026-09-01', 3, [], '2026-09-02', workingDays, '2026-09-03')).toMatchObject({ dueDate: '2026-09-04' })
+  })
+
+  it('when a 30-day case is accepted in December 2026, then the due date lies in the provisional 2027 and says so', () => {
+    expect(deadline('2026-12-01', 30, [], '2026-12-01', workingDays)).toMatchObject({ dueDate: '2027-01-13', provisional: true })
+    expect(deadline('2026-11-02', 5, [], '2026-11-02', workingDays).provisional).toBe(false)
   })
 
   it('when the due date has passed, then the case is overdue with negative days left', () => {

@@ -1,6 +1,6 @@
 import { scrubFaq, scrubPersonalData, SCRUB_MARKS } from '../../types/domain/faq-scrub'
 import { dueLevel, faqMatchScore, rankFaqs, replyDueDate, DEFAULT_INQUIRY_POLICY, allowedInquiryActions, type InquiryStanding } from '../../types/domain/inquiry'
-import { workingDays } from '../../types/domain/working-days'
+import { builtInCalendar as workingDays } from '../../types/domain/working-days'
 
 const { idNumber: ID, phone: PHONE, name: NAME } = SCRUB_MARKS
 

@@ -1,6 +1,6 @@
 import { cut, formatNotification, formatValue, templateData, TemplateValueError } from '../../types/domain/template-format'
 import { EVENT_TEMPLATE, resolveTemplates, TEMPLATES, VALUE_TYPES } from '../../types/domain/templates'
-import { NOTIFICATION_EVENTS } from '../../types/domain/notification'
+import { PUSH_EVENTS } from '../../types/domain/notification'
 
 const han = (n: number) => '政务服务中心办理事项名称预约护照签发营业执照登记不动产'.repeat(3).slice(0, n)
 const cps = (s: string) => Array.from(s).length
@@ -160,7 +160,7 @@ describe('templates and events', () => {
     for (const spec of Object.values(TEMPLATES)) for (const f of Object.values(spec.fields)) expect(VALUE_TYPES).toContain(f.type)
   })
 
-  it.each(NOTIFICATION_EVENTS)('when %s carries long Chinese data, then every keyword of its template is filled within its rule', (event) => {
+  it.each(PUSH_EVENTS)('when %s carries long Chinese data, then every keyword of its template is filled within its rule', (event) => {
     const long = han(40)
     const out = formatNotification(event, { matterName: long, place: long, time: '2026-09-29 09:00-09:30', code: 'AB23CD45', ticket: 'A012', ahead: 3, caseNo: 'ZW20260928000123', promisedDays: 20, items: 2, reason: long, topic: long, department: long }, new Date('2026-09-28T02:00:00Z'))
     expect(out.templateKey).toBe(EVENT_TEMPLATE[event])

@@ -3,10 +3,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   LIBRARY_YEARS,
-  WorkingDayCalendarError,
   beijingDate,
+  builtInCalendar as workingDays,
   createWorkingDayCalendar,
-  workingDays,
 } from '../../types/domain/working-days'
 
 describe('working days in Beijing dates', () => {
@@ -50,20 +49,37 @@ describe('working days in Beijing dates', () => {
     expect(workingDays.workingDaysBetween('2026-10-08', '2026-10-08')).toBe(0)
   })
 
-  it('when a date in 2027 is asked without an override, then the calendar refuses with a clear error', () => {
-    expect(() => workingDays.isWorkingDay('2027-01-01')).toThrow(WorkingDayCalendarError)
-    expect(() => workingDays.isWorkingDay('2027-01-01')).toThrow('缺少2027年的法定节假日数据')
-    // A deadline that runs into the unknown year is refused too, not silently computed.
-    expect(() => workingDays.addWorkingDays('2026-12-25', 10)).toThrow(WorkingDayCalendarError)
+  it('when a date in 2027 is asked and no notice is entered, then the statutory days off and weekends answer, marked provisional', () => {
+    expect(workingDays.isWorkingDay('2027-01-01')).toBe(false)
+    expect(workingDays.isWorkingDay('2027-01-04')).toBe(true)
+    expect(workingDays.dayInfo('2027-02-05')).toEqual({ date: '2027-02-05', working: false, type: 'holiday', name: '春节' })
+    expect(workingDays.year(2027).status).toBe('provisional')
+    expect(workingDays.year(2026).status).toBe('official')
+    // A deadline that runs into the unannounced year is computed, and says so.
+    expect(workingDays.addWorkingDays('2026-12-25', 10)).toBe('2027-01-11')
+    expect(workingDays.spansProvisional('2026-12-25', '2027-01-11')).toBe(true)
+    expect(workingDays.spansProvisional('2026-12-01', '2026-12-31')).toBe(false)
   })
 
-  it('when 2027 is added by an override file, then its holidays and make-up days are used', () => {
-    const cal = createWorkingDayCalendar({ years: { '2027': { holidays: ['2027-01-01'], workdays: ['2027-01-09'] } } })
+  it('when a stored year lists days off and make-up days, then they replace the built-in answer for that year', () => {
+    const cal = createWorkingDayCalendar([
+      { year: 2027, status: 'official', days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }, { date: '2027-01-09', kind: 'work', name: '元旦' }] },
+    ])
     expect(cal.isWorkingDay('2027-01-01')).toBe(false)
     expect(cal.isWorkingDay('2027-01-04')).toBe(true)
-    expect(cal.isWorkingDay('2027-01-09')).toBe(true)
+    expect(cal.dayInfo('2027-01-09')).toEqual({ date: '2027-01-09', working: true, type: 'makeup', name: '元旦' })
     expect(cal.isWorkingDay('2027-01-10')).toBe(false)
+    // Not listed in the stored year, so an ordinary weekday now.
+    expect(cal.isWorkingDay('2027-02-08')).toBe(true)
     expect(cal.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04')
+    expect(cal.spansProvisional('2026-12-31', '2027-12-31')).toBe(false)
+  })
+
+  it('when a year of chinese-days is read through the calendar, then every day agrees with the library and holidays carry the notice names', () => {
+    const y = workingDays.year(2026)
+    expect(y.days.filter((d) => d.kind === 'work').map((d) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'])
+    expect(workingDays.dayInfo('2026-04-05')).toMatchObject({ type: 'holiday', name: '清明节' })
+    expect(workingDays.dayInfo('2026-01-04')).toMatchObject({ type: 'makeup', name: '元旦' })
   })
 
   it('when the pinned library years are checked, then chinese-days ships exactly those years', () => {

@@ -48,6 +48,10 @@ const fileViewSchema = z.object({
 })
 const actorSchema = z.object({ role: z.enum(['applicant', ...ROLES]), staffNo: z.string().optional() })
 
+/** A due date moved by a change of the working-day calendar (the old and new date, and why). */
+export const deadlineChangeSchema = z.object({ at: iso, from: z.string(), to: z.string(), reason: z.string() })
+export type DeadlineChange = z.infer<typeof deadlineChangeSchema>
+
 export const caseViewSchema = z.object({
   caseId: caseIdSchema,
   caseNo: z.string(),
@@ -70,8 +74,21 @@ export const caseViewSchema = z.object({
     .object({ round: z.number().int(), items: z.array(z.object({ target: z.string(), problem: z.string() })), note: z.string().optional(), requestedAt: iso })
     .optional(),
   deadline: z
-    .object({ acceptedOn: z.string(), limitDays: z.number().int(), dueDate: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), paused: z.boolean() })
+    .object({
+      acceptedOn: z.string(),
+      limitDays: z.number().int(),
+      dueDate: z.string(),
+      workingDaysLeft: z.number().int(),
+      overdue: z.boolean(),
+      paused: z.boolean(),
+      /** Computed on a year whose holidays are not announced yet (working-days.ts PROVISIONAL_NOTE). */
+      provisional: z.boolean(),
+      /** The legal limit's date (法定时限), for staff and supervisors only. */
+      legalDueDate: z.string().optional(),
+    })
     .optional(),
+  /** Each time the working-day calendar moved the promised date: part of the timeline. */
+  deadlineChanges: z.array(deadlineChangeSchema),
   subtasks: z.array(z.object({ departmentId: idSchema, departmentName: z.string(), done: z.boolean(), doneAt: iso.optional(), staffNo: z.string().optional() })).optional(),
   result: z
     .object({
@@ -105,6 +122,8 @@ export const caseSummarySchema = z.object({
   submittedAt: iso.optional(),
   dueDate: z.string().optional(),
   workingDaysLeft: z.number().int().optional(),
+  /** The due date is computed on a year whose holidays are not announced yet. */
+  dueProvisional: z.boolean().optional(),
   overdue: z.boolean(),
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
@@ -134,7 +153,8 @@ export const followedCaseViewSchema = z.object({
   state: z.enum(CASE_STATES),
   stateLabel: z.string(),
   applicantName: z.string(),
-  deadline: z.object({ dueDate: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), paused: z.boolean() }).optional(),
+  deadline: z.object({ dueDate: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), paused: z.boolean(), provisional: z.boolean() }).optional(),
+  deadlineChanges: z.array(deadlineChangeSchema),
   pickup: pickupPlaceSchema.optional(),
   /** The steps without notes; internal steps are left out. */
   timeline: z.array(z.object({ seq: z.number().int(), action: z.enum(CASE_ACTIONS), label: z.string(), from: z.enum(CASE_STATES), to: z.enum(CASE_STATES), actor: actorSchema, at: iso })),
@@ -151,6 +171,7 @@ export const lookupResultSchema = z.object({
   stageLabel: z.string(),
   submittedAt: iso.optional(),
   dueDate: z.string().optional(),
+  dueProvisional: z.boolean().optional(),
   overdue: z.boolean(),
   readyForPickup: z.boolean(),
   pickup: pickupPlaceSchema.optional(),

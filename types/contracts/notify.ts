@@ -17,7 +17,7 @@ export const messageViewSchema = z.object({
   messageId: z.string(),
   event: z.enum(NOTIFICATION_EVENTS),
   /** What the message opens: booking, queue ticket, case or inquiry. */
-  kind: z.enum(['booking', 'queue', 'case', 'inquiry']),
+  kind: z.enum(['booking', 'queue', 'case', 'inquiry', 'calendar']),
   subjectId: z.string(),
   title: z.string(),
   body: z.string(),

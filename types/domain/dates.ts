@@ -10,13 +10,6 @@ const DAY_MS = 86_400_000
 /** China has had one offset, UTC+8, all year since 1991: no time-zone database needed (the weapp runtime lacks one). */
 const BEIJING_OFFSET_MS = 8 * 3_600_000
 
-export class WorkingDayCalendarError extends Error {
-  constructor(readonly year: number) {
-    super(`缺少${year}年的法定节假日数据，无法计算工作日`)
-    this.name = 'WorkingDayCalendarError'
-  }
-}
-
 export const isBeijingDate = (s: string): boolean => {
   const m = DATE_RE.exec(s)
   if (!m) return false

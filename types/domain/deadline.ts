@@ -16,14 +16,25 @@ export interface DeadlineView {
   workingDaysLeft: number
   overdue: boolean
   paused: boolean
+  /** The span touches a year whose holidays are not announced yet (the date may still move later). */
+  provisional: boolean
 }
 
 /** Working days a pause covers: those after its start up to and including its end (or today while open). */
 const pausedDays = (pauses: Pause[], today: string, cal: WorkingDayCalendar) =>
   pauses.reduce((n, p) => n + Math.max(0, cal.workingDaysBetween(p.from, p.to ?? today)), 0)
 
-export function deadline(acceptedOn: string, limitDays: number, pauses: Pause[], today: string, cal: WorkingDayCalendar): DeadlineView {
-  const dueDate = cal.addWorkingDays(acceptedOn, limitDays + pausedDays(pauses, today, cal))
+/** The due date the calendar gives today, before any promise already made. */
+export const computedDueDate = (acceptedOn: string, limitDays: number, pauses: Pause[], today: string, cal: WorkingDayCalendar): string =>
+  cal.addWorkingDays(acceptedOn, limitDays + pausedDays(pauses, today, cal))
+
+/**
+ * `promised`: the date already told to the citizen. A date promised never moves earlier, even
+ * when the calendar later gains a working day (a make-up Saturday): the later of the two stands.
+ */
+export function deadline(acceptedOn: string, limitDays: number, pauses: Pause[], today: string, cal: WorkingDayCalendar, promised?: string): DeadlineView {
+  const computed = computedDueDate(acceptedOn, limitDays, pauses, today, cal)
+  const dueDate = promised && promised > computed ? promised : computed
   const workingDaysLeft = cal.workingDaysBetween(today, dueDate)
-  return { dueDate, workingDaysLeft, overdue: today > dueDate, paused: pauses.some((p) => !p.to) }
+  return { dueDate, workingDaysLeft, overdue: today > dueDate, paused: pauses.some((p) => !p.to), provisional: cal.spansProvisional(acceptedOn, dueDate) }
 }

@@ -10,6 +10,7 @@ export const NOTIFICATION_EVENTS = [
   'booking.confirmed',
   'booking.reminder_day_before',
   'booking.cancelled',
+  'booking.day_off',
   'queue.three_ahead',
   'queue.called',
   'case.accepted',
@@ -18,9 +19,18 @@ export const NOTIFICATION_EVENTS = [
   'case.rejected',
   'case.ready_for_pickup',
   'case.lookup_locked',
+  'case.due_date_changed',
   'inquiry.answered',
+  'calendar.provisional_year',
 ] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
+
+/** Notices for staff that go to the message centre only: no subscription template carries them. */
+export const MESSAGE_ONLY_EVENTS = ['calendar.provisional_year'] as const satisfies readonly NotificationEvent[]
+export type MessageOnlyEvent = (typeof MESSAGE_ONLY_EVENTS)[number]
+export type PushEvent = Exclude<NotificationEvent, MessageOnlyEvent>
+export const isMessageOnly = (e: NotificationEvent): e is MessageOnlyEvent => (MESSAGE_ONLY_EVENTS as readonly string[]).includes(e)
+export const PUSH_EVENTS = NOTIFICATION_EVENTS.filter((e): e is PushEvent => !isMessageOnly(e))
 
 export const notificationRequestSchema = z.object({
   _id: z.string(),

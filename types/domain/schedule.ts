@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { addCalendarDays, beijingDate, WorkingDayCalendarError } from './dates'
+import { addCalendarDays, beijingDate } from './dates'
 import type { WorkingDayCalendar } from './working-days'
 
 /**
@@ -85,26 +85,15 @@ export function daySlots(windowId: string, schedule: WindowSchedule, date: strin
 
 /**
  * The dates open for booking: today and the next `horizon` working days, every calendar day in
- * between included (a weekend day can still open with extra hours). Stops early at the end of the
- * holiday data rather than guessing a year the calendar does not know.
+ * between included (a weekend day can still open with extra hours). The calendar answers every
+ * year (provisionally where no notice is entered yet), so the horizon crosses New Year as usual.
  */
 export function bookableDates(now: Date, horizon: number, calendar: WorkingDayCalendar): string[] {
-  const answers = (d: string) => {
-    try {
-      return calendar.isWorkingDay(d)
-    } catch (e) {
-      if (e instanceof WorkingDayCalendarError) return undefined
-      throw e
-    }
-  }
   const today = beijingDate(now)
-  if (answers(today) === undefined) return []
   const dates = [today]
   for (let d = today, working = 0; working < horizon; ) {
     d = addCalendarDays(d, 1)
-    const isWorking = answers(d)
-    if (isWorking === undefined) break
-    if (isWorking) working++
+    if (calendar.isWorkingDay(d)) working++
     dates.push(d)
   }
   return dates

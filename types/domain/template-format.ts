@@ -1,4 +1,4 @@
-import type { NotificationEvent } from './notification'
+import type { NotificationEvent, PushEvent } from './notification'
 import { EVENT_TEMPLATE, TEMPLATES, type TemplateKey, type ValueType } from './templates'
 
 /**
@@ -206,7 +206,7 @@ export function templateData(key: TemplateKey, values: Record<string, unknown>):
 
 type Data = Record<string, string | number | undefined>
 
-export type SubjectKind = 'booking' | 'queue' | 'case' | 'inquiry'
+export type SubjectKind = 'booking' | 'queue' | 'case' | 'inquiry' | 'calendar'
 export const subjectKindOf = (event: NotificationEvent): SubjectKind => event.split('.')[0] as SubjectKind
 
 interface Content {
@@ -239,6 +239,11 @@ function caseStep(d: Data, at: Date, title: string, phrase: string, note: string
 const CONTENT: Record<NotificationEvent, (d: Data, at: Date) => Content> = {
   'booking.confirmed': (d) => booking(d, '预约成功', '预约成功'),
   'booking.cancelled': (d) => booking(d, '预约已取消', '已取消'),
+  'booking.day_off': (d) => ({
+    title: '预约日调整为休息日，请改约',
+    body: join(str(d.matterName), str(d.time), `该日调整为${str(d.holiday, '休息日')}，请改约其他日期`),
+    values: { thing1: d.matterName, time2: d.time, thing3: d.place, character_string4: d.code, phrase5: '请改约' },
+  }),
   'booking.reminder_day_before': (d) => ({
     title: '明日预约提醒',
     body: join(str(d.matterName), str(d.time), str(d.place), '请携带身份证件按时到场'),
@@ -260,6 +265,15 @@ const CONTENT: Record<NotificationEvent, (d: Data, at: Date) => Content> = {
   'case.rejected': (d, at) => caseStep(d, at, '审批未通过', '未通过', `原因：${str(d.reason, '请查看办件详情')}`),
   'case.ready_for_pickup': (d, at) => caseStep(d, at, '证照可领取', '可领取', d.place !== undefined ? `请到${d.place}领取` : '请到统一出件窗口领取'),
   'case.lookup_locked': (d, at) => caseStep(d, at, '办件查询已暂停', '查询受限', '有人多次查询失败，已暂停1小时'),
+  'case.due_date_changed': (d, at) => ({
+    ...caseStep(d, at, '办结期限已调整', '期限调整', `承诺办结日期调整为${str(d.to)}`),
+    body: join(str(d.matterName), d.caseNo !== undefined && `办件编号 ${d.caseNo}`, str(d.reason), `承诺办结日期由${str(d.from)}调整为${str(d.to)}`),
+  }),
+  'calendar.provisional_year': (d) => ({
+    title: `${str(d.year)}年放假安排待录入`,
+    body: `国务院尚未公布${str(d.year)}年放假安排，相关期限和预约日期暂按法定节假日推算。通知公布后，请在「工作日历」中粘贴通知正文录入，期限将自动更新。`,
+    values: {},
+  }),
   'inquiry.answered': (d, at) => ({
     title: '您的咨询已回复',
     body: join(str(d.topic, '您的咨询'), d.department !== undefined && `${d.department}已回复`),
@@ -282,7 +296,7 @@ export function messageText(event: NotificationEvent, data: Data, at: Date): { t
 }
 
 /** Event + semantic data → the template and its data. `at` is when the event happened (time keywords). */
-export function formatNotification(event: NotificationEvent, data: Data, at: Date): FormattedNotification {
+export function formatNotification(event: PushEvent, data: Data, at: Date): FormattedNotification {
   const content = CONTENT[event](data, at)
   const templateKey = EVENT_TEMPLATE[event]
   return { templateKey, title: content.title, body: content.body, data: templateData(templateKey, content.values) }

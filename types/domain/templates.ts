@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import type { NotificationEvent } from './notification'
+import type { PushEvent } from './notification'
 
 /**
  * The subscription message templates (订阅消息模板) the centre uses, and which event goes out on
@@ -92,9 +92,10 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
 }
 
 /** Which template carries each event. Events of one template share its grants. */
-export const EVENT_TEMPLATE: Record<NotificationEvent, TemplateKey> = {
+export const EVENT_TEMPLATE: Record<PushEvent, TemplateKey> = {
   'booking.confirmed': 'booking_result',
   'booking.cancelled': 'booking_result',
+  'booking.day_off': 'booking_result',
   'booking.reminder_day_before': 'booking_reminder',
   'queue.three_ahead': 'queue_call',
   'queue.called': 'queue_call',
@@ -104,6 +105,7 @@ export const EVENT_TEMPLATE: Record<NotificationEvent, TemplateKey> = {
   'case.rejected': 'case_progress',
   'case.ready_for_pickup': 'case_progress',
   'case.lookup_locked': 'case_progress',
+  'case.due_date_changed': 'case_progress',
   'inquiry.answered': 'inquiry_reply',
 }
 

@@ -1,5 +1,5 @@
 import { daySlots, type DayOverride, type Period } from '../../../types/domain/schedule'
-import { beijingDate, workingDays } from '../../../types/domain/working-days'
+import { beijingDate } from '../../../types/domain/working-days'
 import { getWindow } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
@@ -7,6 +7,7 @@ import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { assertActsAtWindow } from '../../_kit/staff-scope'
 import { dayKey, dayOverrides, windowSchedules } from '../schedules'
+import { workCalendar } from '../../_kit/work-calendar'
 
 async function prepare(windowId: string, date: string, ctx: ActionContext) {
   const caller = await ctx.caller()
@@ -41,5 +42,5 @@ export async function addHours(input: { windowId: string; date: string; period: 
   const next = { closed: false, extraPeriods: [...current.extraPeriods, input.period] }
   await save(next)
   const schedule = (await windowSchedules([input.windowId])).get(input.windowId)!
-  return { windowId: input.windowId, date: input.date, slots: daySlots(input.windowId, schedule, input.date, workingDays.isWorkingDay(input.date), next).length }
+  return { windowId: input.windowId, date: input.date, slots: daySlots(input.windowId, schedule, input.date, workCalendar().isWorkingDay(input.date), next).length }
 }

@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto'
 import { refusal, transitionOf, type CaseAction } from '../../../types/domain/case-machine'
 import { itemKey, newlyNamed, type SupplementItem } from '../../../types/domain/case-supplement'
 import type { NotificationEvent } from '../../../types/domain/notification'
-import { workingDays } from '../../../types/domain/working-days'
 import { getMatterDoc, getDepartment, getWindow } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
@@ -10,6 +9,7 @@ import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import type { Caller } from '../../_kit/identity'
 import { log } from '../../_kit/log'
+import { workCalendar } from '../../_kit/work-calendar'
 import { enqueueNotification } from '../../_kit/outbox'
 import { checkForm, whatIsMissing } from '../application'
 import { recordAudit } from '../audit'
@@ -139,20 +139,23 @@ const STEPS: Record<CaseAction, StepFn> = {
     const day = today(now)
     const pauses = doc.pauses.map((p, i) => (i === doc.pauses.length - 1 && !p.to ? { ...p, to: day } : p))
     const d = deadlineOf({ ...doc, pauses }, now)!
-    return { changes: { pauses, dueDate: d.dueDate, clockRunning: true } }
+    return { changes: { pauses, dueDate: d.dueDate, ...(d.legalDueDate ? { legalDueDate: d.legalDueDate } : {}), clockRunning: true } }
   },
 
   async accept(doc, _input, now) {
     const matter = await getMatterDoc(doc.matterId)
     const acceptedOn = today(now)
     const limitDays = matter.promisedLimitDays
+    const cal = workCalendar()
     return {
       changes: {
         accepted: true,
         acceptedOn,
         limitDays,
         pauses: [],
-        dueDate: workingDays.addWorkingDays(acceptedOn, limitDays),
+        dueDate: cal.addWorkingDays(acceptedOn, limitDays),
+        legalLimitDays: matter.legalLimitDays,
+        legalDueDate: cal.addWorkingDays(acceptedOn, matter.legalLimitDays),
         clockRunning: true,
         ...(doc.matterKind === 'joint' ? { subtasks: doc.departments.map((departmentId) => ({ departmentId, done: false })) } : {}),
       },

@@ -7,7 +7,7 @@ import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { isDuplicate } from '../../_kit/outbox'
 import { withRollback } from '../../_kit/rollback'
-import { caseEvents, cases, deadlineOf, iso, loadCase, summaryOf, type CaseDoc } from '../cases'
+import { caseEvents, cases, deadlineChangesOf, deadlineOf, iso, loadCase, summaryOf, type CaseDoc } from '../cases'
 import { followerIdOf, followers, invitations, inviteIdOf, loadFollowedCase, recordFollowAudit, type FollowerDoc, type InvitationDoc } from './follow-bindings'
 
 const USED = '该邀请已被使用，请让家人重新分享'
@@ -161,7 +161,8 @@ export async function followedCase({ caseId }: { caseId: string }, ctx: ActionCo
     state: doc.state,
     stateLabel: CASE_STATE_LABELS[doc.state],
     applicantName: doc.applicant.nameMasked,
-    ...(d ? { deadline: { dueDate: d.dueDate, workingDaysLeft: d.workingDaysLeft, overdue: d.overdue, paused: d.paused } } : {}),
+    ...(d ? { deadline: { dueDate: d.dueDate, workingDaysLeft: d.workingDaysLeft, overdue: d.overdue, paused: d.paused, provisional: d.provisional } } : {}),
+    deadlineChanges: deadlineChangesOf(doc),
     ...(pickup ? { pickup: { windowName: pickup.windowName, windowNumber: pickup.windowNumber, location: pickup.location } } : {}),
     timeline: events
       .filter((e) => !e.internal)

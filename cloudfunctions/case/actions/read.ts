@@ -10,7 +10,7 @@ import { fetchAll } from '../../_kit/fetchAll'
 import type { ActionContext } from '../../_kit/handler'
 import type { Caller } from '../../_kit/identity'
 import { recordAudit } from '../audit'
-import { caseEvents, cases, deadlineOf, factsOf, iso, loadCase, summaryOf, type CaseAccess, type CaseDoc } from '../cases'
+import { caseEvents, cases, deadlineChangesOf, deadlineOf, factsOf, iso, loadCase, summaryOf, type CaseAccess, type CaseDoc } from '../cases'
 import { tempUrls } from '../files'
 
 /** The form and checklist of a matter, for the application page (the same schema checks it here). */
@@ -99,7 +99,8 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
           },
         }
       : {}),
-    ...(deadline ? { deadline: { acceptedOn: deadline.acceptedOn, limitDays: deadline.limitDays, dueDate: deadline.dueDate, workingDaysLeft: deadline.workingDaysLeft, overdue: deadline.overdue, paused: deadline.paused } } : {}),
+    ...(deadline ? { deadline: { ...deadline, ...(owner ? { legalDueDate: undefined } : {}) } } : {}),
+    deadlineChanges: deadlineChangesOf(doc),
     ...(doc.subtasks
       ? {
           subtasks: doc.subtasks.map((t) => ({

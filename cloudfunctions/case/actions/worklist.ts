@@ -1,8 +1,8 @@
 import type { CaseState } from '../../../types/domain/case-machine'
-import { workingDays } from '../../../types/domain/working-days'
 import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
+import { workCalendar } from '../../_kit/work-calendar'
 import { cases, summaryOf, today } from '../cases'
 
 interface WorklistInput {
@@ -34,7 +34,7 @@ export async function worklist(input: WorklistInput, ctx: ActionContext) {
   if (input.state) where.state = input.state
   const day = today(ctx.now)
   if (input.due === 'overdue') Object.assign(where, { clockRunning: true, dueDate: _.lt(day) })
-  if (input.due === 'soon') Object.assign(where, { clockRunning: true, dueDate: _.and([_.gte(day), _.lte(workingDays.addWorkingDays(day, DUE_SOON_DAYS))]) })
+  if (input.due === 'soon') Object.assign(where, { clockRunning: true, dueDate: _.and([_.gte(day), _.lte(workCalendar().addWorkingDays(day, DUE_SOON_DAYS))]) })
   const { data } = await cases()
     .where(where)
     .orderBy(input.due ? 'dueDate' : 'submittedAt', input.due ? 'asc' : 'desc')

@@ -5,7 +5,7 @@ import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { randomHex } from '../../_kit/ids'
-import { departmentName, dueFrom, inquiries, inquiryPolicy, topicOf, type InquiryDoc } from '../inquiries'
+import { departmentName, replyClock, inquiries, inquiryPolicy, topicOf, type InquiryDoc } from '../inquiries'
 
 interface AskInput {
   matterId?: string
@@ -44,7 +44,7 @@ export async function ask(input: AskInput, ctx: ActionContext) {
       ownerStaffNo: '',
       ownerName: '',
       awaitingReply: true,
-      dueDate: dueFrom(ctx.now, policy),
+      ...replyClock(ctx.now, policy),
       messageCount: 0,
       staffReplies: 0,
       images: [],

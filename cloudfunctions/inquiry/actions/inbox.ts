@@ -1,9 +1,9 @@
 import { nearCutoff } from '../../../types/domain/inquiry'
-import { workingDays } from '../../../types/domain/working-days'
 import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { inquiries, inquiryPolicy, summaryOf, today } from '../inquiries'
+import { workCalendar } from '../../_kit/work-calendar'
 
 interface InboxInput {
   box: 'unclaimed' | 'mine' | 'overdue'
@@ -38,7 +38,7 @@ export async function inbox(input: InboxInput, ctx: ActionContext) {
     order = ['lastMessageAt', 'desc']
   } else {
     if (s.role === 'window_staff') throw new AppError('FORBIDDEN', '临近或超期的咨询由部门负责人和效能监督查看')
-    Object.assign(where, { awaitingReply: true, dueDate: _.lte(nearCutoff(today(ctx.now), policy, workingDays)) })
+    Object.assign(where, { awaitingReply: true, dueDate: _.lte(nearCutoff(today(ctx.now), policy, workCalendar())) })
     order = ['dueDate', 'asc']
   }
   const { data } = await inquiries()

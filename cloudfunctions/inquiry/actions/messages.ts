@@ -4,7 +4,7 @@ import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { log } from '../../_kit/log'
 import { enqueueNotification } from '../../_kit/outbox'
-import { assertAllowed, dueFrom, inquiries, inquiryMessages, inquiryPolicy, loadInquiry, type InquiryDoc, type MessageDoc } from '../inquiries'
+import { assertAllowed, replyClock, inquiries, inquiryMessages, inquiryPolicy, loadInquiry, type InquiryDoc, type MessageDoc } from '../inquiries'
 
 const ATTEMPTS = 5
 
@@ -27,7 +27,7 @@ export async function sendMessage(input: { inquiryId: string; text: string; requ
       const changes: Partial<InquiryDoc> = fromStaff
         ? { state: 'answered', awaitingReply: false, staffReplies: doc.staffReplies + 1 }
         : doc.state === 'answered'
-          ? { state: 'claimed', awaitingReply: true, dueDate: dueFrom(ctx.now, policy) }
+          ? { state: 'claimed', awaitingReply: true, ...replyClock(ctx.now, policy) }
           : {}
       const { stats } = await inquiries()
         .where({ _id: doc._id, rev: doc.rev })

@@ -5,7 +5,7 @@ import {
   assertAllowed,
   assignableStaff,
   departmentName,
-  dueFrom,
+  replyClock,
   inquiries,
   inquiryPolicy,
   loadInquiry,
@@ -68,8 +68,8 @@ export async function transfer(input: TransferInput, ctx: ActionContext) {
   if (input.toDepartmentId) {
     if (input.toDepartmentId === doc.departmentId) throw invalid('toDepartmentId', '该咨询已在本部门，请选择其他部门或转交同事')
     const name = await departmentName(input.toDepartmentId)
-    const dueDate = doc.awaitingReply ? doc.dueDate : dueFrom(ctx.now, await inquiryPolicy())
-    next = { ...doc, departmentId: input.toDepartmentId, departmentName: name, ownerStaffNo: '', ownerName: '', state: 'open', awaitingReply: true, dueDate }
+    const clock = doc.awaitingReply ? { dueDate: doc.dueDate, waitingSince: doc.waitingSince } : replyClock(ctx.now, await inquiryPolicy())
+    next = { ...doc, departmentId: input.toDepartmentId, departmentName: name, ownerStaffNo: '', ownerName: '', state: 'open', awaitingReply: true, ...clock }
   } else {
     const target = await assignableStaff(input.toStaffNo!)
     if (target.departmentId !== doc.departmentId) throw invalid('toStaffNo', '只能转交给本部门的同事；转其他部门请选择部门')
@@ -123,7 +123,7 @@ export async function reassign(input: { inquiryId: string; toStaffNo: string; re
 
 /** The fields that differ, plus the history entry: only those are written. */
 function changed(before: InquiryDoc, after: InquiryDoc, entry: HistoryEntry): Record<string, unknown> {
-  const keys = ['departmentId', 'departmentName', 'ownerStaffNo', 'ownerName', 'state', 'awaitingReply', 'dueDate'] as const
+  const keys = ['departmentId', 'departmentName', 'ownerStaffNo', 'ownerName', 'state', 'awaitingReply', 'dueDate', 'waitingSince'] as const
   const out: Record<string, unknown> = { history: record(entry) }
   for (const k of keys) if (before[k] !== after[k]) out[k] = after[k]
   return out

@@ -1,0 +1,8 @@
+import { calendarContract } from '../../types/contracts/calendar'
+import { createHandler } from '../_kit/handler'
+import { applyChange, previewChange } from './actions/change'
+import { affectedBookings, getYear, status } from './actions/read'
+import { recomputeSweep } from './recompute'
+import { provisionalReminder } from './reminder'
+
+export const main = createHandler(calendarContract, { getYear, status, previewChange, applyChange, affectedBookings }, { recomputeSweep, provisionalReminder })
