@@ -24,6 +24,8 @@ export default defineAppConfig({
     { root: 'packages/staff', pages: ['index/index', 'today/index', 'checkin/index', 'console/index', 'cases/index', 'case/index', 'bind/index', 'inquiries/index', 'inquiry/index', 'invite/index'] },
     // 咨询 (ask, 我的咨询, conversation): the reply push opens inquiry/detail.
     { root: 'packages/inquiry', pages: ['ask/index', 'mine/index', 'detail/index'] },
+    // 工作日历 (the administrator's working-day calendar): used a few times a year by one person, so it is not in the main package or the daily staff package.
+    { root: 'packages/admin', pages: ['calendar/index'] },
   ],
   window: {
     navigationBarTitleText: '政务服务中心',

@@ -25,6 +25,8 @@ const CACHE_MS = 30_000
 
 let current: WorkingDayCalendar = builtInCalendar
 let loadedAt: number | undefined
+/** One read at a time: a burst of invocations on a cold instance shares it. */
+let loading: Promise<WorkingDayCalendar> | undefined
 
 export const workCalendar = (): WorkingDayCalendar => current
 
@@ -34,11 +36,20 @@ export const calendarFromDocs = (docs: readonly CalendarYearDoc[]): WorkingDayCa
 /** Loads the stored years when the cached copy is older than CACHE_MS at `now` (the business clock, so tests can move it). */
 export async function refreshCalendar(now: Date, force = false): Promise<WorkingDayCalendar> {
   if (!force && loadedAt !== undefined && Math.abs(now.getTime() - loadedAt) < CACHE_MS) return current
+  if (!force && loading) return loading
+  const load = (async () => {
+    try {
+      current = calendarFromDocs(await fetchAll<CalendarYearDoc>(COLLECTIONS.calendarYears))
+      loadedAt = now.getTime()
+    } catch (e) {
+      log.error('calendar.refresh', e)
+    }
+    return current
+  })()
+  loading = load
   try {
-    current = calendarFromDocs(await fetchAll<CalendarYearDoc>(COLLECTIONS.calendarYears))
-    loadedAt = now.getTime()
-  } catch (e) {
-    log.error('calendar.refresh', e)
+    return await load
+  } finally {
+    if (loading === load) loading = undefined
   }
-  return current
 }

@@ -261,7 +261,7 @@ export function summaryOf(doc: CaseDoc, now: Date): CaseSummary {
     applicantName: doc.applicant.nameMasked,
     updatedAt: iso(doc.updatedAt)!,
     ...(doc.submittedAt ? { submittedAt: iso(doc.submittedAt) } : {}),
-    ...(d ? { dueDate: d.dueDate, workingDaysLeft: d.workingDaysLeft, dueProvisional: d.provisional } : {}),
+    ...(d ? { dueDate: d.dueDate, workingDaysLeft: d.workingDaysLeft, ...(d.provisional ? { dueProvisional: true } : {}) } : {}),
     overdue: d?.overdue ?? false,
   }
 }

@@ -61,7 +61,7 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     setBeijingNow('2026-09-23', '09:30')
     expect(await c.act(id, 'startPreReview', STAFF)).toMatchObject({ ok: true })
     expect(await c.act(id, 'accept', STAFF, { note: '材料齐全，已核验原件', internal: true })).toMatchObject({ ok: true, data: { state: 'accepted' } })
-    expect((await c.getCase(id, A)).data.deadline).toEqual({ acceptedOn: '2026-09-23', limitDays: 7, dueDate: '2026-10-10', workingDaysLeft: 7, overdue: false, paused: false })
+    expect((await c.getCase(id, A)).data.deadline).toEqual({ acceptedOn: '2026-09-23', limitDays: 7, dueDate: '2026-10-10', workingDaysLeft: 7, overdue: false, paused: false, provisional: false })
     expect(await c.act(id, 'startProcessing', STAFF)).toMatchObject({ ok: true })
     setBeijingNow('2026-09-25', '15:00')
     expect(await c.act(id, 'approve', LEAD, { note: '审批通过' })).toMatchObject({ ok: true, data: { state: 'approved' } })
@@ -147,7 +147,8 @@ describe('the legal clock with a supplement across National Day 2026', () => {
     // Paused working days: 09-30, 10-08, 10-09 (10-01..07 are the holiday); 10-10 is the make-up Saturday.
     setBeijingNow('2026-10-12', '09:00')
     const d = (await c.getCase(id, STAFF)).data.deadline
-    expect(d).toEqual({ acceptedOn: '2026-09-28', limitDays: 7, dueDate: '2026-10-16', workingDaysLeft: 4, overdue: false, paused: false })
+    // Staff also see the legal limit's date (护照: 15 working days), paused alike.
+    expect(d).toEqual({ acceptedOn: '2026-09-28', limitDays: 7, dueDate: '2026-10-16', legalDueDate: workingDays.addWorkingDays('2026-09-28', 15 + 3), workingDaysLeft: 4, overdue: false, paused: false, provisional: false })
     expect(d.dueDate).toBe(workingDays.addWorkingDays('2026-09-28', 7 + 3))
 
     setBeijingNow('2026-10-15', '09:00')

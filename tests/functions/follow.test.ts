@@ -132,7 +132,7 @@ describe('following: what the father reads', () => {
     for (const secret of ['张伟', profile(111).idNumber, '13912345678', '山西省运城市绛县古绛镇1号', '核查出入境记录', '身份证照片不清晰', 'materials', 'fileName', 'form']) {
       expect(text).not.toContain(secret)
     }
-    expect(Object.keys(r.data).sort()).toEqual(['applicantName', 'caseId', 'caseNo', 'deadline', 'matterName', 'state', 'stateLabel', 'submittedAt', 'timeline', 'updatedAt'])
+    expect(Object.keys(r.data).sort()).toEqual(['applicantName', 'caseId', 'caseNo', 'deadline', 'deadlineChanges', 'matterName', 'state', 'stateLabel', 'submittedAt', 'timeline', 'updatedAt'])
     // The followed-cases list shows it too; a stranger gets the same answer as for a missing case.
     expect((await c.call({ action: 'followedCases' }, FATHER)).data.cases.map((x: any) => x.caseId)).toContain(caseId)
     expect(await followed(caseId, B)).toEqual(notFound)

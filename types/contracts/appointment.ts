@@ -52,7 +52,7 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
     summary: '事项可预约的日期及剩余名额（只含开放日）',
     access: 'anyone',
     input: z.strictObject({ matterId: idSchema }),
-    output: z.object({ days: z.array(z.object({ date: dateSchema, remaining: z.number().int().min(0) })) }),
+    output: z.object({ days: z.array(z.object({ date: dateSchema, remaining: z.number().int().min(0), provisional: z.boolean().optional() })) }),
   }),
   listSlots: action({
     summary: '某日可预约的时段及剩余名额',

@@ -20,6 +20,12 @@ export interface DeadlineView {
   provisional: boolean
 }
 
+/**
+ * What a deadline computed on a provisional year says to the people who read it (here, not in
+ * working-days.ts, so the app can show it without bundling the holiday library).
+ */
+export const PROVISIONAL_NOTE = '暂按法定节假日推算，国务院公布放假安排后自动更新'
+
 /** Working days a pause covers: those after its start up to and including its end (or today while open). */
 const pausedDays = (pauses: Pause[], today: string, cal: WorkingDayCalendar) =>
   pauses.reduce((n, p) => n + Math.max(0, cal.workingDaysBetween(p.from, p.to ?? today)), 0)

@@ -169,6 +169,3 @@ export function createWorkingDayCalendar(stored: readonly CalendarYear[] = []): 
  * serves pure rules and tests.
  */
 export const builtInCalendar = createWorkingDayCalendar()
-
-/** What a deadline computed on a provisional year says to the people who read it. */
-export const PROVISIONAL_NOTE = '暂按法定节假日推算，国务院公布放假安排后自动更新'

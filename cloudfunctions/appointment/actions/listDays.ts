@@ -1,9 +1,10 @@
 import { getMatterDoc } from '../../_kit/catalog'
 import type { ActionContext } from '../../_kit/handler'
+import { workCalendar } from '../../_kit/work-calendar'
 import { openSlots } from '../schedules'
 import { remainingSeats } from '../seats'
 
-/** The booking calendar: each open date of the horizon with the seats left across the matter's windows. */
+/** The booking calendar: each open date of the horizon with the seats left across the matter's windows, marked where provisional. */
 export async function listDays({ matterId }: { matterId: string }, ctx: ActionContext) {
   const matter = await getMatterDoc(matterId)
   if (!matter.flags.appointment) return { days: [] }
@@ -11,5 +12,7 @@ export async function listDays({ matterId }: { matterId: string }, ctx: ActionCo
   const left = await remainingSeats(slots)
   const byDate = new Map<string, number>()
   for (const s of slots) byDate.set(s.date, (byDate.get(s.date) ?? 0) + (left.get(s.slotId) ?? 0))
-  return { days: [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, remaining]) => ({ date, remaining })) }
+  const cal = workCalendar()
+  // A date in a year without the State Council's schedule may still turn into a holiday: say so.
+  return { days: [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, remaining]) => ({ date, remaining, ...(cal.spansProvisional(date, date) ? { provisional: true } : {}) })) }
 }

@@ -17,8 +17,6 @@ interface Plan {
   state: YearState
   proposed: CalendarYear
   items: NoticeItem[]
-  title?: string
-  number?: string
   diff: DayDiff[]
   shift: WorkingDayShift
   unchanged: boolean
@@ -28,11 +26,11 @@ interface Plan {
 async function plan(year: number, change: Change): Promise<Plan> {
   const state = await yearState(year)
   let proposed: CalendarYear
-  let notice: { items: NoticeItem[]; title?: string; number?: string } = { items: [] }
+  let items: NoticeItem[] = []
   if (change.type === 'notice') {
     const parsed = parseHolidayNotice(change.text, year)
     if (!parsed.ok) throw new AppError('INVALID_INPUT', '通知内容无法解析，请核对后重试', parsed.issues.map((i) => ({ path: `change.${i.path}`, message: i.message })))
-    notice = parsed.notice
+    items = parsed.notice.items
     const title = change.source.title || parsed.notice.title || `国务院办公厅关于${year}年部分节假日安排的通知`
     const number = change.source.number || parsed.notice.number
     proposed = yearFromNotice(parsed.notice, { title, ...(number ? { number } : {}), ...(change.source.url ? { url: change.source.url } : {}) })
@@ -44,7 +42,7 @@ async function plan(year: number, change: Change): Promise<Plan> {
   const changed = diff.filter((d) => d.before.working !== d.after.working).map((d) => d.date)
   const reopened = diff.filter((d) => !d.before.working && d.after.working).map((d) => d.date)
   const unchanged = diff.length === 0 && proposed.status === state.current.status
-  return { state, proposed, ...notice, diff, shift: { changed, closed: closedDates(diff), reopened }, unchanged }
+  return { state, proposed, items, diff, shift: { changed, closed: closedDates(diff), reopened }, unchanged }
 }
 
 export async function previewChange(input: { year: number; change: Change }, ctx: ActionContext) {
@@ -54,8 +52,8 @@ export async function previewChange(input: { year: number; change: Change }, ctx
     year: input.year,
     version: p.state.version,
     status: p.proposed.status,
-    ...(p.title ? { title: p.title } : {}),
-    ...(p.number ? { number: p.number } : {}),
+    ...(p.proposed.source?.title ? { title: p.proposed.source.title } : {}),
+    ...(p.proposed.source?.number ? { number: p.proposed.source.number } : {}),
     items: p.items,
     diff: p.diff,
     unchanged: p.unchanged,

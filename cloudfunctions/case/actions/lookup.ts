@@ -103,7 +103,7 @@ function coarseView(doc: CaseDoc, now: Date): LookupResult {
     stage,
     stageLabel: LOOKUP_STAGE_LABELS[stage],
     ...(doc.submittedAt ? { submittedAt: iso(doc.submittedAt) } : {}),
-    ...(d ? { dueDate: d.dueDate, dueProvisional: d.provisional } : {}),
+    ...(d ? { dueDate: d.dueDate, ...(d.provisional ? { dueProvisional: true } : {}) } : {}),
     overdue: d?.overdue ?? false,
     readyForPickup: stage === 'ready',
     ...(pickup ? { pickup: { windowName: pickup.windowName, windowNumber: pickup.windowNumber, location: pickup.location } } : {}),

@@ -27,7 +27,8 @@ export function CaseCard({ c, showApplicant = false, onClick }: CaseCardProps) {
       <Text className='case-card__line'>{c.submittedAt ? `提交于 ${beijingDateTime(c.submittedAt)}` : `草稿，更新于 ${beijingDateTime(c.updatedAt)}`}</Text>
       {c.dueDate && (
         <Text className={`case-card__due${c.overdue ? ' case-card__due--overdue' : ''}`}>
-          办结期限 {longDate(c.dueDate)} · {daysLeftText(c.workingDaysLeft ?? 0, c.overdue)}
+          办结期限 {longDate(c.dueDate)}
+          {c.dueProvisional ? '（暂定）' : ''} · {daysLeftText(c.workingDaysLeft ?? 0, c.overdue)}
         </Text>
       )}
     </View>

@@ -71,7 +71,8 @@ export function useCalendarChange(year: number, onApplied: (applied: Applied) =>
   return { busy, preview, error, notice, run: (c) => run(c), confirm, clear }
 }
 
-const dateWithWeekday = (date: string) => `${date}（${weekdayLabel(date)}）`
+/** 1月4日 周一; a date in the neighbouring year (a New Year holiday reaching over) keeps its year. */
+const diffDate = (date: string, year: number) => `${Number(date.slice(0, 4)) === year ? '' : `${date.slice(0, 4)}年`}${shortDate(date)} ${weekdayLabel(date)}`
 
 /** What a previewed change would do: the notice's items, every date that differs, and who is affected. */
 export function ChangePreview({ flow }: { flow: ChangeFlow }) {
@@ -81,7 +82,7 @@ export function ChangePreview({ flow }: { flow: ChangeFlow }) {
   return (
     <View className='cal-preview'>
       {flow.notice && <Text className='cal-preview__notice'>{flow.notice}</Text>}
-      {(p.title || p.number) && (
+      {p.items.length > 0 && (p.title || p.number) && (
         <Text className='cal-preview__source'>
           {p.title ?? '国务院放假安排'}
           {p.number ? `（${p.number}）` : ''}
@@ -106,7 +107,7 @@ export function ChangePreview({ flow }: { flow: ChangeFlow }) {
             <Text className='cal-preview__label'>变化的日期（{p.diff.length}天）</Text>
             {p.diff.map((d) => (
               <View key={d.date} className={`cal-diff__row cal-diff-${d.date}`}>
-                <Text className='cal-diff__date'>{dateWithWeekday(d.date)}</Text>
+                <Text className='cal-diff__date'>{diffDate(d.date, p.year)}</Text>
                 <Text className='cal-diff__change'>
                   {dayInfoLabel(d.before)} → {dayInfoLabel(d.after)}
                 </Text>

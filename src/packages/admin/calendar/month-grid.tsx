@@ -75,7 +75,7 @@ export function Legend() {
   )
 }
 
-/** The whole year: the legend and twelve months (one per row on a phone, two on a wider screen). */
+/** The whole year: the legend and twelve months, one per row (a 375 px phone fits 7 readable columns). */
 export function YearGrid({ view, onPick }: { view: CalendarYearView; onPick?: (day: GridDay) => void }) {
   const byDate = byDateOf(view.days)
   return (

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { CaseView } from '../../../../types/contracts/case'
 import { BigButton } from '../../../components/big-button'
+import { CaseDeadline } from '../../../components/case-deadline'
 import { CaseTimeline } from '../../../components/case-timeline'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
@@ -12,8 +13,7 @@ import { useLargeText } from '../../../hooks/useLargeText'
 import { useLiveRemote } from '../../../hooks/useLiveRemote'
 import { usePushRead } from '../../../hooks/usePushRead'
 import { actOnCase, getCase } from '../../../services/case'
-import { beijingDateTime, CASE_STATE_TONES, daysLeftText, fileSizeText } from '../../../utils/case'
-import { longDate } from '../../../utils/dates'
+import { beijingDateTime, CASE_STATE_TONES, fileSizeText } from '../../../utils/case'
 import { pageUrl, param } from '../../../utils/params'
 import '../case.scss'
 import './index.scss'
@@ -122,19 +122,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         </View>
       )}
 
-      {d && (
-        <Section title='办理时限'>
-          <InfoRow label='受理日期'>{longDate(d.acceptedOn)}</InfoRow>
-          <InfoRow label='承诺时限'>{d.limitDays}个工作日</InfoRow>
-          <InfoRow label='办结期限' strong>
-            {longDate(d.dueDate)}
-          </InfoRow>
-          <InfoRow label='时限状态'>
-            <Text className={d.overdue ? 'case-detail__overdue' : ''}>{d.paused ? '补正期间暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)}</Text>
-          </InfoRow>
-          <Text className='case-page__note'>工作日不含法定节假日，按国家调休安排计算。</Text>
-        </Section>
-      )}
+      {d && <CaseDeadline deadline={d} />}
 
       <Result c={c} />
 
@@ -156,7 +144,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
       )}
 
       <Section title='办理进度'>
-        <CaseTimeline entries={c.timeline} />
+        <CaseTimeline entries={c.timeline} deadlineChanges={c.deadlineChanges} />
       </Section>
 
       <Section title='已提交材料'>

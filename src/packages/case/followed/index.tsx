@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { FollowedCaseView } from '../../../../types/contracts/case'
 import { BigButton } from '../../../components/big-button'
+import { CaseDeadline } from '../../../components/case-deadline'
 import { CaseTimeline } from '../../../components/case-timeline'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
@@ -13,8 +14,7 @@ import { useLiveRemote } from '../../../hooks/useLiveRemote'
 import { usePushRead } from '../../../hooks/usePushRead'
 import { followedCase } from '../../../services/case'
 import { askConsent, prefetchConsent } from '../../../services/subscribe'
-import { beijingDateTime, CASE_STATE_TONES, daysLeftText } from '../../../utils/case'
-import { longDate } from '../../../utils/dates'
+import { beijingDateTime, CASE_STATE_TONES } from '../../../utils/case'
 import { param } from '../../../utils/params'
 import '../case.scss'
 import '../detail/index.scss'
@@ -61,21 +61,11 @@ function Followed({ c, fresh }: { c: FollowedCaseView; fresh: boolean }) {
 
       <Pickup c={c} />
 
-      {d && (
-        <Section title='办理时限'>
-          <InfoRow label='办结期限' strong>
-            {longDate(d.dueDate)}
-          </InfoRow>
-          <InfoRow label='时限状态'>
-            <Text className={d.overdue ? 'case-detail__overdue' : ''}>{d.paused ? '补正期间暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)}</Text>
-          </InfoRow>
-          <Text className='case-page__note'>工作日不含法定节假日，按国家调休安排计算。</Text>
-        </Section>
-      )}
+      {d && <CaseDeadline deadline={d} />}
 
       <Section title='办理进度'>
         {/* The follower's copy has no notes and no internal steps; the timeline takes the applicant's shape. */}
-        <CaseTimeline entries={c.timeline.map((e) => ({ ...e, internal: false }))} />
+        <CaseTimeline entries={c.timeline.map((e) => ({ ...e, internal: false }))} deadlineChanges={c.deadlineChanges} />
       </Section>
 
       <View className='case-page__actions'>

@@ -43,7 +43,7 @@ function Answer({ r }: { r: LookupResult }) {
         {r.dueDate && (
           <InfoRow label='办结期限' strong>
             {longDate(r.dueDate)}
-            {r.overdue ? '（已超期）' : ''}
+            {r.overdue ? '（已超期）' : r.dueProvisional ? '（暂定）' : ''}
           </InfoRow>
         )}
         {r.pickup && (

@@ -7,6 +7,7 @@ import type { CaseAction } from '../../../../types/domain/case-machine'
 import type { SupplementItem } from '../../../../types/domain/case-supplement'
 import type { Issue } from '../../../../types/result'
 import { BigButton } from '../../../components/big-button'
+import { CaseDeadline } from '../../../components/case-deadline'
 import { CaseTimeline } from '../../../components/case-timeline'
 import { CheckBox } from '../../../components/check-box'
 import { ChoiceChips } from '../../../components/choice-chips'
@@ -19,7 +20,6 @@ import { useLargeText } from '../../../hooks/useLargeText'
 import { useLiveRemote } from '../../../hooks/useLiveRemote'
 import { actOnCase, completeSubtask, getCase } from '../../../services/case'
 import { actionLabel, beijingDateTime, CASE_STATE_TONES, CONTENT_TYPE_LABELS, daysLeftText, fileSizeText } from '../../../utils/case'
-import { longDate } from '../../../utils/dates'
 import { openMaterial } from '../../../utils/files'
 import { param } from '../../../utils/params'
 import { Deliveries } from './deliveries'
@@ -239,15 +239,7 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
       )}
       {c.allowedActions.length === 0 && !c.canCompleteSubtask && <Text className='staff__note'>当前状态下您没有可进行的操作。</Text>}
 
-      {d && (
-        <Section title='办理时限'>
-          <InfoRow label='受理日期'>{longDate(d.acceptedOn)}</InfoRow>
-          <InfoRow label='承诺时限'>{d.limitDays}个工作日</InfoRow>
-          <InfoRow label='办结期限' strong>
-            {longDate(d.dueDate)}
-          </InfoRow>
-        </Section>
-      )}
+      {d && <CaseDeadline deadline={d} />}
 
       <Section title='申请人'>
         <InfoRow label='姓名' strong>
@@ -352,7 +344,7 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
       )}
 
       <Section title='办理记录（含内部备注）'>
-        <CaseTimeline entries={c.timeline} />
+        <CaseTimeline entries={c.timeline} deadlineChanges={c.deadlineChanges} />
       </Section>
 
       <Deliveries caseId={c.caseId} version={`${c.state}:${c.timeline.length}`} />

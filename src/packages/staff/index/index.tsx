@@ -6,6 +6,8 @@ import { StatusView } from '../../../components/status-view'
 import { Tile } from '../../../components/tile'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useLiveRemote } from '../../../hooks/useLiveRemote'
+import { useRemote } from '../../../hooks/useRemote'
+import { calendarStatus } from '../../../services/calendar'
 import { myShifts, signIn, signOut } from '../../../services/staff'
 import { beijingTimeOf } from '../../../utils/dates'
 import { useStaffMe, windowName, type StaffMe } from '../staff'
@@ -54,6 +56,28 @@ function ShiftCard({ me }: { me: StaffMe }) {
   )
 }
 
+const CALENDAR_PAGE = '/packages/admin/calendar/index'
+
+/**
+ * 放假安排未公布: while a year the deadlines reach into is still provisional, every staff member
+ * reads why dates may move; the admin gets the way to enter the notice.
+ */
+function CalendarBanner({ admin }: { admin: boolean }) {
+  const status = useRemote(calendarStatus, [])
+  const banner = status.status === 'ready' ? status.data.banner : undefined
+  if (!banner) return null
+  return (
+    <View className='staff-banner'>
+      <Text className='staff-banner__text'>{banner.text}</Text>
+      {admin && (
+        <Text className='staff-banner__link' onClick={() => Taro.navigateTo({ url: `${CALENDAR_PAGE}?year=${banner.years[0] ?? ''}` })}>
+          去录入 ›
+        </Text>
+      )}
+    </View>
+  )
+}
+
 /** The staff home: who I am, my shift, and the daily tools. */
 export default function StaffHome() {
   const { rootClass } = useLargeText()
@@ -74,6 +98,7 @@ export default function StaffHome() {
       )}
       {me.status === 'ready' && (
         <View>
+          <CalendarBanner admin={me.me.role === 'admin'} />
           <View className='staff__head'>
             <Text className='staff__title'>
               {me.me.name}（{me.me.staffNo}）
@@ -91,6 +116,9 @@ export default function StaffHome() {
             <Tile size='wide' glyph='签' title='预约签到' desc='输入或扫描预约码，为群众取号' onClick={() => go('checkin')} />
             <Tile size='wide' glyph='今' title='今日预约' desc='我负责窗口的预约名单' onClick={() => go('today')} />
             {me.me.role === 'admin' && <Tile size='wide' glyph='邀' title='邀请工作人员' desc='生成一次性邀请码，新同事用自己的微信绑定' onClick={() => go('invite')} />}
+            {me.me.role === 'admin' && (
+              <Tile size='wide' glyph='历' title='工作日历' desc='法定节假日与调休：录入国务院通知，期限自动重算' onClick={() => Taro.navigateTo({ url: CALENDAR_PAGE })} />
+            )}
           </View>
         </View>
       )}

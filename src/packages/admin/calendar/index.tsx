@@ -1,0 +1,151 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { useEffect, useState } from 'react'
+import { calendarYearSchema, type CalendarYearView } from '../../../../types/contracts/calendar'
+import { BigButton } from '../../../components/big-button'
+import { InfoRow } from '../../../components/info-row'
+import { Section } from '../../../components/section'
+import { StatusView } from '../../../components/status-view'
+import { Tag } from '../../../components/tag'
+import { useLargeText } from '../../../hooks/useLargeText'
+import { useLiveRemote } from '../../../hooks/useLiveRemote'
+import { useRemote } from '../../../hooks/useRemote'
+import { whoami } from '../../../services/account'
+import { calendarStatus, getCalendarYear } from '../../../services/calendar'
+import { beijingDateTime } from '../../../utils/case'
+import { param } from '../../../utils/params'
+import { appliedText, useCalendarChange } from './change'
+import { DaySheet } from './day-sheet'
+import { defaultYear, type GridDay } from './model'
+import { YearGrid } from './month-grid'
+import { NoticeForm } from './notice-form'
+import '../../staff/staff.scss'
+import './index.scss'
+
+/** 正式 / 暂定, the source with its 文号 and link, who entered it, and a note while deadlines are recomputed. */
+function YearInfo({ view }: { view: CalendarYearView }) {
+  const url = view.source?.url
+  return (
+    <Section title={`${view.year}年放假安排`}>
+      <View className='cal-info__status'>
+        <Tag text={view.status === 'official' ? '正式' : '暂定'} tone={view.status === 'official' ? 'green' : 'orange'} />
+        {view.status === 'provisional' && <Text className='cal-info__provisional'>国务院尚未公布，暂按法定节假日推算，不含调休</Text>}
+      </View>
+      {view.source && <InfoRow label='来源'>{view.source.title}</InfoRow>}
+      {view.source?.number && <InfoRow label='文号'>{view.source.number}</InfoRow>}
+      {url && (
+        <InfoRow label='网址'>
+          <Text className='cal-info__link' onClick={() => Taro.setClipboardData({ data: url }).catch(() => undefined)}>
+            {url}（点击复制）
+          </Text>
+        </InfoRow>
+      )}
+      {view.enteredBy && <InfoRow label='录入'>{`${view.enteredBy}${view.enteredAt ? ` ${beijingDateTime(view.enteredAt)}` : ''}`}</InfoRow>}
+      {view.recomputing && <Text className='cal-info__recomputing'>正在重算受影响的期限…</Text>}
+    </Section>
+  )
+}
+
+/** The change log, newest first. */
+function ChangeLog({ changes }: { changes: CalendarYearView['changes'] }) {
+  return (
+    <Section title='修改记录'>
+      {changes.length === 0 && <Text className='cal-log__empty'>本年度还没有修改记录</Text>}
+      {changes.map((c) => (
+        <View key={c.version} className='cal-log__entry'>
+          <Text className='cal-log__summary'>{c.summary}</Text>
+          <Text className='cal-log__meta'>
+            {beijingDateTime(c.at)} · {c.by}
+            {c.source?.number ? ` · ${c.source.number}` : ''}
+          </Text>
+          {c.source?.title && <Text className='cal-log__meta'>{c.source.title}</Text>}
+        </View>
+      ))}
+    </Section>
+  )
+}
+
+/** One year: its status, the notice form, the twelve months (tap a day to change it) and the log. */
+function CalendarYearPage({ year, admin }: { year: number; admin: boolean }) {
+  const [poll, setPoll] = useState(0)
+  const view = useLiveRemote(() => getCalendarYear(year), [year], poll)
+  const [picked, setPicked] = useState<GridDay>()
+  const [noticeOpen, setNoticeOpen] = useState(false)
+  const [applied, setApplied] = useState('')
+  const flow = useCalendarChange(year, (a) => {
+    setApplied(appliedText(a))
+    setPicked(undefined)
+    setNoticeOpen(false)
+    view.refresh()
+  })
+  // While the consequences of a saved change are being applied, look again every few seconds.
+  useEffect(() => setPoll(view.data?.recomputing ? 3_000 : 0), [view.data?.recomputing])
+
+  if (!view.data) {
+    return view.error ? <StatusView kind='error' message={view.error.message} onRetry={view.refresh} /> : <StatusView kind='loading' />
+  }
+  const v = view.data
+  const open = (what: 'notice' | GridDay) => {
+    flow.clear()
+    setApplied('')
+    if (what === 'notice') setNoticeOpen(true)
+    else setPicked(what)
+  }
+  return (
+    <View>
+      <YearInfo view={v} />
+      {applied && <Text className='cal-applied'>{applied}</Text>}
+      {admin && !noticeOpen && (
+        <View className='staff__actions'>
+          <BigButton kind={v.status === 'provisional' ? 'primary' : 'secondary'} text='录入国务院通知' onClick={() => open('notice')} />
+        </View>
+      )}
+      {admin && noticeOpen && <NoticeForm year={year} flow={flow} onCancel={() => (setNoticeOpen(false), flow.clear())} />}
+      <YearGrid view={v} onPick={admin ? (d) => open(d) : undefined} />
+      <ChangeLog changes={v.changes} />
+      {picked && <DaySheet key={picked.date} day={picked} flow={flow} onClose={() => (setPicked(undefined), flow.clear())} />}
+    </View>
+  )
+}
+
+/**
+ * 工作日历 (admin): the centre's working-day calendar, year by year. The administrator enters the
+ * State Council's notice once it is published (or adjusts one day), sees what changes and who is
+ * affected, and saves; deadlines and bookings then follow. Other staff may look.
+ */
+export default function AdminCalendar() {
+  const { rootClass } = useLargeText()
+  const { params } = useRouter()
+  const status = useRemote(calendarStatus, [])
+  const me = useRemote(whoami, [])
+  const [first, last] = [calendarYearSchema.minValue ?? 2004, calendarYearSchema.maxValue ?? 2099]
+  const asked = Number(param(params.year))
+  const [year, setYear] = useState<number>()
+  const shownYear = year ?? (Number.isInteger(asked) && asked >= first && asked <= last ? asked : status.status === 'ready' ? defaultYear(status.data.today) : undefined)
+  const step = (n: number) => shownYear && setYear(Math.min(last, Math.max(first, shownYear + n)))
+
+  return (
+    <View className={`${rootClass} staff admin-calendar`}>
+      <View className='staff__head'>
+        <Text className='staff__title'>工作日历</Text>
+        <Text className='staff__sub'>法定节假日与调休。录入国务院通知后，办件期限、咨询答复期限和预约日期自动按新日历调整。</Text>
+      </View>
+      {status.status === 'error' && !shownYear && <StatusView kind='error' message={status.error.message} onRetry={status.retry} />}
+      {!shownYear && status.status === 'loading' && <StatusView kind='loading' />}
+      {shownYear && (
+        <View>
+          <View className='cal-years'>
+            <View className='cal-years__step cal-years__prev' hoverClass='cal-years__step--pressed' onClick={() => step(-1)}>
+              ‹ {shownYear - 1}
+            </View>
+            <Text className='cal-years__year'>{shownYear}年</Text>
+            <View className='cal-years__step cal-years__next' hoverClass='cal-years__step--pressed' onClick={() => step(1)}>
+              {shownYear + 1} ›
+            </View>
+          </View>
+          <CalendarYearPage key={shownYear} year={shownYear} admin={me.status === 'ready' && me.data.role === 'admin'} />
+        </View>
+      )}
+    </View>
+  )
+}
