@@ -88,7 +88,8 @@ async function inquiryMoves(shift: WorkingDayShift, cal: WorkingDayCalendar) {
 const bookingsOn = (dates: string[]) =>
   dates.length ? fetchAll<BookingDoc>(COLLECTIONS.bookings, { status: 'booked', date: db().command.in(dates) }) : Promise.resolve([])
 
-const bookingItem = (b: BookingDoc) => ({
+/** A booking as the administrator and the department see it in a list (the applicant masked). */
+export const bookingItem = (b: BookingDoc) => ({
   date: b.date,
   time: `${b.start}-${b.end}`,
   matterName: b.matterName,

@@ -1,20 +1,23 @@
 /**
- * 工作日历 in a browser: late in 2026 the State Council has not published 2027's holidays, so a
- * passport case accepted on Monday 2026-12-28 has a due date in provisional January 2027. The
- * administrator pastes a notice for 2027 that adds two weekdays off inside the case's span, sees
- * the changed dates and the case among those affected, saves, and the year is official; the
- * citizen then reads the later due date on the case. Rubbish pasted as a notice shows the
- * parser's messages and nothing to save. The clock starts at 2026-12-15 09:00 Beijing time.
+ * 工作日历 in a browser. The clock starts at 2026-12-15 09:00 Beijing time, when the State Council
+ * has not published 2027's holidays: a citizen applies for a passport, the clerk accepts it on
+ * Monday 2026-12-28, so its due date lies in provisional January 2027, and a neighbour books a
+ * passport slot on Monday 2027-01-04. The administrator sees the banner on the 工作台, pastes a
+ * notice for 2027 that makes 4 and 5 January days off, sees the changed dates with the case and
+ * the booking among those affected, saves, and the year is official; the citizen then reads the
+ * later due date. Rubbish pasted as a notice shows the parser's messages and nothing to save; a
+ * day set by hand while someone else saved a change is previewed again before it is saved.
  */
+import { join } from 'node:path'
 import type { Page } from 'playwright-core'
+import { longDate } from '../../src/utils/dates'
 import { parseHolidayNotice } from '../../types/domain/holiday-notice'
 import { builtInCalendar, createWorkingDayCalendar } from '../../types/domain/working-days'
 import { setBeijingNow } from '../builders/clock'
 import { A as CITIZEN, ADMIN, B as NEIGHBOUR, PASSPORT, STAFF as CLERK } from '../builders/demo'
 import { jpeg } from '../builders/files'
 import { idNumberFor, newRequestId } from '../builders/people'
-import { longDate } from '../../src/utils/dates'
-import { appForFile, go, screenshot, shown, waitForText } from './support/app'
+import { appForFile, artifactsDir, go, screenshot, shown, waitForText } from './support/app'
 
 const app = appForFile('2026-12-15', '09:00')
 const PROMISED_DAYS = 7 // m-passport's 承诺时限
@@ -241,5 +244,7 @@ describe('entering the State Council notice in the working-day calendar', () => 
     await view.locator('.cal-sheet').waitFor({ state: 'detached' })
     await view.locator('.cal-day-2027-03-01 .cal-day__mark').getByText('闭厅检修').waitFor()
     await view.locator('.cal-log__summary').getByText('2027-03-01 设为休息日').waitFor()
+    // The log sits below twelve months, past what a page screenshot holds: a picture of it alone.
+    await view.locator('.section').filter({ hasText: '修改记录' }).screenshot({ path: join(artifactsDir, 'calendar-7-log.png') })
   })
 })

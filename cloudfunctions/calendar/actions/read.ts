@@ -8,6 +8,7 @@ import { fetchAll } from '../../_kit/fetchAll'
 import type { ActionContext } from '../../_kit/handler'
 import { workCalendar } from '../../_kit/work-calendar'
 import type { BookingDoc } from '../../appointment/bookings'
+import { bookingItem } from '../consequences'
 import { changeDocs, yearState } from '../years'
 
 const CHANGES_SHOWN = 20
@@ -61,12 +62,7 @@ export async function affectedBookings(_input: unknown, ctx: ActionContext) {
       .sort((a, b) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`))
       .map((b) => ({
         bookingId: b._id,
-        date: b.date,
-        time: `${b.start}-${b.end}`,
-        matterName: b.matterName,
-        windowName: b.windowName,
-        windowNumber: b.windowNumber,
-        applicantName: b.applicant.nameMasked,
+        ...bookingItem(b),
         phone: own ? b.applicant.phone : maskPhone(b.applicant.phone),
         holiday: b.dayOff!.holiday,
       })),

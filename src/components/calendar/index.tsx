@@ -5,6 +5,8 @@ import './index.scss'
 export interface CalendarDay {
   date: string
   remaining: number
+  /** In a year whose holidays are not announced yet: the day may still become a holiday. */
+  provisional?: boolean
 }
 
 export interface CalendarProps {
@@ -34,6 +36,7 @@ function weeksOf(days: CalendarDay[]): string[][] {
 export function Calendar({ days, selected, onSelect }: CalendarProps) {
   if (days.length === 0) return null
   const open = new Map(days.map((d) => [d.date, d.remaining]))
+  const provisional = new Set(days.filter((d) => d.provisional).map((d) => d.date))
   const weeks = weeksOf(days)
   return (
     <View className='calendar'>
@@ -57,7 +60,7 @@ export function Calendar({ days, selected, onSelect }: CalendarProps) {
             return (
               <View
                 key={date}
-                className={`calendar__day calendar__day--${state} calendar-day-${date}${selected === date ? ' calendar__day--selected' : ''}`}
+                className={`calendar__day calendar__day--${state} calendar-day-${date}${provisional.has(date) ? ' calendar__day--provisional' : ''}${selected === date ? ' calendar__day--selected' : ''}`}
                 hoverClass={state === 'open' ? 'calendar__day--pressed' : 'none'}
                 onClick={state === 'open' ? () => onSelect(date) : undefined}
               >
@@ -70,6 +73,11 @@ export function Calendar({ days, selected, onSelect }: CalendarProps) {
       ))}
       <View className='calendar__legend'>
         <Text>“余N”为剩余名额；灰色日期不开放预约。</Text>
+        {provisional.size > 0 && (
+          <Text className='calendar__legend-provisional'>
+            虚线框日期所在年份的放假安排国务院尚未公布，暂按法定节假日开放；如有调整，会通知您改约。
+          </Text>
+        )}
       </View>
     </View>
   )
