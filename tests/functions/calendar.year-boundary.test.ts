@@ -8,7 +8,7 @@ import { clearFakeNow, setBeijingNow } from '../builders/clock'
 import { startDemoCloud } from '../builders/demo'
 import { newRequestId } from '../builders/people'
 import { builtInCalendar } from '../../types/domain/working-days'
-import { A, caseClient, jpeg, PASSPORT, profile, STAFF } from './case-kit'
+import { A, ADMIN, caseClient, jpeg, PASSPORT, profile, STAFF } from './case-kit'
 import { addStaff } from './inquiry-kit'
 
 const FATHER = 'demo-relative'
@@ -20,7 +20,7 @@ let sbStaff: string
 
 beforeAll(async () => {
   setBeijingNow('2026-12-01', '09:00')
-  t = await startDemoCloud(['case', 'inquiry', 'appointment'])
+  t = await startDemoCloud(['case', 'inquiry', 'appointment', 'calendar', 'notify'])
   c = caseClient(t)
   ;[sbStaff] = await addStaff(t, 'dept-sb', 1, 'SB')
 })
@@ -115,5 +115,29 @@ describe('working days across New Year into a provisional year', () => {
     const slot = data.slots.find((s: any) => s.remaining > 0)
     const booked = await t.call('appointment', { action: 'book', matterId: PASSPORT, slotId: slot.slotId, name: '张伟', idNumber: profile(73).idNumber, phone: '13912345678', requestId: newRequestId() }, A)
     expect(booked).toMatchObject({ ok: true, data: { bookingId: expect.any(String) } })
+  })
+
+  it('when staff open the app in December 2026, then they are warned that 2027 is provisional; citizens are not asked', async () => {
+    setBeijingNow('2026-12-01', '09:00')
+    const r = (await t.call('calendar', { action: 'status' }, STAFF)) as any
+    expect(r).toMatchObject({ ok: true, data: { today: '2026-12-01', banner: { years: [2027], text: expect.stringContaining('2027年放假安排国务院尚未公布') } } })
+    expect(await t.call('calendar', { action: 'status' }, A)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    setBeijingNow('2026-10-31', '09:00')
+    expect(((await t.call('calendar', { action: 'status' }, STAFF)) as any).data.banner).toBeUndefined()
+  })
+
+  it('when the morning reminder runs while 2027 is provisional, then each administrator gets one message-centre note for the year', async () => {
+    setBeijingNow('2026-12-02', '09:00')
+    expect(await t.trigger('calendar', 'provisionalReminder')).toMatchObject({ ok: true, data: { queued: 1 } })
+    setBeijingNow('2026-12-03', '09:00')
+    expect(await t.trigger('calendar', 'provisionalReminder')).toMatchObject({ ok: true, data: { queued: 0 } })
+    const notes = (await t.db.collection('outbox').where({ event: 'calendar.provisional_year' }).get()).data
+    expect(notes.map((n: any) => [n.recipient, n.data.year, n.page])).toEqual([[ADMIN, 2027, 'packages/admin/calendar/index']])
+    // No subscription template carries it: it reaches the message centre only, and nothing is pushed.
+    await t.trigger('notify', 'drain')
+    const inbox = (await t.call('notify', { action: 'myMessages' }, ADMIN)) as any
+    expect(inbox.data.messages).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'calendar', title: '2027年放假安排待录入' })]))
+    expect((await t.db.collection('outbox').doc(notes[0]._id).get()).data).toMatchObject({ status: 'sent', channel: 'message_centre' })
+    expect((await t.db.collection('wx_subscribe_sends').where({ touser: ADMIN }).get()).data).toEqual([])
   })
 })
