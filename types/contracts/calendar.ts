@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { STAFF_ROLES } from '../roles'
-import { CALENDAR_YEARS } from '../domain/working-days'
+import { CALENDAR_YEARS } from '../domain/calendar-years'
 import { action, defineFunction, noInput } from './contract'
 import { dateSchema } from './appointment'
 
@@ -49,6 +49,7 @@ export type CalendarImpact = z.infer<typeof impactSchema>
 
 const changeRecordSchema = z.object({
   version: z.number().int(),
+  kind: z.enum(['notice', 'day']),
   at: iso,
   by: z.string(),
   summary: z.string(),

@@ -20,8 +20,7 @@ export { addCalendarDays, beijingDate, isBeijingDate } from './dates'
 /** First and last year chinese-days 1.5.7 has data for (`dist/years/*.json`; a unit test keeps this honest). */
 export const LIBRARY_YEARS = { first: 2004, last: 2026 } as const
 
-/** Years the calendar can be edited for: the lunar data the provisional computation needs runs 1901–2099. */
-export const CALENDAR_YEARS = { first: 2004, last: 2099 } as const
+export { CALENDAR_YEARS } from './calendar-years'
 
 export type YearStatus = 'official' | 'provisional'
 

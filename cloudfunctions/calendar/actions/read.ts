@@ -31,6 +31,7 @@ export async function getYear({ year }: { year: number }): Promise<CalendarYearV
     recomputing: !!stored?.pending,
     changes: changes.map((c) => ({
       version: c.version,
+      kind: c.kind,
       at: new Date(c.at).toISOString(),
       by: `${c.by.name}（${c.by.staffNo}）`,
       summary: c.summary,

@@ -50,17 +50,21 @@ function YearInfo({ view }: { view: CalendarYearView }) {
 function ChangeLog({ changes }: { changes: CalendarYearView['changes'] }) {
   return (
     <Section title='修改记录'>
-      {changes.length === 0 && <Text className='cal-log__empty'>本年度还没有修改记录</Text>}
-      {changes.map((c) => (
-        <View key={c.version} className='cal-log__entry'>
-          <Text className='cal-log__summary'>{c.summary}</Text>
-          <Text className='cal-log__meta'>
-            {beijingDateTime(c.at)} · {c.by}
-            {c.source?.number ? ` · ${c.source.number}` : ''}
-          </Text>
-          {c.source?.title && <Text className='cal-log__meta'>{c.source.title}</Text>}
-        </View>
-      ))}
+      {changes.length === 0 && <StatusView kind='empty' message='本年度还没有修改记录' />}
+      {changes.map((c) => {
+        // The source where the summary does not already name it (a notice's summary does).
+        const extra = (part?: string) => (part && !c.summary.includes(part) ? part : undefined)
+        const [title, number] = [extra(c.source?.title), extra(c.source?.number)]
+        return (
+          <View key={c.version} className='cal-log__entry'>
+            <Text className='cal-log__summary'>{c.summary}</Text>
+            <Text className='cal-log__meta'>
+              {beijingDateTime(c.at)} · {c.by}
+            </Text>
+            {(title || number) && <Text className='cal-log__meta'>依据：{[title, number].filter(Boolean).join(' ')}</Text>}
+          </View>
+        )
+      })}
     </Section>
   )
 }
@@ -122,7 +126,7 @@ export default function AdminCalendar() {
   const asked = Number(param(params.year))
   const [year, setYear] = useState<number>()
   const shownYear = year ?? (Number.isInteger(asked) && asked >= first && asked <= last ? asked : status.status === 'ready' ? defaultYear(status.data.today) : undefined)
-  const step = (n: number) => shownYear && setYear(Math.min(last, Math.max(first, shownYear + n)))
+  const step = (n: number) => shownYear && setYear(shownYear + n)
 
   return (
     <View className={`${rootClass} staff admin-calendar`}>
@@ -135,13 +139,21 @@ export default function AdminCalendar() {
       {shownYear && (
         <View>
           <View className='cal-years'>
-            <View className='cal-years__step cal-years__prev' hoverClass='cal-years__step--pressed' onClick={() => step(-1)}>
-              ‹ {shownYear - 1}
-            </View>
+            {shownYear > first ? (
+              <View className='cal-years__step cal-years__prev' hoverClass='cal-years__step--pressed' onClick={() => step(-1)}>
+                ‹ {shownYear - 1}
+              </View>
+            ) : (
+              <View className='cal-years__step cal-years__step--none' />
+            )}
             <Text className='cal-years__year'>{shownYear}年</Text>
-            <View className='cal-years__step cal-years__next' hoverClass='cal-years__step--pressed' onClick={() => step(1)}>
-              {shownYear + 1} ›
-            </View>
+            {shownYear < last ? (
+              <View className='cal-years__step cal-years__next' hoverClass='cal-years__step--pressed' onClick={() => step(1)}>
+                {shownYear + 1} ›
+              </View>
+            ) : (
+              <View className='cal-years__step cal-years__step--none' />
+            )}
           </View>
           <CalendarYearPage key={shownYear} year={shownYear} admin={me.status === 'ready' && me.data.role === 'admin'} />
         </View>
