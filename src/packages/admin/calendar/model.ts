@@ -1,6 +1,6 @@
 import type { CalendarYearView } from '../../../../types/contracts/calendar'
 import type { DayType } from '../../../../types/domain/working-days'
-import { weekdayOf } from '../../../utils/dates'
+import { monthDay, weekdayOf } from '../../../utils/dates'
 
 /**
  * The year view's pure rules: which type each date has (from the year's listed days plus the
@@ -26,7 +26,7 @@ const prevDate = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) - 86
 
 export function dayTypeOf(date: string, listed?: Listed): DayType {
   if (listed?.kind === 'off') return 'holiday'
-  if (listed?.kind === 'work') return 'makeup'
+  if (listed?.kind === 'work') return isWeekend(date) ? 'makeup' : 'workday'
   return isWeekend(date) ? 'weekend' : 'workday'
 }
 
@@ -70,7 +70,7 @@ export const DAY_SETTINGS = [
 export type DaySetting = (typeof DAY_SETTINGS)[number]['value']
 
 /** 2027-01-04 → 1月4日 */
-export const shortDate = (date: string) => `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`
+export const shortDate = monthDay
 
 /** A run of dates as the notices write it: 1月1日至3日, or one day 4月5日. */
 export function rangeText(dates: readonly string[]): string {
