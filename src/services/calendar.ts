@@ -8,6 +8,9 @@ export const getCalendarYear = (year: number) => callAction(calendarContract, 'g
 /** Today's calendar status: `banner` while a year the staff should know about is still provisional. */
 export const calendarStatus = () => callAction(calendarContract, 'status', {})
 
+/** Bookings on dates that became days off, for the department to call (the phone masked for the supervisor and the admin). */
+export const affectedBookings = () => callAction(calendarContract, 'affectedBookings', {})
+
 /** What a change would do (nothing is saved): the parsed notice, the days that differ and the impact. */
 export const previewCalendarChange = (year: number, change: CalendarChangeInput) => callAction(calendarContract, 'previewChange', { year, change })
 

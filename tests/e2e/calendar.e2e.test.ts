@@ -212,6 +212,17 @@ describe('entering the State Council notice in the working-day calendar', () => 
     await screenshot(page, 'calendar-5-citizen-case')
   })
 
+  it('when the clerk opens the 工作台 afterwards, then the booking on the new day off is listed to call the citizen', async () => {
+    const { page } = await app.open(CLERK)
+    await go(page, app, '/packages/staff/index/index')
+    const panel = shown(page).locator('.staff-reschedule')
+    await waitForText(panel.locator('.staff-reschedule__title'), '1个预约落在调整后的休息日，请联系群众改约')
+    await waitForText(panel.locator('.staff-reschedule__when'), /^1月4日（周一，冬休）/)
+    await panel.locator('.staff-reschedule__what').getByText(/李\*/).waitFor()
+    await panel.locator('.staff-reschedule__phone').getByText(/^拨打 1\d{10}$/).waitFor()
+    await screenshot(page, 'calendar-5b-staff-reschedule')
+  })
+
   it('when the admin sets one day off by hand and someone saves another change meanwhile, then the page says so, previews again and saves', async () => {
     const { page } = await app.open(ADMIN)
     await go(page, app, '/packages/admin/calendar/index?year=2027')

@@ -11,6 +11,7 @@ import { calendarStatus } from '../../../services/calendar'
 import { myShifts, signIn, signOut } from '../../../services/staff'
 import { beijingTimeOf } from '../../../utils/dates'
 import { useStaffMe, windowName, type StaffMe } from '../staff'
+import { ReschedulePanel } from './reschedule'
 import '../staff.scss'
 import './index.scss'
 
@@ -109,6 +110,7 @@ export default function StaffHome() {
             )}
           </View>
           <ShiftCard me={me.me} />
+          <ReschedulePanel />
           <View className='staff-home__tiles'>
             <Tile size='wide' tone='primary' glyph='件' title='办件' desc='本部门网上申请：预审、补正、受理、办结、出件' onClick={() => go('cases')} />
             <Tile size='wide' glyph='问' title='咨询' desc='认领、答复群众咨询（首问负责制）' onClick={() => go('inquiries')} />
