@@ -19,6 +19,8 @@ export const COLLECTIONS = {
   inquiries: 'inquiries',
   inquiryMessages: 'inquiry_messages',
   faqs: 'faqs',
+  /** Per OPENID, the ids of its unfinished inquiries: the open-inquiry limit, taken by one conditional update. */
+  inquiryQuota: 'inquiry_quota',
   /** Relatives following a case (亲属代查): grants, one-time invitations, and lookup attempts for rate limiting. */
   caseFollowers: 'case_followers',
   followInvitations: 'follow_invitations',
@@ -39,6 +41,8 @@ export const COLLECTIONS = {
   noShows: 'no_shows',
   tickets: 'tickets',
   queueCounters: 'queue_counters',
+  /** Per OPENID and day, the matters it holds a waiting walk-in ticket for: the waiting-ticket limit. */
+  queueHolds: 'queue_holds',
   /** Online applications (办件); the full ID number only for the case itself, never a key. */
   cases: 'cases',
   /** The case timeline (全程留痕): insert-only, `_id` = `<caseId>:<step>`, so a step is written once. */
@@ -68,12 +72,17 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },
     { name: 'windowId_date', keys: { windowId: 1, date: 1 } },
     { name: 'status_endAt', keys: { status: 1, endAt: 1 } },
+    { name: 'settleBy', keys: { settleBy: 1 } },
+    { name: 'person_matterId_status', keys: { person: 1, matterId: 1, status: 1 } },
   ],
-  [COLLECTIONS.slotSeats]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }],
+  [COLLECTIONS.slotSeats]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }, { name: 'date', keys: { date: 1 } }],
+  [COLLECTIONS.bookingQuota]: [{ name: 'active', keys: { active: 1 } }],
   [COLLECTIONS.noShows]: [{ name: 'person_at', keys: { person: 1, at: -1 } }, { name: 'openid_at', keys: { openid: 1, at: -1 } }],
   [COLLECTIONS.tickets]: [
     { name: 'date_prefix_status_sortKey', keys: { date: 1, prefix: 1, status: 1, sortKey: 1 } },
     { name: 'openid_date', keys: { openid: 1, date: 1 } },
+    { name: 'bookingId', keys: { bookingId: 1 } },
+    { name: 'settleBy', keys: { settleBy: 1 } },
   ],
   [COLLECTIONS.cases]: [
     { name: 'caseNo_unique', keys: { caseNo: 1 }, unique: true },

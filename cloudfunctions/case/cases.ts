@@ -81,6 +81,8 @@ export interface CaseDoc {
     pickup?: { code: string; windowId: string; windowName: string; windowNumber: number; location: string }
     mail?: { address: string; trackingNo: string; carrier: string }
   }
+  /** 查询码: the applicant's secret for a relative's lookup (cases before it existed get one when the owner opens them). */
+  queryCode?: string
   createdAt: Date
   updatedAt: Date
   submittedAt?: Date

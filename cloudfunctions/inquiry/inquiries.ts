@@ -14,13 +14,15 @@ import {
   type InquiryStanding,
   type InquiryState,
 } from '../../types/domain/inquiry'
-import { maskName } from '../../types/domain/masking'
+import type { Department } from '../../types/domain/catalog'
+import { maskName, redact } from '../../types/domain/masking'
 import { beijingDate } from '../../types/domain/working-days'
 import type { Staff } from '../../types/domain/staff'
 import { getDepartment } from '../_kit/catalog'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { AppError, notFound } from '../_kit/errors'
+import { fetchAll } from '../_kit/fetchAll'
 import type { Caller } from '../_kit/identity'
 import { workCalendar } from '../_kit/work-calendar'
 
@@ -164,10 +166,37 @@ export async function departmentName(id: string): Promise<string> {
   return d.name
 }
 
-export function summaryOf(doc: InquiryDoc, now: Date, policy: InquiryPolicy): InquirySummary {
+/** Free text as a viewer who did not write it sees it (redact with the public numbers kept). */
+export type TextMask = (text: string) => string
+
+const PUBLIC_NUMBERS_TTL_MS = 60_000
+let publicNumbers: { at: number; value: Promise<string[]> } | undefined
+
+/**
+ * The mask for text shown to anyone but its author (staff reading a question, the asker reading a
+ * reply, a supervisor reading both): ID and phone numbers masked (masking.ts redact), the
+ * departments' public office numbers kept, since a reply may rightly quote them. The numbers are
+ * read at most once a minute per warm instance.
+ */
+export async function textMask(): Promise<TextMask> {
+  const now = Date.now()
+  if (!publicNumbers || now - publicNumbers.at > PUBLIC_NUMBERS_TTL_MS) {
+    const value = fetchAll<Department>(COLLECTIONS.departments, {}, { phone: true }).then((ds) => ds.map((d) => d.phone).filter(Boolean))
+    publicNumbers = { at: now, value }
+    value.catch(() => (publicNumbers = undefined))
+  }
+  const keepNumbers = await publicNumbers.value
+  return (text) => redact(text, { keepNumbers })
+}
+
+/**
+ * An inquiry's list entry. `mask` is given for viewers other than the asker: their topic is cut
+ * from the masked question, so a cut can never leave part of a number whole.
+ */
+export function summaryOf(doc: InquiryDoc, now: Date, policy: InquiryPolicy, mask?: TextMask): InquirySummary {
   return {
     inquiryId: doc._id,
-    topic: doc.topic,
+    topic: mask ? topicOf(mask(doc.question)) : doc.topic,
     ...(doc.matterId ? { matterId: doc.matterId, matterName: doc.matterName } : {}),
     departmentId: doc.departmentId,
     departmentName: doc.departmentName,

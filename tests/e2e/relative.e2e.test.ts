@@ -3,14 +3,15 @@
  * process; he shares it from its progress page and reads the code to his father over the phone;
  * the father (张建国) types it in and follows; he sees the stage and the due date; when the passport
  * is ready he sees 待领取 and where, but never the pickup code; the son revokes, and the father's
- * view is gone. Then the public 进度查询 form: wrong data answers one message, the right data a
- * coarse stage, and too many misses answer when to try again. The staff steps run through the case
+ * view is gone. Then the public 进度查询 form: the son reads out the case's query code (查询码)
+ * from his case page; wrong data answers one message, the right data a coarse stage, and too many
+ * misses of one's own answer when to try again. The staff steps run through the case
  * function directly (case.e2e.test.ts drives them in the staff pages). The server clock is fixed at
  * Monday 2026-09-28 09:00 Beijing time.
  */
 import type { Page } from 'playwright-core'
 import { newCaseNumber } from '../../types/domain/case-number'
-import { LOOKUP_MISS_MESSAGE } from '../../types/domain/lookup'
+import { formatQueryCode, LOOKUP_MISS_MESSAGE, newQueryCode } from '../../types/domain/lookup'
 import { idNumberFor, newRequestId } from '../builders/people'
 import { appForFile, go, screenshot, shown, waitForText } from './support/app'
 
@@ -60,6 +61,7 @@ describe("the father follows his son's passport case", () => {
   let caseId = ''
   let caseNo = ''
   let code = ''
+  let queryCode = ''
 
   beforeAll(async () => {
     ;({ caseId, caseNo } = await passportInProcess())
@@ -166,17 +168,28 @@ describe("the father follows his son's passport case", () => {
     await shown(page).getByText('您还没有关注家人的办件').waitFor()
   })
 
+  it('when the son opens his case, then it shows the query code to read out to his father', async () => {
+    queryCode = (await call(SON, { action: 'getCase', caseId })).queryCode
+    expect(queryCode).toMatch(/^\d{12}$/)
+    const { page } = await app.open(SON)
+    await go(page, app, `/packages/case/detail/index?id=${caseId}`)
+    await waitForText(shown(page).locator('.case-detail__query-code'), formatQueryCode(queryCode))
+    await shown(page).getByText(/^家人凭办件编号、查询码/).waitFor()
+    await screenshot(page, 'relative-9-son-query-code')
+  })
+
   it('when the father uses 进度查询 with a wrong name, then the generic message answers; with the right data, the coarse stage', async () => {
     const { page } = await app.open(FATHER)
     await go(page, app, '/pages/index/index')
     await shown(page).getByText('进度查询', { exact: true }).click()
     const form = shown(page).locator('.lookup')
     await form.locator('.form-field--caseNo input').fill(caseNo)
+    await form.locator('.form-field--queryCode input').fill(queryCode)
     await form.locator('.form-field--name input').fill('张卫')
     await form.locator('.form-field--idLast4 input').fill(ID_NUMBER.slice(-4))
     await form.getByText('查询', { exact: true }).click()
     await waitForText(form.locator('.lookup__failure--miss'), LOOKUP_MISS_MESSAGE)
-    await screenshot(page, 'relative-9-lookup-miss')
+    await screenshot(page, 'relative-10-lookup-miss')
 
     await form.locator('.form-field--name input').fill('张伟')
     await form.getByText('查询', { exact: true }).click()
@@ -186,24 +199,28 @@ describe("the father follows his son's passport case", () => {
     await answer.getByText('普通护照签发').waitFor()
     await answer.getByText(/\d+号窗口/).waitFor()
     const text = await answer.innerText()
-    for (const secret of ['张伟', ID_NUMBER.slice(-4), '13912345678']) expect(text).not.toContain(secret)
-    await screenshot(page, 'relative-10-lookup-found')
+    for (const secret of ['张伟', ID_NUMBER.slice(-4), '13912345678', queryCode]) expect(text).not.toContain(secret)
+    await screenshot(page, 'relative-11-lookup-found')
   })
 
-  it('when someone has failed 5 lookups within the hour, then the form says when to try again', async () => {
+  it('when someone has failed 5 lookups within the hour, then the form says when to try again; the father is not held back by it', async () => {
     const random = (n: number) => Math.floor(Math.random() * n)
+    // The stranger even knows the case number, the name and the last 4: only the code is missing.
     for (let i = 0; i < 5; i++) {
-      const r = (await app.cloud.invoke('case', { action: 'lookup', caseNo: newCaseNumber(random), name: '李四', idLast4: '1234' }, { openid: STRANGER })) as { error?: { code: string } }
+      const r = (await app.cloud.invoke('case', { action: 'lookup', caseNo: i % 2 ? caseNo : newCaseNumber(random), queryCode: newQueryCode(random), name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: STRANGER })) as { error?: { code: string } }
       expect(r.error?.code).toBe('NOT_FOUND')
     }
     const { page } = await app.open(STRANGER)
     await go(page, app, '/packages/case/lookup/index')
     const form = shown(page).locator('.lookup')
     await form.locator('.form-field--caseNo input').fill(caseNo)
+    await form.locator('.form-field--queryCode input').fill(queryCode)
     await form.locator('.form-field--name input').fill('张伟')
     await form.locator('.form-field--idLast4 input').fill(ID_NUMBER.slice(-4))
     await form.getByText('查询', { exact: true }).click()
     await waitForText(form.locator('.lookup__failure--limited'), '查询失败次数过多，请于9月28日 10:00后再试')
-    await screenshot(page, 'relative-11-lookup-limited')
+    await screenshot(page, 'relative-12-lookup-limited')
+    const father = (await app.cloud.invoke('case', { action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: FATHER })) as { ok: boolean }
+    expect(father.ok).toBe(true)
   })
 })

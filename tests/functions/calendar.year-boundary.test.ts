@@ -86,7 +86,7 @@ describe('working days across New Year into a provisional year', () => {
     expect((await c.ok(c.call({ action: 'followedCase', caseId: injury }, FATHER))).deadline).toMatchObject({ dueDate: '2027-01-13', provisional: true })
 
     const view = (await c.getCase(injury, A)).data
-    const found = await c.call({ action: 'lookup', caseNo: view.caseNo, name: '张伟', idLast4: profile(71).idNumber.slice(-4) }, 'o-visitor-1')
+    const found = await c.call({ action: 'lookup', caseNo: view.caseNo, queryCode: view.queryCode, name: '张伟', idLast4: profile(71).idNumber.slice(-4) }, 'o-visitor-1')
     expect(found).toMatchObject({ ok: true, data: { dueDate: '2027-01-13', dueProvisional: true } })
   })
 

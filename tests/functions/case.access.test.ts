@@ -43,7 +43,11 @@ describe('who sees a case', () => {
       expect(r.data.applicant.idNumber).toBe(r.data.applicant.idNumberMasked)
       expect(r.data.allowedActions).toEqual([])
       expect(r.data.materials[0].files[0].url).toBeUndefined()
+      // The form too (masking.test.ts walks every form of the catalogue).
+      expect(r.data.form).toMatchObject({ applyType: '换发', emergencyContact: '张**', emergencyPhone: '139****0001' })
     }
+    // The query code (查询码) is the owner's alone.
+    expect(r.data.queryCode === undefined).toBe(openid !== A)
   })
 
   it('when staff open a draft, then it does not exist for them', async () => {

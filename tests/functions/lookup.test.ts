@@ -2,21 +2,22 @@ import { randomInt } from 'node:crypto'
 import type { TestCloud } from '../support/cloud'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
 import { newCaseNumber } from '../../types/domain/case-number'
-import { A, caseClient, profile, startCaseCloud } from './case-kit'
+import { formatQueryCode, isValidQueryCode, newQueryCode } from '../../types/domain/lookup'
+import { A, caseClient, profile, startCaseCloud, STAFF, SUPERVISOR } from './case-kit'
 
 let t: TestCloud
 let c: ReturnType<typeof caseClient>
 /** 张伟's passport, ready for pickup. */
-let ready: { caseId: string; caseNo: string; idLast4: string; pickupCode: string }
+let ready: { caseId: string; caseNo: string; queryCode: string; idLast4: string; pickupCode: string }
 
 const SEQ = 201
 beforeAll(async () => {
   setBeijingNow('2026-09-21', '09:00')
-  t = await startCaseCloud()
+  t = await startCaseCloud(['case', 'notify'])
   c = caseClient(t)
   const caseId = await c.caseIn('ready_for_pickup', A, SEQ)
   const view = (await c.getCase(caseId, A)).data
-  ready = { caseId, caseNo: view.caseNo, idLast4: profile(SEQ).idNumber.slice(-4), pickupCode: view.result.pickup.code }
+  ready = { caseId, caseNo: view.caseNo, queryCode: view.queryCode, idLast4: profile(SEQ).idNumber.slice(-4), pickupCode: view.result.pickup.code }
 })
 afterAll(async () => {
   clearFakeNow()
@@ -28,15 +29,27 @@ let visitors = 0
 /** A fresh OPENID: each test's budget per OPENID starts empty. */
 const visitor = () => `lookup-visitor-${visitors++}`
 const lookup = (body: object, openid: string) => c.call({ action: 'lookup', ...body }, openid)
+/** The genuine relative's data for `ready`, with overrides. */
+const right = (over: object = {}) => ({ caseNo: ready.caseNo, queryCode: ready.queryCode, name: '张伟', idLast4: ready.idLast4, ...over })
 const randomNo = () => newCaseNumber(randomInt)
-const MISS = { ok: false, error: { code: 'NOT_FOUND', message: '未查到办件，请核对办件编号、申请人姓名和证件号或手机号后四位' } }
+const randomCode = () => newQueryCode(randomInt)
+/** A well-formed code that is not `code`. */
+const otherCode = (code: string) => {
+  for (;;) {
+    const x = randomCode()
+    if (x !== code) return x
+  }
+}
+const MISS = { ok: false, error: { code: 'NOT_FOUND', message: '未查到办件，请核对办件编号、查询码、申请人姓名和证件号或手机号后四位' } }
+const drain = () => t.trigger('notify', 'drain')
+const outboxOf = async (caseId: string, event: string) => (await t.db.collection('outbox').where({ subjectRoot: caseId, event }).limit(100).get()).data
 
 describe('lookup: success', () => {
   it.each([
     ['the last 4 of the ID number', () => ready.idLast4],
     ['the last 4 of the phone', () => '5678'],
-  ])('when the father gives the number, the full name and %s, then he sees coarse progress and where to collect', async (_n, last4) => {
-    const r = await lookup({ caseNo: ` ${ready.caseNo.toLowerCase()} `, name: '张伟', idLast4: last4() }, visitor())
+  ])('when the father gives the number, the query code, the full name and %s, then he sees coarse progress and where to collect', async (_n, last4) => {
+    const r = await lookup(right({ caseNo: ` ${ready.caseNo.toLowerCase()} `, queryCode: formatQueryCode(ready.queryCode), idLast4: last4() }), visitor())
     expect(r).toEqual({
       ok: true,
       data: {
@@ -52,35 +65,77 @@ describe('lookup: success', () => {
       },
     })
     const text = JSON.stringify(r)
-    for (const secret of ['张伟', '张*', profile(SEQ).idNumber, '13912345678', ready.pickupCode, ready.caseId, 'materials', '身份证']) expect(text).not.toContain(secret)
+    for (const secret of ['张伟', '张*', profile(SEQ).idNumber, '13912345678', ready.pickupCode, ready.queryCode, ready.caseId, 'materials', '身份证']) expect(text).not.toContain(secret)
   })
 
   it('when successful lookups repeat, then they use up no budget', async () => {
     const me = visitor()
-    for (let i = 0; i < 8; i++) expect(await lookup({ caseNo: ready.caseNo, name: '张伟', idLast4: ready.idLast4 }, me)).toMatchObject({ ok: true })
+    for (let i = 0; i < 8; i++) expect(await lookup(right(), me)).toMatchObject({ ok: true })
+  })
+})
+
+describe('lookup: the query code', () => {
+  it('when a case is created, then it has a 12-digit code with a check digit, shown to its owner only', async () => {
+    expect(ready.queryCode).toMatch(/^\d{12}$/)
+    expect(isValidQueryCode(ready.queryCode)).toBe(true)
+    for (const who of [STAFF, SUPERVISOR]) expect((await c.getCase(ready.caseId, who)).data.queryCode).toBeUndefined()
+  })
+
+  it('when a case from before query codes is opened by its owner (twice, at once), then it gets one code, kept from then on', async () => {
+    const caseId = await c.caseIn('accepted', A, SEQ + 5)
+    await t.db.collection('cases').doc(caseId).update({ data: { queryCode: t.db.command.remove() } })
+    const caseNo = (await t.db.collection('cases').doc(caseId).get()).data.caseNo
+    // Without a code the case cannot be found at all.
+    expect(await lookup({ caseNo, queryCode: randomCode(), name: '张伟', idLast4: '5678' }, visitor())).toEqual(MISS)
+    const [one, two] = await Promise.all([c.getCase(caseId, A), c.getCase(caseId, A)])
+    expect(one.data.queryCode).toMatch(/^\d{12}$/)
+    expect(two.data.queryCode).toBe(one.data.queryCode)
+    expect((await c.getCase(caseId, A)).data.queryCode).toBe(one.data.queryCode)
+    expect(await lookup({ caseNo, queryCode: one.data.queryCode, name: '张伟', idLast4: '5678' }, visitor())).toMatchObject({ ok: true, data: { stage: 'processing' } })
+  })
+
+  it('when any one digit of a code is mistyped, then its check digit catches it', () => {
+    for (let n = 0; n < 50; n++) {
+      const code = randomCode()
+      expect(isValidQueryCode(formatQueryCode(code))).toBe(true)
+      for (let i = 0; i < code.length; i++) {
+        for (let d = 0; d < 10; d++) {
+          if (String(d) === code[i]) continue
+          expect(isValidQueryCode(code.slice(0, i) + d + code.slice(i + 1))).toBe(false)
+        }
+      }
+    }
+  })
+
+  it('when the code has a typo (its check digit disagrees), then it is invalid input and spends no try', async () => {
+    const me = visitor()
+    const typo = ready.queryCode.slice(0, -1) + String((Number(ready.queryCode.slice(-1)) + 1) % 10)
+    for (let i = 0; i < 6; i++) expect(await lookup(right({ queryCode: typo }), me)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'queryCode' }] } })
+    expect(await lookup(right(), me)).toMatchObject({ ok: true })
   })
 })
 
 describe('lookup: every failure answers the same', () => {
-  it('when the number, the name or the digits are wrong, or the case is a draft, then the answers are identical', async () => {
+  it('when the number, the code, the name or the digits are wrong, or the case is a draft, then the answers are identical', async () => {
     const draftId = await c.readyDraft(A, SEQ + 1)
-    const draftNo = (await t.db.collection('cases').doc(draftId).get()).data.caseNo
+    const draft = (await t.db.collection('cases').doc(draftId).get()).data
     const answers = await Promise.all([
-      lookup({ caseNo: randomNo(), name: '张伟', idLast4: ready.idLast4 }, visitor()),
-      lookup({ caseNo: ready.caseNo, name: '张卫', idLast4: ready.idLast4 }, visitor()),
-      lookup({ caseNo: ready.caseNo, name: '张伟', idLast4: ready.idLast4 === '0000' ? '1111' : '0000' }, visitor()),
-      lookup({ caseNo: draftNo, name: '张伟', idLast4: profile(SEQ + 1).idNumber.slice(-4) }, visitor()),
+      lookup(right({ caseNo: randomNo() }), visitor()),
+      lookup(right({ queryCode: otherCode(ready.queryCode) }), visitor()),
+      lookup(right({ name: '张卫' }), visitor()),
+      lookup(right({ idLast4: ready.idLast4 === '0000' ? '1111' : '0000' }), visitor()),
+      lookup({ caseNo: draft.caseNo, queryCode: draft.queryCode, name: '张伟', idLast4: profile(SEQ + 1).idNumber.slice(-4) }, visitor()),
     ])
     for (const a of answers) expect(a).toEqual(MISS)
   })
 
   it('when the number is malformed (a wrong check character), then the answer is invalid input, since the format is public', async () => {
     const bad = ready.caseNo.slice(0, -1) + (ready.caseNo.endsWith('A') ? 'B' : 'A')
-    expect(await lookup({ caseNo: bad, name: '张伟', idLast4: ready.idLast4 }, visitor())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'caseNo' }] } })
-    expect(await lookup({ caseNo: ready.caseNo, name: '张伟', idLast4: '12' }, visitor())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'idLast4' }] } })
+    expect(await lookup(right({ caseNo: bad }), visitor())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'caseNo' }] } })
+    expect(await lookup(right({ idLast4: '12' }), visitor())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'idLast4' }] } })
   })
 
-  it('when the failures are timed, then a missing number takes about as long as a wrong name on a real one', async () => {
+  it('when the failures are timed, then a missing number takes about as long as a wrong code on a real one', async () => {
     const time = async (body: () => object) => {
       const ms: number[] = []
       for (let i = 0; i < 4; i++) {
@@ -90,52 +145,91 @@ describe('lookup: every failure answers the same', () => {
       }
       return ms.sort((a, b) => a - b)[1]
     }
-    // An hour on, the real number's budget is fresh: four wrong names stay below it.
     setBeijingNow('2026-09-21', '13:00')
-    await lookup({ caseNo: randomNo(), name: '张伟', idLast4: '0000' }, visitor())
-    const missing = await time(() => ({ caseNo: randomNo(), name: '张伟', idLast4: ready.idLast4 }))
-    const wrongName = await time(() => ({ caseNo: ready.caseNo, name: '李四', idLast4: ready.idLast4 }))
-    expect(Math.abs(missing - wrongName)).toBeLessThan(Math.max(missing, wrongName) * 1.5 + 20)
+    await lookup(right({ caseNo: randomNo(), queryCode: randomCode() }), visitor())
+    const missing = await time(() => right({ caseNo: randomNo() }))
+    const wrongCode = await time(() => right({ queryCode: otherCode(ready.queryCode) }))
+    expect(Math.abs(missing - wrongCode)).toBeLessThan(Math.max(missing, wrongCode) * 1.5 + 20)
   })
 })
 
-describe('lookup: the failure budget', () => {
+describe('lookup: strangers cannot lock anyone out', () => {
+  it('when 50 accounts fail 5 times each on a real case number, knowing the name and last 4 but not the code, then the genuine relative is answered at once, and the applicant told once', async () => {
+    const caseId = await c.caseIn('accepted', A, SEQ + 2)
+    const { caseNo, queryCode } = (await c.getCase(caseId, A)).data
+    setBeijingNow('2026-09-21', '11:00')
+    const strangers = Array.from({ length: 50 }, visitor)
+    const answers = await Promise.all(strangers.flatMap((s) => Array.from({ length: 5 }, () => lookup({ caseNo, queryCode: randomCode(), name: '张伟', idLast4: '5678' }, s))))
+    for (const a of answers) expect(a).toEqual(MISS)
+    // No answer to a stranger ever says the number is under attack: the next one is a plain miss too.
+    expect(await lookup({ caseNo, queryCode: otherCode(queryCode), name: '张伟', idLast4: '5678' }, visitor())).toEqual(MISS)
+    expect(await lookup({ caseNo, queryCode, name: '张伟', idLast4: '5678' }, visitor())).toMatchObject({ ok: true, data: { stage: 'processing', stageLabel: '办理中' } })
+    expect(await outboxOf(caseId, 'case.lookup_locked')).toEqual([
+      expect.objectContaining({ recipient: A, status: 'pending', page: `packages/case/detail/index?id=${caseId}`, data: expect.objectContaining({ caseNo, matterName: '普通护照签发' }) }),
+    ])
+  })
+
+  it('when strangers fail on a case, then the notice reaches the message centre only and the applicant’s one-time grant is still there for 「已受理」', async () => {
+    const G = 'o-lookup-applicant'
+    const caseId = await c.caseIn('pre_review', G, SEQ + 3)
+    const { caseNo } = (await c.getCase(caseId, G)).data
+    expect(await t.call('notify', { action: 'reportGrants', grants: [{ templateKey: 'case_progress', status: 'accept' }] }, G)).toMatchObject({ ok: true, data: { grants: [{ remaining: 1 }] } })
+    for (let i = 0; i < 5; i++) expect(await lookup({ caseNo, queryCode: randomCode(), name: '王五', idLast4: '0000' }, visitor())).toEqual(MISS)
+    await drain()
+    const [notice] = await outboxOf(caseId, 'case.lookup_locked')
+    expect(notice).toMatchObject({ status: 'sent', channel: 'message_centre' })
+    expect(notice.grant).toBeUndefined()
+    const grant = async () => (await t.db.collection('subscriptions').doc(`${G}:case_progress`).get()).data.remaining
+    expect(await grant()).toBe(1)
+    const inbox = (await t.call('notify', { action: 'myMessages' }, G)) as any
+    expect(inbox.data.messages).toEqual([expect.objectContaining({ body: expect.stringContaining(caseNo) })])
+
+    await c.ok(c.act(caseId, 'accept', STAFF))
+    await drain()
+    const [accepted] = await outboxOf(caseId, 'case.accepted')
+    expect(accepted).toMatchObject({ status: 'sent', templateKey: 'case_progress', grant: { kind: 'one_time' } })
+    expect(await grant()).toBe(0)
+  })
+})
+
+describe('lookup: the failure budget of an account and a device', () => {
   it('when one OPENID fails 5 times within an hour, then the 6th try is refused with the time to retry, and after the hour it works', async () => {
     const me = visitor()
     for (let i = 0; i < 5; i++) {
       setBeijingNow('2026-09-21', '09:00', i)
-      expect(await lookup({ caseNo: randomNo(), name: '张伟', idLast4: '1234' }, me)).toEqual(MISS)
+      expect(await lookup(right({ caseNo: randomNo() }), me)).toEqual(MISS)
     }
     setBeijingNow('2026-09-21', '09:30')
     const limited = { ok: false, error: { code: 'RATE_LIMITED', message: '查询失败次数过多，请于9月21日 10:00后再试' } }
     // Even the right answer is refused while the budget is spent, so the limit cannot be probed.
-    expect(await lookup({ caseNo: ready.caseNo, name: '张伟', idLast4: ready.idLast4 }, me)).toEqual(limited)
-    expect(await lookup({ caseNo: randomNo(), name: '张伟', idLast4: '1234' }, me)).toEqual(limited)
+    expect(await lookup(right(), me)).toEqual(limited)
+    expect(await lookup(right({ caseNo: randomNo() }), me)).toEqual(limited)
     setBeijingNow('2026-09-21', '10:00', 1)
-    expect(await lookup({ caseNo: ready.caseNo, name: '张伟', idLast4: ready.idLast4 }, me)).toMatchObject({ ok: true, data: { stage: 'ready' } })
+    expect(await lookup(right(), me)).toMatchObject({ ok: true, data: { stage: 'ready' } })
   })
 
-  it('when one case number gets 5 failed tries from different OPENIDs, then it is locked for everyone, the applicant is told once, and an hour later it works', async () => {
-    const caseId = await c.caseIn('accepted', A, SEQ + 2)
-    const caseNo = (await c.getCase(caseId, A)).data.caseNo
-    setBeijingNow('2026-09-21', '11:00')
-    for (let i = 0; i < 5; i++) expect(await lookup({ caseNo, name: '王五', idLast4: '0000' }, visitor())).toEqual(MISS)
-    setBeijingNow('2026-09-21', '11:20')
-    expect(await lookup({ caseNo, name: '张伟', idLast4: '5678' }, visitor())).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: '查询失败次数过多，请于9月21日 12:00后再试' } })
-    const notices = (await t.db.collection('outbox').where({ recipient: A, event: 'case.lookup_locked' }).limit(100).get()).data.filter((n: any) => n.subjectRoot === caseId)
-    expect(notices).toEqual([expect.objectContaining({ status: 'pending', page: `packages/case/detail/index?id=${caseId}`, data: expect.objectContaining({ caseNo, matterName: '普通护照签发' }) })])
-    // The notice names no one who tried; the refused tries did not extend the lock.
-    setBeijingNow('2026-09-21', '12:00', 1)
-    expect(await lookup({ caseNo, name: '张伟', idLast4: '5678' }, visitor())).toMatchObject({ ok: true, data: { stage: 'processing', stageLabel: '办理中' } })
-  })
-
-  it('when one OPENID fires 20 wrong guesses at once, then at most 5 are counted as tries and the rest are refused', async () => {
+  it.each([
+    ['invented numbers', () => right({ caseNo: randomNo(), queryCode: randomCode() })],
+    ['the real number with wrong codes', () => right({ queryCode: otherCode(ready.queryCode) })],
+  ])('when one OPENID fires 20 guesses at %s at once, then at most 5 are counted as tries and the rest are refused', async (_what, body) => {
     const me = visitor()
-    const answers: any[] = await Promise.all(Array.from({ length: 20 }, () => lookup({ caseNo: randomNo(), name: '张伟', idLast4: '1234' }, me)))
+    const answers: any[] = await Promise.all(Array.from({ length: 20 }, () => lookup(body(), me)))
     const misses = answers.filter((a) => a.error?.code === 'NOT_FOUND').length
     expect(misses).toBeLessThanOrEqual(5)
     expect(misses).toBeGreaterThanOrEqual(1)
     expect(answers.every((a) => a.error?.code === 'NOT_FOUND' || a.error?.code === 'RATE_LIMITED')).toBe(true)
+    expect(await lookup(right(), me)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+  })
+
+  it('when accounts take turns on one device, then the device’s 5 failures refuse the next account there; the id only ever refuses', async () => {
+    const device = 'dev-0123456789abcdef'
+    const [x, y, z] = [visitor(), visitor(), visitor()]
+    for (const [who, n] of [[x, 2], [y, 3]] as const) for (let i = 0; i < n; i++) expect(await lookup(right({ caseNo: randomNo(), deviceId: device }), who)).toEqual(MISS)
+    expect(await lookup(right({ deviceId: device }), z)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    // A fresh device id does not refill a spent account, and leaving it out only leaves the account's budget.
+    for (let i = 0; i < 3; i++) expect(await lookup(right({ caseNo: randomNo(), deviceId: `dev-fresh-${i}-0123456789` }), y)).toMatchObject({ ok: false })
+    expect(await lookup(right({ deviceId: 'dev-another-0123456789' }), y)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    expect(await lookup(right(), z)).toMatchObject({ ok: true })
   })
 })
 
@@ -151,7 +245,7 @@ describe('lookup: enumeration', () => {
     const worker = async () => {
       while (next < GUESSES) {
         const i = next++
-        const body = { action: 'lookup', caseNo: randomNo(), name: '张伟', idLast4: String(i % 10_000).padStart(4, '0') }
+        const body = { action: 'lookup', caseNo: randomNo(), queryCode: randomCode(), name: '张伟', idLast4: String(i % 10_000).padStart(4, '0') }
         const r = (await t.cloud.invoke('case', body, { openid: `enum-${i % OPENIDS}` })) as any
         const key = r.ok ? 'FOUND' : r.error.code
         answers.set(key, (answers.get(key) ?? 0) + 1)

@@ -284,8 +284,8 @@ describe('delivery state for staff', () => {
     expect(r.data.deliveries).toEqual([expect.objectContaining({ status: 'failed', errcode: 43101, reason: '用户未订阅或已拒收（43101）' })])
   })
 
-  it('when a citizen or staff of another department asks, then it is refused', async () => {
+  it('when a citizen or staff of another department asks, then it is refused (another department is answered as if the record did not exist)', async () => {
     expect(await notify({ action: 'caseDeliveries', subjectId: bookingId }, 'o-staffview')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await notify({ action: 'caseDeliveries', subjectId: bookingId }, 'demo-staff-scjg')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await notify({ action: 'caseDeliveries', subjectId: bookingId }, 'demo-staff-scjg')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })

@@ -1,4 +1,4 @@
-import { scrubFaq, scrubPersonalData, SCRUB_MARKS } from '../../types/domain/faq-scrub'
+import { namesByCue, scrubFaq, scrubPersonalData, SCRUB_MARKS } from '../../types/domain/faq-scrub'
 import { dueLevel, faqMatchScore, rankFaqs, replyDueDate, DEFAULT_INQUIRY_POLICY, allowedInquiryActions, type InquiryStanding } from '../../types/domain/inquiry'
 import { builtInCalendar as workingDays } from '../../types/domain/working-days'
 
@@ -15,6 +15,8 @@ describe('scrubbing personal data from an FAQ entry', () => {
     ['a mobile number with +86', '+86 13912345678', PHONE],
     ['a landline', '家里0359-6521234', `家里${PHONE}`],
     ['a public office number that is kept', '请致电0359-0601101', '请致电0359-0601101'],
+    ['an ID number copied from a masked view', '证件号110105********002X有误', `证件号${ID}有误`],
+    ['a mobile copied from a masked view', '电话139****5678', `电话${PHONE}`],
     ['我叫 + a name', '我叫张伟，想问一下', `我叫${NAME}，想问一下`],
     ['我叫 + a name followed by a verb', '我叫李明想问护照', `我叫${NAME}想问护照`],
     ['姓名： + a name', '姓名：王小明', `姓名：${NAME}`],
@@ -48,6 +50,19 @@ describe('scrubbing personal data from an FAQ entry', () => {
   it('when a name is given by cue in the question, then it is also removed where the answer uses it bare', () => {
     const r = scrubFaq({ question: '我叫周杰，能代办吗？', answer: '周杰您好，可以代办。' })
     expect(r).toEqual({ question: `我叫${NAME}，能代办吗？`, answer: `${NAME}您好，可以代办。`, removed: { idNumbers: 0, phones: 0, names: 2 } })
+  })
+
+  it.each([
+    ['+86 139-1234-5678'],
+    ['139 1234 5678'],
+    ['110101800101123'],
+    ['110101 19800101 1234'],
+  ])('when a number is written as %s, then the FAQ removes it wholly (the finders are the ones redact() masks with)', (n) => {
+    expect(scrubPersonalData(`号码${n}。`).text).not.toMatch(/\d{4}/)
+  })
+
+  it('when names are given by cue, then namesByCue lists them (the logger masks them)', () => {
+    expect(namesByCue('我叫张伟，我儿子张小明的护照')).toEqual(['张伟', '张小明'])
   })
 
   it('when a name has no cue and is not known, then it stays (a documented limit: staff read the preview)', () => {

@@ -10,7 +10,7 @@ import { formFieldSchema } from '../domain/matter-form'
 import { mobileSchema, personNameSchema, requestIdSchema } from '../domain/booking'
 import { profileSchema } from '../domain/profile'
 import { FOLLOW_SCOPES, followerIdSchema, followerNicknameSchema, inviteCodeSchema } from '../domain/follow'
-import { LOOKUP_STAGES } from '../domain/lookup'
+import { isValidQueryCode, LOOKUP_STAGES, normaliseQueryCode } from '../domain/lookup'
 
 export const caseIdSchema = z.string().regex(/^cs-[0-9a-f]{20}$/, '办件编号格式不正确')
 export const caseNoSchema = z
@@ -18,6 +18,12 @@ export const caseNoSchema = z
   .trim()
   .transform((s) => s.toUpperCase())
   .refine(isValidCaseNumber, '办件编号不正确，请核对')
+/** 查询码: 12 digits, spaces and dashes ignored; the last is a check digit, so a typo is answered before any lookup. */
+export const queryCodeSchema = z
+  .string()
+  .max(30, '查询码为12位数字')
+  .transform(normaliseQueryCode)
+  .refine(isValidQueryCode, '查询码不正确，请核对（12位数字，在申请人的办件详情页）')
 export const libraryIdSchema = z.string().regex(/^mt-[0-9a-f]{20}$/, '材料编号格式不正确')
 const materialIndexSchema = z.number().int().min(0).max(50)
 const noteSchema = z.string().trim().min(1).max(300, '备注最多300个字')
@@ -33,6 +39,11 @@ export const deliverySchema = z.discriminatedUnion('method', [
   }),
 ])
 export type Delivery = z.infer<typeof deliverySchema>
+/** The delivery as a case view shows it: the same shape, but masked (张*, 139****5678) in the masked view. */
+const deliveryViewSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('pickup') }),
+  z.object({ method: z.literal('mail'), recipient: z.string(), phone: z.string(), address: z.string() }),
+])
 
 /** Form values as sent; the matter's own schema (formSchemaOf) checks them on the server. */
 export const formValuesSchema = z.record(z.string().max(32), z.union([z.string().max(1000), z.number()]))
@@ -63,9 +74,12 @@ export const caseViewSchema = z.object({
   stateLabel: z.string(),
   /** Whole for the owner and the department's staff; masked for supervisors. */
   applicant: z.object({ name: z.string(), idNumber: z.string(), idNumberMasked: z.string(), phone: z.string(), address: z.string().optional() }),
+  /** Whole for the owner and the department's staff; masked by field type for supervisors (masking.ts maskForm). */
   form: formValuesSchema,
   formFields: z.array(formFieldSchema),
-  delivery: deliverySchema,
+  delivery: deliveryViewSchema,
+  /** 查询码: the owner only. With the case number, the name and a last 4 it answers a relative's lookup. */
+  queryCode: queryCodeSchema.optional(),
   materials: z.array(
     z.object({ index: z.number().int(), name: z.string(), required: z.boolean(), uploadable: z.boolean(), files: z.array(fileViewSchema) }),
   ),
@@ -372,17 +386,24 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
     output: followedCaseViewSchema,
   }),
   lookup: action({
-    summary: '进度查询（需微信身份，无需关注授权）：凭办件编号、申请人姓名和证件号或手机号后四位查询粗略进度；每个微信用户和每个办件编号每小时最多失败5次',
+    summary: '进度查询（需微信身份，无需关注授权）：凭办件编号、查询码、申请人姓名和证件号或手机号后四位查询粗略进度；每个微信用户（及设备）每小时最多失败5次，他人查错不影响本人查询',
     /** Needs an OPENID (checked in the action, the budget's key) but no role. */
     access: 'anyone',
     input: z.strictObject({
       caseNo: caseNoSchema,
+      queryCode: queryCodeSchema,
       name: z.string().trim().min(1, '请填写申请人姓名').max(20, '姓名最多20个字'),
       idLast4: z
         .string()
         .trim()
         .transform((s) => s.toUpperCase())
         .pipe(z.string().regex(/^\d{3}[\dX]$/, '请填写证件号或手机号的后四位')),
+      /**
+       * A random id the client keeps for this install, where it has one: a second failure budget,
+       * so switching accounts on one browser does not buy more guesses. Never identity: it only
+       * ever refuses, and any client may leave it out or change it.
+       */
+      deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '设备标识格式不正确').optional(),
     }),
     output: lookupResultSchema,
   }),

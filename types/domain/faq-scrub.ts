@@ -1,10 +1,14 @@
+import { digitsOf, ID_NUMBER_IN_TEXT, LANDLINE_IN_TEXT, MOBILE_IN_TEXT } from './masking'
+
 /**
  * Removes personal data from a question and answer before staff publish them as a public FAQ
  * entry (PIPL: ID numbers are sensitive personal information; phone numbers and names identify a
- * person). Unlike `redact()` for logs, nothing of the number is kept: a public page needs none.
+ * person). Unlike `redact()` (masking.ts: logs, text shown to staff), nothing of the number is
+ * kept: a public page needs none.
  *
  * What it finds:
- *  - ID numbers: any 18-character (17 digits + digit/X) or 15-digit run, valid or not;
+ *  - ID numbers: any 18-character (17 digits + digit/X) or 15-digit run, valid or not, and
+ *    numbers as a masked view shows them (110105********002X, 139****5678);
  *  - phone numbers: mobile numbers (also written 138-1234-5678, 138 1234 5678, +86…) and
  *    landlines (0359-6521234, 03596521234), except the numbers in `keepNumbers` (the
  *    departments' public office numbers, which an answer may rightly quote);
@@ -116,33 +120,39 @@ function scrubNames(text: string, known: string[]): { text: string; count: numbe
   return { text: result.join(''), count, found }
 }
 
-const digitsOf = (s: string) => s.replace(/\D/g, '')
-
 export function scrubPersonalData(text: string, opts: ScrubOptions = {}): ScrubResult & { found: string[] } {
   const removed = { idNumbers: 0, phones: 0, names: 0 }
   const keep = new Set((opts.keepNumbers ?? []).map(digitsOf).filter(Boolean))
+  // The same finders as redact() (masking.ts), so what a log masks and what an FAQ removes cannot drift apart.
   let out = text
-    // ID numbers: 18 (17 digits + check) or 15 digits, optionally spaced in groups.
-    .replace(/(?<![0-9A-Za-z])(?:\d{6}[ -]?\d{8}[ -]?\d{3}[0-9Xx]|\d{15})(?![0-9A-Za-z])/g, () => {
+    .replace(ID_NUMBER_IN_TEXT(), () => {
       removed.idNumbers++
       return SCRUB_MARKS.idNumber
     })
-    // Mobile numbers: 1[3-9]x xxxx xxxx with optional separators and +86.
-    .replace(/(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g, () => {
+    .replace(MOBILE_IN_TEXT(), () => {
       removed.phones++
       return SCRUB_MARKS.phone
     })
-    // Landlines: area code 0xx(x) and a 7-8 digit number, optionally with an extension.
-    .replace(/(?<!\d)(?:\(?0\d{2,3}\)?[ -]?)\d{7,8}(?:-\d{1,4})?(?!\d)/g, (m) => {
+    .replace(LANDLINE_IN_TEXT(), (m) => {
       if (keep.has(digitsOf(m))) return m
       removed.phones++
       return SCRUB_MARKS.phone
+    })
+    // A number staff copied from a masked view (110105********002X, 139****5678): its region code
+    // and last digits are still more than a public page may show.
+    .replace(/(?<![0-9A-Za-z*])\d{0,6}\*{4,}[0-9Xx]{2,4}(?![0-9A-Za-z*])/g, (m) => {
+      const id = m.length === 18 || m.length === 15
+      removed[id ? 'idNumbers' : 'phones']++
+      return id ? SCRUB_MARKS.idNumber : SCRUB_MARKS.phone
     })
   const names = scrubNames(out, opts.names ?? [])
   out = names.text
   removed.names = names.count
   return { text: out, removed, found: names.found }
 }
+
+/** Names recognised by cue (我叫张伟 → 张伟), for masking them elsewhere (log lines). */
+export const namesByCue = (text: string): string[] => scrubNames(text, []).found
 
 /**
  * A question and its answer scrubbed together: a name recognised in one (「我叫张伟」 in the

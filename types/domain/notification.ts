@@ -25,8 +25,13 @@ export const NOTIFICATION_EVENTS = [
 ] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
 
-/** Notices for staff that go to the message centre only: no subscription template carries them. */
-export const MESSAGE_ONLY_EVENTS = ['calendar.provisional_year'] as const satisfies readonly NotificationEvent[]
+/**
+ * Notices that go to the message centre only: no subscription template carries them, so they
+ * never spend a one-time grant (one "允许" = one push, WeChat's 一次性订阅). Staff notices, and
+ * security notices to a citizen (repeated failed lookups of their case), which a stranger could
+ * otherwise trigger to use up the grant meant for the case's real progress.
+ */
+export const MESSAGE_ONLY_EVENTS = ['calendar.provisional_year', 'case.lookup_locked'] as const satisfies readonly NotificationEvent[]
 export type MessageOnlyEvent = (typeof MESSAGE_ONLY_EVENTS)[number]
 export type PushEvent = Exclude<NotificationEvent, MessageOnlyEvent>
 export const isMessageOnly = (e: NotificationEvent): e is MessageOnlyEvent => (MESSAGE_ONLY_EVENTS as readonly string[]).includes(e)

@@ -264,7 +264,7 @@ const CONTENT: Record<NotificationEvent, (d: Data, at: Date) => Content> = {
   'case.approved': (d, at) => caseStep(d, at, '审批通过', '审批通过', '请留意领取或送达通知'),
   'case.rejected': (d, at) => caseStep(d, at, '审批未通过', '未通过', `原因：${str(d.reason, '请查看办件详情')}`),
   'case.ready_for_pickup': (d, at) => caseStep(d, at, '证照可领取', '可领取', d.place !== undefined ? `请到${d.place}领取` : '请到统一出件窗口领取'),
-  'case.lookup_locked': (d, at) => caseStep(d, at, '办件查询已暂停', '查询受限', '有人多次查询失败，已暂停1小时'),
+  'case.lookup_locked': (d, at) => caseStep(d, at, '有人多次查询您的办件', '查询提醒', '有人多次查询失败；没有查询码查不到进度，请勿把查询码告诉他人'),
   'case.due_date_changed': (d, at) => ({
     ...caseStep(d, at, '办结期限已调整', '期限调整', `承诺办结日期调整为${str(d.to)}`),
     body: join(str(d.matterName), d.caseNo !== undefined && `办件编号 ${d.caseNo}`, str(d.reason), `承诺办结日期由${str(d.from)}调整为${str(d.to)}`),

@@ -104,7 +104,6 @@ export const EVENT_TEMPLATE: Record<PushEvent, TemplateKey> = {
   'case.approved': 'case_progress',
   'case.rejected': 'case_progress',
   'case.ready_for_pickup': 'case_progress',
-  'case.lookup_locked': 'case_progress',
   'case.due_date_changed': 'case_progress',
   'inquiry.answered': 'inquiry_reply',
 }

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto'
 import type { Delivery } from '../../../types/contracts/case'
 import { newCaseNumber } from '../../../types/domain/case-number'
+import { newQueryCode } from '../../../types/domain/lookup'
 import { maskIdNumber, maskName, maskPhone } from '../../../types/domain/masking'
 import type { Profile } from '../../../types/domain/profile'
 import { getMatterDoc } from '../../_kit/catalog'
@@ -31,7 +32,10 @@ interface CreateInput {
   requestId: string
 }
 
-/** Starts an application for a matter that can be applied for online; the form may be incomplete. */
+/**
+ * Starts an application for a matter that can be applied for online; the form may be incomplete.
+ * The case gets its query code (查询码, types/domain/lookup.ts) here, with its number.
+ */
 export async function createDraft(input: CreateInput, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   return once('case.createDraft', openid, input.requestId, fingerprintOf({ ...input }), async () => {
@@ -60,6 +64,7 @@ export async function createDraft(input: CreateInput, ctx: ActionContext) {
       clockRunning: false,
       createdAt: ctx.now,
       updatedAt: ctx.now,
+      queryCode: newQueryCode(randomInt),
     }
     const caseNo = await insertWithNumber(doc)
     return { caseId: doc._id, caseNo }

@@ -4,10 +4,12 @@ import { COLLECTIONS } from '../../_kit/collections'
 import { isDuplicate } from '../../_kit/outbox'
 
 /**
- * The lookup's failure budget: one document per key (`o:<OPENID>`, `n:<case number>`) holding the
- * times of its recent attempts, at most LOOKUP_MAX_FAILURES in any hour (a sliding window).
- * An attempt takes a place BEFORE the credentials are checked and gives it back only on success,
- * so concurrent guesses cannot slip past the limit, and an attempt that crashes counts as failed.
+ * The lookup's failure budgets: one document per key holding the times of its recent attempts,
+ * at most `max` in any hour (a sliding window). The caller's own keys (`o:<OPENID>`,
+ * `d:<device>`) are limits: an attempt takes a place BEFORE the credentials are checked and gives
+ * it back only on success, so concurrent guesses cannot slip past the limit, and an attempt that
+ * crashes counts as failed. A case number's key (`n:<case number>`) only counts failures, to tell
+ * the applicant: it never refuses anyone, since anyone may know a case number.
  * Every write is guarded by the document's revision; a lost race reads again.
  */
 interface LimitDoc {
@@ -25,11 +27,11 @@ const recent = (doc: LimitDoc | undefined, now: Date) => (doc?.attempts ?? []).f
 export type Take = { ok: true; used: number } | { ok: false; retryAt: Date }
 
 /** Takes one place in the key's budget, or answers when the earliest one frees. */
-export async function take(key: string, attemptId: string, now: Date): Promise<Take> {
+export async function take(key: string, attemptId: string, now: Date, max = LOOKUP_MAX_FAILURES): Promise<Take> {
   for (let round = 0; round < 20; round++) {
     const doc = (await limits().where({ _id: key }).limit(1).get()).data[0]
     const kept = recent(doc, now)
-    if (kept.length >= LOOKUP_MAX_FAILURES) {
+    if (kept.length >= max) {
       const earliest = Math.min(...kept.map((a) => new Date(a.at).getTime()))
       return { ok: false, retryAt: new Date(earliest + LOOKUP_WINDOW_MS) }
     }
@@ -53,7 +55,7 @@ export async function take(key: string, attemptId: string, now: Date): Promise<T
 /**
  * The caller's own budget, in one write while it holds fewer than LOOKUP_MAX_FAILURES entries
  * (recent or not); a full or missing document goes the long way, which also drops expired entries.
- * Only for keys whose history tells a caller nothing new: their own OPENID.
+ * Only for keys whose history tells a caller nothing new: their own OPENID or device.
  */
 export async function takeOwn(key: string, attemptId: string, now: Date): Promise<Take> {
   const _ = db().command

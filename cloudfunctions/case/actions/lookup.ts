@@ -1,6 +1,15 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { createHash, randomInt, timingSafeEqual } from 'node:crypto'
 import type { LookupResult } from '../../../types/contracts/case'
-import { LOOKUP_MAX_FAILURES, LOOKUP_MISS_MESSAGE, LOOKUP_STAGE_LABELS, LOOKUP_WINDOW_MS, lookupStageOf, normaliseName, retryMessage } from '../../../types/domain/lookup'
+import {
+  LOOKUP_MISS_MESSAGE,
+  LOOKUP_NOTICE_AFTER,
+  LOOKUP_STAGE_LABELS,
+  LOOKUP_WINDOW_MS,
+  lookupStageOf,
+  newQueryCode,
+  normaliseName,
+  retryMessage,
+} from '../../../types/domain/lookup'
 import { notificationKey } from '../../../types/domain/notification'
 import { cloud, db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
@@ -10,61 +19,75 @@ import { randomHex } from '../../_kit/ids'
 import { log } from '../../_kit/log'
 import { isDuplicate } from '../../_kit/outbox'
 import { cases, deadlineOf, iso, type CaseDoc } from '../cases'
-import { giveBack, markFilled, take, takeOwn } from './lookup-limits'
+import { giveBack, markFilled, take, takeOwn, type Take } from './lookup-limits'
 
 const digest = (s: string) => createHash('sha256').update(s).digest()
 const same = (a: string, b: string): number => (timingSafeEqual(digest(a), digest(b)) ? 1 : 0)
 
-/** Compared against when the number finds no case, so a miss costs the same work as a wrong name. */
-const NOBODY: Pick<CaseDoc['applicant'], 'name' | 'idNumber' | 'phone'> = { name: '无此人', idNumber: '000000000000000000', phone: '00000000000' }
+/** Compared against when the number finds no case (or a case without a code), so a miss costs the same work as a wrong name. */
+const NOBODY = { name: '无此人', idNumber: '000000000000000000', phone: '00000000000', queryCode: 'no-code' }
 
 const miss = () => new AppError('NOT_FOUND', LOOKUP_MISS_MESSAGE)
 
 /**
- * 进度查询 without a grant. Every well-formed wrong guess (no such number, a draft, a wrong name,
- * wrong digits) takes the same steps and answers the same NOT_FOUND; the budget of failed attempts
- * per OPENID and per case number is taken before the credentials are looked at (lookup-limits.ts).
+ * 进度查询 without a grant (types/domain/lookup.ts says why the query code replaced the lock per
+ * case number). Every well-formed wrong guess (no such number, a draft, a wrong code, a wrong
+ * name, wrong digits) takes the same steps and answers the same NOT_FOUND. The caller's own
+ * budgets (OPENID, and the device the client names) are taken before the credentials are looked
+ * at; a failure on a number is only counted, and its applicant told after LOOKUP_NOTICE_AFTER.
  */
-export async function lookup(input: { caseNo: string; name: string; idLast4: string }, ctx: ActionContext): Promise<LookupResult> {
+export async function lookup(input: { caseNo: string; queryCode: string; name: string; idLast4: string; deviceId?: string }, ctx: ActionContext): Promise<LookupResult> {
   // The OPENID is the budget's key; the role does not matter, so the staff read is skipped (access 'anyone').
   const openid = String(cloud.getWXContext().OPENID ?? '')
   if (!openid) throw new AppError('UNAUTHENTICATED')
   const now = ctx.now
   const attemptId = randomHex(16)
-  const byOpenid = `o:${openid}`
-  const byNumber = `n:${input.caseNo}`
+  const own = [`o:${openid}`, ...(input.deviceId ? [`d:${input.deviceId}`] : [])]
 
-  const [found, mine] = await Promise.all([cases().where({ caseNo: input.caseNo }).limit(1).get(), takeOwn(byOpenid, attemptId, now)])
-  if (!mine.ok) throw new AppError('RATE_LIMITED', retryMessage(mine.retryAt))
-  const theirs = await take(byNumber, attemptId, now)
-  if (!theirs.ok) {
-    await giveBack(byOpenid, attemptId)
-    throw new AppError('RATE_LIMITED', retryMessage(theirs.retryAt))
+  const [found, ...taken] = await Promise.all([cases().where({ caseNo: input.caseNo }).limit(1).get(), ...own.map((key) => takeOwn(key, attemptId, now))])
+  const refused = taken.filter((t): t is Extract<Take, { ok: false }> => !t.ok)
+  if (refused.length) {
+    await Promise.all(own.filter((_k, i) => taken[i].ok).map((key) => giveBack(key, attemptId)))
+    throw new AppError('RATE_LIMITED', retryMessage(new Date(Math.max(...refused.map((r) => r.retryAt.getTime())))))
   }
 
   const doc = found.data[0] as CaseDoc | undefined
   const stage = doc ? lookupStageOf(doc.state) : undefined
-  const known = doc && stage ? doc.applicant : NOBODY
+  const known = doc && stage ? { ...doc.applicant, queryCode: doc.queryCode ?? NOBODY.queryCode } : NOBODY
   const last4 = input.idLast4
   // Bitwise, not &&/||: every comparison runs whatever the earlier ones found.
-  const match = ((stage ? 1 : 0) & same(normaliseName(input.name), normaliseName(known.name)) & (same(last4, known.idNumber.slice(-4).toUpperCase()) | same(last4, known.phone.slice(-4)))) === 1
+  const match =
+    ((stage ? 1 : 0) &
+      (doc?.queryCode ? 1 : 0) &
+      same(input.queryCode, known.queryCode) &
+      same(normaliseName(input.name), normaliseName(known.name)) &
+      (same(last4, known.idNumber.slice(-4).toUpperCase()) | same(last4, known.phone.slice(-4)))) ===
+    1
 
   if (!match) {
-    if (theirs.used >= LOOKUP_MAX_FAILURES) await budgetFilled(byNumber, stage ? doc : undefined, now)
+    await failedOn(input.caseNo, attemptId, stage ? doc : undefined, now)
     throw miss()
   }
-  await Promise.all([giveBack(byOpenid, attemptId), giveBack(byNumber, attemptId)])
+  await Promise.all(own.map((key) => giveBack(key, attemptId)))
   return coarseView(doc!, now)
 }
 
 /**
- * The failure that fills a case number's budget: the limit document records it, and the
- * applicant of a real case is told someone keeps failing to look it up. Both writes run side by
- * side so a real number is not slower than an invented one. The notice goes straight to the
- * outbox (the notify drain sends it within a minute) rather than through enqueueNotification,
- * whose immediate-delivery call would make this answer measurably slower for real numbers.
+ * A failure on a case number is counted (never refused: the number is no secret), and the one
+ * that reaches LOOKUP_NOTICE_AFTER within the hour tells the applicant of a real case. The count,
+ * the mark and the notice run the same way for an invented number, so a real one is not slower.
+ * The notice goes straight to the outbox (the notify drain delivers it to the message centre
+ * within a minute, without a subscription grant: 'case.lookup_locked' is message-only) rather
+ * than through enqueueNotification, whose immediate-delivery call would make this answer
+ * measurably slower for real numbers.
  */
-async function budgetFilled(key: string, doc: CaseDoc | undefined, now: Date): Promise<void> {
+async function failedOn(caseNo: string, attemptId: string, doc: CaseDoc | undefined, now: Date): Promise<void> {
+  const key = `n:${caseNo}`
+  const counted = await take(key, attemptId, now, LOOKUP_NOTICE_AFTER).catch((e): Take => {
+    log.error('case.lookup.count', e)
+    return { ok: true, used: 0 }
+  })
+  if (!counted.ok || counted.used < LOOKUP_NOTICE_AFTER) return
   await Promise.all([markFilled(key, now).catch((e) => log.error('case.lookup.mark', e)), doc ? noticeToApplicant(doc, now) : undefined])
 }
 
@@ -81,7 +104,7 @@ async function noticeToApplicant(doc: CaseDoc, now: Date): Promise<void> {
           subjectId,
           subjectRoot: doc._id,
           recipient: doc.openid,
-          data: { matterName: doc.matterName, caseNo: doc.caseNo, failures: LOOKUP_MAX_FAILURES },
+          data: { matterName: doc.matterName, caseNo: doc.caseNo, failures: LOOKUP_NOTICE_AFTER },
           page: `packages/case/detail/index?id=${doc._id}`,
           status: 'pending',
           attempts: 0,
@@ -91,6 +114,21 @@ async function noticeToApplicant(doc: CaseDoc, now: Date): Promise<void> {
   } catch (e) {
     if (!isDuplicate(e)) log.error('case.lookup.notice', e)
   }
+}
+
+/**
+ * The case's query code, made now if the case has none yet (cases created before codes existed).
+ * The write is conditional on there being no code, so two first reads at once agree on one.
+ */
+export async function queryCodeOf(doc: CaseDoc): Promise<string | undefined> {
+  if (doc.queryCode) return doc.queryCode
+  const code = newQueryCode(randomInt)
+  const { stats } = await cases()
+    .where({ _id: doc._id, queryCode: db().command.exists(false) })
+    .update({ data: { queryCode: code } })
+  if (stats.updated === 1) return code
+  const { data } = await cases().where({ _id: doc._id }).limit(1).get()
+  return (data[0] as CaseDoc | undefined)?.queryCode
 }
 
 function coarseView(doc: CaseDoc, now: Date): LookupResult {

@@ -1,7 +1,7 @@
 import type { CaseView } from '../../../types/contracts/case'
 import { allowedActions, CASE_STATE_LABELS, transitionOf, type CaseState } from '../../../types/domain/case-machine'
 import { itemKey } from '../../../types/domain/case-supplement'
-import { maskName, maskPhone } from '../../../types/domain/masking'
+import { maskAddress, maskDelivery, maskForm, maskName, maskPhone, redact } from '../../../types/domain/masking'
 import type { Department } from '../../../types/domain/catalog'
 import { getMatterDoc } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
@@ -12,6 +12,7 @@ import type { Caller } from '../../_kit/identity'
 import { recordAudit } from '../audit'
 import { caseEvents, cases, deadlineChangesOf, deadlineOf, factsOf, iso, loadCase, summaryOf, type CaseAccess, type CaseDoc } from '../cases'
 import { tempUrls } from '../files'
+import { queryCodeOf } from './lookup'
 
 /** The form and checklist of a matter, for the application page (the same schema checks it here). */
 export async function applicationForm({ matterId }: { matterId: string }) {
@@ -46,18 +47,27 @@ export async function getCase({ caseId }: { caseId: string }, ctx: ActionContext
     await recordAudit({ kind: 'staff_read', caseId: doc._id, caseNo: doc.caseNo, staffNo: s.staffNo, role: s.role, departmentId: s.departmentId, at: ctx.now })
   }
   const withUrls = access.kind !== 'supervisor'
-  const [{ data: events }, urls, departments] = await Promise.all([
+  const [{ data: events }, urls, departments, queryCode] = await Promise.all([
     caseEvents().where({ caseId: doc._id }).orderBy('seq', 'asc').limit(1000).get(),
     withUrls ? tempUrls(doc.materials.flatMap((m) => m.files.map((f) => f.fileId))) : Promise.resolve(new Map<string, string>()),
     doc.subtasks ? fetchAll<Department>(COLLECTIONS.departments, { _id: db().command.in(doc.departments) }) : Promise.resolve([] as Department[]),
+    access.kind === 'owner' && doc.state !== 'draft' ? queryCodeOf(doc) : undefined,
   ])
-  return toView(doc, access, caller, events, urls, departments, ctx.now)
+  return { ...toView(doc, access, caller, events, urls, departments, ctx.now), ...(queryCode ? { queryCode } : {}) }
 }
 
+/**
+ * The view for one caller. The masked view (supervisors: they watch deadlines and process, not
+ * people) masks every piece of personal data the case holds: the applicant block, the form
+ * values by field type (masking.ts maskForm: ID numbers, phones, typed text such as an emergency
+ * contact's name or an address, dates), the mail recipient, phone and address, and ID or phone
+ * numbers inside the staff's free text (notes, reasons, supplement problems).
+ */
 function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaited<ReturnType<ReturnType<typeof caseEvents>['get']>>['data'], urls: Map<string, string>, departments: Department[], now: Date): CaseView {
   const owner = access.kind === 'owner'
   const a = doc.applicant
   const masked = access.kind === 'supervisor'
+  const text = (t: string) => (masked ? redact(t) : t)
   const facts = factsOf(doc)
   const myDept = caller.staff?.departmentId
   const deadline = deadlineOf(doc, now)
@@ -79,9 +89,9 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
       phone: masked ? maskPhone(a.phone) : a.phone,
       ...(a.address && !masked ? { address: a.address } : {}),
     },
-    form: doc.form,
+    form: masked ? maskForm(doc.formFields, doc.form) : doc.form,
     formFields: doc.formFields,
-    delivery: doc.delivery,
+    delivery: masked ? maskDelivery(doc.delivery) : doc.delivery,
     materials: doc.materials.map((m, index) => ({
       index,
       name: m.name,
@@ -93,8 +103,8 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
       ? {
           supplement: {
             round: s.round,
-            items: s.items.map((it) => ({ target: targetLabel(doc, it), problem: it.problem })),
-            ...(s.note ? { note: s.note } : {}),
+            items: s.items.map((it) => ({ target: targetLabel(doc, it), problem: text(it.problem) })),
+            ...(s.note ? { note: text(s.note) } : {}),
             requestedAt: iso(s.requestedAt)!,
           },
         }
@@ -116,9 +126,9 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
       ? {
           result: {
             ...(r.decision ? { decision: r.decision } : {}),
-            ...(r.reason ? { reason: r.reason } : {}),
+            ...(r.reason ? { reason: text(r.reason) } : {}),
             ...(r.pickup ? { pickup: { ...(owner ? { code: r.pickup.code } : {}), windowName: r.pickup.windowName, windowNumber: r.pickup.windowNumber, location: r.pickup.location } } : {}),
-            ...(r.mail ? { mail: r.mail } : {}),
+            ...(r.mail ? { mail: masked ? { ...r.mail, address: maskAddress(r.mail.address) } : r.mail } : {}),
           },
         }
       : {}),
@@ -131,7 +141,7 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
       to: e.to,
       actor: e.actor,
       at: iso(e.at)!,
-      ...(e.note && !(owner && e.internal) ? { note: e.note } : {}),
+      ...(e.note && !(owner && e.internal) ? { note: text(e.note) } : {}),
       internal: e.internal && !owner,
     })),
     allowedActions: access.kind === 'owner' || access.kind === 'staff' ? allowedActions(access.actor, facts) : [],

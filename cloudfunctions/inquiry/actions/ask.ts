@@ -1,11 +1,12 @@
 import { getMatterDoc } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
-import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { randomHex } from '../../_kit/ids'
+import { log } from '../../_kit/log'
 import { departmentName, replyClock, inquiries, inquiryPolicy, topicOf, type InquiryDoc } from '../inquiries'
+import { releaseOpenPlace, takeOpenPlace } from '../open-quota'
 
 interface AskInput {
   matterId?: string
@@ -16,15 +17,14 @@ interface AskInput {
 /**
  * A question about a matter goes to the matter's department, a general one to the centre's
  * office. The reply is due one working day later (policy); a retried submit answers the first.
- * The asker's profile name is kept only to scrub it from a published FAQ.
+ * The asker's profile name is kept only to scrub it from a published FAQ. The account's place
+ * among its open inquiries is taken (open-quota.ts) after everything that may refuse the question
+ * and before it is written, and given back if the write fails: a refused question leaves nothing.
  */
 export async function ask(input: AskInput, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   return once('inquiry.ask', openid, input.requestId, fingerprintOf({ ...input }), async () => {
     const policy = await inquiryPolicy()
-    const _ = db().command
-    const { total } = await inquiries().where({ openid, state: _.neq('closed') }).count()
-    if (total >= policy.maxOpenPerAsker) throw new AppError('RATE_LIMITED', `您有${total}条咨询尚未结束，请等答复后或结束后再提问`)
     const matter = input.matterId ? await getMatterDoc(input.matterId) : undefined
     const departmentId = matter?.departmentId ?? policy.generalDepartmentId
     const [deptName, { data: profiles }] = await Promise.all([
@@ -56,7 +56,13 @@ export async function ask(input: AskInput, ctx: ActionContext) {
       lastMessageAt: ctx.now,
       updatedAt: ctx.now,
     }
-    await inquiries().add({ data: doc })
+    await takeOpenPlace(openid, doc._id, policy.maxOpenPerAsker, ctx.now)
+    try {
+      await inquiries().add({ data: doc })
+    } catch (e) {
+      await releaseOpenPlace(openid, doc._id).catch((err) => log.error('inquiry.ask.release', err))
+      throw e
+    }
     return { inquiryId: doc._id, departmentId, departmentName: deptName, state: doc.state, dueDate: doc.dueDate }
   })
 }

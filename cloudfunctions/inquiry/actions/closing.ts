@@ -2,12 +2,14 @@ import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { assertAllowed, inquiries, loadInquiry, writeGuarded } from '../inquiries'
+import { freePlace } from '../open-quota'
 
 /** The asker says the question is answered: the inquiry ends. */
 export async function resolve({ inquiryId }: { inquiryId: string }, ctx: ActionContext) {
   const { doc, standing } = await loadInquiry(inquiryId, await ctx.caller())
   assertAllowed('resolve', doc, standing)
   await writeGuarded(doc, { state: 'closed', awaitingReply: false, closedAt: ctx.now, history: db().command.push([{ kind: 'resolved', at: ctx.now }]) }, ctx.now)
+  await freePlace(doc)
   return { inquiryId: doc._id, state: 'closed' as const }
 }
 

@@ -2,7 +2,7 @@ import { nearCutoff } from '../../../types/domain/inquiry'
 import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
-import { inquiries, inquiryPolicy, summaryOf, today } from '../inquiries'
+import { inquiries, inquiryPolicy, summaryOf, textMask, today } from '../inquiries'
 import { workCalendar } from '../../_kit/work-calendar'
 
 interface InboxInput {
@@ -28,7 +28,7 @@ export async function inbox(input: InboxInput, ctx: ActionContext) {
     if (input.departmentId && input.departmentId !== s.departmentId) throw new AppError('FORBIDDEN', '只能查看本部门的咨询')
     where.departmentId = s.departmentId
   }
-  const policy = await inquiryPolicy()
+  const [policy, mask] = await Promise.all([inquiryPolicy(), textMask()])
   let order: [string, 'asc' | 'desc']
   if (input.box === 'unclaimed') {
     Object.assign(where, { state: 'open' })
@@ -47,5 +47,5 @@ export async function inbox(input: InboxInput, ctx: ActionContext) {
     .skip((input.page - 1) * input.pageSize)
     .limit(input.pageSize + 1)
     .get()
-  return { items: data.slice(0, input.pageSize).map((d) => summaryOf(d, ctx.now, policy)), hasMore: data.length > input.pageSize }
+  return { items: data.slice(0, input.pageSize).map((d) => summaryOf(d, ctx.now, policy, mask)), hasMore: data.length > input.pageSize }
 }

@@ -4,7 +4,7 @@ import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { log } from '../../_kit/log'
 import { enqueueNotification } from '../../_kit/outbox'
-import { assertAllowed, replyClock, inquiries, inquiryMessages, inquiryPolicy, loadInquiry, type InquiryDoc, type MessageDoc } from '../inquiries'
+import { assertAllowed, replyClock, inquiries, inquiryMessages, inquiryPolicy, loadInquiry, topicOf, type InquiryDoc, type MessageDoc } from '../inquiries'
 
 const ATTEMPTS = 5
 
@@ -69,13 +69,14 @@ async function undo(doc: InquiryDoc, now: Date) {
  * The 'inquiry.answered' request for one staff reply. Its outbox id is the dedupe key, so the
  * deadline sweep can safely queue again a reply whose request was not written (notified: false).
  */
-export async function notifyAsker(doc: Pick<InquiryDoc, '_id' | 'openid' | 'topic' | 'departmentName'>, message: Pick<MessageDoc, '_id' | 'seq'>): Promise<boolean> {
+export async function notifyAsker(doc: Pick<InquiryDoc, '_id' | 'openid' | 'question' | 'departmentName'>, message: Pick<MessageDoc, '_id' | 'seq'>): Promise<boolean> {
   try {
     await enqueueNotification({
       event: 'inquiry.answered',
       subjectId: `${doc._id}:${message.seq}`,
       recipient: doc.openid,
-      data: { topic: redact(doc.topic), department: doc.departmentName },
+      // Through WeChat's servers to a lock screen: numbers masked before the topic is cut, so no cut leaves part of one.
+      data: { topic: topicOf(redact(doc.question)), department: doc.departmentName },
       page: `packages/inquiry/detail/index?id=${doc._id}`,
     })
     await inquiryMessages().doc(message._id).update({ data: { notified: true } })

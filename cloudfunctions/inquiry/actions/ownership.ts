@@ -13,6 +13,7 @@ import {
   type HistoryEntry,
   type InquiryDoc,
 } from '../inquiries'
+import { freePlace } from '../open-quota'
 
 const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
 const ownership = (d: Pick<InquiryDoc, '_id' | 'state' | 'departmentId' | 'ownerStaffNo' | 'ownerName'>) => ({
@@ -136,5 +137,6 @@ export async function close(input: { inquiryId: string; reason: string }, ctx: A
   assertAllowed('close', doc, standing)
   const entry: HistoryEntry = { kind: 'closed', at: ctx.now, staffNo: caller.staff!.staffNo, departmentId: doc.departmentId, reason: input.reason }
   await writeGuarded(doc, { state: 'closed', awaitingReply: false, closedAt: ctx.now, history: record(entry) }, ctx.now)
+  await freePlace(doc)
   return { inquiryId: doc._id, state: 'closed' as const }
 }

@@ -2,7 +2,7 @@ import type { InquiryView } from '../../../types/contracts/inquiry'
 import { allowedInquiryActions, type InquiryState } from '../../../types/domain/inquiry'
 import type { ActionContext } from '../../_kit/handler'
 import { tempUrls } from '../../_kit/uploads'
-import { factsOf, inquiries, inquiryMessages, inquiryPolicy, iso, loadInquiry, summaryOf } from '../inquiries'
+import { factsOf, inquiries, inquiryMessages, inquiryPolicy, iso, loadInquiry, summaryOf, textMask } from '../inquiries'
 
 /** The caller's own inquiries, newest first (the latest 100). */
 export async function myInquiries({ state }: { state?: InquiryState }, ctx: ActionContext) {
@@ -15,29 +15,37 @@ export async function myInquiries({ state }: { state?: InquiryState }, ctx: Acti
  * One inquiry with its conversation, for the asker, the department's staff and supervisors
  * (anyone else: NOT_FOUND). Image URLs are issued after that check and expire within 10 minutes;
  * supervisors get none (they watch deadlines, not photos). Reasons and flags are staff-only.
+ * Free text reaches its author whole and everyone else with ID and phone numbers masked
+ * (textMask): the question and the rating for staff, a reply for the asker and other staff, a
+ * transfer reason for other staff.
  */
 export async function getInquiry({ inquiryId }: { inquiryId: string }, ctx: ActionContext): Promise<InquiryView> {
-  const { doc, standing } = await loadInquiry(inquiryId, await ctx.caller())
+  const caller = await ctx.caller()
+  const { doc, standing } = await loadInquiry(inquiryId, caller)
   const staffView = standing.deptStaff || standing.supervisor
   const withUrls = standing.asker || standing.deptStaff
-  const [policy, { data: messages }, urls] = await Promise.all([
+  const [policy, mask, { data: messages }, urls] = await Promise.all([
     inquiryPolicy(),
+    textMask(),
     inquiryMessages().where({ inquiryId: doc._id }).orderBy('seq', 'asc').limit(1000).get(),
     withUrls && doc.images.length ? tempUrls(doc.images.map((i) => i.fileId)) : Promise.resolve(new Map<string, string>()),
   ])
+  const myStaffNo = caller.staff?.staffNo
+  const askers = (text: string) => (standing.asker ? text : mask(text))
+  const wroteIt = (m: { from: 'asker' | 'staff'; staffNo?: string }) => (m.from === 'asker' ? standing.asker : !!myStaffNo && m.staffNo === myStaffNo)
   return {
-    ...summaryOf(doc, ctx.now, policy),
-    question: doc.question,
+    ...summaryOf(doc, ctx.now, policy, standing.asker ? undefined : mask),
+    question: askers(doc.question),
     images: doc.images.map((i) => ({ imageId: i.imageId, contentType: i.contentType, size: i.size, ...(urls.has(i.fileId) ? { url: urls.get(i.fileId) } : {}) })),
     messages: messages.map((m) => ({
       seq: m.seq,
       from: m.from,
       ...(m.staffNo ? { staff: { staffNo: m.staffNo, name: m.staffName ?? '' } } : {}),
-      text: m.text,
+      text: wroteIt(m) ? m.text : mask(m.text),
       at: iso(m.at),
     })),
-    history: doc.history.map(({ reason, at, ...h }) => ({ ...h, at: iso(at), ...(staffView && reason ? { reason } : {}) })),
-    ...(doc.rating ? { rating: { score: doc.rating.score, ...(doc.rating.comment ? { comment: doc.rating.comment } : {}), at: iso(doc.rating.at) } } : {}),
+    history: doc.history.map(({ reason, at, ...h }) => ({ ...h, at: iso(at), ...(staffView && reason ? { reason: h.staffNo && h.staffNo === myStaffNo ? reason : mask(reason) } : {}) })),
+    ...(doc.rating ? { rating: { score: doc.rating.score, ...(doc.rating.comment ? { comment: askers(doc.rating.comment) } : {}), at: iso(doc.rating.at) } } : {}),
     ...(staffView ? { flags: doc.flags.map((f) => ({ level: f.level, dueDate: f.dueDate, at: iso(f.at) })) } : {}),
     allowedActions: allowedInquiryActions(standing, factsOf(doc)),
   }

@@ -3,9 +3,9 @@ import type { ActionContext } from '../../_kit/handler'
 import { getMatterDoc } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
-import { AppError } from '../../_kit/errors'
+import { AppError, notFound } from '../../_kit/errors'
 import type { Caller } from '../../_kit/identity'
-import { outbox, type OutboxDoc } from '../store'
+import { outbox } from '../store'
 
 const STATUS_LABELS: Record<DeliveryStatus, string> = {
   pending: '待发送',
@@ -16,36 +16,46 @@ const STATUS_LABELS: Record<DeliveryStatus, string> = {
   no_consent: '未订阅，仅站内消息',
 }
 
-/** The departments a subject belongs to: a case's departments, a booking's, a queue ticket's matter's. */
-async function departmentsOf(items: OutboxDoc[], subjectId: string): Promise<string[] | undefined> {
-  const kind = items[0].event.split('.')[0]
-  const one = async (collection: string) => (await db().collection(collection).where({ _id: subjectId }).limit(1).get()).data[0]
-  if (kind === 'case') {
-    const c = await one(COLLECTIONS.cases)
-    return c ? (c.departments as string[] | undefined) ?? [c.departmentId as string] : undefined
-  }
-  if (kind === 'booking') {
-    const b = await one(COLLECTIONS.bookings)
-    return b?.departmentId ? [b.departmentId as string] : undefined
-  }
-  if (kind === 'queue') {
-    const t = await one(COLLECTIONS.tickets)
-    return t?.matterId ? [(await getMatterDoc(t.matterId as string).catch(() => undefined))?.departmentId].filter((d): d is string => !!d) : undefined
-  }
-  return undefined
+/**
+ * The record a subject id stands for: the part before the first ':'. Producers file sub-subjects
+ * under it (`<caseId>:<round>` for a supplement request, `<caseId>:<hour>` for a lookup notice,
+ * `<inquiryId>:<seq>` for a reply), so a composite id is checked as the record it belongs to.
+ */
+export const subjectRootOf = (subjectId: string) => subjectId.split(':')[0]
+
+type Row = Record<string, unknown>
+/** Which record a root names, by the form of its id, and the departments that record belongs to. */
+const SUBJECTS: Array<{ id: RegExp; collection: string; departments: (doc: Row) => Promise<string[]> | string[] }> = [
+  { id: /^cs-[0-9a-f]{20}$/, collection: COLLECTIONS.cases, departments: (c) => (c.departments as string[] | undefined) ?? [c.departmentId as string] },
+  { id: /^bk-[0-9a-f]{20}$/, collection: COLLECTIONS.bookings, departments: (b) => [b.departmentId as string] },
+  { id: /^iq-[0-9a-f]{20}$/, collection: COLLECTIONS.inquiries, departments: (q) => [q.departmentId as string] },
+  {
+    id: /^\d{8}-[A-Z0-9]+-\d+$/,
+    collection: COLLECTIONS.tickets,
+    departments: async (t) => [(await getMatterDoc(t.matterId as string).catch(() => undefined))?.departmentId].filter((d): d is string => !!d),
+  },
+]
+
+/** The departments of the record a root names; undefined when the root is of no known kind or its record is missing. */
+async function departmentsOf(root: string): Promise<string[] | undefined> {
+  const kind = SUBJECTS.find((k) => k.id.test(root))
+  if (!kind) return undefined
+  const doc = (await db().collection(kind.collection).where({ _id: root }).limit(1).get()).data[0] as Row | undefined
+  return doc ? (await kind.departments(doc)).filter(Boolean) : undefined
 }
 
 /**
- * Scope: supervisors and admins see every subject; other staff only subjects of their own
- * department, when the subject names one (cases, bookings and queue tickets do; a subject without
- * a department record is open to all staff). Recipients are shown masked.
+ * Scope: supervisors and admins see every subject; other staff only a subject whose record (found
+ * from the subject's root, never from the notifications themselves) belongs to their department.
+ * Anything else, an unknown kind, a missing record or another department's, answers the same
+ * NOT_FOUND, so the answer does not even tell which subjects exist.
  */
-async function assertInScope(caller: Caller, items: OutboxDoc[], subjectId: string): Promise<void> {
+async function assertInScope(caller: Caller, root: string): Promise<void> {
   const s = caller.staff
   if (!s) throw new AppError('FORBIDDEN')
   if (s.role === 'supervisor' || s.role === 'admin') return
-  const departments = await departmentsOf(items, subjectId)
-  if (departments?.length && !departments.includes(s.departmentId)) throw new AppError('FORBIDDEN', '该事项不属于您的部门')
+  const departments = await departmentsOf(root)
+  if (!departments?.includes(s.departmentId)) throw notFound('未找到该事项的通知记录')
 }
 
 /** Enough to tell two recipients apart, not to address anyone. */
@@ -55,12 +65,14 @@ const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
 export async function caseDeliveries({ subjectId }: { subjectId: string }, ctx: ActionContext) {
   const caller = await ctx.caller()
+  const root = subjectRootOf(subjectId)
+  await assertInScope(caller, root)
   const _ = db().command
   const { data } = await outbox().where(_.or([{ subjectId }, { subjectRoot: subjectId }])).orderBy('createdAt', 'asc').limit(100).get()
-  if (!data.length) return { deliveries: [] }
-  await assertInScope(caller, data, subjectId)
+  // Only items of the record that was checked: both the item's subject and its stored root must name it.
+  const items = data.filter((d) => subjectRootOf(d.subjectId) === root && subjectRootOf(d.subjectRoot ?? d.subjectId) === root)
   return {
-    deliveries: data.map((d) => ({
+    deliveries: items.map((d) => ({
       event: d.event,
       subjectId: d.subjectId,
       recipient: maskOpenid(d.recipient),

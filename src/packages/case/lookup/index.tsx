@@ -11,13 +11,14 @@ import { useLargeText } from '../../../hooks/useLargeText'
 import { lookupCase } from '../../../services/case'
 import { beijingDateTime } from '../../../utils/case'
 import { longDate } from '../../../utils/dates'
+import { lookupDeviceId } from './device'
 import '../case.scss'
 import './index.scss'
 
-type Field = 'caseNo' | 'name' | 'idLast4'
+type Field = 'caseNo' | 'queryCode' | 'name' | 'idLast4'
 type Errors = Partial<Record<Field, string>>
-const FIELDS: Field[] = ['caseNo', 'name', 'idLast4']
-const EMPTY: Record<Field, string> = { caseNo: '', name: '', idLast4: '' }
+const FIELDS: Field[] = ['caseNo', 'queryCode', 'name', 'idLast4']
+const EMPTY: Record<Field, string> = { caseNo: '', queryCode: '', name: '', idLast4: '' }
 const lookupInput = caseContract.actions.lookup.input
 
 function errorsOf(issues: { path: string; message: string }[] | undefined): Errors {
@@ -62,10 +63,11 @@ function Answer({ r }: { r: LookupResult }) {
 }
 
 /**
- * 进度查询 (替家人查进度): the case number, the applicant's name and the last 4 characters of the ID
- * or phone number answer a coarse stage. Wrong data of any kind answers one message; after 5 misses
- * in an hour the server answers when to try again. Following a case (shared by the applicant)
- * shows more, so the page points there too.
+ * 进度查询 (替家人查进度): the case number, its query code (查询码, on the applicant's case page),
+ * the applicant's name and the last 4 characters of the ID or phone number answer a coarse stage.
+ * Wrong data of any kind answers one message; after 5 misses in an hour from this account (or this
+ * browser) the server answers when to try again. Nobody else's misses ever refuse this person.
+ * Following a case (shared by the applicant) shows more, so the page points there too.
  */
 export default function Lookup() {
   const { rootClass } = useLargeText()
@@ -82,7 +84,8 @@ export default function Lookup() {
 
   const submit = async () => {
     if (busy) return
-    const checked = lookupInput.safeParse(form)
+    const deviceId = lookupDeviceId()
+    const checked = lookupInput.safeParse({ ...form, ...(deviceId ? { deviceId } : {}) })
     if (!checked.success) {
       setErrors(errorsOf(checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))))
       return
@@ -125,11 +128,14 @@ export default function Lookup() {
     <View className={`${rootClass} case-page lookup`}>
       <View className='case-page__head'>
         <Text className='case-page__title'>替家人查办件进度</Text>
-        <Text className='case-page__sub'>办件编号在申请人的「我的办件」和办件通知里。</Text>
+        <Text className='case-page__sub'>办件编号和查询码在申请人的办件详情页，请向申请人索取。</Text>
       </View>
       <View className='section'>
         <FormField label='办件编号' name='caseNo' error={errors.caseNo}>
           <Input className='form-field__input' value={form.caseNo} maxlength={20} placeholder='如 ZW 开头的16位编号' onInput={set('caseNo')} />
+        </FormField>
+        <FormField label='查询码' name='queryCode' error={errors.queryCode} hint='12位数字，在申请人的办件详情页'>
+          <Input className='form-field__input' type='number' value={form.queryCode} maxlength={12} placeholder='12位数字' onInput={set('queryCode')} />
         </FormField>
         <FormField label='申请人姓名' name='name' error={errors.name}>
           <Input className='form-field__input' value={form.name} maxlength={20} placeholder='申请人的完整姓名' onInput={set('name')} />
