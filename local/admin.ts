@@ -4,11 +4,13 @@
  * except `wx.openApi`, which is multipart/form-data. Replies are `{requestId, ...}` JSON with
  * either the action's result or `{code, message}`, which the SDK maps to its errCode.
  *
- * Only loopback peers are served: the API has no authentication (the SDK's request signature is
- * not checked), so it must never be reachable from another machine, whatever host the gateway
- * listens on.
+ * Only loopback peers are served, and of those only the SDK of this process or of the functions
+ * this cloud runs: every request must carry no Origin, the SDK's content type and a signature made
+ * with this start's secret key (adminauth.ts). Whatever host the gateway listens on, the API is
+ * never reachable from another machine, nor from a web page open on this one.
  */
 import { randomBytes } from 'node:crypto'
+import { AdminRefused, checkAdminRequest, verifySignature } from './adminauth'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Database, DbParams } from './database'
 import { CloudError } from './errors'
@@ -47,6 +49,9 @@ export function parseMultipart(body: Buffer, contentType: string): Record<string
 
 type Params = Record<string, unknown>
 
+/** Multipart fields the SDK sends as raw bytes (wx.openApi's protobuf request). */
+const BINARY_FIELDS = new Set(['requestData'])
+
 export class AdminApi {
   constructor(
     private readonly db: Database,
@@ -54,27 +59,50 @@ export class AdminApi {
     private readonly storage: Storage,
     private readonly openapi: OpenApi,
     private readonly log: (line: string) => void,
+    /** This start's secret: the SDK signs every request with it as TENCENTCLOUD_SECRETKEY. */
+    private readonly secretKey: string,
   ) {}
 
   async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomBytes(16).toString('hex')
-    if (!fromLoopback(req)) return sendJson(res, 403, { requestId, code: 'INVALID_REQUEST_SOURCE', message: 'admin API is loopback-only' })
-    if (req.method !== 'POST') return sendJson(res, 405, { requestId, code: 'INVALID_PARAM', message: 'POST only' })
+    const refuse = (e: AdminRefused) => {
+      req.resume()
+      sendJson(res, e.status, { requestId, code: e.code, message: e.message })
+    }
+    if (!fromLoopback(req)) return refuse(new AdminRefused(403, 'INVALID_REQUEST_SOURCE', 'admin API is loopback-only'))
+    if (req.method !== 'POST') return refuse(new AdminRefused(405, 'INVALID_PARAM', 'POST only'))
+    let kind: 'json' | 'multipart'
+    try {
+      kind = checkAdminRequest(req)
+    } catch (e) {
+      if (e instanceof AdminRefused) return refuse(e)
+      throw e
+    }
     let params: Params
     let multipart: Record<string, Buffer> | null = null
+    let signed: Params
     try {
       const body = await readBody(req, ADMIN_BODY_LIMIT)
-      const type = String(req.headers['content-type'] ?? '')
-      if (type.startsWith('multipart/form-data')) {
-        multipart = parseMultipart(body, type)
+      if (kind === 'multipart') {
+        multipart = parseMultipart(body, String(req.headers['content-type']))
         params = Object.fromEntries(Object.entries(multipart).map(([k, v]) => [k, v.toString('utf8')]))
+        // The SDK signed its binary field as bytes and every other field as text.
+        signed = Object.fromEntries(Object.entries(multipart).map(([k, v]) => [k, BINARY_FIELDS.has(k) ? v : v.toString('utf8')]))
       } else {
         params = JSON.parse(body.toString('utf8') || '{}') as Params
+        signed = params
       }
       if (!params || typeof params !== 'object' || Array.isArray(params)) throw new SyntaxError('body must be an object')
     } catch (e) {
       const message = e instanceof BodyTooLarge ? 'request body too large' : `bad request body: ${(e as Error).message}`
       return sendJson(res, 200, { requestId, code: 'INVALID_PARAM', message })
+    }
+    try {
+      verifySignature(req, signed, this.secretKey)
+      if (multipart && params.action !== 'wx.openApi') throw new AdminRefused(415, 'INVALID_PARAM', 'multipart/form-data is accepted for wx.openApi only')
+    } catch (e) {
+      if (e instanceof AdminRefused) return refuse(e)
+      throw e
     }
 
     const action = String(params.action ?? '')

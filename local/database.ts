@@ -13,6 +13,7 @@ import { update as applyUpdate } from 'mingo/updater'
 import type { Options } from 'mingo/types'
 import { clone, decode, decodeObject, encode, isPlainObject, type Doc } from './ejson'
 import { BlockedByTransaction, CloudError } from './errors'
+import { fieldsOf } from './indexes'
 import { docKey, type Change, type Store } from './store'
 import type { Transactions, Tx } from './transactions'
 
@@ -152,6 +153,11 @@ export interface DatabaseOptions {
    * default: local runs have no console step, so every collection springs into being when used.
    */
   strictCollections?: boolean
+  /**
+   * Called for a query that none of the collection's declared indexes (nor `_id`) serves: in
+   * production it would read the whole collection. Gets the condition's field names, never values.
+   */
+  onUnindexed?: (collection: string, fields: string[]) => void
 }
 
 export class Database {
@@ -183,12 +189,16 @@ export class Database {
 
   /**
    * Run one action. A write that would touch a document held by an open transaction waits for it
-   * and runs again from scratch (fresh match), so it never acts on a stale read.
+   * and runs again from scratch (fresh match), so it never acts on a stale read. No answer leaves
+   * before the state it reports is on disk (Store.durable, a group commit): not a write's
+   * acknowledgement, nor a read of another caller's write that a power cut could still undo.
    */
   async handle(action: string, p: DbParams, token: string): Promise<Record<string, unknown>> {
     for (;;) {
       try {
-        return await this.dispatch(action, p, token)
+        const answer = await this.dispatch(action, p, token)
+        await this.store.durable()
+        return answer
       } catch (e) {
         if (e instanceof BlockedByTransaction) {
           await e.until
@@ -250,8 +260,18 @@ export class Database {
     return p.transactionId ? this.tx.get(String(p.transactionId)) : null
   }
 
-  /** Documents visible to the caller: a transaction sees its own writes, everybody else committed state. */
+  /**
+   * Documents the query may match, as visible to the caller (a transaction sees its own writes,
+   * everybody else committed state): by `_id`, else through a declared index, else all of them.
+   * A query that no declared index serves is reported once (DatabaseOptions.onUnindexed).
+   */
   private visible(collection: string, query: Record<string, unknown>, t: Tx | null): Doc[] {
+    const id = query._id
+    if (typeof id !== 'string' && typeof id !== 'number') {
+      const found = this.store.find(collection, query, !t)
+      if (!found.served && Object.keys(query).length) this.options.onUnindexed?.(collection, fieldsOf(query))
+      if (found.docs) return found.docs
+    }
     return t
       ? candidates(query, () => this.store.liveDocs(collection), (k) => this.store.live(collection, k))
       : candidates(query, () => this.store.committedDocs(collection), (k) => this.store.committed(collection, k))

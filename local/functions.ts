@@ -17,7 +17,7 @@
  * wx-server-sdk from a bundle folder outside the repo, e.g. a test's temp dir.)
  */
 import { builtinModules } from 'node:module'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { identity, invocationEnv, runWithEnv, type EnvVars, type WxIdentity } from './wxcontext'
@@ -63,6 +63,15 @@ export class FunctionRunner {
     private readonly log: (line: string) => void,
   ) {
     this.dir = resolve(functionsDir)
+  }
+
+  /** The deployed functions' names, sorted. */
+  list(): string[] {
+    if (!existsSync(this.dir)) return []
+    return readdirSync(this.dir, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && this.exists(e.name))
+      .map((e) => e.name)
+      .sort()
   }
 
   /** Whether a function of that name is deployed (a valid name with an index.js). */

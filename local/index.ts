@@ -10,9 +10,15 @@
  *  - Cloud functions are the bundles production deploys; they run in this process (functions.ts),
  *    each invocation in its own AsyncLocalStorage scope of process.env, so hundreds of concurrent
  *    invocations each see their own OPENID (wxcontext.ts).
+ *  - The admin API answers only the SDK of this process and of the functions it runs: requests
+ *    signed with this start's secret key, JSON, no browser Origin (adminauth.ts).
  *  - The database is an in-memory store queried with mingo (database.ts), every mutation atomic
- *    (synchronous match + apply + log), durable through an append-only op log (oplog.ts), with
- *    unique indexes and transactions (store.ts, transactions.ts).
+ *    (synchronous match + apply + log), durable through an append-only op log fsynced before an
+ *    answer leaves (oplog.ts, group commit), with the deployment's declared indexes answering
+ *    queries and a log line for a query none serves (indexes.ts), unique indexes and transactions
+ *    (store.ts, transactions.ts). The data folder is private: 0700, files 0600 (datadir.ts).
+ *  - Functions get their ID_HASH_KEY from here (kept in the data folder, or fresh per start in
+ *    memory), and with `timers` their config.json timer triggers run on schedule (timers.ts, cron.ts).
  *  - Storage keeps files on disk behind signed, expiring URLs (storage.ts); openapi captures
  *    subscribe messages and can inject WeChat's failures (openapi.ts).
  *  - The same server is the h5 app's backend: `POST /api/fn/<name>` and the built app (gateway.ts).
@@ -22,7 +28,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { randomBytes } from 'node:crypto'
 import { AdminApi } from './admin'
+import { idHashKeyFor, privateDir } from './datadir'
 import { Database } from './database'
 import { FunctionRunner } from './functions'
 import { Gateway, OPENID_PATTERN, type Persona } from './gateway'
@@ -31,6 +39,7 @@ import { isLoopbackHost, isWildcardHost } from './loopback'
 import { OpenApi, parseFailures, SENDS_COLLECTION, type OpenapiFailures } from './openapi'
 import { Storage } from './storage'
 import { Store, type IndexSpec } from './store'
+import { TimerScheduler, declaredTimers } from './timers'
 import { Transactions } from './transactions'
 import { DEFAULT_ENV_ID, identity, installEnvProxy, sdkEnv } from './wxcontext'
 
@@ -41,6 +50,12 @@ export interface LocalCloudOptions {
   host?: string
   /** Where db.log and files/ live; undefined = in memory (files in a temp dir), nothing kept. */
   dataDir?: string
+  /**
+   * With a dataDir: answer a write only once it is on disk (fsync, shared by writes that arrive
+   * together; oplog.ts), so acknowledged writes survive a power cut. Default true; false keeps them
+   * in the OS cache only (they still survive a crash of this process).
+   */
+  fsync?: boolean
   /** Folder of bundled functions: `<name>/index.js` (+ config.json). */
   functionsDir: string
   /** The h5 build, served at / with single-page fallback to index.html. */
@@ -59,15 +74,27 @@ export interface LocalCloudOptions {
   collections?: string[]
   personas?: Persona[]
   log?: (line: string) => void
+  /**
+   * Run the functions' timer triggers on their config.json schedules (timers.ts), as the platform
+   * does. Default false: tests run triggers explicitly with `trigger()`; `npm start` turns it on.
+   */
+  timers?: boolean
+  /**
+   * The functions' ID_HASH_KEY. Default: generated once and kept in `dataDir/id-hash-key` (0600),
+   * or fresh per start in memory. `null` leaves it unset, as a deployment that forgot it would.
+   */
+  idHashKey?: string | null
 }
 
 export interface SeedDb {
   insert(collection: string, docs: Record<string, unknown>[]): void | Promise<void>
 }
 
-export interface LocalCloud {
+export interface LocalCloud extends SdkTarget {
   url: string
   port: number
+  /** This start's secret: the SDK signs admin requests with it (installSdkEnv). */
+  adminKey: string
   /** Invoke a function in-process as a WeChat client (no OPENID unless given). */
   invoke(fn: string, event: unknown, opts?: { openid?: string }): Promise<unknown>
   /** Run a timer trigger declared in the function's config.json: no OPENID, SOURCE wx_trigger. */
@@ -80,13 +107,28 @@ export interface LocalCloud {
 
 export type { OpenapiFailures, Persona, IndexSpec }
 
+/** What the SDK of another process needs to reach a local cloud: its URL and this start's admin key. */
+export interface SdkTarget {
+  url: string
+  adminKey: string
+}
+
+/** Admin keys of the clouds running in this process, by URL (so installSdkEnv(url) works for them). */
+const inProcess = new Map<string, string>()
+
 /**
- * Point the wx-server-sdk of THIS process at a local cloud (tests, scripts). Must run before
- * `cloud.init()`: without these variables the SDK probes metadata.tencentyun.com and crashes Node
- * on a missing secret (research note §1.5).
+ * Point the wx-server-sdk of THIS process at a local cloud (tests, scripts): pass the LocalCloud,
+ * `{ url, adminKey }` printed by a cloud in a child process, or the URL of a cloud started in this
+ * process. Must run before `cloud.init()`: without these variables the SDK probes
+ * metadata.tencentyun.com and crashes Node on a missing secret (research note §1.5). The admin key
+ * signs every request; without it the cloud refuses them.
  */
-export function installSdkEnv(url: string): void {
-  Object.assign(process.env, sdkEnv(url))
+export function installSdkEnv(target: SdkTarget | string): void {
+  const t = typeof target === 'string' ? { url: target, adminKey: inProcess.get(target) } : target
+  if (!t.adminKey) {
+    throw new Error(`没有 ${t.url} 的管理密钥：该本地云不在本进程中，请传入 { url, adminKey }。\nNo admin key for ${t.url}: pass { url, adminKey } for a cloud in another process.`)
+  }
+  Object.assign(process.env, sdkEnv(t.url, t.adminKey))
 }
 
 const fakeNow = (): Date => (process.env.LOCAL_FAKE_NOW ? new Date(process.env.LOCAL_FAKE_NOW) : new Date())
@@ -116,19 +158,32 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   if (!existsSync(opts.functionsDir)) log(`云函数目录不存在: ${opts.functionsDir}（先运行 npm run build:functions）`)
   const envId = DEFAULT_ENV_ID
   const indexes = opts.indexes ?? {}
-  const store = opts.dataDir ? Store.open(resolve(opts.dataDir), indexes, log) : new Store(indexes)
+  const store = opts.dataDir ? Store.open(resolve(opts.dataDir), indexes, log, { fsync: opts.fsync ?? true }) : new Store(indexes)
   const transactions = new Transactions(store, log)
-  const db = new Database(store, transactions, { strictCollections: opts.collections !== undefined })
+  // With the deployment's indexes declared, a query none of them serves is pointed out once per
+  // shape: production would scan the collection for it (indexes.ts).
+  const unindexed = new Set<string>()
+  const onUnindexed = (collection: string, fields: string[]) => {
+    const shape = `${collection}:${fields.join(',')}`
+    if (unindexed.has(shape)) return
+    unindexed.add(shape)
+    log(`索引提示: 集合 ${collection} 按 { ${fields.join(', ')} } 查询，没有可用的已声明索引（cloudfunctions/_kit/collections.ts 的 INDEXES），线上会扫描整个集合；请为它声明索引。`)
+  }
+  const db = new Database(store, transactions, { strictCollections: opts.collections !== undefined, onUnindexed: opts.indexes ? onUnindexed : undefined })
   for (const name of [...(opts.collections ?? []), ...Object.keys(indexes)]) store.create(name)
 
   const inMemory = !opts.dataDir
   const filesDir = opts.dataDir ? join(resolve(opts.dataDir), 'files') : mkdtempSync(join(tmpdir(), 'local-cloud-files-'))
+  if (opts.dataDir) privateDir(filesDir)
   let baseUrl = ''
   const storage = new Storage(filesDir, envId, () => baseUrl)
   const openapi = new OpenApi((collection, doc) => void db.insertDocs(collection, [doc]), failures)
   installEnvProxy()
-  const runner = new FunctionRunner(opts.functionsDir, () => sdkEnv(baseUrl, envId), () => envId, log)
-  const admin = new AdminApi(db, runner, storage, openapi, log)
+  const adminKey = randomBytes(32).toString('hex')
+  const idHashKey = opts.idHashKey === null ? null : (opts.idHashKey ?? idHashKeyFor(opts.dataDir && resolve(opts.dataDir)))
+  const functionEnv = () => ({ ...sdkEnv(baseUrl, adminKey, envId), ...(idHashKey ? { ID_HASH_KEY: idHashKey } : {}) })
+  const runner = new FunctionRunner(opts.functionsDir, functionEnv, () => envId, log)
+  const admin = new AdminApi(db, runner, storage, openapi, log, adminKey)
   const gateway = new Gateway(runner, { devLogin, personas: opts.personas ?? [], staticDir: opts.staticDir, log })
 
   const cleanup = () => {
@@ -193,11 +248,15 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   }
   const port = (server.address() as AddressInfo).port
   baseUrl = `http://${urlHost(host)}:${port}`
+  inProcess.set(baseUrl, adminKey)
+  const timers = opts.timers ? new TimerScheduler(runner, declaredTimers(runner, log), log) : null
+  timers?.start()
 
   let closing: Promise<void> | null = null
   return {
     url: baseUrl,
     port,
+    adminKey,
     invoke(fn, event, o = {}) {
       const openid = o.openid ?? ''
       if (openid && !OPENID_PATTERN.test(openid)) return Promise.reject(new Error(`OPENID 格式不正确: ${openid}`))
@@ -207,10 +266,19 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     setOpenapiFailures: (f) => openapi.setFailures(f),
     sends: async () => db.readAll(SENDS_COLLECTION),
     close() {
-      closing ??= new Promise<void>((done) => {
-        server.close(() => done())
-        server.closeAllConnections()
-      }).then(cleanup)
+      // Running triggers finish first: they still talk to the store this closes.
+      closing ??= (timers ? timers.stop() : Promise.resolve())
+        .then(
+          () =>
+            new Promise<void>((done) => {
+              server.close(() => done())
+              server.closeAllConnections()
+            }),
+        )
+        .then(() => {
+          inProcess.delete(baseUrl)
+          cleanup()
+        })
       return closing
     },
   }

@@ -11,7 +11,8 @@
  *    `/files/<path>?expires=…&sign=…`; an expired or altered URL is refused with 403, like COS.
  *  - deleteFile: `storage.batchDeleteFile`.
  *
- * File IDs look like production ones: `cloud://<env>.<bucket>/<path>`.
+ * File IDs look like production ones: `cloud://<env>.<bucket>/<path>`. Stored files are the
+ * owner's alone (folders 0700, files 0600, see datadir.ts): they are ID cards and certificates.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync, statSync, unlinkSync } from 'node:fs'
@@ -20,6 +21,7 @@ import { dirname, resolve, sep } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import { CloudError } from './errors'
+import { DIR_MODE, FILE_MODE } from './datadir'
 import { contentType } from './mime'
 
 /** Largest upload accepted (COS allows more; a government-service attachment never needs it). */
@@ -66,7 +68,7 @@ export class Storage {
     private readonly baseUrl: () => string,
   ) {
     this.root = resolve(dir)
-    mkdirSync(this.root, { recursive: true })
+    mkdirSync(this.root, { recursive: true, mode: DIR_MODE })
     this.bucketPrefix = `cloud://${envId}.${Buffer.from(envId.slice(0, 2)).toString('hex')}-${envId}-1300000000/`
   }
 
@@ -165,7 +167,7 @@ export class Storage {
       return cosError(res, 403, 'AccessDenied', 'Request has expired')
     }
     const file = this.diskPath(path)
-    mkdirSync(dirname(file), { recursive: true })
+    mkdirSync(dirname(file), { recursive: true, mode: DIR_MODE })
     // Written next to the target and renamed, so a reader never sees half a file.
     const tmp = `${file}.upload-${randomBytes(6).toString('hex')}`
     let size = 0
@@ -176,7 +178,7 @@ export class Storage {
       },
     })
     try {
-      await pipeline(req, limit, createWriteStream(tmp))
+      await pipeline(req, limit, createWriteStream(tmp, { mode: FILE_MODE }))
       renameSync(tmp, file)
     } catch {
       rmSync(tmp, { force: true })

@@ -9,17 +9,15 @@
  * error is the database's decision (see Database: strict only when the deployment's collections are
  * declared), because the real cloud creates collections in the console, a step local runs skip.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { FILE_MODE, privateDir, tightenDataDir } from './datadir'
 import { encode, type Doc } from './ejson'
 import { CloudError } from './errors'
+import { plan, SecondaryIndex, type IndexSpec } from './indexes'
 import { OpLog, type LogEntry } from './oplog'
 
-export interface IndexSpec {
-  name: string
-  keys: Record<string, 1 | -1>
-  unique?: boolean
-}
+export type { IndexSpec }
 
 /** One document's transition inside a mutation; `null` means absent. */
 export interface Change {
@@ -67,6 +65,11 @@ class UniqueIndex {
 class Collection {
   readonly docs = new Map<string, Doc>()
   readonly unique: UniqueIndex[] = []
+  /** Every declared index (unique ones too), to find candidates (indexes.ts). */
+  readonly secondary: SecondaryIndex[] = []
+  /** Natural order: when each live document was inserted (MongoDB's natural order is insertion order). */
+  readonly seq = new Map<string, number>()
+  nextSeq = 0
   exists = false
 }
 
@@ -86,9 +89,11 @@ export class Store {
    * `warn` receives problems that do not stop the start (a torn last line, data that violates a
    * unique index declared after it was written).
    */
-  static open(dataDir: string, indexSpecs: Record<string, IndexSpec[]>, warn: (line: string) => void): Store {
-    mkdirSync(dataDir, { recursive: true })
+  static open(dataDir: string, indexSpecs: Record<string, IndexSpec[]>, warn: (line: string) => void, opts: { fsync?: boolean } = {}): Store {
+    privateDir(dataDir)
     const release = lockDataDir(dataDir)
+    // A folder an older version made is world-readable (0755, files 0644): tighten it first.
+    tightenDataDir(dataDir)
     const file = join(dataDir, 'db.log')
     const store = new Store(indexSpecs)
     store.releaseLock = release
@@ -99,6 +104,12 @@ export class Store {
       else if (e.op === 'del') coll.docs.delete(docKey(e.id))
     })
     if (report.tornTail) warn('数据日志最后一行不完整（上次进程中途退出），已忽略该行')
+    for (const coll of store.collections.values()) {
+      for (const [key, doc] of coll.docs) {
+        coll.seq.set(key, coll.nextSeq++)
+        for (const idx of coll.secondary) idx.add(key, doc)
+      }
+    }
     for (const [name, coll] of store.collections) {
       for (const idx of coll.unique) {
         for (const [key, doc] of coll.docs) {
@@ -108,7 +119,7 @@ export class Store {
         }
       }
     }
-    store.log = new OpLog(file)
+    store.log = new OpLog(file, opts.fsync ?? true)
     store.log.compact(store.snapshot())
     return store
   }
@@ -121,7 +132,10 @@ export class Store {
     let c = this.collections.get(name)
     if (!c) {
       c = new Collection()
-      for (const spec of this.indexSpecs[name] ?? []) if (spec.unique) c.unique.push(new UniqueIndex(spec))
+      for (const spec of this.indexSpecs[name] ?? []) {
+        if (spec.unique) c.unique.push(new UniqueIndex(spec))
+        c.secondary.push(new SecondaryIndex(spec))
+      }
       this.collections.set(name, c)
     }
     return c
@@ -173,6 +187,33 @@ export class Store {
     // Documents the transaction removed are still committed.
     for (const [key, before] of hidden) if (before && !docs.has(key)) out.push(before)
     return out
+  }
+
+  /**
+   * The documents a query can match, found through the collection's declared indexes, in natural
+   * order: `docs` null means no index narrows it (scan); `served` says whether production would
+   * answer it from an index (the warning in Database). `committed` picks the view: everybody's
+   * (an open transaction's writes replaced by their before-images) or the transaction's own.
+   */
+  find(collection: string, query: Record<string, unknown>, committed: boolean): { docs: Doc[] | null; served: boolean } {
+    const coll = this.collection(collection)
+    const p = plan(query, coll.secondary)
+    // A bucket holding most of the collection is cheaper to scan than to sort back into natural order.
+    if (!p.keys || p.keys.size * 4 > coll.docs.size * 3) return { docs: null, served: p.served }
+    const keys = [...p.keys]
+    if (committed) {
+      // Before-images of an open transaction's writes are committed state the live index no longer shows.
+      const hidden = this.hidden(collection)
+      if (hidden) for (const k of hidden.keys()) if (!p.keys.has(k)) keys.push(k)
+    }
+    const order = (k: string) => coll.seq.get(k) ?? Number.MAX_SAFE_INTEGER
+    keys.sort((a, b) => order(a) - order(b))
+    const docs: Doc[] = []
+    for (const k of keys) {
+      const d = committed ? this.committed(collection, k) : this.live(collection, k)
+      if (d) docs.push(d)
+    }
+    return { docs, served: true }
   }
 
   /**
@@ -238,6 +279,11 @@ export class Store {
     this.log?.append(entries)
   }
 
+  /** Resolves when every write applied so far is on disk (immediately in memory). See OpLog. */
+  durable(): Promise<void> {
+    return this.log ? this.log.durable() : Promise.resolve()
+  }
+
   private setDoc(coll: Collection, key: string, doc: Doc | null): void {
     const old = coll.docs.get(key)
     for (const idx of coll.unique) {
@@ -247,8 +293,17 @@ export class Store {
       }
       if (doc) idx.owners.set(idx.keyOf(doc), key)
     }
-    if (doc) coll.docs.set(key, doc)
-    else coll.docs.delete(key)
+    for (const idx of coll.secondary) {
+      if (old) idx.remove(key, old)
+      if (doc) idx.add(key, doc)
+    }
+    if (doc) {
+      if (!coll.seq.has(key)) coll.seq.set(key, coll.nextSeq++)
+      coll.docs.set(key, doc)
+    } else {
+      coll.seq.delete(key)
+      coll.docs.delete(key)
+    }
   }
 
   *snapshot(): Iterable<LogEntry> {
@@ -275,7 +330,7 @@ function lockDataDir(dataDir: string): () => void {
   const lock = join(dataDir, 'db.lock')
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(lock, String(process.pid), { flag: 'wx' })
+      writeFileSync(lock, String(process.pid), { flag: 'wx', mode: FILE_MODE })
       return () => rmSync(lock, { force: true })
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e

@@ -111,17 +111,20 @@ export function identity(partial: Partial<WxIdentity> = {}): WxIdentity {
   }
 }
 
-/** Environment a function sees in production SCF, pointed at the local cloud at `url`. */
-export function sdkEnv(url: string, envId = DEFAULT_ENV_ID): EnvVars {
+/**
+ * Environment a function sees in production SCF, pointed at the local cloud at `url`. The SDK
+ * signs every admin request with TENCENTCLOUD_SECRETKEY; the local cloud checks that signature
+ * against `secretKey`, its per-start secret (adminauth.ts).
+ */
+export function sdkEnv(url: string, secretKey: string, envId = DEFAULT_ENV_ID): EnvVars {
   return {
     // SCF mode: no metadata.tencentyun.com probe, and the SDK takes the URL below.
     TENCENTCLOUD_RUNENV: 'SCF',
     SCF_NAMESPACE: envId,
     TCB_ENV: envId,
     TENCENTCLOUD_REGION: 'ap-shanghai',
-    // The SDK refuses to sign without credentials; the local cloud does not check the signature.
-    TENCENTCLOUD_SECRETID: 'local-secret-id',
-    TENCENTCLOUD_SECRETKEY: 'local-secret-key',
+    TENCENTCLOUD_SECRETID: 'local-cloud',
+    TENCENTCLOUD_SECRETKEY: secretKey,
     SILENCE: 'true',
     TCB_CONTEXT_CNFG: JSON.stringify({ URL: `${url.replace(/\/$/, '')}/admin` }),
   }

@@ -37,7 +37,9 @@ async function main() {
     const r = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
     if (r.status !== 0) process.exit(r.status ?? 1)
   }
-  await runFromCli({ functionsDir: functionsOutDir, staticDir: h5Dir, seed: seedDemoCentre, indexes: INDEXES, personas })
+  // Timer triggers (drain, noShowSweep, deadlineSweep, reminders, recomputeSweep …) run on their
+  // config.json schedules, as in the cloud.
+  await runFromCli({ functionsDir: functionsOutDir, staticDir: h5Dir, seed: seedDemoCentre, indexes: INDEXES, personas, timers: true })
 }
 
 main().catch((e) => {

@@ -6,9 +6,15 @@
  *      compiled by WeChat's wcc/wcsc, and browser tests driving Chromium against the h5 build
  * It ends with one line `Tests: N passed, N failed` and exits non-zero on any failure.
  * SKIP_BUILD=1 reuses existing builds (for quick local re-runs; CI always builds).
+ *
+ * Before any of that it makes sure the machine has what the tests need beyond node_modules: the
+ * browser tests drive the system's Chromium (/usr/bin/chromium). Running as root on Debian it
+ * installs it with apt-get (one progress line, about a minute); otherwise it stops at once with
+ * the one command to run, instead of letting every browser test fail.
  */
-import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
 const root = resolve(__dirname, '..')
@@ -26,7 +32,45 @@ function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
   })
 }
 
+const CHROMIUM = '/usr/bin/chromium'
+
+/** Whether this run includes the browser tests: all of them, or named paths that reach tests/e2e. */
+function runsBrowserTests(args: string[]): boolean {
+  const paths = args.filter((a) => !a.startsWith('-'))
+  return paths.length === 0 || paths.some((p) => /e2e/.test(p))
+}
+
+/** Stop before anything else with one line that says what to run. */
+function stop(line: string): never {
+  console.error(line)
+  process.exit(1)
+}
+
+function ensureChromium(): void {
+  if (existsSync(CHROMIUM) || !runsBrowserTests(process.argv.slice(2))) return
+  const asRoot = process.getuid?.() === 0
+  if (!asRoot || !existsSync('/usr/bin/apt-get')) {
+    stop(`✗ The browser tests need Chromium at ${CHROMIUM}: run \`sudo apt-get install -y chromium\`, then \`npm test\` again.`)
+  }
+  const t0 = Date.now()
+  console.log(`▶ Chromium is missing: installing it for the browser tests (apt-get update && apt-get install -y chromium, about a minute)…`)
+  const logFile = join(mkdtempSync(join(tmpdir(), 'npm-test-apt-')), 'apt.log')
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
+  let out = ''
+  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+    const r = spawnSync('apt-get', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    out += `$ apt-get ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}`
+    if (r.status !== 0 || r.error) {
+      writeFileSync(logFile, out)
+      stop(`✗ Installing Chromium failed (apt-get ${args[0]}; output in ${logFile}): run \`apt-get update && apt-get install -y chromium\` by hand, then \`npm test\` again.`)
+    }
+  }
+  if (!existsSync(CHROMIUM)) stop(`✗ apt-get installed chromium but ${CHROMIUM} is still missing: install Chromium at that path, then \`npm test\` again.`)
+  console.log(`◀ Chromium installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
+}
+
 async function main() {
+  ensureChromium()
   await run('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
   if (process.env.SKIP_BUILD !== '1') {
     await run('bundle cloud functions', bin('tsx'), ['scripts/build-functions.ts'])
@@ -34,7 +78,6 @@ async function main() {
     await run('build weapp', bin('taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' })
     await run('build h5', bin('taro'), ['build', '--type', 'h5'], { NODE_ENV: 'production' })
   }
-  if (!existsSync('/usr/bin/chromium')) console.warn('⚠ /usr/bin/chromium is missing: install it with `apt-get install -y chromium` (.ci/run does).')
 
   const artifacts = join(root, 'tests', '.artifacts')
   mkdirSync(artifacts, { recursive: true })

@@ -66,7 +66,11 @@ export interface IndexSpec {
 export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.windows]: [{ name: 'departmentId', keys: { departmentId: 1 } }],
   [COLLECTIONS.matters]: [{ name: 'departmentId', keys: { departmentId: 1 } }],
-  [COLLECTIONS.staff]: [{ name: 'openid_unique', keys: { openid: 1 }, unique: true }],
+  [COLLECTIONS.staff]: [
+    { name: 'openid_unique', keys: { openid: 1 }, unique: true },
+    { name: 'staffNo', keys: { staffNo: 1 } },
+    { name: 'role_active', keys: { role: 1, active: 1 } },
+  ],
   [COLLECTIONS.bookings]: [
     { name: 'code_unique', keys: { code: 1 }, unique: true },
     { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },
@@ -90,11 +94,19 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'departments_state_submittedAt', keys: { departments: 1, state: 1, submittedAt: -1 } },
     { name: 'departments_clockRunning_dueDate', keys: { departments: 1, clockRunning: 1, dueDate: 1 } },
     { name: 'state_submittedAt', keys: { state: 1, submittedAt: -1 } },
+    // Open accepted cases, for recomputing deadlines when the working-day calendar changes.
+    { name: 'accepted_acceptedOn', keys: { accepted: 1, acceptedOn: 1 } },
   ],
   [COLLECTIONS.caseEvents]: [{ name: 'caseId_seq', keys: { caseId: 1, seq: 1 } }],
   [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
   [COLLECTIONS.audit]: [{ name: 'caseId_at', keys: { caseId: 1, at: -1 } }, { name: 'kind_at', keys: { kind: 1, at: -1 } }, { name: 'ownerOpenid_at', keys: { ownerOpenid: 1, at: -1 } }],
   [COLLECTIONS.calendarChanges]: [{ name: 'year_at', keys: { year: 1, at: -1 } }],
+  [COLLECTIONS.calendarYears]: [{ name: 'pending', keys: { pending: 1 } }],
+  [COLLECTIONS.requests]: [{ name: 'createdAt', keys: { createdAt: 1 } }],
+  [COLLECTIONS.lookupAttempts]: [{ name: 'attempts_at', keys: { 'attempts.at': 1 } }],
+  [COLLECTIONS.invitations]: [{ name: 'status_expiresAt', keys: { status: 1, expiresAt: 1 } }],
+  [COLLECTIONS.followInvitations]: [{ name: 'expiresAt', keys: { expiresAt: 1 } }],
+  [COLLECTIONS.scheduleDays]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }],
   [COLLECTIONS.shifts]: [{ name: 'staffId_date', keys: { staffId: 1, date: 1 } }],
   [COLLECTIONS.inquiries]: [
     { name: 'openid_askedAt', keys: { openid: 1, askedAt: -1 } },

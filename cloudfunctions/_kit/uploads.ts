@@ -64,5 +64,48 @@ export function checkedBytes<T extends string>(
   return { bytes, type }
 }
 
-/** `cloud://<env>.<bucket>/<path>` → `<path>` */
-export const cloudPathOf = (fileId: string): string | undefined => /^cloud:\/\/[^/]+\/(.+)$/.exec(fileId)?.[1]
+/** A file ID taken apart: `cloud://<env>.<bucket>/<segment>/<segment>/…`. */
+export interface ParsedFileId {
+  env: string
+  bucket: string
+  segments: string[]
+}
+
+/**
+ * Path segments our own code ever writes (hex names, `incoming`, `materials`, extensions): a
+ * client-sent file ID with anything else — `..`, `.`, empty segments, backslashes, escapes — is
+ * not one of ours, whatever it starts with.
+ */
+const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/
+
+/**
+ * Parses a file ID the client sent back. Answers undefined for anything that is not a plain file
+ * of this environment: the env must be the function's own (TCB_ENV / SCF_NAMESPACE, which the SDK
+ * itself uses for DYNAMIC_CURRENT_ENV), so a file of another environment is never read with this
+ * function's admin rights.
+ */
+export function parseFileId(fileId: string): ParsedFileId | undefined {
+  const m = /^cloud:\/\/([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)\/(.+)$/.exec(fileId)
+  if (!m) return undefined
+  const [, env, bucket, path] = m
+  const current = process.env.TCB_ENV || process.env.SCF_NAMESPACE
+  if (current && env !== current) return undefined
+  const segments = path.split('/')
+  if (!segments.every((s) => SEGMENT.test(s) && s !== '.' && s !== '..')) return undefined
+  return { env, bucket, segments }
+}
+
+/** `cloud://<env>.<bucket>/<path>` → `<path>`, only for a well-formed file ID of this environment. */
+export const cloudPathOf = (fileId: string): string | undefined => parseFileId(fileId)?.segments.join('/')
+
+/**
+ * Whether a client-sent file ID names a file directly inside `folder` (`incoming/<owner>/<case>/`):
+ * compared segment by segment on the parsed path, so neither `..` nor a longer sibling name
+ * (`<case>x/…`) nor a deeper path gets through.
+ */
+export function isUploadIn(fileId: string, folder: string): boolean {
+  const parsed = parseFileId(fileId)
+  const want = folder.split('/').filter((s) => s !== '')
+  if (!parsed || parsed.segments.length !== want.length + 1) return false
+  return want.every((s, i) => parsed.segments[i] === s)
+}

@@ -8,10 +8,11 @@ import { listSlots } from './actions/listSlots'
 import { addHours, closeDate } from './actions/manageDays'
 import { getBooking, myBookings } from './actions/myBookings'
 import { reschedule } from './actions/reschedule'
+import { holdSweep } from './settle'
 import { dayBeforeReminders, noShowSweep } from './triggers'
 
 export const main = createHandler(
   appointmentContract,
   { listDays, listSlots, book, cancel, reschedule, myBookings, getBooking, daySchedule, closeDate, addHours },
-  { noShowSweep, dayBeforeReminders },
+  { noShowSweep, dayBeforeReminders, holdSweep },
 )

@@ -45,12 +45,32 @@ export async function horizonOf(matter: Matter, now: Date): Promise<string[]> {
 
 /** The slot a booking asks for, if the matter is booked at that window and the slot is open now. */
 export async function bookableSlot(slotId: string, matter: Matter, now: Date): Promise<Slot> {
+  return slotIn(matter, slotId, await slotSchedule(slotId), now)
+}
+
+/**
+ * What decides whether a slot is open: its window's schedule and the day's override, read side by
+ * side (a booking waits for one round trip, not two). Undefined for a malformed slot id.
+ */
+export async function slotSchedule(slotId: string): Promise<{ schedule: WindowSchedule; override?: DayOverride } | undefined> {
+  const parsed = parseSlotId(slotId)
+  if (!parsed) return undefined
+  const [schedules, overrides] = await Promise.all([windowSchedules([parsed.windowId]), dayOverrides([parsed.windowId], [parsed.date])])
+  return { schedule: schedules.get(parsed.windowId)!, override: overrides.get(dayKey(parsed.windowId, parsed.date)) }
+}
+
+/** The slot, checked against the matter and the schedule read by slotSchedule; refused with the reason otherwise. */
+export function slotIn(matter: Matter, slotId: string, read: Awaited<ReturnType<typeof slotSchedule>>, now: Date): Slot {
   const refuse = (message: string) => new AppError('INVALID_INPUT', message, [{ path: 'slotId', message }])
   const parsed = parseSlotId(slotId)
-  if (!parsed) throw refuse('时段编号格式不正确')
+  if (!parsed || !read) throw refuse('时段编号格式不正确')
   if (!matter.flags.appointment) throw new AppError('INVALID_INPUT', '该事项无需预约，可直接到大厅办理', [{ path: 'matterId', message: '该事项不提供预约' }])
   if (!matter.windowIds.includes(parsed.windowId)) throw refuse('该窗口不办理此事项')
-  const slot = (await openSlots(matter, [parsed.date], now)).find((s) => s.slotId === slotId)
+  const { schedule, override } = read
+  const open = bookableDates(now, schedule.horizonWorkingDays, workCalendar()).includes(parsed.date)
+  const slot = open
+    ? daySlots(parsed.windowId, schedule, parsed.date, workCalendar().isWorkingDay(parsed.date), override).find((s) => s.slotId === slotId && isBeforeCutoff(s, schedule.sameDayCutoffMinutes, now))
+    : undefined
   if (!slot) throw refuse('该时段不开放预约或已截止，请选择其他时段')
   return slot
 }

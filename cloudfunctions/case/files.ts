@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
+import { keyedHash } from '../_kit/secrets'
 import type { MaterialContentType } from '../../types/domain/case-material'
 
 // Storage helpers live in the kit, shared with inquiry images.
@@ -24,5 +24,4 @@ export const library = () => db().collection<LibraryDoc>(COLLECTIONS.materials)
  * The storage folder of an account: a keyed hash, so a path (which appears in a file ID) says
  * nothing about whose file it is.
  */
-export const ownerDir = (openid: string) =>
-  createHmac('sha256', process.env.ID_HASH_KEY || 'local-dev-only-key').update(`materials:${openid}`).digest('hex').slice(0, 24)
+export const ownerDir = (openid: string) => keyedHash(`materials:${openid}`, 24)

@@ -1,4 +1,5 @@
 import { caseContract } from '../../types/contracts/case'
+import { cleanupTrigger } from '../_kit/cleanup'
 import { createHandler } from '../_kit/handler'
 import { act } from './actions/act'
 import { createDraft, saveDraft } from './actions/draft'
@@ -31,4 +32,4 @@ export const main = createHandler(caseContract, {
   followedCases,
   followedCase,
   lookup,
-})
+}, { cleanup: cleanupTrigger })

@@ -9,20 +9,31 @@ import { backoffMs, classify, LEASE_MS, MAX_ATTEMPTS, miniprogramState, pushPage
 import { grantId, messages, outbox, subscriptions, type Grant, type OutboxDoc } from './store'
 
 /**
- * Delivering one outbox item, exactly once:
+ * Delivering one outbox item, pushing it at most once:
  *  1. claim it with a conditional update (status and attempt count as read → `sending` with a
  *     lease), so of two drains, or a drain and a deliverSoon, only one goes on;
- *  2. write the message centre entry (its `_id` is the item's, so a retry writes nothing new);
+ *  2. make sure the message centre entry exists (the producer wrote it with the event, _kit/outbox.ts;
+ *     items written straight to the outbox get it here; its `_id` is the item's, so it is written once);
  *  3. take one grant of the event's template (a conditional decrement; long-term grants are not
  *     used up); none → `no_consent`, nothing pushed;
- *  4. send, then settle the item, conditional on still holding the claim.
- * A crash between 4's send and its settle leaves the item `sending` until the lease ends, when a
- * drain sends it again: the only way a message can go twice, as WeChat's send has no idempotency key.
+ *  4. record the attempt on the item (`sendAttemptAt`, conditional on the claim), send, then
+ *     settle the item, conditional on still holding the claim.
+ * WeChat's send has no idempotency key, so a send whose outcome we did not hear is never repeated:
+ * an item found with an attempt recorded and not settled (the function died after 4's record) and
+ * a send that failed without an answer from WeChat (connection reset, timeout) end `failed` with
+ * the reason, the message centre keeping the message. Sends WeChat answered with an error code it
+ * did not deliver, so those are retried (policy.ts). What remains: a push can be lost (never twice)
+ * when the function dies between recording the attempt and sending.
  */
 
 export type Result = 'sent' | 'failed' | 'no_consent' | 'retry' | 'skipped'
 
 const _ = () => db().command
+
+/** An outbox item with the attempt record kept here (store.ts has the fields the producer writes). */
+type Item = OutboxDoc & { sendAttemptAt?: Date }
+
+const UNCERTAIN_REASON = '发送结果未知：微信可能已收到，为避免重复推送不再重试（消息中心已有该消息）'
 
 export async function claim(doc: OutboxDoc, now: Date): Promise<OutboxDoc | null> {
   const attempts = doc.attempts ?? 0
@@ -66,9 +77,13 @@ async function giveBack(grant: Grant | null | undefined): Promise<void> {
 }
 
 /** Delivers a claimed item (see above) and answers how it ended. */
-export async function deliver(doc: OutboxDoc, now: Date): Promise<Result> {
+export async function deliver(doc: Item, now: Date): Promise<Result> {
   const attempts = doc.attempts ?? 1
   let grant = doc.grant ?? null
+  if (doc.sendAttemptAt) {
+    await settle(doc, { status: 'failed', lastError: { reason: UNCERTAIN_REASON } })
+    return 'failed'
+  }
   try {
     await writeMessage(doc, now)
     if (isMessageOnly(doc.event)) {
@@ -90,6 +105,7 @@ export async function deliver(doc: OutboxDoc, now: Date): Promise<Result> {
       return 'no_consent'
     }
     const tpl = templates()[key]
+    if (!(await settle(doc, { status: 'sending', grant, sendAttemptAt: now }))) return 'skipped'
     const res = (await cloud.openapi.subscribeMessage.send({
       touser: doc.recipient,
       templateId: tpl.templateId,
@@ -102,13 +118,18 @@ export async function deliver(doc: OutboxDoc, now: Date): Promise<Result> {
   } catch (err) {
     const outcome = classify(err)
     const lastError = { ...(outcome.errcode !== undefined ? { errcode: outcome.errcode } : {}), reason: outcome.reason }
+    if (outcome.kind === 'uncertain') {
+      // Keep the grant as used: WeChat may have delivered with it.
+      await settle(doc, { status: 'failed', grant, lastError: { reason: `${UNCERTAIN_REASON}：${outcome.reason}` } })
+      return 'failed'
+    }
     if (outcome.kind === 'transient' && attempts < MAX_ATTEMPTS) {
-      await settle(doc, { status: 'retry', dueAt: new Date(now.getTime() + backoffMs(attempts)), grant, lastError })
+      await settle(doc, { status: 'retry', dueAt: new Date(now.getTime() + backoffMs(attempts)), grant, lastError, sendAttemptAt: _().remove() })
       return 'retry'
     }
     if (outcome.kind === 'transient' || outcome.giveBack) await giveBack(grant)
     const reason = outcome.kind === 'transient' ? `多次重试仍失败：${outcome.reason}` : outcome.reason
-    await settle(doc, { status: 'failed', grant: null, lastError: { ...lastError, reason } })
+    await settle(doc, { status: 'failed', grant: null, lastError: { ...lastError, reason }, sendAttemptAt: _().remove() })
     return 'failed'
   }
 }

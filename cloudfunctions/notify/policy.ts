@@ -11,9 +11,14 @@ import { resolveTemplates, type ResolvedTemplate, type TemplateKey } from '../..
  * it goes back to the ledger. For 43101 (user refused / no subscription left) and 40003 (bad
  * OPENID) it does not: WeChat says there is nothing to give back.
  *
- * Transient: anything else, including system busy (-1), concurrent send (43108), API quota and
- * frequency limits (45009, 45011) and errors without a code (network). Retried with backoff; when
- * the retries run out the item fails and a one-time grant goes back (it was never delivered).
+ * Transient: any other code WeChat answered with, including system busy (-1), concurrent send
+ * (43108), API quota and frequency limits (45009, 45011), and a connection that was never made
+ * (refused, unknown host): WeChat did not deliver. Retried with backoff; when the retries run out
+ * the item fails and a one-time grant goes back (it was never delivered).
+ *
+ * Uncertain: no answer from WeChat once the request may have reached it (connection reset,
+ * timeout, any error without a code). It may have been delivered, and the send has no
+ * idempotency key, so it is not sent again (delivery.ts): a lost push beats a double one.
  */
 export const PERMANENT: Record<number, string> = {
   43101: '用户未订阅或已拒收（43101）',
@@ -27,15 +32,26 @@ export const PERMANENT: Record<number, string> = {
 }
 const GIVE_BACK = new Set([40037, 41030, 47003, 43107, 45168, 604101])
 
-export type Outcome = { kind: 'permanent'; errcode?: number; reason: string; giveBack: boolean } | { kind: 'transient'; errcode?: number; reason: string }
+export type Outcome =
+  | { kind: 'permanent'; errcode?: number; reason: string; giveBack: boolean }
+  | { kind: 'transient'; errcode?: number; reason: string }
+  | { kind: 'uncertain'; errcode?: undefined; reason: string }
+
+/** Errors that say the request never left this machine or never reached a server. */
+const NEVER_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/
 
 export function classify(err: unknown): Outcome {
   const e = err as { errCode?: unknown; errcode?: unknown; errMsg?: string; message?: string }
   const raw = e?.errCode ?? e?.errcode
   const errcode = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : undefined
   if (errcode !== undefined && PERMANENT[errcode]) return { kind: 'permanent', errcode, reason: PERMANENT[errcode], giveBack: GIVE_BACK.has(errcode) }
-  const reason = errcode === -1 ? '微信系统繁忙（-1）' : errcode !== undefined ? `微信返回错误（${errcode}）` : '网络或系统错误'
-  return { kind: 'transient', ...(errcode !== undefined ? { errcode } : {}), reason }
+  if (errcode === undefined || errcode === -501001) {
+    const text = String(e?.errMsg ?? e?.message ?? err)
+    if (NEVER_SENT.test(text)) return { kind: 'transient', reason: '无法连接微信服务器' }
+    return { kind: 'uncertain', reason: '网络中断或超时，未收到微信的答复' }
+  }
+  const reason = errcode === -1 ? '微信系统繁忙（-1）' : `微信返回错误（${errcode}）`
+  return { kind: 'transient', errcode, reason }
 }
 
 /**

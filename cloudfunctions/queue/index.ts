@@ -5,5 +5,6 @@ import { checkIn } from './actions/checkIn'
 import { callNext, console, finish, recall, skip, transfer } from './actions/console'
 import { myTickets } from './actions/myTickets'
 import { takeTicket } from './actions/takeTicket'
+import { callSweep } from './settle'
 
-export const main = createHandler(queueContract, { checkIn, takeTicket, myTickets, console, callNext, recall, skip, finish, transfer, board })
+export const main = createHandler(queueContract, { checkIn, takeTicket, myTickets, console, callNext, recall, skip, finish, transfer, board }, { callSweep })

@@ -27,6 +27,11 @@ export interface TicketDoc {
   calledBy?: string
   callCount: number
   finishedAt?: Date
+  /** Who was told to get ready when this ticket was called (queue.three_ahead). */
+  remind?: string
+  transferredFrom?: string
+  /** When the sweeper checks the last call's notifications were written (settle.ts); absent once they were. */
+  settleBy?: Date
   createdAt: Date
 }
 
@@ -97,6 +102,29 @@ export async function position(t: TicketDoc): Promise<{ ahead: number; waitMinut
 }
 
 export { windowsById }
+
+/** The account's waiting ticket of a matter today (walk-in or checked in), if any. */
+export async function waitingTicket(date: string, openid: string, matterId: string): Promise<TicketDoc | undefined> {
+  return (await tickets().where({ date, openid, matterId, status: 'waiting' }).limit(1).get()).data[0]
+}
+
+/** 请到…办理, for the account the called ticket belongs to. */
+export const calledNotice = (t: TicketDoc, windowNumber: number) => ({
+  event: 'queue.called' as const,
+  subjectId: t._id,
+  recipient: t.openid,
+  data: { ticket: t.label, place: `${windowNumber}号窗口`, matterName: t.matterName },
+  page: 'pages/queue/index',
+})
+
+/** 即将轮到您, for the ticket with REMIND_WHEN_AHEAD ahead once another was called. */
+export const threeAheadNotice = (t: TicketDoc, ahead: number) => ({
+  event: 'queue.three_ahead' as const,
+  subjectId: t._id,
+  recipient: t.openid,
+  data: { ticket: t.label, ahead, matterName: t.matterName },
+  page: 'pages/queue/index',
+})
 
 export async function toTicketView(t: TicketDoc, windows: Map<string, ServiceWindow>, withPosition = true): Promise<TicketView> {
   const w = windows.get(t.windowId || t.targetWindowId)

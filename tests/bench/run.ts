@@ -5,8 +5,9 @@ import * as booking from './booking.bench'
 import * as cases from './case.bench'
 import * as notify from './notify.bench'
 import * as sizes from './sizes.bench'
+import { runWriteDurability } from './bench-db'
 
-const sections: Array<{ run: () => void | Promise<void> }> = [sizes, booking, cases, notify]
+const sections: Array<{ run: () => void | Promise<void> }> = [sizes, booking, cases, notify, { run: runWriteDurability }]
 
 ;(async () => {
   // Sizes and cold starts are measured on the current sources, not on an old bundle.

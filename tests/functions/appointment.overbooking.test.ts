@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs'
+import { Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
@@ -11,9 +12,24 @@ import { clearFakeNow, setBeijingNow } from '../builders/clock'
 const functionsDir = mkdtempSync(join(tmpdir(), 'overbooking-fns-'))
 let t: TestCloud
 
+/**
+ * The local cloud listens with Node's default backlog of 511 pending connections. A thousand
+ * bookings, each sending its reads side by side, open more connections at once than that, and the
+ * kernel resets the excess (ECONNRESET): a limit of the one-process stand-in, not of the cloud.
+ * Until local/index.ts listens with a larger backlog, this file starts it with 4096 (somaxconn).
+ */
+function withBacklog<T>(start: () => Promise<T>): Promise<T> {
+  const listen = Server.prototype.listen
+  Server.prototype.listen = function (this: Server, ...args: any[]) {
+    if (typeof args[0] === 'number' && typeof args[1] === 'string' && typeof args[2] === 'function') args = [args[0], args[1], 4096, args[2]]
+    return listen.apply(this, args as any)
+  } as typeof listen
+  return start().finally(() => (Server.prototype.listen = listen))
+}
+
 beforeAll(async () => {
   await buildFunctions(['appointment'], undefined, functionsDir)
-  t = await startTestCloud({ functionsDir, seed: seedDemoCentre, indexes: INDEXES })
+  t = await withBacklog(() => startTestCloud({ functionsDir, seed: seedDemoCentre, indexes: INDEXES }))
   setBeijingNow('2026-09-28', '09:00')
 })
 afterAll(async () => {
@@ -50,9 +66,11 @@ describe('a slot under a rush of bookings', () => {
     expect((await t.db.collection('bookings').where({ slotId, status: 'booked' }).count()).total).toBe(5)
     expect((await t.db.collection('slot_seats').doc(slotId).get()).data.remaining).toBe(0)
     expect(lowest).toBeGreaterThanOrEqual(0)
-    // The refused 995 gave back everything they took: no stray locks or quota.
-    expect((await t.db.collection('booking_locks').count()).total).toBe(5)
-    const quota = (await t.db.collection('booking_quota').where({ active: t.db.command.gt(0) }).count()).total
-    expect(quota).toBe(5)
+    expect((await t.db.collection('slot_seats').doc(slotId).get()).data.holders).toHaveLength(5)
+    // The refused 995 gave back everything they took: no stray quota or lock, no pending booking.
+    const quota = (await t.db.collection('booking_quota').where({ active: t.db.command.gt(0) }).get()).data
+    expect(quota).toHaveLength(5)
+    expect(quota.every((q: any) => q.active === 1 && q.holders.length === 1)).toBe(true)
+    expect((await t.db.collection('bookings').where({ slotId, status: t.db.command.neq('booked') }).count()).total).toBe(0)
   })
 })

@@ -1,3 +1,4 @@
+import { adminPost } from '../support/admin'
 import { buildFixtures } from '../support/fixtures'
 import { startTestCloud, type TestCloud } from '../support/cloud'
 
@@ -62,11 +63,7 @@ describe('queries', () => {
     const docs = Array.from({ length: 1100 }, (_x, i) => ({ i: i + 1 }))
     await Promise.all(docs.map((d) => t.db.collection('many').add({ data: d })))
     expect((await t.db.collection('many').limit(5000).get()).data).toHaveLength(1000)
-    const res = await fetch(`${t.cloud.url}/admin`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ action: 'database.getDocument', collectionName: 'many', query: '{}', limit: 1001 }),
-    })
+    const res = await adminPost(t.cloud, { action: 'database.getDocument', collectionName: 'many', query: '{}', limit: 1001 })
     expect(await res.json()).toMatchObject({ code: 'INVALID_PARAM', message: expect.stringContaining('limit') })
   })
 })

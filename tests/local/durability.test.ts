@@ -3,7 +3,7 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import cloud from 'wx-server-sdk'
-import { installSdkEnv, startLocalCloud } from '../../local'
+import { installSdkEnv, startLocalCloud, type SdkTarget } from '../../local'
 import { buildFixtures } from '../support/fixtures'
 import { startTestCloud, type TestCloud } from '../support/cloud'
 
@@ -20,7 +20,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-function startChild(dataDir: string): Promise<string> {
+function startChild(dataDir: string): Promise<SdkTarget> {
   // `node --import tsx` keeps it one process (the tsx CLI would put a wrapper between us and the
   // cloud, and SIGKILL would hit only the wrapper).
   child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'cloud-child.ts'), dataDir, functionsDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
@@ -29,7 +29,7 @@ function startChild(dataDir: string): Promise<string> {
     child!.stdout!.on('data', (c: Buffer) => {
       out += c.toString()
       const line = out.split('\n')[0]
-      if (out.includes('\n')) ok(JSON.parse(line).url)
+      if (out.includes('\n')) ok(JSON.parse(line))
     })
     child!.once('exit', (code) => fail(new Error(`child exited early (${code})`)))
   })

@@ -27,7 +27,7 @@ export interface TestCloud {
 export async function startTestCloud(opts: Partial<LocalCloudOptions> & { functionsDir: string }): Promise<TestCloud> {
   const lines: string[] = []
   const local = await startLocalCloud({ port: 0, log: (line) => lines.push(line), ...opts })
-  installSdkEnv(local.url)
+  installSdkEnv(local)
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
   return {
     cloud: local,

@@ -1,5 +1,5 @@
 import { idNumberCheckChar, isValidIdNumber } from '../../types/domain/id-number'
-import { maskAddress, maskDelivery, maskFormValue, maskIdNumber, maskName, maskPhone, maskText, redact } from '../../types/domain/masking'
+import { maskAddress, maskDelivery, maskFormValue, maskIdNumber, maskIdNumbersIn, maskName, maskPhone, maskText, redact } from '../../types/domain/masking'
 import { scrubLogLine } from '../../cloudfunctions/_kit/log'
 
 describe('GB 11643 ID number', () => {
@@ -127,5 +127,11 @@ describe('masked views of a case', () => {
       address: '山西省运城市****',
     })
     expect(maskDelivery({ method: 'pickup' })).toEqual({ method: 'pickup' })
+  })
+})
+
+describe('a staff reply as its asker reads it', () => {
+  it('when a reply quotes a phone number and an ID number, then only the ID number is masked', () => {
+    expect(maskIdNumbersIn('请带11010519491231002X的身份证，或拨打138 0000 1111')).toBe('请带110105********002X的身份证，或拨打138 0000 1111')
   })
 })

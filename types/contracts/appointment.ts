@@ -40,6 +40,8 @@ export const bookingViewSchema = z.object({
   forOther: z.boolean(),
   canCancel: z.boolean(),
   ticketId: z.string().optional(),
+  /** Staff views only: what to check at the counter, e.g. 「同一证件号另有预约」. */
+  warnings: z.array(z.string()).optional(),
 })
 export type BookingView = z.infer<typeof bookingViewSchema>
 

@@ -12,7 +12,12 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   no_show: '已爽约',
 }
 
-/** The centre's booking policy; the `settings` document `booking_policy` overrides any field. */
+/**
+ * The centre's booking policy; the `settings` document `booking_policy` overrides any field.
+ * Every limit counts per WeChat account (OPENID), the one identity WeChat vouches for: the ID
+ * number on a booking is typed by whoever books and nobody has checked it, so it never bars,
+ * blocks or limits the person it names (see ID_SHARED_WARNING for what staff see instead).
+ */
 export const bookingPolicySchema = z.object({
   maxActivePerOpenid: z.number().int().min(1).max(20),
   cancelCutoffMinutes: z.number().int().min(0).max(24 * 60),
@@ -54,7 +59,14 @@ export const applicantSchema = z.object({
 export type Applicant = z.infer<typeof applicantSchema>
 
 /**
- * The no-show bar: `limit` no-shows within `windowDays` bar new bookings for `barDays` counted
+ * Shown to staff on a booking whose ID number another account has also booked the same matter
+ * with. Either may be a relative booking for the person, or someone holding a place in another
+ * person's name; staff check the ID card at the counter (README: 预约与证件号).
+ */
+export const ID_SHARED_WARNING = '同一证件号另有预约'
+
+/**
+ * The no-show bar (counted per booking account): `limit` no-shows within `windowDays` bar new bookings for `barDays` counted
  * from the no-show that reached the limit. Answers the instant the bar ends, or undefined.
  */
 export function barredUntil(noShows: Date[], now: Date, p: Pick<BookingPolicy, 'noShowLimit' | 'noShowWindowDays' | 'barDays'>): Date | undefined {

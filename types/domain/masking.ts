@@ -90,6 +90,9 @@ export function redact(text: string, opts: RedactOptions = {}): string {
   return out
 }
 
+/** Only the ID numbers in free text masked: for text whose other numbers are meant for the reader. */
+export const maskIdNumbersIn = (text: string): string => text.replace(ID_NUMBER_IN_TEXT(), (m) => maskIdNumber(m.replace(/[ -]/g, '')))
+
 /**
  * A form value as a masked view shows it, by the field's type: ID numbers and phones as above,
  * typed text (names, places, document numbers, addresses) down to its first character, dates to

@@ -1,4 +1,17 @@
+import { z } from '../zod'
+
 /** Hall queue rules shared by the queue function, the ticket page and the display board. */
+
+/**
+ * The centre's queue policy; the `settings` document `queue_policy` overrides any field. A
+ * walk-in ticket can be taken from anywhere, so an account holds at most this many waiting
+ * tickets a day (across all queues): enough to bring a relative, too few to block a hall.
+ */
+export const queuePolicySchema = z.object({
+  maxWaitingPerOpenid: z.number().int().min(1).max(10),
+})
+export type QueuePolicy = z.infer<typeof queuePolicySchema>
+export const DEFAULT_QUEUE_POLICY: QueuePolicy = { maxWaitingPerOpenid: 2 }
 
 export const TICKET_STATUSES = ['waiting', 'called', 'done', 'skipped'] as const
 export type TicketStatus = (typeof TICKET_STATUSES)[number]

@@ -1,17 +1,18 @@
+import { createHash } from 'node:crypto'
 import { maskIdNumber, maskName } from '../../../types/domain/masking'
 import { beijingInstant } from '../../../types/domain/schedule'
-import { getDepartment, getMatterDoc, getWindow } from '../../_kit/catalog'
-import { AppError } from '../../_kit/errors'
+import { getDepartment, getMatterDoc, windowsById } from '../../_kit/catalog'
+import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
-import { newBookingCode, personKey, randomHex } from '../../_kit/ids'
+import { newBookingCode, personKey } from '../../_kit/ids'
 import { log } from '../../_kit/log'
-import { enqueueNotification, isDuplicate } from '../../_kit/outbox'
-import { withRollback } from '../../_kit/rollback'
-import { bookings, type BookingDoc } from '../bookings'
-import { assertNotBarred, bookingPolicy, lockKeyOf, releasePersonLock, releaseQuota, takePersonLock, takeQuota } from '../limits'
-import { bookableSlot } from '../schedules'
-import { releaseSeat, remainingSeats, takeSeat } from '../seats'
+import { deliverSoon, isDuplicate, writeNotification } from '../../_kit/outbox'
+import { releaseAll } from '../../_kit/rollback'
+import { bookings, confirmedNotice, settleAt, type BookingDoc } from '../bookings'
+import { assertNotBarred, bookingPolicy, ensureQuota, lockKeyOf, noShowsOf, releaseQuota, takeQuota, verifiedIdentity } from '../limits'
+import { slotIn, slotSchedule } from '../schedules'
+import { ensureSeat, readSeat, releaseSeat, takeSeat } from '../seats'
 
 interface BookInput {
   slotId: string
@@ -25,42 +26,68 @@ interface BookInput {
 }
 
 /**
- * Books a slot in the applicant's real name: checks the slot and the no-show bar, then takes the
- * account's quota, the person's lock on the matter and a seat, one atomic step each, giving all
- * back if a later one is refused. A replayed request answers the first result.
+ * The booking id follows from the account and the request id, so a retried submit (also one that
+ * takes over the request after the first invocation died) resumes the same booking and its holds
+ * instead of starting a second one.
+ */
+export const bookingIdFor = (openid: string, requestId: string) => `bk-${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 20)}`
+
+/** Everything the checks need, read side by side in one round trip. */
+async function readFacts(input: BookInput, openid: string, now: Date) {
+  const [policy, [matter, department], schedule, seat, noShows, windows, verified] = await Promise.all([
+    bookingPolicy(),
+    getMatterDoc(input.matterId).then((m) => Promise.all([m, getDepartment(m.departmentId)])),
+    slotSchedule(input.slotId),
+    readSeat(input.slotId),
+    noShowsOf(openid, now),
+    windowsById(),
+    verifiedIdentity(openid),
+  ])
+  return { policy, matter, department, schedule, seat, noShows, windows, verified }
+}
+
+/**
+ * Books a slot in the applicant's real name, in steps a crash cannot leave half done:
+ *  1. reads the slot, the seats, the policy and the account's no-shows while the request id is claimed;
+ *  2. writes the booking as `pending` (with the time the sweeper settles it), creating the
+ *     account's quota document and the slot's seat document if they are missing;
+ *  3. takes the account's quota with its lock on the person and matter, and a seat, side by side,
+ *     each one conditional update naming the booking; if either is refused both are given back;
+ *  4. marks the booking `booked` and, in the same step, records 预约成功 (outbox and message centre).
+ * A crash after 2 leaves a pending booking, which the sweeper (holdSweep) completes when it holds
+ * both, or releases; one after 4 leaves a notification the sweeper writes. A replayed request
+ * answers the first result.
  */
 export async function book(input: BookInput, ctx: ActionContext) {
   const { openid } = await ctx.caller()
-  return once('book', openid, input.requestId, fingerprintOf({ ...input }), async () => {
-    const [policy, matter] = await Promise.all([bookingPolicy(), getMatterDoc(input.matterId)])
-    const slot = await bookableSlot(input.slotId, matter, ctx.now)
-    // A full slot is refused before anything is taken: in a rush almost every request ends here,
-    // one read instead of taking and giving back three holds. The seat itself is still taken below.
-    if ((await remainingSeats([slot])).get(slot.slotId) === 0) throw new AppError('CONFLICT', '该时段已约满，请选择其他时段')
+  const bookingId = bookingIdFor(openid, input.requestId)
+  // Started before the claim so both go out together; a replay never looks at it.
+  const facts = readFacts(input, openid, ctx.now)
+  facts.catch(() => undefined)
+  let soon: Promise<void> | undefined
+  const answer = await once('book', openid, input.requestId, fingerprintOf({ ...input }), async () => {
+    const f = await facts
+    const slot = slotIn(f.matter, input.slotId, f.schedule, ctx.now)
+    // A full slot is refused before anything is written: in a rush almost every request ends here.
+    if (f.seat && f.seat.remaining <= 0 && !(f.seat.holders ?? []).includes(bookingId)) throw new AppError('CONFLICT', '该时段已约满，请选择其他时段')
+    assertNotBarred(f.noShows, ctx.now, f.policy)
+    const window = f.windows.get(slot.windowId)
+    if (!window) throw notFound('未找到该窗口')
     const person = personKey(input.idNumber)
-    await assertNotBarred(person, openid, ctx.now, policy)
-    const [window, department] = await Promise.all([getWindow(slot.windowId), getDepartment(matter.departmentId)])
-    const bookingId = `bk-${randomHex(20)}`
-    const lockKey = lockKeyOf(person, matter.id)
 
-    const booking = await withRollback(async (onFail) => {
-      await takeQuota(openid, policy.maxActivePerOpenid)
-      onFail(() => releaseQuota(openid))
-      await takePersonLock(lockKey, bookingId, ctx.now)
-      onFail(() => releasePersonLock(lockKey, bookingId))
-      await takeSeat(slot)
-      onFail(() => releaseSeat(slot.slotId))
-      return insertBooking({
+    const b = await writeIntent(
+      {
         _id: bookingId,
+        code: newBookingCode(),
         openid,
-        status: 'booked',
-        matterId: matter.id,
-        matterName: matter.name,
-        departmentId: matter.departmentId,
+        status: 'pending',
+        matterId: f.matter.id,
+        matterName: f.matter.name,
+        departmentId: f.matter.departmentId,
         windowId: window.id,
         windowName: window.name,
         windowNumber: window.number,
-        location: department?.location ?? '',
+        location: f.department?.location ?? '',
         slotId: slot.slotId,
         date: slot.date,
         start: slot.start,
@@ -69,32 +96,67 @@ export async function book(input: BookInput, ctx: ActionContext) {
         endAt: beijingInstant(slot.date, slot.end),
         applicant: { name: input.name, nameMasked: maskName(input.name), idMasked: maskIdNumber(input.idNumber), phone: input.phone },
         person,
-        lockKey,
+        lockKey: lockKeyOf(person, f.matter.id),
+        verified: f.verified !== undefined && f.verified === person,
         forOther: input.forOther,
         ...(input.relation ? { relation: input.relation } : {}),
+        settleBy: settleAt(ctx.now),
         createdAt: ctx.now,
-      })
-    })
-    await enqueueNotification({
-      event: 'booking.confirmed',
-      subjectId: booking._id,
-      recipient: openid,
-      data: { matterName: booking.matterName, time: `${booking.date} ${booking.start}-${booking.end}`, place: `${booking.location} ${booking.windowNumber}号窗口`, code: booking.code },
-      page: `pages/booking/detail/index?id=${booking._id}`,
-    }).catch((e) => log.error('book.notify', e))
-    return { bookingId: booking._id, code: booking.code }
+      },
+      // The quota document is created on the way (an account's first booking), never read first.
+      [ensureQuota(openid), f.seat ? undefined : ensureSeat(slot)],
+    )
+    if (b.status !== 'pending') return { bookingId: b._id, code: b.code }
+
+    const [quota, seat] = await Promise.allSettled([takeQuota(openid, b._id, b.lockKey, f.policy.maxActivePerOpenid), takeSeat(slot, b._id)])
+    if (quota.status === 'rejected' || seat.status === 'rejected') {
+      // Give back what was taken (a release is idempotent), then the pending booking itself.
+      await releaseAll('book.rollback', [quota.status === 'fulfilled' ? releaseQuota(openid, b._id) : undefined, seat.status === 'fulfilled' ? releaseSeat(slot.slotId, b._id) : undefined])
+      await releaseAll('book.rollback', [bookings().where({ _id: b._id, status: 'pending' }).remove()])
+      throw quota.status === 'rejected' ? quota.reason : (seat as PromiseRejectedResult).reason
+    }
+
+    const [committed, noted] = await Promise.allSettled([
+      bookings().where({ _id: b._id, status: 'pending' }).update({ data: { status: 'booked' } }),
+      writeNotification(confirmedNotice(b)),
+    ])
+    if (committed.status === 'rejected') throw committed.reason
+    if (committed.value.stats.updated !== 1 && (await bookings().where({ _id: b._id, status: 'booked' }).count()).total !== 1) {
+      throw new AppError('CONFLICT', '预约未能完成，请重新提交')
+    }
+    if (noted.status === 'rejected') log.error('book.notify', noted.reason) // the sweeper writes it (settleBy)
+    else if (noted.value.fresh) soon = deliverSoon([noted.value.id])
+    return { bookingId: b._id, code: b.code }
   })
+  await soon
+  return answer
 }
 
-/** Inserts with a fresh random code; the unique index on `code` settles the rare collision. */
-async function insertBooking(doc: Omit<BookingDoc, 'code'>): Promise<BookingDoc> {
-  for (let attempt = 0; ; attempt++) {
-    const full = { ...doc, code: newBookingCode() }
+/**
+ * Writes the pending booking, or finds the one a previous attempt of the same request wrote: still
+ * pending (resumed), completed (answered as is) or released by the sweeper (made pending again).
+ * The unique index on `code` settles the rare collision of a fresh random code.
+ */
+async function writeIntent(doc: BookingDoc, alongside: Array<Promise<void> | undefined>): Promise<BookingDoc> {
+  const [b] = await Promise.all([insertIntent(doc), ...alongside])
+  return b
+}
+
+async function insertIntent(doc: BookingDoc): Promise<BookingDoc> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const full = attempt ? { ...doc, code: newBookingCode() } : doc
     try {
       await bookings().add({ data: full })
       return full
     } catch (e) {
-      if (!isDuplicate(e) || attempt >= 4) throw e
+      if (!isDuplicate(e)) throw e
     }
+    const existing = (await bookings().where({ _id: doc._id }).limit(1).get()).data[0]
+    if (!existing) continue
+    if (existing.status !== 'released') return existing
+    const { _id, code: _code, ...rest } = doc
+    const { stats } = await bookings().where({ _id, status: 'released' }).update({ data: rest })
+    if (stats.updated === 1) return { ...doc, code: existing.code }
   }
+  throw new Error('could not write the booking')
 }

@@ -27,7 +27,8 @@ async function prepare(windowId: string, date: string, ctx: ActionContext) {
 export async function closeDate(input: { windowId: string; date: string; reason: string }, ctx: ActionContext) {
   const { current, save } = await prepare(input.windowId, input.date, ctx)
   await save({ ...current, closed: true, reason: input.reason })
-  const { total } = await db().collection(COLLECTIONS.bookings).where({ windowId: input.windowId, date: input.date, status: 'booked' }).count()
+  // Pending ones too: a booking being made right now would otherwise slip in after the count.
+  const { total } = await db().collection(COLLECTIONS.bookings).where({ windowId: input.windowId, date: input.date, status: db().command.in(['booked', 'pending']) }).count()
   if (total > 0) {
     await save(current)
     throw new AppError('CONFLICT', `该日已有${total}个预约，不能停止预约，请先联系群众改约`)

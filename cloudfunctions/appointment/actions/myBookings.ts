@@ -1,11 +1,15 @@
 import type { ActionContext } from '../../_kit/handler'
-import { bookings, ownBooking, toView } from '../bookings'
+import { db } from '../../_kit/cloud'
+import { bookings, ownBooking, toView, VISIBLE_STATUSES } from '../bookings'
 import { bookingPolicy } from '../limits'
 
 /** The caller's bookings, newest first (the latest 100: older ones are history). */
 export async function myBookings(_input: object, ctx: ActionContext) {
   const { openid } = await ctx.caller()
-  const [{ data }, policy] = await Promise.all([bookings().where({ openid }).orderBy('createdAt', 'desc').limit(100).get(), bookingPolicy()])
+  const [{ data }, policy] = await Promise.all([
+    bookings().where({ openid, status: db().command.in([...VISIBLE_STATUSES]) }).orderBy('createdAt', 'desc').limit(100).get(),
+    bookingPolicy(),
+  ])
   return { bookings: data.map((b) => toView(b, ctx.now, policy)) }
 }
 

@@ -6,7 +6,7 @@ import { randomHex } from '../../_kit/ids'
 import { withRollback } from '../../_kit/rollback'
 import { cases, EDITABLE, editableCase, iso, writeGuarded, type CaseDoc, type CaseFile } from '../cases'
 import { deleteFile, library, ownerDir, putFile, readFile, sha256, tempUrls } from '../files'
-import { cloudPathOf } from '../../_kit/uploads'
+import { isUploadIn } from '../../_kit/uploads'
 
 const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
 const view = (f: Pick<CaseFile, 'libraryId' | 'fileName' | 'contentType' | 'size'>) => ({ libraryId: f.libraryId, fileName: f.fileName, contentType: f.contentType, size: f.size })
@@ -68,8 +68,7 @@ const incomingDir = (openid: string, caseId: string) => `incoming/${ownerDir(ope
 export async function attachUploaded(input: { caseId: string; materialIndex: number; fileId: string; fileName: string; contentType: MaterialContentType }, ctx: ActionContext) {
   const caller = await ctx.caller()
   const doc = await editableCase(input.caseId, caller)
-  const path = cloudPathOf(input.fileId)
-  if (!path || !path.startsWith(incomingDir(caller.openid, doc._id))) throw notFound('未找到上传的文件')
+  if (!isUploadIn(input.fileId, incomingDir(caller.openid, doc._id))) throw notFound('未找到上传的文件')
   const bytes = await readFile(input.fileId).catch(() => undefined)
   if (!bytes) throw notFound('未找到上传的文件')
   try {

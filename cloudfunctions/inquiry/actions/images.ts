@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto'
 import { sniffMaterialType } from '../../../types/domain/case-material'
 import { INQUIRY_IMAGE_MAX_BYTES, INQUIRY_IMAGE_TYPES, type InquiryImageType } from '../../../types/domain/inquiry'
 import { db } from '../../_kit/cloud'
@@ -6,12 +5,13 @@ import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { withRollback } from '../../_kit/rollback'
 import { notFound } from '../../_kit/errors'
-import { checkedBytes, checkedUpload, cloudPathOf, deleteFile, putFile, readFile, sha256 } from '../../_kit/uploads'
+import { keyedHash } from '../../_kit/secrets'
+import { checkedBytes, checkedUpload, deleteFile, isUploadIn, putFile, readFile, sha256 } from '../../_kit/uploads'
 import type { InquiryStanding } from '../../../types/domain/inquiry'
 import { assertAllowed, loadInquiry, writeGuarded, type InquiryDoc, type InquiryImage } from '../inquiries'
 
 /** The storage folder of an account: a keyed hash, so a file ID says nothing about whose photo it is. */
-const ownerDir = (openid: string) => createHmac('sha256', process.env.ID_HASH_KEY || 'local-dev-only-key').update(`inquiries:${openid}`).digest('hex').slice(0, 24)
+const ownerDir = (openid: string) => keyedHash(`inquiries:${openid}`, 24)
 
 const sniffImage = (bytes: Uint8Array): InquiryImageType | undefined => {
   const t = sniffMaterialType(bytes)
@@ -51,8 +51,7 @@ export async function imageTarget(input: { inquiryId: string }, ctx: ActionConte
 export async function attachImage(input: { inquiryId: string; fileId: string; contentType: InquiryImageType }, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
-  const path = cloudPathOf(input.fileId)
-  if (!path || !path.startsWith(incomingDir(caller.openid, doc._id))) throw notFound('未找到上传的图片')
+  if (!isUploadIn(input.fileId, incomingDir(caller.openid, doc._id))) throw notFound('未找到上传的图片')
   const read = await readFile(input.fileId).catch(() => undefined)
   if (!read) throw notFound('未找到上传的图片')
   try {

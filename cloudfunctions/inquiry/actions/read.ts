@@ -1,3 +1,4 @@
+import { maskIdNumbersIn } from '../../../types/domain/masking'
 import type { InquiryView } from '../../../types/contracts/inquiry'
 import { allowedInquiryActions, type InquiryState } from '../../../types/domain/inquiry'
 import type { ActionContext } from '../../_kit/handler'
@@ -41,7 +42,9 @@ export async function getInquiry({ inquiryId }: { inquiryId: string }, ctx: Acti
       seq: m.seq,
       from: m.from,
       ...(m.staffNo ? { staff: { staffNo: m.staffNo, name: m.staffName ?? '' } } : {}),
-      text: wroteIt(m) ? m.text : mask(m.text),
+      // A staff reply is written to the asker: the numbers in it (a window's line, a callback number)
+      // are given on purpose, so the asker sees them; an ID number never belongs there and is masked.
+      text: wroteIt(m) ? m.text : m.from === 'staff' && standing.asker ? maskIdNumbersIn(m.text) : mask(m.text),
       at: iso(m.at),
     })),
     history: doc.history.map(({ reason, at, ...h }) => ({ ...h, at: iso(at), ...(staffView && reason ? { reason: h.staffNo && h.staffNo === myStaffNo ? reason : mask(reason) } : {}) })),

@@ -4,10 +4,12 @@ import { getWindow } from '../../_kit/catalog'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { log } from '../../_kit/log'
-import { enqueueNotification } from '../../_kit/outbox'
+import { deliverSoon, writeNotification } from '../../_kit/outbox'
 import { assertActsAtWindow } from '../../_kit/staff-scope'
 import type { ServiceWindow } from '../../../types/domain/catalog'
-import { callableBy, getTicket, tickets, toTicketView, windowsById, type TicketDoc } from '../tickets'
+import { settleAt } from '../../appointment/bookings'
+import { releaseWaitingHold } from '../holds'
+import { callableBy, calledNotice, getTicket, threeAheadNotice, tickets, toTicketView, windowsById, type TicketDoc } from '../tickets'
 
 /** The window console: what is being served here now and who waits for this window. */
 export async function console({ windowId }: { windowId: string }, ctx: ActionContext) {
@@ -27,7 +29,12 @@ export async function console({ windowId }: { windowId: string }, ctx: ActionCon
   }
 }
 
-/** Calls the next ticket for this window. Two windows calling at once never get the same ticket: each call is a compare-and-set on `waiting`. */
+/**
+ * Calls the next ticket for this window. Two windows calling at once never get the same ticket:
+ * each call is a compare-and-set on `waiting`. The call carries who is to be told to get ready
+ * and the time the sweeper checks the notices; right after it, 请到…办理 and 即将轮到您 are recorded
+ * and the account's waiting-ticket hold goes back (queue/settle.ts does it should this invocation die).
+ */
 export async function callNext({ windowId }: { windowId: string }, ctx: ActionContext) {
   const caller = await ctx.caller()
   const window = await staffWindow(windowId, ctx)
@@ -38,12 +45,13 @@ export async function callNext({ windowId }: { windowId: string }, ctx: ActionCo
     const { data } = await tickets().where(callableBy(window, date)).orderBy('sortKey', 'asc').limit(10).get()
     if (!data.length) return { ticket: null }
     for (const t of data) {
-      const { stats } = await tickets()
-        .where({ _id: t._id, status: 'waiting' })
-        .update({ data: { status: 'called', windowId, targetWindowId: '', calledAt: ctx.now, calledBy: caller.staff?.staffNo ?? '', callCount: 1 } })
+      // Whoever then has REMIND_WHEN_AHEAD tickets ahead in the group's line.
+      const third = data.filter((d) => d._id !== t._id && d.prefix === window.queuePrefix && d.targetWindowId === '')[REMIND_WHEN_AHEAD]
+      const call = { status: 'called' as const, windowId, targetWindowId: '', calledAt: ctx.now, calledBy: caller.staff?.staffNo ?? '', callCount: 1, settleBy: settleAt(ctx.now), ...(third ? { remind: third._id } : {}) }
+      const { stats } = await tickets().where({ _id: t._id, status: 'waiting' }).update({ data: call })
       if (stats.updated !== 1) continue
-      const called = { ...t, status: 'called' as const, windowId, calledAt: ctx.now }
-      await notifyQueue(called, window, date).catch((e) => log.error('queue.notify', e))
+      const called = { ...t, ...call }
+      await afterCall(called, window.number, third)
       return { ticket: await toTicketView(called, await windowsById(), false) }
     }
   }
@@ -96,15 +104,23 @@ function toViewSync(t: TicketDoc, windows: Map<string, ServiceWindow>) {
   return { ticketId: t._id, label: t.label, kind: t.kind, status: t.status, matterName: t.matterName, ...(w ? { windowName: w.name, windowNumber: w.number } : {}), ahead: 0, waitMinutes: 0, createdAt: new Date(t.createdAt).toISOString() }
 }
 
-/** The called citizen is told to come; whoever is now third in line is told to get ready. */
-async function notifyQueue(called: TicketDoc, window: ServiceWindow, date: string): Promise<void> {
-  const place = `${window.number}号窗口`
-  if (called.openid) {
-    await enqueueNotification({ event: 'queue.called', subjectId: called._id, recipient: called.openid, data: { ticket: called.label, place, matterName: called.matterName }, page: 'pages/queue/index' })
+/**
+ * What a call implies, each step idempotent (the outbox key, the hold names its matter): the called
+ * citizen is told to come, the one now REMIND_WHEN_AHEAD back to get ready, and a walk-in's
+ * waiting-ticket hold goes back. Never throws (the call itself stands, and the sweeper repeats
+ * this); answers whether every step went through.
+ */
+export async function afterCall(called: TicketDoc, windowNumber: number, third: TicketDoc | undefined): Promise<boolean> {
+  const steps = await Promise.allSettled([
+    called.openid ? writeNotification(calledNotice(called, windowNumber)) : undefined,
+    third?.openid && third.status === 'waiting' ? writeNotification(threeAheadNotice(third, REMIND_WHEN_AHEAD)) : undefined,
+    called.kind === 'walk_in' && called.openid ? releaseWaitingHold(called.date, called.openid, called.matterId) : undefined,
+  ])
+  const fresh: string[] = []
+  for (const s of steps) {
+    if (s.status === 'rejected') log.error('queue.afterCall', s.reason)
+    else if (s.value && typeof s.value === 'object' && s.value.fresh) fresh.push(s.value.id)
   }
-  const { data } = await tickets().where({ date, prefix: called.prefix, status: 'waiting', targetWindowId: '' }).orderBy('sortKey', 'asc').skip(REMIND_WHEN_AHEAD).limit(1).get()
-  const third = data[0]
-  if (third?.openid) {
-    await enqueueNotification({ event: 'queue.three_ahead', subjectId: third._id, recipient: third.openid, data: { ticket: third.label, ahead: REMIND_WHEN_AHEAD, matterName: third.matterName }, page: 'pages/queue/index' })
-  }
+  await deliverSoon(fresh)
+  return steps.every((s) => s.status === 'fulfilled')
 }

@@ -1,7 +1,7 @@
 /**
  * Browser tests drive the real h5 build against a local cloud started in this jest process:
  * the functions run in-process, so LOCAL_FAKE_NOW (tests/builders/clock.ts) moves their clock.
- * Chromium is the system's (/usr/bin/chromium, installed by .ci/run); nothing is downloaded.
+ * Chromium is the system's (/usr/bin/chromium, installed by `npm test` when missing); nothing is downloaded.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -42,7 +42,7 @@ export function requireH5Build(): void {
   if (!existsSync(join(h5Dir, 'index.html'))) {
     throw new Error('dist/h5/index.html is missing: build the h5 app first (`NODE_ENV=production npx taro build --type h5`, or `npm test`, which builds before jest).')
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Chromium (\`apt-get install -y chromium\`; .ci/run does).`)
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Chromium (\`apt-get install -y chromium\`; \`npm test\` does when run as root).`)
 }
 
 export async function startE2EApp(): Promise<E2EApp> {
