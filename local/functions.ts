@@ -46,8 +46,8 @@ const NAME = /^[A-Za-z0-9_-]{1,64}$/
 const BUILTINS = new Set(builtinModules)
 
 /** The timer event SCF delivers, e.g. `{ Type: 'Timer', TriggerName: 'daily', Time: '2026-10-08T02:00:00Z', Message: '' }`. */
-export function timerEvent(triggerName: string, at: Date): Record<string, string> {
-  return { Type: 'Timer', TriggerName: triggerName, Time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'), Message: '' }
+export function timerEvent(triggerName: string, at: Date, message = ''): Record<string, string> {
+  return { Type: 'Timer', TriggerName: triggerName, Time: at.toISOString().replace(/\.\d{3}Z$/, 'Z'), Message: message }
 }
 
 export class FunctionRunner {
@@ -148,13 +148,13 @@ export class FunctionRunner {
   }
 
   /** Run a timer trigger declared in the function's config.json. */
-  async trigger(name: string, triggerName: string, at: Date): Promise<unknown> {
+  async trigger(name: string, triggerName: string, at: Date, message = ''): Promise<unknown> {
     if (!this.exists(name)) throw new FunctionNotFound(name)
     const declared = (this.config(name).triggers ?? []).filter((t) => t.type === 'timer').map((t) => t.name)
     if (!declared.includes(triggerName)) {
       throw new Error(`云函数 ${name} 的 config.json 没有名为 ${triggerName} 的定时触发器（已声明: ${declared.join(', ') || '无'}）`)
     }
-    return this.run(name, timerEvent(triggerName, at), identity({ openid: '', source: 'wx_trigger' }), { trigger: true })
+    return this.run(name, timerEvent(triggerName, at, message), identity({ openid: '', source: 'wx_trigger' }), { trigger: true })
   }
 
   private load(name: string): Main {

@@ -97,8 +97,11 @@ export interface LocalCloud extends SdkTarget {
   adminKey: string
   /** Invoke a function in-process as a WeChat client (no OPENID unless given). */
   invoke(fn: string, event: unknown, opts?: { openid?: string }): Promise<unknown>
-  /** Run a timer trigger declared in the function's config.json: no OPENID, SOURCE wx_trigger. */
-  trigger(fn: string, triggerName: string): Promise<unknown>
+  /**
+   * Run a timer trigger declared in the function's config.json: no OPENID, SOURCE wx_trigger.
+   * `message` is the event's Message (a `tick` trigger runs just the job it names: _kit/schedule.ts).
+   */
+  trigger(fn: string, triggerName: string, message?: string): Promise<unknown>
   setOpenapiFailures(f: OpenapiFailures | null): void
   /** Captured subscribeMessage.send calls, oldest first. */
   sends(): Promise<unknown[]>
@@ -262,7 +265,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       if (openid && !OPENID_PATTERN.test(openid)) return Promise.reject(new Error(`OPENID 格式不正确: ${openid}`))
       return runner.run(fn, event, identity({ openid, source: 'wx_client' }))
     },
-    trigger: (fn, triggerName) => runner.trigger(fn, triggerName, fakeNow()),
+    trigger: (fn, triggerName, message) => runner.trigger(fn, triggerName, fakeNow(), message),
     setOpenapiFailures: (f) => openapi.setFailures(f),
     sends: async () => db.readAll(SENDS_COLLECTION),
     close() {

@@ -10,7 +10,7 @@
  * a failure (a thrown error, or `{ ok: false }`) is logged. Seconds the process missed (a stalled
  * event loop, a laptop waking up) are caught up for at most MAX_CATCH_UP_S, not replayed for hours.
  */
-import { parseCron, type Cron } from './cron'
+import { parseCron, type Cron } from '../types/domain/cron'
 import type { FunctionRunner } from './functions'
 
 const MAX_CATCH_UP_S = 5

@@ -42,7 +42,7 @@ export const zodIssues = (error: z.ZodError): Issue[] =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
 /** Timer triggers declared in the function's config.json, by trigger name. */
-export type Triggers = Record<string, (now: Date) => Promise<Record<string, unknown>>>
+export type Triggers = Record<string, (now: Date, event: { TriggerName: string; Time?: string; Message?: string }) => Promise<Record<string, unknown>>>
 
 /**
  * A timer trigger's event is `{ Type: 'Timer', TriggerName, Time }`. Anyone could send that shape
@@ -66,7 +66,7 @@ export function createHandler<F extends FunctionContract>(contract: F, impls: Ac
         if (!run) return fail('NOT_FOUND', '定时任务不存在')
         const at = now()
         await refreshCalendar(at)
-        return ok(await run(at))
+        return ok(await run(at, body as { TriggerName: string; Time?: string; Message?: string }))
       }
       const name = body.action
       if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(contract.actions, name)) {

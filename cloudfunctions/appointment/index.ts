@@ -1,5 +1,6 @@
 import { appointmentContract } from '../../types/contracts/appointment'
 import { createHandler } from '../_kit/handler'
+import { scheduled } from '../_kit/schedule'
 import { book } from './actions/book'
 import { cancel } from './actions/cancel'
 import { daySchedule } from './actions/daySchedule'
@@ -14,5 +15,10 @@ import { dayBeforeReminders, noShowSweep } from './triggers'
 export const main = createHandler(
   appointmentContract,
   { listDays, listSlots, book, cancel, reschedule, myBookings, getBooking, daySchedule, closeDate, addHours },
-  { noShowSweep, dayBeforeReminders, holdSweep },
+  scheduled({
+    noShowSweep: { cron: '0 */5 * * * * *', run: noShowSweep },
+    // Each evening until 21:30: a reminder for every booking of the next day, written once each.
+    dayBeforeReminders: { cron: '0 0,30 18-21 * * * *', run: dayBeforeReminders },
+    holdSweep: { cron: '0 * * * * * *', run: holdSweep },
+  }),
 )

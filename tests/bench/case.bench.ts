@@ -96,7 +96,7 @@ export async function run(): Promise<void> {
         console.log(`${label.padEnd(44)} skipped: ${(e as Error).message.slice(0, 120)}`)
       }
     }
-    await sdkLine('lookup by case number through the SDK path', async (i) => check(await call({ action: 'lookup', caseNo: pick(i).caseNo, name: '张伟', idLast4 }, `o-looker-${i}`)))
+    await sdkLine('lookup by case number through the SDK path', async (i) => check(await call({ action: 'lookup', caseNo: pick(i).caseNo, queryCode: template.queryCode, name: '张伟', idLast4 }, `o-looker-${i}`)))
     await sdkLine('getCase (owner) through the SDK path', async (i) => check(await call({ action: 'getCase', caseId: pick(i)._id }, pick(i).openid)))
     await sdkLine('myCases (5 cases) through the SDK path', async (i) => check(await call({ action: 'myCases' }, pick(i).openid)))
 

@@ -35,7 +35,7 @@ const _ = () => t.db.command
 /** Runs the booking sweeper three minutes later, when every settle time set now has passed. */
 async function sweepLater(hhmm = '09:03') {
   setBeijingNow(DAY, hhmm)
-  const r = (await t.trigger('appointment', 'holdSweep')) as any
+  const r = (await t.trigger('appointment', 'tick', 'holdSweep')) as any
   expect(r.ok).toBe(true)
   return r.data
 }
@@ -162,13 +162,13 @@ describe('a change whose function died', () => {
   })
   it('when an evening reminder run died half-way, then the next run writes the missing reminders, once each', async () => {
     setBeijingNow(DAY, '18:00')
-    const first = ((await t.trigger('appointment', 'dayBeforeReminders')) as any).data.queued
+    const first = ((await t.trigger('appointment', 'tick', 'dayBeforeReminders')) as any).data.queued
     const tomorrow = (await t.db.collection('bookings').where({ date: '2026-09-29', status: 'booked' }).get()).data
     expect(first).toBe(tomorrow.length)
     const lost = notificationKey('booking.reminder_day_before', tomorrow[0]._id, tomorrow[0].openid)
     await t.db.collection('outbox').doc(lost).remove()
     setBeijingNow(DAY, '18:30')
-    expect(((await t.trigger('appointment', 'dayBeforeReminders')) as any).data.queued).toBe(1)
+    expect(((await t.trigger('appointment', 'tick', 'dayBeforeReminders')) as any).data.queued).toBe(1)
     const reminders = await t.db.collection('outbox').where({ event: 'booking.reminder_day_before' }).get()
     expect(reminders.data.map((r: any) => r.subjectId).sort()).toEqual(tomorrow.map((b: any) => b._id).sort())
     expect(await doc('messages', lost)).toMatchObject({ title: '明日预约提醒' })

@@ -57,7 +57,7 @@ describe('someone else books with my ID number', () => {
       expect((await book('o-squatter', slot.slotId, SQUATTER, m._id)).ok).toBe(true)
     }
     setBeijingNow('2026-10-09', '18:00')
-    expect(((await t.trigger('appointment', 'noShowSweep')) as any).ok).toBe(true)
+    expect(((await t.trigger('appointment', 'tick', 'noShowSweep')) as any).ok).toBe(true)
     expect((await t.db.collection('no_shows').where({ openid: 'o-squatter' }).count()).total).toBe(3)
 
     setBeijingNow('2026-10-12', '09:00')

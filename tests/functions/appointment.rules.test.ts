@@ -151,7 +151,7 @@ describe('no-shows', () => {
       expect(r.ok).toBe(true)
     }
     setBeijingNow('2026-10-08', '18:00')
-    const sweep = (await t.trigger('appointment', 'noShowSweep')) as any
+    const sweep = (await t.trigger('appointment', 'tick', 'noShowSweep')) as any
     expect(sweep.ok).toBe(true)
     const mine = (await appointment({ action: 'myBookings' }, 'o-noshow-1')).data.bookings
     expect(mine.map((b: any) => b.status)).toEqual(['no_show', 'no_show', 'no_show'])
@@ -166,7 +166,7 @@ describe('no-shows', () => {
   })
 
   it('when the timer event comes from a client instead of a trigger, then it does nothing', async () => {
-    const r = await appointment({ Type: 'Timer', TriggerName: 'noShowSweep' }, 'o-forger')
+    const r = await appointment({ Type: 'Timer', TriggerName: 'tick', Message: 'noShowSweep' }, 'o-forger')
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })

@@ -159,7 +159,7 @@ describe('entering the 2027 notice', () => {
 
   it('when the missed booking on the day off passes, then it is closed without a no-show', async () => {
     setBeijingNow('2026-12-31', '18:00')
-    await t.trigger('appointment', 'noShowSweep')
+    await t.trigger('appointment', 'tick', 'noShowSweep')
     const booking = (await t.db.collection('bookings').doc(ids.booking).get()).data
     expect(booking.status).toBe('cancelled')
     expect((await t.db.collection('no_shows').where({ openid: A }).get()).data).toEqual([])
@@ -229,7 +229,7 @@ describe('a change interrupted by a crash', () => {
     await t.db.collection('calendar_years').doc('2027').update({ data: { days, version: pending.version, pending } })
     setBeijingNow('2027-01-06', '09:01')
     expect((await c.getCase(ids.moved, A)).data.deadline.dueDate).toBe('2027-01-08')
-    const swept = (await t.trigger('calendar', 'recomputeSweep')) as any
+    const swept = (await t.trigger('calendar', 'tick', 'recomputeSweep')) as any
     expect(swept).toMatchObject({ ok: true, data: { finished: 1 } })
     expect((await yearDoc()).pending).toBeUndefined()
     // The 30-day case of 12-01 spans 01-11; the case due 01-08 does not.
@@ -242,10 +242,10 @@ describe('a change interrupted by a crash', () => {
     expect(notes).toHaveLength(1)
 
     // A second sweep (or a rerun after a crash midway) finds nothing left to do.
-    expect(await t.trigger('calendar', 'recomputeSweep')).toMatchObject({ ok: true, data: { finished: 0 } })
+    expect(await t.trigger('calendar', 'tick', 'recomputeSweep')).toMatchObject({ ok: true, data: { finished: 0 } })
     const rev = (await caseDoc(ids.unmoved)).rev
     await t.db.collection('calendar_years').doc('2027').update({ data: { pending } })
-    expect(await t.trigger('calendar', 'recomputeSweep')).toMatchObject({ ok: true, data: { finished: 1 } })
+    expect(await t.trigger('calendar', 'tick', 'recomputeSweep')).toMatchObject({ ok: true, data: { finished: 1 } })
     expect((await caseDoc(ids.unmoved)).rev).toBe(rev)
     expect((await outboxOf('case.due_date_changed')).filter((n: any) => n.subjectRoot === ids.unmoved)).toHaveLength(1)
   })

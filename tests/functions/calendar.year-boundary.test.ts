@@ -128,9 +128,9 @@ describe('working days across New Year into a provisional year', () => {
 
   it('when the morning reminder runs while 2027 is provisional, then each administrator gets one message-centre note for the year', async () => {
     setBeijingNow('2026-12-02', '09:00')
-    expect(await t.trigger('calendar', 'provisionalReminder')).toMatchObject({ ok: true, data: { queued: 1 } })
+    expect(await t.trigger('calendar', 'tick', 'provisionalReminder')).toMatchObject({ ok: true, data: { queued: 1 } })
     setBeijingNow('2026-12-03', '09:00')
-    expect(await t.trigger('calendar', 'provisionalReminder')).toMatchObject({ ok: true, data: { queued: 0 } })
+    expect(await t.trigger('calendar', 'tick', 'provisionalReminder')).toMatchObject({ ok: true, data: { queued: 0 } })
     const notes = (await t.db.collection('outbox').where({ event: 'calendar.provisional_year' }).get()).data
     expect(notes.map((n: any) => [n.recipient, n.data.year, n.page])).toEqual([[ADMIN, 2027, 'packages/admin/calendar/index']])
     // No subscription template carries it: it reaches the message centre only, and nothing is pushed.
@@ -139,5 +139,14 @@ describe('working days across New Year into a provisional year', () => {
     expect(inbox.data.messages).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'calendar', title: '2027年放假安排待录入' })]))
     expect((await t.db.collection('outbox').doc(notes[0]._id).get()).data).toMatchObject({ status: 'sent', channel: 'message_centre' })
     expect((await t.db.collection('wx_subscribe_sends').where({ touser: ADMIN }).get()).data).toEqual([])
+  })
+
+  it('when the one timer trigger ticks, then each job runs on its own schedule: at 09:00 the reminder and the sweep, at 09:01 neither', async () => {
+    setBeijingNow('2026-12-04', '09:00')
+    const at9 = (await t.trigger('calendar', 'tick')) as any
+    expect(at9).toMatchObject({ ok: true, data: { recomputeSweep: { finished: 0 }, provisionalReminder: { queued: 0 } } })
+    setBeijingNow('2026-12-04', '09:01')
+    expect(await t.trigger('calendar', 'tick')).toEqual({ ok: true, data: {} })
+    expect(await t.trigger('calendar', 'tick', 'nosuchjob')).toMatchObject({ ok: true, data: { error: expect.stringContaining('nosuchjob') } })
   })
 })

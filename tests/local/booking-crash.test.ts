@@ -95,7 +95,7 @@ describe('a booking rush cut by SIGKILL', () => {
     t = await startTestCloud({ functionsDir, dataDir, indexes: INDEXES })
     const before = await all('bookings')
     setBeijingNow(DAY, '09:05')
-    const swept = (await t.trigger('appointment', 'holdSweep')) as any
+    const swept = (await t.trigger('appointment', 'tick', 'holdSweep')) as any
     expect(swept).toMatchObject({ ok: true, data: { more: false } })
 
     const bookings = await all('bookings')

@@ -2,7 +2,7 @@
  * Timer triggers run on their config.json schedules (local/cron.ts, local/timers.ts), in WeChat's
  * 7-field cron format and in Beijing time, with the event and context WeChat sends.
  */
-import { parseCron } from '../../local/cron'
+import { parseCron } from '../../types/domain/cron'
 import { startLocalCloud } from '../../local'
 import { buildFixtures } from '../support/fixtures'
 import { startTestCloud } from '../support/cloud'

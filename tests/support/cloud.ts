@@ -18,7 +18,8 @@ export interface TestCloud {
   sdk: any
   /** POST /api/fn/<fn> through the HTTP gateway, as the h5 client does; `openid` goes in x-wx-openid. */
   call(fn: string, event: object, openid?: string): Promise<unknown>
-  trigger(fn: string, name: string): Promise<unknown>
+  /** A timer trigger by name; for a function with several jobs, its `tick` and the job's name. */
+  trigger(fn: string, name: string, message?: string): Promise<unknown>
   /** Lines the local cloud logged (function errors, warnings). */
   logs(): string[]
   close(): Promise<void>
@@ -46,7 +47,7 @@ export async function startTestCloud(opts: Partial<LocalCloudOptions> & { functi
         throw new Error(`gateway answered ${res.status} with non-JSON: ${text.slice(0, 200)}`)
       }
     },
-    trigger: (fn, name) => local.trigger(fn, name),
+    trigger: (fn, name, message) => local.trigger(fn, name, message),
     logs: () => [...lines],
     close: () => local.close(),
   }
