@@ -28,6 +28,10 @@ function Row({ b, onCheckIn }: { b: BookingView; onCheckIn?: () => void }) {
         </Text>
         <View className='staff-booking__tags'>
           <Tag text={BOOKING_STATUS_LABELS[b.status]} tone={BOOKING_STATUS_TONES[b.status]} />
+          {/* E.g. 同一证件号另有预约: the ID number was typed, not verified; check the ID card at the counter. */}
+          {(b.warnings ?? []).map((w) => (
+            <Tag key={w} text={w} tone='orange' />
+          ))}
           <Text className='staff-booking__code'>{spacedCode(b.code)}</Text>
         </View>
       </View>
