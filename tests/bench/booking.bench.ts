@@ -4,7 +4,6 @@
  * p50/p99 latency of `book` and of the day view (`listSlots`), and the cloud round trips one
  * `book` makes: in all, and in sequence (the ones a caller waits for one after another).
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,9 +14,9 @@ import { startLocalCloud } from '../../local'
 import { Store } from '../../local/store'
 import { Transactions } from '../../local/transactions'
 import { Database } from '../../local/database'
-import { AdminApi } from '../../local/admin'
 import { applicant } from '../builders/people'
 import { setBeijingNow, clearFakeNow } from '../builders/clock'
+import { HELD_MS, sequentialDepth, traceTrips } from './round-trips'
 
 const BOOKINGS = 2000
 const CONCURRENCY = 50
@@ -55,63 +54,6 @@ async function rawConditionalUpdatesPerSecond(): Promise<number> {
   const t0 = performance.now()
   for (let i = 0; i < n; i++) await db.handle('database.modifyDocument', params, 'bench')
   return n / ((performance.now() - t0) / 1000)
-}
-
-/** What each traced request is held for, standing in for the network round trip to the database. */
-const HELD_MS = 20
-
-interface Trip {
-  fn: string
-  action: string
-  from: number
-  to: number
-}
-
-/**
- * Every admin API request the local cloud serves while `work` runs, with the function invocation
- * that sent it. Each request is held for `delayMs` before it is handled, as a network round trip
- * would be, so requests sent together overlap and requests sent one after another do not.
- * Read-only towards local/: it wraps AdminApi's methods in this process for the measurement.
- */
-async function traceTrips(delayMs: number, work: () => Promise<unknown>): Promise<Trip[]> {
-  const trips: Trip[] = []
-  const current = new AsyncLocalStorage<Partial<Trip>>()
-  const proto = AdminApi.prototype as any
-  const serve = proto.serve
-  const dispatch = proto.dispatch
-  proto.serve = function (this: any, req: any, res: any) {
-    const trip: Partial<Trip> = { from: performance.now(), fn: '', action: 'wx.openApi' }
-    res.once('finish', () => trips.push({ ...(trip as Trip), to: performance.now() }))
-    return current.run(trip, async () => {
-      await new Promise((r) => setTimeout(r, delayMs))
-      return serve.call(this, req, res)
-    })
-  }
-  proto.dispatch = function (this: any, action: string, p: Record<string, unknown>) {
-    const trip = current.getStore()
-    if (trip) Object.assign(trip, { action, fn: this.runner.callerOf(p.wxCloudApiToken)?.fn ?? '' })
-    return dispatch.call(this, action, p)
-  }
-  try {
-    await work()
-  } finally {
-    proto.serve = serve
-    proto.dispatch = dispatch
-  }
-  return trips
-}
-
-/** The longest chain of requests each sent after the previous one was answered. */
-function sequentialDepth(trips: Trip[]): number {
-  let depth = 0
-  let last = -Infinity
-  for (const t of [...trips].sort((a, b) => a.to - b.to)) {
-    if (t.from >= last) {
-      depth++
-      last = t.to
-    }
-  }
-  return depth
 }
 
 /** One warm `book` (the instance has served a booking before, as in a rush), traced. */
