@@ -4,7 +4,7 @@ import { createHandler } from '../_kit/handler'
 import { act } from './actions/act'
 import { createDraft, saveDraft } from './actions/draft'
 import { acceptFollowInvite, createFollowInvite, followedCase, followedCases, listFollowers, revokeFollower } from './actions/follow'
-import { lookup } from './actions/lookup'
+import { lookup, resetQueryCode } from './actions/lookup'
 import { attachFromLibrary, attachUploaded, myMaterials, removeMaterial, uploadMaterial, uploadTarget } from './actions/materials'
 import { applicationForm, getCase, myCases } from './actions/read'
 import { completeSubtask } from './actions/subtask'
@@ -32,4 +32,5 @@ export const main = createHandler(caseContract, {
   followedCases,
   followedCase,
   lookup,
+  resetQueryCode,
 }, { cleanup: cleanupTrigger })

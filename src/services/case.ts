@@ -40,6 +40,9 @@ export const myCases = (input: InputOf<Actions['myCases']> = {}) => callAction(c
 
 export const getCase = (caseId: string) => callAction(caseContract, 'getCase', { caseId })
 
+/** 换一个查询码: the old one stops working at once. */
+export const resetQueryCode = (caseId: string) => callAction(caseContract, 'resetQueryCode', { caseId })
+
 /** One transition of the case state machine (citizen: submit, resubmit, withdraw; staff: the rest). */
 export const actOnCase = (input: InputOf<Actions['act']>) => callAction(caseContract, 'act', input)
 

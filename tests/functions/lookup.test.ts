@@ -258,3 +258,28 @@ describe('lookup: enumeration', () => {
     expect(own.data[0].attempts).toHaveLength(5)
   }, 90_000)
 })
+
+describe('lookup: the applicant replaces the query code', () => {
+  it('when the applicant resets the code, then the old one answers like any wrong guess and the new one works; nobody else can reset it', async () => {
+    const caseId = await c.caseIn('accepted', A, SEQ + 50)
+    const before = (await c.getCase(caseId, A)).data
+    const body = { caseNo: before.caseNo, name: '张伟', idLast4: profile(SEQ + 50).idNumber.slice(-4) }
+    expect(await lookup({ ...body, queryCode: before.queryCode }, visitor())).toMatchObject({ ok: true })
+
+    for (const who of [STAFF, SUPERVISOR, 'o-stranger-reset']) {
+      expect(await c.call({ action: 'resetQueryCode', caseId }, who)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    }
+    expect((await c.getCase(caseId, A)).data.queryCode).toBe(before.queryCode)
+
+    const reset = await c.call({ action: 'resetQueryCode', caseId }, A)
+    expect(reset).toMatchObject({ ok: true, data: { queryCode: expect.any(String) } })
+    expect(isValidQueryCode(reset.data.queryCode)).toBe(true)
+    expect(reset.data.queryCode).not.toBe(before.queryCode)
+    const old = await lookup({ ...body, queryCode: before.queryCode }, visitor())
+    const wrong = await lookup({ ...body, queryCode: otherCode(reset.data.queryCode) }, visitor())
+    expect(old).toEqual(wrong)
+    expect(old).toMatchObject({ ok: false })
+    expect(await lookup({ ...body, queryCode: reset.data.queryCode }, visitor())).toMatchObject({ ok: true })
+    expect((await c.getCase(caseId, A)).data.queryCode).toBe(reset.data.queryCode)
+  })
+})

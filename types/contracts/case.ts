@@ -385,6 +385,12 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
     input: z.strictObject({ caseId: caseIdSchema }),
     output: followedCaseViewSchema,
   }),
+  resetQueryCode: action({
+    summary: '申请人：换一个查询码（旧码立即失效，已告诉的人需用新码查询）',
+    access: everyone,
+    input: z.strictObject({ caseId: caseIdSchema }),
+    output: z.object({ queryCode: z.string() }),
+  }),
   lookup: action({
     summary: '进度查询（需微信身份，无需关注授权）：凭办件编号、查询码、申请人姓名和证件号或手机号后四位查询粗略进度；每个微信用户（及设备）每小时最多失败5次，他人查错不影响本人查询',
     /** Needs an OPENID (checked in the action, the budget's key) but no role. */

@@ -13,12 +13,12 @@ import {
 import { notificationKey } from '../../../types/domain/notification'
 import { cloud, db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
-import { AppError } from '../../_kit/errors'
+import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { log } from '../../_kit/log'
 import { isDuplicate } from '../../_kit/outbox'
-import { cases, deadlineOf, iso, type CaseDoc } from '../cases'
+import { cases, deadlineOf, iso, loadCase, type CaseDoc } from '../cases'
 import { giveBack, markFilled, take, takeOwn, type Take } from './lookup-limits'
 
 const digest = (s: string) => createHash('sha256').update(s).digest()
@@ -129,6 +129,19 @@ export async function queryCodeOf(doc: CaseDoc): Promise<string | undefined> {
   if (stats.updated === 1) return code
   const { data } = await cases().where({ _id: doc._id }).limit(1).get()
   return (data[0] as CaseDoc | undefined)?.queryCode
+}
+
+/**
+ * The applicant replaces the case's query code, e.g. after telling it to someone they should not
+ * have: the old code stops working at once. Only the owner may; anyone else is answered as if the
+ * case did not exist.
+ */
+export async function resetQueryCode({ caseId }: { caseId: string }, ctx: ActionContext): Promise<{ queryCode: string }> {
+  const { doc, access } = await loadCase(caseId, await ctx.caller())
+  if (access.kind !== 'owner') throw notFound('未找到该办件')
+  const queryCode = newQueryCode(randomInt)
+  await cases().where({ _id: doc._id, openid: doc.openid }).update({ data: { queryCode, updatedAt: ctx.now } })
+  return { queryCode }
 }
 
 function coarseView(doc: CaseDoc, now: Date): LookupResult {

@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import type { CaseView } from '../../../../types/contracts/case'
-import { formatQueryCode } from '../../../../types/domain/lookup'
 import { BigButton } from '../../../components/big-button'
 import { CaseDeadline } from '../../../components/case-deadline'
 import { CaseTimeline } from '../../../components/case-timeline'
+import { QueryCode } from './query-code'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
 import { StatusView } from '../../../components/status-view'
@@ -127,14 +127,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
 
       <Result c={c} />
 
-      {c.queryCode && c.state !== 'draft' && (
-        <Section title='给家人查进度'>
-          <InfoRow label='查询码' strong>
-            <Text className='case-detail__query-code'>{formatQueryCode(c.queryCode)}</Text>
-          </InfoRow>
-          <Text className='case-page__note'>家人凭办件编号、查询码和您的姓名、证件号（或手机号）后四位，可在「进度查询」看到办理阶段。请只告诉信任的家人。</Text>
-        </Section>
-      )}
+      {c.queryCode && c.state !== 'draft' && <QueryCode caseId={c.caseId} code={c.queryCode} onChanged={onChanged} />}
 
       {c.state !== 'draft' && (
         <View className='case-detail__share' hoverClass='case-detail__share--pressed' onClick={() => Taro.navigateTo({ url: pageUrl('/packages/case/share/index', { id: c.caseId }) })}>
