@@ -223,4 +223,22 @@ describe("the father follows his son's passport case", () => {
     const father = (await app.cloud.invoke('case', { action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: FATHER })) as { ok: boolean }
     expect(father.ok).toBe(true)
   })
+
+  it('when the son replaces the query code, then the page shows the new one and the old one no longer finds the case', async () => {
+    const { page } = await app.open(SON)
+    await go(page, app, `/packages/case/detail/index?id=${caseId}`)
+    await waitForText(shown(page).locator('.case-detail__query-code'), formatQueryCode(queryCode))
+    await shown(page).locator('.case-detail__query-reset').click()
+    const modal = page.locator('.taro-modal__content:visible')
+    await modal.locator('.taro-modal__text').getByText(/旧查询码立即失效/).waitFor()
+    await modal.locator('.taro-model__confirm').click()
+    const fresh = (await call(SON, { action: 'getCase', caseId })).queryCode as string
+    expect(fresh).not.toBe(queryCode)
+    await waitForText(shown(page).locator('.case-detail__query-code'), formatQueryCode(fresh))
+    await screenshot(page, 'relative-13-son-new-query-code')
+    const old = (await app.cloud.invoke('case', { action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: FATHER })) as { ok: boolean }
+    expect(old.ok).toBe(false)
+    const found = (await app.cloud.invoke('case', { action: 'lookup', caseNo, queryCode: fresh, name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: FATHER })) as { ok: boolean }
+    expect(found.ok).toBe(true)
+  })
 })
