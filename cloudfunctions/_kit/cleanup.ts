@@ -63,6 +63,8 @@ export async function cleanupTrigger(now: Date): Promise<Record<string, unknown>
   const invitationCutoff = before(INVITATION_GRACE_MS)
   const jobs: Array<[string, Query, Query]> = [
     [COLLECTIONS.requests, { createdAt: _.lt(before(REQUEST_RETENTION_MS)) }, {}],
+    // `touchedAt` is written with every place taken, so it also finds budgets whose places were all given back.
+    [COLLECTIONS.lookupAttempts, { touchedAt: _.lt(lookupCutoff) }, { touchedAt: _.lt(lookupCutoff) }],
     [COLLECTIONS.lookupAttempts, { 'attempts.at': _.lt(lookupCutoff) }, { 'attempts.at': not(_.gte(lookupCutoff)) }],
     [COLLECTIONS.invitations, { status: 'open', expiresAt: _.lt(invitationCutoff) }, {}],
     [COLLECTIONS.followInvitations, { expiresAt: _.lt(invitationCutoff) }, {}],
@@ -71,7 +73,7 @@ export async function cleanupTrigger(now: Date): Promise<Record<string, unknown>
   let done = true
   for (const [collection, find, confirm] of jobs) {
     const r = await removePaged(collection, find, confirm, stopAt)
-    removed[collection] = r.removed
+    removed[collection] = (removed[collection] ?? 0) + r.removed
     if (!r.done) {
       done = false
       break

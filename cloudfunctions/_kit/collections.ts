@@ -103,7 +103,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.calendarChanges]: [{ name: 'year_at', keys: { year: 1, at: -1 } }],
   [COLLECTIONS.calendarYears]: [{ name: 'pending', keys: { pending: 1 } }],
   [COLLECTIONS.requests]: [{ name: 'createdAt', keys: { createdAt: 1 } }],
-  [COLLECTIONS.lookupAttempts]: [{ name: 'attempts_at', keys: { 'attempts.at': 1 } }],
+  [COLLECTIONS.lookupAttempts]: [{ name: 'attempts_at', keys: { 'attempts.at': 1 } }, { name: 'touchedAt', keys: { touchedAt: 1 } }],
   [COLLECTIONS.invitations]: [{ name: 'status_expiresAt', keys: { status: 1, expiresAt: 1 } }],
   [COLLECTIONS.followInvitations]: [{ name: 'expiresAt', keys: { expiresAt: 1 } }],
   [COLLECTIONS.scheduleDays]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }],

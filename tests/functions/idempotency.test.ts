@@ -163,6 +163,9 @@ describe('the cleanup trigger (cloudfunctions/_kit/cleanup.ts)', () => {
       { _id: 'n:all-old', attempts: [{ id: 'a', at: days(3) }, { id: 'b', at: days(2) }], rev: 2 },
       { _id: 'n:mixed', attempts: [{ id: 'a', at: days(3) }, { id: 'b', at: hours(2) }], rev: 2 },
       { _id: 'o:recent', attempts: [{ id: 'a', at: hours(1) }], rev: 1 },
+      // Every place given back (a successful lookup): found by when it was last touched.
+      { _id: 'o:given-back', attempts: [], rev: 3, touchedAt: days(2) },
+      { _id: 'o:given-back-today', attempts: [], rev: 3, touchedAt: hours(3) },
     ])
     await add('invitations', [
       { _id: 'inv-open-old', status: 'open', expiresAt: days(8) },
@@ -176,12 +179,12 @@ describe('the cleanup trigger (cloudfunctions/_kit/cleanup.ts)', () => {
     ])
 
     const r = (await t.trigger('idem-probe', 'cleanup')) as any
-    expect(r).toEqual({ ok: true, data: { done: true, removed: { requests: 2100, lookup_attempts: 1, invitations: 1, follow_invitations: 2 } } })
+    expect(r).toEqual({ ok: true, data: { done: true, removed: { requests: 2100, lookup_attempts: 2, invitations: 1, follow_invitations: 2 } } })
 
     const ids = async (c: string) => (await t.db.collection(c).limit(1000).get()).data.map((d: { _id: string }) => d._id).sort()
     expect((await ids('requests')).filter((id: string) => id.startsWith('old-'))).toEqual([])
     expect(await ids('requests')).toContain('fresh')
-    expect(await ids('lookup_attempts')).toEqual(['n:mixed', 'o:recent'])
+    expect(await ids('lookup_attempts')).toEqual(['n:mixed', 'o:given-back-today', 'o:recent'])
     expect(await ids('invitations')).toEqual(['inv-open-recent', 'inv-used-old'])
     expect(await ids('follow_invitations')).toEqual(['fi-live'])
   })

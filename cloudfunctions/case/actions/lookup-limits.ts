@@ -38,14 +38,14 @@ export async function take(key: string, attemptId: string, now: Date, max = LOOK
     const attempts = [...kept, { id: attemptId, at: now }]
     if (!doc) {
       try {
-        await limits().add({ data: { _id: key, attempts, rev: 1 } })
+        await limits().add({ data: { _id: key, attempts, rev: 1, touchedAt: now } })
         return { ok: true, used: attempts.length }
       } catch (e) {
         if (!isDuplicate(e)) throw e
         continue
       }
     }
-    const { stats } = await limits().where({ _id: key, rev: doc.rev }).update({ data: { attempts: db().command.set(attempts), rev: doc.rev + 1 } })
+    const { stats } = await limits().where({ _id: key, rev: doc.rev }).update({ data: { attempts: db().command.set(attempts), rev: doc.rev + 1, touchedAt: now } })
     if (stats.updated === 1) return { ok: true, used: attempts.length }
   }
   // Twenty lost races in a row: the key is under a burst, which is what the limit is for.
@@ -61,7 +61,7 @@ export async function takeOwn(key: string, attemptId: string, now: Date): Promis
   const _ = db().command
   const { stats } = await limits()
     .where({ _id: key, [`attempts.${LOOKUP_MAX_FAILURES - 1}`]: _.exists(false) })
-    .update({ data: { attempts: _.push([{ id: attemptId, at: now }]), rev: _.inc(1) } })
+    .update({ data: { attempts: _.push([{ id: attemptId, at: now }]), rev: _.inc(1), touchedAt: now } })
   return stats.updated === 1 ? { ok: true, used: 0 } : take(key, attemptId, now)
 }
 
