@@ -80,7 +80,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'person_matterId_status', keys: { person: 1, matterId: 1, status: 1 } },
   ],
   [COLLECTIONS.slotSeats]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }, { name: 'date', keys: { date: 1 } }],
-  [COLLECTIONS.bookingQuota]: [{ name: 'active', keys: { active: 1 } }],
+  // holders: the sweep finds quota documents written before holds named their bookings (no `holders`).
+  [COLLECTIONS.bookingQuota]: [{ name: 'active', keys: { active: 1 } }, { name: 'holders', keys: { holders: 1 } }],
   [COLLECTIONS.noShows]: [{ name: 'person_at', keys: { person: 1, at: -1 } }, { name: 'openid_at', keys: { openid: 1, at: -1 } }],
   [COLLECTIONS.tickets]: [
     { name: 'date_prefix_status_sortKey', keys: { date: 1, prefix: 1, status: 1, sortKey: 1 } },
