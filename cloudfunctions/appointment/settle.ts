@@ -7,6 +7,7 @@ import { writeNotification } from '../_kit/outbox'
 import { bookings, cancelledNotice, confirmedNotice, holdsQuota, holdsSeat, recordNoShow, releaseHolds, SETTLE_AFTER_MS, type BookingDoc } from './bookings'
 import { readQuota, releaseQuota, type QuotaDoc } from './limits'
 import { readSeat, releaseSeat, seats, type SeatDoc } from './seats'
+import { pool } from '../_kit/pool'
 
 /** Stop taking new batches after this long: the function's timeout is 20 s (config.json). */
 const BUDGET_MS = 14_000
@@ -207,19 +208,4 @@ async function restoreQuota(b: HoldView): Promise<boolean> {
     .add({ data: { _id: b.openid, active: 1, holders: [entry] } })
     .catch(() => undefined)
   return true
-}
-
-/** Runs `task` over `items`, at most `n` at a time. */
-async function pool<T, R>(items: T[], n: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++
-        out[i] = await task(items[i])
-      }
-    }),
-  )
-  return out
 }

@@ -139,18 +139,3 @@ export async function claimAndDeliver(doc: OutboxDoc, now: Date): Promise<Result
   const mine = await claim(doc, now)
   return mine ? deliver(mine, now) : 'skipped'
 }
-
-/** Runs `task` over `items`, at most `n` at a time. */
-export async function pool<T, R>(items: T[], n: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++
-        out[i] = await task(items[i])
-      }
-    }),
-  )
-  return out
-}

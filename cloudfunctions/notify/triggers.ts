@@ -1,6 +1,7 @@
 import { db } from '../_kit/cloud'
 import { log } from '../_kit/log'
-import { claimAndDeliver, pool, type Result } from './delivery'
+import { pool } from '../_kit/pool'
+import { claimAndDeliver, type Result } from './delivery'
 import { outbox, type OutboxDoc } from './store'
 
 const BATCH = 100
