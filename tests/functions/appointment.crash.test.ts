@@ -9,6 +9,7 @@ import { LEAD, PASSPORT, startDemoCloud } from '../builders/demo'
 import { applicant, newRequestId } from '../builders/people'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
 import type { TestCloud } from '../support/cloud'
+import { appointmentCalls } from './appointment-kit'
 
 let t: TestCloud
 let seq = 3000
@@ -23,9 +24,8 @@ afterAll(async () => {
 })
 beforeEach(() => setBeijingNow(DAY, '09:00'))
 
-const appointment = (event: object, openid?: string) => t.call('appointment', event, openid) as Promise<any>
+const { appointment, slotsOn } = appointmentCalls(() => t)
 const queue = (event: object, openid?: string) => t.call('queue', event, openid) as Promise<any>
-const slotsOn = async (date: string) => (await appointment({ action: 'listSlots', matterId: PASSPORT, date })).data.slots as any[]
 const doc = async (collection: string, id: string) => (await t.db.collection(collection).where({ _id: id }).get()).data[0]
 const booking = (id: string) => doc('bookings', id)
 const quota = (openid: string) => doc('booking_quota', openid)

@@ -8,6 +8,7 @@ import { A, B, PASSPORT, STAFF, startDemoCloud } from '../builders/demo'
 import { applicant, newRequestId } from '../builders/people'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
 import type { TestCloud } from '../support/cloud'
+import { appointmentCalls } from './appointment-kit'
 
 let t: TestCloud
 const MONDAY = '2026-09-28'
@@ -24,8 +25,7 @@ afterAll(async () => {
 })
 beforeEach(() => setBeijingNow(MONDAY, '09:00'))
 
-const appointment = (event: object, openid?: string) => t.call('appointment', event, openid) as Promise<any>
-const slotsOn = async (date: string, matterId = PASSPORT) => (await appointment({ action: 'listSlots', matterId, date })).data.slots as any[]
+const { appointment, slotsOn } = appointmentCalls(() => t)
 const book = (openid: string, slotId: string, who: object, matterId = PASSPORT) => appointment({ action: 'book', slotId, matterId, requestId: newRequestId(), ...who }, openid)
 
 describe('someone else books with my ID number', () => {

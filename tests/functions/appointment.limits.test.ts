@@ -3,6 +3,7 @@ import { PASSPORT, startDemoCloud } from '../builders/demo'
 import { applicant, newRequestId } from '../builders/people'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
 import type { TestCloud } from '../support/cloud'
+import { appointmentCalls } from './appointment-kit'
 
 let t: TestCloud
 
@@ -15,8 +16,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-const appointment = (event: object, openid?: string) => t.call('appointment', event, openid) as Promise<any>
-const slotsOn = async (date: string) => (await appointment({ action: 'listSlots', matterId: PASSPORT, date })).data.slots as any[]
+const { appointment, slotsOn } = appointmentCalls(() => t)
 
 describe('one account, twenty requests at once', () => {
   it('when an account sends 20 bookings for 20 people at once, then exactly 3 are kept and the rest are refused for the quota', async () => {

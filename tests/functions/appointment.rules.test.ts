@@ -7,6 +7,7 @@ import { seedDemoCentre } from '../../local/seed'
 import { startTestCloud, type TestCloud } from '../support/cloud'
 import { applicant, newRequestId } from '../builders/people'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { appointmentCalls } from './appointment-kit'
 
 const functionsDir = mkdtempSync(join(tmpdir(), 'appointment-fns-'))
 let t: TestCloud
@@ -26,8 +27,7 @@ afterAll(async () => {
 })
 beforeEach(() => setBeijingNow(MONDAY, '09:00'))
 
-const appointment = (event: object, openid?: string) => t.call('appointment', event, openid) as Promise<any>
-const slotsOn = async (date: string, matterId = PASSPORT) => (await appointment({ action: 'listSlots', matterId, date })).data.slots as any[]
+const { appointment, slotsOn } = appointmentCalls(() => t)
 const book = (openid: string, slotId: string, extra: object = {}) =>
   appointment({ action: 'book', slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(seq++), ...extra }, openid)
 const count = async (collection: string, where: object = {}) => (await t.db.collection(collection).where(where).count()).total
