@@ -3,7 +3,10 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: __dirname,
   transform: {
-    '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } }],
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      { jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' }, module: { type: 'commonjs' } },
+    ],
   },
   // No test may reach the internet: the guard refuses every non-loopback socket.
   setupFiles: ['<rootDir>/local/netguard.ts'],

@@ -99,7 +99,8 @@ export class AdminApi {
     }
     try {
       verifySignature(req, signed, this.secretKey)
-      if (multipart && params.action !== 'wx.openApi') throw new AdminRefused(415, 'INVALID_PARAM', 'multipart/form-data is accepted for wx.openApi only')
+      if (multipart && params.action !== 'wx.openApi')
+        throw new AdminRefused(415, 'INVALID_PARAM', 'multipart/form-data is accepted for wx.openApi only')
     } catch (e) {
       if (e instanceof AdminRefused) return refuse(e)
       throw e
@@ -109,7 +110,11 @@ export class AdminApi {
     try {
       if (action === 'wx.openApi') {
         const caller = this.runner.callerOf(params.wxCloudApiToken)
-        const reply = this.openapi.handle(params.apiName, multipart?.requestData, caller ? { fn: caller.fn, allowed: this.runner.config(caller.fn).permissions?.openapi ?? [] } : {})
+        const reply = this.openapi.handle(
+          params.apiName,
+          multipart?.requestData,
+          caller ? { fn: caller.fn, allowed: this.runner.config(caller.fn).permissions?.openapi ?? [] } : {},
+        )
         res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': reply.length })
         return void res.end(reply)
       }

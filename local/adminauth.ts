@@ -25,8 +25,18 @@ import { dirname } from 'node:path'
 
 /** The SDK's signer, resolved from the SDK itself so both sides always run the same version. */
 interface SignerCtor {
-  new (credential: { secretId: string; secretKey: string }, service: string): {
-    tc3sign(method: string, url: string, headers: Record<string, unknown>, params: unknown, timestamp: number, options: { withSignedParams: boolean }): { signature: string | Buffer }
+  new (
+    credential: { secretId: string; secretKey: string },
+    service: string,
+  ): {
+    tc3sign(
+      method: string,
+      url: string,
+      headers: Record<string, unknown>,
+      params: unknown,
+      timestamp: number,
+      options: { withSignedParams: boolean },
+    ): { signature: string | Buffer }
   }
 }
 let signerClass: SignerCtor | undefined
@@ -52,7 +62,8 @@ export class AdminRefused extends Error {
   }
 }
 
-const AUTH = /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/tcb\/tc3_request,(?: SignedParams=[^,]*,)? SignedHeaders=([a-z0-9;_-]+), Signature=([0-9a-f]{64})$/
+const AUTH =
+  /^TC3-HMAC-SHA256 Credential=([^/]+)\/(\d{4}-\d{2}-\d{2})\/tcb\/tc3_request,(?: SignedParams=[^,]*,)? SignedHeaders=([a-z0-9;_-]+), Signature=([0-9a-f]{64})$/
 
 /** Checks 1 and 2, before the body is read. Throws AdminRefused. */
 export function checkAdminRequest(req: IncomingMessage): 'json' | 'multipart' {
@@ -87,12 +98,20 @@ export function verifySignature(req: IncomingMessage, params: Record<string, unk
   let expected: string
   try {
     const Signer = signer()
-    const r = new Signer({ secretId, secretKey }, 'tcb').tc3sign(String(req.method ?? 'POST').toLowerCase(), url, headers, params, timestamp, { withSignedParams: true })
+    const r = new Signer({ secretId, secretKey }, 'tcb').tc3sign(
+      String(req.method ?? 'POST').toLowerCase(),
+      url,
+      headers,
+      params,
+      timestamp,
+      { withSignedParams: true },
+    )
     expected = String(r.signature)
   } catch {
     throw new AdminRefused(401, 'INVALID_REQUEST_SOURCE', 'the request signature does not match')
   }
   const a = Buffer.from(expected, 'hex')
   const b = Buffer.from(signature, 'hex')
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new AdminRefused(401, 'INVALID_REQUEST_SOURCE', 'the request signature does not match')
+  if (a.length !== b.length || !timingSafeEqual(a, b))
+    throw new AdminRefused(401, 'INVALID_REQUEST_SOURCE', 'the request signature does not match')
 }

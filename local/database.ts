@@ -239,7 +239,8 @@ export class Database {
         return {}
       case 'database.addCollection': {
         const name = collectionOf(p)
-        if (!this.store.create(name)) throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `集合 ${name} 已存在 (collection already exists)`)
+        if (!this.store.create(name))
+          throw new CloudError('DATABASE_COLLECTION_ALREADY_EXIST', `集合 ${name} 已存在 (collection already exists)`)
         return {}
       }
       default:
@@ -273,8 +274,16 @@ export class Database {
       if (found.docs) return found.docs
     }
     return t
-      ? candidates(query, () => this.store.liveDocs(collection), (k) => this.store.live(collection, k))
-      : candidates(query, () => this.store.committedDocs(collection), (k) => this.store.committed(collection, k))
+      ? candidates(
+          query,
+          () => this.store.liveDocs(collection),
+          (k) => this.store.live(collection, k),
+        )
+      : candidates(
+          query,
+          () => this.store.committedDocs(collection),
+          (k) => this.store.committed(collection, k),
+        )
   }
 
   private get(p: DbParams): string[] {
@@ -295,7 +304,11 @@ export class Database {
       matchAll ??= new Query({}, MINGO)
       let cursor = matchAll.find(matched, Object.keys(projection).length ? projection : undefined)
       if (Object.keys(order).length) cursor = cursor.sort(order)
-      return cursor.skip(offset).limit(limit).all().map((d) => encode(d))
+      return cursor
+        .skip(offset)
+        .limit(limit)
+        .all()
+        .map((d) => encode(d))
     } catch (e) {
       throw operatorError(e)
     }
@@ -401,7 +414,8 @@ export class Database {
     const stages = Array.isArray(p.stages) ? p.stages : []
     const pipeline = stages.map((s) => {
       if (!s || typeof s.stageKey !== 'string' || !s.stageKey.startsWith('$')) throw invalid('stages 不合法')
-      if (s.stageKey === '$out' || s.stageKey === '$merge') throw new CloudError('DATABASE_INVALID_OPERRATOR', `${s.stageKey} is not supported`)
+      if (s.stageKey === '$out' || s.stageKey === '$merge')
+        throw new CloudError('DATABASE_INVALID_OPERRATOR', `${s.stageKey} is not supported`)
       return { [s.stageKey]: parse(s.stageKey, () => decode(s.stageValue)) }
     })
     try {

@@ -27,7 +27,7 @@ function resolveValue(v: unknown, now: number): unknown {
   if (!isPlainObject(v)) return v
   if ('$tcb_server_date' in v && Object.keys(v).length === 1) {
     const spec = v.$tcb_server_date as { offset?: unknown } | null
-    const offset = Number(spec && typeof spec === 'object' ? spec.offset ?? 0 : 0)
+    const offset = Number(spec && typeof spec === 'object' ? (spec.offset ?? 0) : 0)
     return new Date(now + (Number.isFinite(offset) ? offset : 0))
   }
   const out: Record<string, unknown> = {}

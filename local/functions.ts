@@ -176,7 +176,14 @@ export class FunctionRunner {
     // names the function in stack traces without pointing tools at the minified file (jest would
     // print its one 70 kB line as a code frame under every console.error).
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    const evaluate = new Function('exports', 'require', 'module', '__filename', '__dirname', `${source}\n//# sourceURL=cloudfunction:${name}/index.js`)
+    const evaluate = new Function(
+      'exports',
+      'require',
+      'module',
+      '__filename',
+      '__dirname',
+      `${source}\n//# sourceURL=cloudfunction:${name}/index.js`,
+    )
     evaluate(mod.exports, bundleRequire, mod, file, join(this.dir, name))
     const main = mod.exports.main
     if (typeof main !== 'function') throw new Error(`${name}/index.js 没有导出 main(event, context)`)

@@ -68,7 +68,8 @@ export class Gateway {
     let openid = ''
     if (header !== undefined) {
       if (!this.opts.devLogin) return this.refuse(req, res, 403, fail('FORBIDDEN', '未开启开发登录，不接受 x-wx-openid'))
-      if (typeof header !== 'string' || !OPENID_PATTERN.test(header)) return this.refuse(req, res, 400, fail('INVALID_INPUT', 'x-wx-openid 格式不正确'))
+      if (typeof header !== 'string' || !OPENID_PATTERN.test(header))
+        return this.refuse(req, res, 400, fail('INVALID_INPUT', 'x-wx-openid 格式不正确'))
       openid = header
     }
     if (!this.runner.exists(name)) return this.refuse(req, res, 404, fail('NOT_FOUND', '云函数不存在'))
@@ -98,11 +99,17 @@ export class Gateway {
 
   /** GET/HEAD of the h5 app, with the single-page fallback to index.html. */
   static(req: IncomingMessage, res: ServerResponse, path: string): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'), { allow: 'GET, HEAD' })
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendJson(res, 405, fail('INVALID_INPUT', '不支持的请求方法'), { allow: 'GET, HEAD' })
     const root = this.staticRoot
     if (!root || !existsSync(resolve(root, 'index.html'))) {
-      const page = '<!doctype html><meta charset="utf-8"><title>本地云</title><p>本地云已启动，但还没有 H5 页面：请先运行 <code>npm run build:h5</code>（<code>npm start</code> 会自动构建）。</p>'
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page), 'x-content-type-options': 'nosniff' })
+      const page =
+        '<!doctype html><meta charset="utf-8"><title>本地云</title><p>本地云已启动，但还没有 H5 页面：请先运行 <code>npm run build:h5</code>（<code>npm start</code> 会自动构建）。</p>'
+      res.writeHead(404, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-length': Buffer.byteLength(page),
+        'x-content-type-options': 'nosniff',
+      })
       return void res.end(req.method === 'HEAD' ? undefined : page)
     }
     let file: string | null = null
@@ -114,7 +121,8 @@ export class Gateway {
     }
     if (decoded && !decoded.includes('\0')) {
       const candidate = resolve(root, '.' + decoded)
-      if ((candidate === root || candidate.startsWith(root + sep)) && existsSync(candidate) && statSync(candidate).isFile()) file = candidate
+      if ((candidate === root || candidate.startsWith(root + sep)) && existsSync(candidate) && statSync(candidate).isFile())
+        file = candidate
     }
     const isIndex = !file
     if (!file) file = resolve(root, 'index.html')

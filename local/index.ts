@@ -129,7 +129,9 @@ const inProcess = new Map<string, string>()
 export function installSdkEnv(target: SdkTarget | string): void {
   const t = typeof target === 'string' ? { url: target, adminKey: inProcess.get(target) } : target
   if (!t.adminKey) {
-    throw new Error(`没有 ${t.url} 的管理密钥：该本地云不在本进程中，请传入 { url, adminKey }。\nNo admin key for ${t.url}: pass { url, adminKey } for a cloud in another process.`)
+    throw new Error(
+      `没有 ${t.url} 的管理密钥：该本地云不在本进程中，请传入 { url, adminKey }。\nNo admin key for ${t.url}: pass { url, adminKey } for a cloud in another process.`,
+    )
   }
   Object.assign(process.env, sdkEnv(t.url, t.adminKey))
 }
@@ -146,7 +148,9 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   const devLogin = opts.devLogin ?? true
   const log = opts.log ?? ((line: string) => console.log(line))
   if (!isLoopbackHost(host) && !isWildcardHost(host)) {
-    throw new Error(`本地云只能监听本机地址或 0.0.0.0，当前 HOST=${host}。\nThe local cloud listens on a loopback or wildcard address only (HOST=${host}).`)
+    throw new Error(
+      `本地云只能监听本机地址或 0.0.0.0，当前 HOST=${host}。\nThe local cloud listens on a loopback or wildcard address only (HOST=${host}).`,
+    )
   }
   if (devLogin && !isLoopbackHost(host)) {
     throw new Error(
@@ -154,7 +158,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
         `Dev login lets anyone pick an identity, so it is only allowed on a loopback host; HOST=${host} was refused. Use HOST=127.0.0.1 or turn dev login off.`,
     )
   }
-  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)) throw new Error(`端口不合法 / invalid port: ${opts.port}`)
+  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535))
+    throw new Error(`端口不合法 / invalid port: ${opts.port}`)
 
   // Everything that can fail on bad input is checked before the data folder is locked.
   const failures = parseFailures(process.env.LOCAL_OPENAPI_FAIL)
@@ -170,9 +175,14 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     const shape = `${collection}:${fields.join(',')}`
     if (unindexed.has(shape)) return
     unindexed.add(shape)
-    log(`索引提示: 集合 ${collection} 按 { ${fields.join(', ')} } 查询，没有可用的已声明索引（cloudfunctions/_kit/collections.ts 的 INDEXES），线上会扫描整个集合；请为它声明索引。`)
+    log(
+      `索引提示: 集合 ${collection} 按 { ${fields.join(', ')} } 查询，没有可用的已声明索引（cloudfunctions/_kit/collections.ts 的 INDEXES），线上会扫描整个集合；请为它声明索引。`,
+    )
   }
-  const db = new Database(store, transactions, { strictCollections: opts.collections !== undefined, onUnindexed: opts.indexes ? onUnindexed : undefined })
+  const db = new Database(store, transactions, {
+    strictCollections: opts.collections !== undefined,
+    onUnindexed: opts.indexes ? onUnindexed : undefined,
+  })
   for (const name of [...(opts.collections ?? []), ...Object.keys(indexes)]) store.create(name)
 
   const inMemory = !opts.dataDir
@@ -231,7 +241,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return storage.download(req, res, path.slice('/files/'.length), url.searchParams)
     }
     if (path === '/api' || path.startsWith('/api/')) return gateway.api(req, res, path)
-    if (path.startsWith('/admin/') || path === '/cos' || path === '/files') return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } })
+    if (path.startsWith('/admin/') || path === '/cos' || path === '/files')
+      return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } })
     return gateway.static(req, res, path)
   }
 
@@ -246,7 +257,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   } catch (e) {
     cleanup()
     const err = e as NodeJS.ErrnoException
-    if (err.code === 'EADDRINUSE') throw new Error(`端口 ${opts.port} 已被占用，请用 PORT=其他端口 再试。\nPort ${opts.port} is already in use.`)
+    if (err.code === 'EADDRINUSE')
+      throw new Error(`端口 ${opts.port} 已被占用，请用 PORT=其他端口 再试。\nPort ${opts.port} is already in use.`)
     throw e
   }
   const port = (server.address() as AddressInfo).port

@@ -142,7 +142,15 @@ function equalityValues(cond: unknown): unknown[] | null {
 function indexable(cond: unknown): boolean {
   if (isRegExp(cond)) return cond.source.startsWith('^')
   if (!isPlainObject(cond) || !hasOps(cond)) return true
-  return Object.keys(cond).some((op) => op === '$eq' || op === '$in' || op === '$all' || op === '$elemMatch' || RANGE_OPS.includes(op) || (op === '$regex' && String(cond.$regex).startsWith('^')))
+  return Object.keys(cond).some(
+    (op) =>
+      op === '$eq' ||
+      op === '$in' ||
+      op === '$all' ||
+      op === '$elemMatch' ||
+      RANGE_OPS.includes(op) ||
+      (op === '$regex' && String(cond.$regex).startsWith('^')),
+  )
 }
 
 export type Plan =

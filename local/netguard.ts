@@ -77,7 +77,23 @@ function install(): GuardState {
     state.blocked.push(name)
     return guardError(name)
   }
-  const cbApis = ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveTxt', 'resolveSrv', 'resolvePtr', 'resolveNaptr', 'resolveSoa', 'reverse'] as const
+  const cbApis = [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveNs',
+    'resolveTxt',
+    'resolveSrv',
+    'resolvePtr',
+    'resolveNaptr',
+    'resolveSoa',
+    'reverse',
+  ] as const
   const dnsCb = dns as unknown as Record<string, (...a: unknown[]) => unknown>
   for (const name of cbApis) {
     const original = dnsCb[name]

@@ -142,10 +142,11 @@ export class OpenApi {
       Buffer.from(CommOpenApiResp.encode({ respData: Buffer.from(JSON.stringify(body)), contentType: 'application/json' }).finish())
     try {
       if (typeof apiName !== 'string' || !apiName) throw new CloudError('INVALID_PARAM', 'apiName 不能为空')
-      if (caller.fn && !(caller.allowed ?? []).includes(apiName)) throw new WxError(604101, `(${caller.fn}/config.json permissions.openapi 未声明 ${apiName})`)
+      if (caller.fn && !(caller.allowed ?? []).includes(apiName))
+        throw new WxError(604101, `(${caller.fn}/config.json permissions.openapi 未声明 ${apiName})`)
       if (!requestData) throw new CloudError('INVALID_PARAM', 'requestData 不能为空')
       const msg = CommApiData.toObject(CommApiData.decode(requestData), { defaults: true })
-      const pairs = ((msg.openapiData as { pairs?: Array<{ key: string; value: Uint8Array }> })?.pairs ?? [])
+      const pairs = (msg.openapiData as { pairs?: Array<{ key: string; value: Uint8Array }> })?.pairs ?? []
       const params: Record<string, unknown> = {}
       for (const { key, value } of pairs) params[key] = JSON.parse(Buffer.from(value).toString('utf8'))
       switch (apiName) {
@@ -164,7 +165,8 @@ export class OpenApi {
     if (typeof p.touser !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(p.touser)) throw new WxError(40003, `touser: ${String(p.touser)}`)
     if (typeof p.template_id !== 'string' || !p.template_id.trim()) throw new WxError(40037)
     if (p.page !== undefined && typeof p.page !== 'string') throw new WxError(47003, 'page invalid')
-    if (p.miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(String(p.miniprogram_state))) throw new WxError(47003, 'miniprogram_state invalid')
+    if (p.miniprogram_state !== undefined && !['developer', 'trial', 'formal'].includes(String(p.miniprogram_state)))
+      throw new WxError(47003, 'miniprogram_state invalid')
     checkData(p.data)
     const f = this.failures
     if (f) {

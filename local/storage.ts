@@ -43,9 +43,11 @@ interface StorageParams {
  * URLs (node-sdk storage/index.js downloadFile).
  */
 function checkPath(path: unknown): string {
-  if (typeof path !== 'string' || path.length === 0 || Buffer.byteLength(path) > 850) throw new CloudError('INVALID_PARAM', 'cloudPath 不合法（长度 1–850 字节）')
+  if (typeof path !== 'string' || path.length === 0 || Buffer.byteLength(path) > 850)
+    throw new CloudError('INVALID_PARAM', 'cloudPath 不合法（长度 1–850 字节）')
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\\%?#]/.test(path) || path.startsWith('/')) throw new CloudError('INVALID_PARAM', `cloudPath 含有不允许的字符: ${path}`)
+  if (/[\u0000-\u001f\u007f\\%?#]/.test(path) || path.startsWith('/'))
+    throw new CloudError('INVALID_PARAM', `cloudPath 含有不允许的字符: ${path}`)
   if (path.split('/').some((s) => s === '' || s === '.' || s === '..')) throw new CloudError('INVALID_PARAM', `cloudPath 不合法: ${path}`)
   return path
 }
@@ -108,7 +110,9 @@ export class Storage {
       case 'storage.getUploadMetadata':
         return { data: this.uploadMetadata(p.path) }
       case 'storage.batchGetDownloadUrl':
-        return { data: { download_list: (Array.isArray(p.file_list) ? p.file_list : []).map((f) => this.downloadUrl(f?.fileid, f?.max_age)) } }
+        return {
+          data: { download_list: (Array.isArray(p.file_list) ? p.file_list : []).map((f) => this.downloadUrl(f?.fileid, f?.max_age)) },
+        }
       case 'storage.batchDeleteFile':
         return { data: { delete_list: (Array.isArray(p.fileid_list) ? p.fileid_list : []).map((id) => this.remove(id)) } }
       default:
@@ -131,12 +135,21 @@ export class Storage {
 
   private downloadUrl(fileId: unknown, maxAge: unknown): Record<string, unknown> {
     const path = this.pathOf(fileId)
-    const age = maxAge === undefined || maxAge === null ? DEFAULT_MAX_AGE : Math.min(Math.max(Math.floor(Number(maxAge)) || DEFAULT_MAX_AGE, 1), MAX_MAX_AGE)
-    if (!path || !existsSync(this.diskPath(path))) return { fileID: fileId, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists', maxAge: age }
+    const age =
+      maxAge === undefined || maxAge === null
+        ? DEFAULT_MAX_AGE
+        : Math.min(Math.max(Math.floor(Number(maxAge)) || DEFAULT_MAX_AGE, 1), MAX_MAX_AGE)
+    if (!path || !existsSync(this.diskPath(path)))
+      return { fileID: fileId, tempFileURL: '', code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists', maxAge: age }
     const expires = Date.now() + age * 1000
     // The path stays unencoded, like COS temp URLs: the SDK runs encodeURI over it before a GET,
     // and browsers encode it themselves.
-    return { fileID: fileId, tempFileURL: `${this.baseUrl()}/files/${path}?expires=${expires}&sign=${this.sign('get', path, expires)}`, code: 'SUCCESS', maxAge: age }
+    return {
+      fileID: fileId,
+      tempFileURL: `${this.baseUrl()}/files/${path}?expires=${expires}&sign=${this.sign('get', path, expires)}`,
+      code: 'SUCCESS',
+      maxAge: age,
+    }
   }
 
   private remove(fileId: unknown): Record<string, unknown> {
@@ -182,7 +195,8 @@ export class Storage {
       renameSync(tmp, file)
     } catch {
       rmSync(tmp, { force: true })
-      if (!res.headersSent) cosError(res, size > MAX_UPLOAD_BYTES ? 400 : 500, size > MAX_UPLOAD_BYTES ? 'EntityTooLarge' : 'InternalError', 'upload failed')
+      if (!res.headersSent)
+        cosError(res, size > MAX_UPLOAD_BYTES ? 400 : 500, size > MAX_UPLOAD_BYTES ? 'EntityTooLarge' : 'InternalError', 'upload failed')
       return
     }
     // COS answers a successful PUT with an empty body (node-sdk parses it as "no <Error>").
@@ -199,7 +213,8 @@ export class Storage {
       return cosError(res, 400, 'InvalidURI', 'invalid object key')
     }
     const expires = Number(query.get('expires'))
-    if (!Number.isFinite(expires) || !this.verify('get', path, expires, query.get('sign') ?? '')) return cosError(res, 403, 'AccessDenied', 'Invalid signature')
+    if (!Number.isFinite(expires) || !this.verify('get', path, expires, query.get('sign') ?? ''))
+      return cosError(res, 403, 'AccessDenied', 'Invalid signature')
     if (expires < Date.now()) return cosError(res, 403, 'AccessDenied', 'Request has expired')
     const file = this.diskPath(path)
     if (!existsSync(file)) return cosError(res, 404, 'NoSuchKey', 'The specified key does not exist.')
@@ -230,4 +245,3 @@ function decodePath(urlPath: string): string {
     .map((s) => decodeURIComponent(s))
     .join('/')
 }
-

@@ -89,7 +89,12 @@ export class Store {
    * `warn` receives problems that do not stop the start (a torn last line, data that violates a
    * unique index declared after it was written).
    */
-  static open(dataDir: string, indexSpecs: Record<string, IndexSpec[]>, warn: (line: string) => void, opts: { fsync?: boolean } = {}): Store {
+  static open(
+    dataDir: string,
+    indexSpecs: Record<string, IndexSpec[]>,
+    warn: (line: string) => void,
+    opts: { fsync?: boolean } = {},
+  ): Store {
     privateDir(dataDir)
     const release = lockDataDir(dataDir)
     // A folder an older version made is world-readable (0755, files 0644): tighten it first.
@@ -336,7 +341,9 @@ function lockDataDir(dataDir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       const pid = Number(readFileSync(lock, 'utf8').trim())
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isRunning(pid)) {
-        throw new Error(`数据目录 ${dataDir} 正被进程 ${pid} 使用（另一个本地云还在运行？）。\nThe data folder is in use by process ${pid}.`)
+        throw new Error(
+          `数据目录 ${dataDir} 正被进程 ${pid} 使用（另一个本地云还在运行？）。\nThe data folder is in use by process ${pid}.`,
+        )
       }
       if (pid === process.pid) throw new Error(`数据目录 ${dataDir} 已被本进程中的另一个本地云打开 / already open in this process`)
       rmSync(lock, { force: true })

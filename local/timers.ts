@@ -49,7 +49,9 @@ export function declaredTimers(runner: FunctionRunner, log: (line: string) => vo
       continue
     }
     if (timers.length > 1) {
-      log(`云函数 ${fn} 的 config.json 声明了 ${timers.length} 个定时触发器；微信云开发每个云函数只支持一个（上传触发器时会失败）。本地仍全部运行。`)
+      log(
+        `云函数 ${fn} 的 config.json 声明了 ${timers.length} 个定时触发器；微信云开发每个云函数只支持一个（上传触发器时会失败）。本地仍全部运行。`,
+      )
     }
     for (const t of timers) {
       try {

@@ -21,12 +21,22 @@ function render(s: Json, defs: Json = {}): string {
       return props.length ? `{ ${props.join('; ')} }` : '{}'
     }
     case 'array':
-      return `Array<${render(s.items ?? {}, defs)}>${limits([['min', s.minItems], ['max', s.maxItems]])}`
+      return `Array<${render(s.items ?? {}, defs)}>${limits([
+        ['min', s.minItems],
+        ['max', s.maxItems],
+      ])}`
     case 'string':
-      return `string${limits([['min', s.minLength], ['max', s.maxLength], ['pattern', s.pattern]])}`
+      return `string${limits([
+        ['min', s.minLength],
+        ['max', s.maxLength],
+        ['pattern', s.pattern],
+      ])}`
     case 'integer':
     case 'number':
-      return `${s.type}${limits([['≥', s.minimum], ['≤', s.maximum]])}${s.default !== undefined ? ` = ${s.default}` : ''}`
+      return `${s.type}${limits([
+        ['≥', s.minimum],
+        ['≤', s.maximum],
+      ])}${s.default !== undefined ? ` = ${s.default}` : ''}`
     case 'boolean':
       return 'boolean'
     default:
@@ -50,7 +60,7 @@ export function renderApiDocs(): string {
     '',
     'Every call is `callFunction({ name, data: { action, ...input } })` in the mini-program, or `POST /api/fn/<name>` with the same JSON body through the local gateway.',
     'Every answer is `{ ok: true, data }` or `{ ok: false, error: { code, message, issues? } }` with `code` one of INVALID_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED, INTERNAL.',
-    'Identity is the caller\'s OPENID from WeChat; roles come from the `staff` collection. Inputs are strict: unknown fields are refused.',
+    "Identity is the caller's OPENID from WeChat; roles come from the `staff` collection. Inputs are strict: unknown fields are refused.",
     '',
   ]
   for (const c of contracts) {

@@ -14,7 +14,9 @@ export const functionsOutDir = join(root, 'dist', 'cloudfunctions')
 const sdkVersion: string = require(join(root, 'node_modules', 'wx-server-sdk', 'package.json')).version
 
 export const functionNames = (): string[] =>
-  readdirSync(srcDir).filter((n) => !n.startsWith('_') && statSync(join(srcDir, n)).isDirectory() && existsSync(join(srcDir, n, 'index.ts')))
+  readdirSync(srcDir).filter(
+    (n) => !n.startsWith('_') && statSync(join(srcDir, n)).isDirectory() && existsSync(join(srcDir, n, 'index.ts')),
+  )
 
 export async function buildFunctions(names = functionNames(), from = srcDir, to = functionsOutDir): Promise<void> {
   await Promise.all(
@@ -38,7 +40,11 @@ export async function buildFunctions(names = functionNames(), from = srcDir, to 
       })
       writeFileSync(
         join(out, 'package.json'),
-        JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } }, null, 2) + '\n',
+        JSON.stringify(
+          { name, version: '1.0.0', private: true, main: 'index.js', dependencies: { 'wx-server-sdk': sdkVersion } },
+          null,
+          2,
+        ) + '\n',
       )
       cpSync(join(from, name, 'config.json'), join(out, 'config.json'))
     }),

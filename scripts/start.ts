@@ -34,7 +34,11 @@ async function main() {
   await buildFunctions()
   if (h5IsStale()) {
     console.log('正在构建 H5 应用（首次约需一两分钟）…')
-    const r = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+    const r = spawnSync(process.execPath, [require.resolve('@tarojs/cli/bin/taro'), 'build', '--type', 'h5'], {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    })
     if (r.status !== 0) process.exit(r.status ?? 1)
   }
   // Timer triggers (drain, noShowSweep, deadlineSweep, reminders, recomputeSweep …) run on their

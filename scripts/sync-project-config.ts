@@ -13,7 +13,9 @@ const projectPath = join(root, 'project.config.json')
 export function syncProjectConfig(): { appid: string; changed: boolean } {
   const deploy = JSON.parse(readFileSync(deployPath, 'utf8')) as { appid?: unknown }
   if (typeof deploy.appid !== 'string' || !/^(wx[0-9a-f]{16}|touristappid)$/.test(deploy.appid)) {
-    throw new Error(`deploy.config.json: "appid" must be an AppID like wx0123456789abcdef (or touristappid), got ${JSON.stringify(deploy.appid)}`)
+    throw new Error(
+      `deploy.config.json: "appid" must be an AppID like wx0123456789abcdef (or touristappid), got ${JSON.stringify(deploy.appid)}`,
+    )
   }
   const before = readFileSync(projectPath, 'utf8')
   const project = JSON.parse(before) as Record<string, unknown>

@@ -57,15 +57,21 @@ function ensureChromium(): void {
   const logFile = join(mkdtempSync(join(tmpdir(), 'npm-test-apt-')), 'apt.log')
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
   let out = ''
-  for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', 'chromium'],
+  ]) {
     const r = spawnSync('apt-get', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
     out += `$ apt-get ${args.join(' ')}\n${r.stdout ?? ''}${r.stderr ?? ''}`
     if (r.status !== 0 || r.error) {
       writeFileSync(logFile, out)
-      stop(`✗ Installing Chromium failed (apt-get ${args[0]}; output in ${logFile}): run \`apt-get update && apt-get install -y chromium\` by hand, then \`npm test\` again.`)
+      stop(
+        `✗ Installing Chromium failed (apt-get ${args[0]}; output in ${logFile}): run \`apt-get update && apt-get install -y chromium\` by hand, then \`npm test\` again.`,
+      )
     }
   }
-  if (!existsSync(CHROMIUM)) stop(`✗ apt-get installed chromium but ${CHROMIUM} is still missing: install Chromium at that path, then \`npm test\` again.`)
+  if (!existsSync(CHROMIUM))
+    stop(`✗ apt-get installed chromium but ${CHROMIUM} is still missing: install Chromium at that path, then \`npm test\` again.`)
   console.log(`◀ Chromium installed in ${((Date.now() - t0) / 1000).toFixed(0)} s`)
 }
 
@@ -84,7 +90,9 @@ async function main() {
   const report = join(artifacts, 'jest-report.json')
   let jestFailed = false
   await run('jest', bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)]).catch(() => (jestFailed = true))
-  const r = existsSync(report) ? JSON.parse(readFileSync(report, 'utf8')) : { numPassedTests: 0, numFailedTests: 0, numTotalTestSuites: 0, numFailedTestSuites: 1 }
+  const r = existsSync(report)
+    ? JSON.parse(readFileSync(report, 'utf8'))
+    : { numPassedTests: 0, numFailedTests: 0, numTotalTestSuites: 0, numFailedTestSuites: 1 }
   // A suite that fails to load has no failed tests but must still fail the run.
   const failed = r.numFailedTests + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0)
   console.log(`\nTests: ${r.numPassedTests} passed, ${failed} failed`)

@@ -20,8 +20,34 @@ export default defineAppConfig({
     { root: 'packages/dev', pages: ['login/index'] },
     // Online application (网上申请, 我的办件, 办件进度): opened from a matter or the home page, so the main package stays small.
     // 亲属代查 too: share (applicant), follow (the share card opens it), followed (a follower's push opens it), followed-list, lookup (进度查询).
-    { root: 'packages/case', pages: ['apply/index', 'mine/index', 'detail/index', 'share/index', 'follow/index', 'followed/index', 'followed-list/index', 'lookup/index'] },
-    { root: 'packages/staff', pages: ['index/index', 'today/index', 'checkin/index', 'console/index', 'cases/index', 'case/index', 'bind/index', 'inquiries/index', 'inquiry/index', 'invite/index'] },
+    {
+      root: 'packages/case',
+      pages: [
+        'apply/index',
+        'mine/index',
+        'detail/index',
+        'share/index',
+        'follow/index',
+        'followed/index',
+        'followed-list/index',
+        'lookup/index',
+      ],
+    },
+    {
+      root: 'packages/staff',
+      pages: [
+        'index/index',
+        'today/index',
+        'checkin/index',
+        'console/index',
+        'cases/index',
+        'case/index',
+        'bind/index',
+        'inquiries/index',
+        'inquiry/index',
+        'invite/index',
+      ],
+    },
     // 咨询 (ask, 我的咨询, conversation): the reply push opens inquiry/detail.
     { root: 'packages/inquiry', pages: ['ask/index', 'mine/index', 'detail/index'] },
     // 工作日历 (the administrator's working-day calendar): used a few times a year by one person, so it is not in the main package or the daily staff package.

@@ -1,15 +1,7 @@
 import { z } from './zod'
 
 /** The fixed vocabulary of error codes every function answers with. */
-export const ERROR_CODES = [
-  'INVALID_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const
+export const ERROR_CODES = ['INVALID_INPUT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL'] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
 /** Default Chinese message per code: what a citizen reads when nothing more specific applies. */
@@ -45,7 +37,4 @@ export const fail = (code: ErrorCode, message = ERROR_MESSAGES[code], issues?: I
 
 /** Schema of the envelope around a given data schema; used to check answers in tests and on the client. */
 export const resultSchema = <T extends z.ZodType>(data: T) =>
-  z.union([
-    z.object({ ok: z.literal(true), data }),
-    z.object({ ok: z.literal(false), error: appErrorSchema }),
-  ])
+  z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: appErrorSchema })])

@@ -79,10 +79,19 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'settleBy', keys: { settleBy: 1 } },
     { name: 'person_matterId_status', keys: { person: 1, matterId: 1, status: 1 } },
   ],
-  [COLLECTIONS.slotSeats]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }, { name: 'date', keys: { date: 1 } }],
+  [COLLECTIONS.slotSeats]: [
+    { name: 'windowId_date', keys: { windowId: 1, date: 1 } },
+    { name: 'date', keys: { date: 1 } },
+  ],
   // holders: the sweep finds quota documents written before holds named their bookings (no `holders`).
-  [COLLECTIONS.bookingQuota]: [{ name: 'active', keys: { active: 1 } }, { name: 'holders', keys: { holders: 1 } }],
-  [COLLECTIONS.noShows]: [{ name: 'person_at', keys: { person: 1, at: -1 } }, { name: 'openid_at', keys: { openid: 1, at: -1 } }],
+  [COLLECTIONS.bookingQuota]: [
+    { name: 'active', keys: { active: 1 } },
+    { name: 'holders', keys: { holders: 1 } },
+  ],
+  [COLLECTIONS.noShows]: [
+    { name: 'person_at', keys: { person: 1, at: -1 } },
+    { name: 'openid_at', keys: { openid: 1, at: -1 } },
+  ],
   [COLLECTIONS.tickets]: [
     { name: 'date_prefix_status_sortKey', keys: { date: 1, prefix: 1, status: 1, sortKey: 1 } },
     { name: 'openid_date', keys: { openid: 1, date: 1 } },
@@ -100,11 +109,18 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   ],
   [COLLECTIONS.caseEvents]: [{ name: 'caseId_seq', keys: { caseId: 1, seq: 1 } }],
   [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
-  [COLLECTIONS.audit]: [{ name: 'caseId_at', keys: { caseId: 1, at: -1 } }, { name: 'kind_at', keys: { kind: 1, at: -1 } }, { name: 'ownerOpenid_at', keys: { ownerOpenid: 1, at: -1 } }],
+  [COLLECTIONS.audit]: [
+    { name: 'caseId_at', keys: { caseId: 1, at: -1 } },
+    { name: 'kind_at', keys: { kind: 1, at: -1 } },
+    { name: 'ownerOpenid_at', keys: { ownerOpenid: 1, at: -1 } },
+  ],
   [COLLECTIONS.calendarChanges]: [{ name: 'year_at', keys: { year: 1, at: -1 } }],
   [COLLECTIONS.calendarYears]: [{ name: 'pending', keys: { pending: 1 } }],
   [COLLECTIONS.requests]: [{ name: 'createdAt', keys: { createdAt: 1 } }],
-  [COLLECTIONS.lookupAttempts]: [{ name: 'attempts_at', keys: { 'attempts.at': 1 } }, { name: 'touchedAt', keys: { touchedAt: 1 } }],
+  [COLLECTIONS.lookupAttempts]: [
+    { name: 'attempts_at', keys: { 'attempts.at': 1 } },
+    { name: 'touchedAt', keys: { touchedAt: 1 } },
+  ],
   [COLLECTIONS.invitations]: [{ name: 'status_expiresAt', keys: { status: 1, expiresAt: 1 } }],
   [COLLECTIONS.followInvitations]: [{ name: 'expiresAt', keys: { expiresAt: 1 } }],
   [COLLECTIONS.scheduleDays]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }],

@@ -28,10 +28,7 @@ export interface ActionContext {
   now: Date
 }
 
-type ActionImpl<C extends ActionContract> = (
-  input: z.output<C['input']>,
-  ctx: ActionContext,
-) => Promise<z.input<C['output']>>
+type ActionImpl<C extends ActionContract> = (input: z.output<C['input']>, ctx: ActionContext) => Promise<z.input<C['output']>>
 
 export type ActionImpls<F extends FunctionContract> = { [K in keyof F['actions']]: ActionImpl<F['actions'][K]> }
 
@@ -42,7 +39,10 @@ export const zodIssues = (error: z.ZodError): Issue[] =>
   error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
 /** Timer triggers declared in the function's config.json, by trigger name. */
-export type Triggers = Record<string, (now: Date, event: { TriggerName: string; Time?: string; Message?: string }) => Promise<Record<string, unknown>>>
+export type Triggers = Record<
+  string,
+  (now: Date, event: { TriggerName: string; Time?: string; Message?: string }) => Promise<Record<string, unknown>>
+>
 
 /**
  * A timer trigger's event is `{ Type: 'Timer', TriggerName, Time }`. Anyone could send that shape
@@ -52,7 +52,12 @@ export type Triggers = Record<string, (now: Date, event: { TriggerName: string; 
 function triggerName(body: Record<string, unknown>): string | undefined {
   if (body.Type !== 'Timer' || typeof body.TriggerName !== 'string') return undefined
   const { OPENID, SOURCE } = cloud.getWXContext()
-  return !OPENID && String(SOURCE ?? '').split(',').includes('wx_trigger') ? body.TriggerName : undefined
+  return !OPENID &&
+    String(SOURCE ?? '')
+      .split(',')
+      .includes('wx_trigger')
+    ? body.TriggerName
+    : undefined
 }
 
 export function createHandler<F extends FunctionContract>(contract: F, impls: ActionImpls<F>, triggers: Triggers = {}) {

@@ -27,7 +27,15 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 /** JSON with every object's keys sorted at every depth, so two equal inputs give one text whatever their key order. */
 export const canonicalJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (isPlainObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v)) ?? 'null'
+  JSON.stringify(value, (_key, v: unknown) =>
+    isPlainObject(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, v[k]]),
+        )
+      : v,
+  ) ?? 'null'
 
 /**
  * What tells a replay from a different submit under the same request id: the whole parsed input
@@ -78,7 +86,9 @@ export async function once<T>(scope: string, openid: string, requestId: string, 
     }
     const owner = newOwner()
     try {
-      await requests().add({ data: { _id: id, fingerprint, status: 'pending', owner, leaseUntil: leaseEnd(), createdAt: db().serverDate() } })
+      await requests().add({
+        data: { _id: id, fingerprint, status: 'pending', owner, leaseUntil: leaseEnd(), createdAt: db().serverDate() },
+      })
       return await settle(id, owner, work)
     } catch (e) {
       if (!isDuplicate(e)) throw e
@@ -87,7 +97,8 @@ export async function once<T>(scope: string, openid: string, requestId: string, 
     if (!record) continue // the first attempt failed unexpectedly and gave the id back: claim it
     if (record.fingerprint !== fingerprint) throw new AppError('CONFLICT', '该请求编号已用于另一次提交')
     if (record.status === 'done') return record.result as T
-    if (record.status === 'failed' && record.error) throw new AppError(record.error.code, record.error.message, record.error.issues?.length ? record.error.issues : undefined)
+    if (record.status === 'failed' && record.error)
+      throw new AppError(record.error.code, record.error.message, record.error.issues?.length ? record.error.issues : undefined)
     if (leaseOf(record) > realNow()) continue
     const _ = db().command
     const { stats } = await requests()
@@ -106,13 +117,23 @@ async function settle<T>(id: string, owner: string, work: () => Promise<T>): Pro
     result = await work()
   } catch (e) {
     if (e instanceof AppError) {
-      await mine().update({ data: { status: 'failed', error: { code: e.code, message: e.message, issues: e.issues ?? [] }, leaseUntil: _.remove() } })
+      await mine().update({
+        data: { status: 'failed', error: { code: e.code, message: e.message, issues: e.issues ?? [] }, leaseUntil: _.remove() },
+      })
     } else {
-      await mine().remove().catch(() => undefined)
+      await mine()
+        .remove()
+        .catch(() => undefined)
     }
     throw e
   }
-  const { stats } = await mine().update({ data: { status: 'done', result: result as unknown as Record<string, unknown>, leaseUntil: _.remove() } })
-  if (stats.updated !== 1) log.error('idempotency', new Error(`${id.split(':')[0]}: the claim was taken over before this invocation finished; its result was not recorded`))
+  const { stats } = await mine().update({
+    data: { status: 'done', result: result as unknown as Record<string, unknown>, leaseUntil: _.remove() },
+  })
+  if (stats.updated !== 1)
+    log.error(
+      'idempotency',
+      new Error(`${id.split(':')[0]}: the claim was taken over before this invocation finished; its result was not recorded`),
+    )
   return result
 }

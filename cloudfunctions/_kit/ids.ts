@@ -2,7 +2,10 @@ import { randomBytes, randomInt } from 'node:crypto'
 import { BOOKING_CODE_ALPHABET } from '../../types/domain/booking'
 import { keyedHash } from './secrets'
 
-export const randomHex = (chars: number) => randomBytes(Math.ceil(chars / 2)).toString('hex').slice(0, chars)
+export const randomHex = (chars: number) =>
+  randomBytes(Math.ceil(chars / 2))
+    .toString('hex')
+    .slice(0, chars)
 
 export const newBookingCode = () => Array.from({ length: 8 }, () => BOOKING_CODE_ALPHABET[randomInt(BOOKING_CODE_ALPHABET.length)]).join('')
 

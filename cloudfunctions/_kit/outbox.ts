@@ -12,7 +12,8 @@ export interface Notify {
   page: string
 }
 
-const isDuplicate = (e: unknown) => /duplicate|E11000|-502001|DUPLICATE/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e))
+const isDuplicate = (e: unknown) =>
+  /duplicate|E11000|-502001|DUPLICATE/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e))
 
 /** Inserts a document whose `_id` is its dedupe key; answers false when it was already there. */
 async function addOnce(collection: string, data: Record<string, unknown>): Promise<boolean> {
@@ -40,7 +41,18 @@ export async function writeNotification(n: Notify): Promise<{ id: string; fresh:
   const [fresh] = await Promise.all([
     // subjectRoot: the case, booking or ticket itself (a supplement round's subject is `<caseId>:<round>`), for staff's delivery view.
     addOnce(COLLECTIONS.outbox, { _id, ...n, subjectRoot: n.subjectId.replace(/:\d+$/, ''), status: 'pending', attempts: 0, createdAt }),
-    addOnce(COLLECTIONS.messages, { _id, openid: n.recipient, event: n.event, kind: subjectKindOf(n.event), subjectId: n.subjectId, title, body, page: n.page, read: false, createdAt }),
+    addOnce(COLLECTIONS.messages, {
+      _id,
+      openid: n.recipient,
+      event: n.event,
+      kind: subjectKindOf(n.event),
+      subjectId: n.subjectId,
+      title,
+      body,
+      page: n.page,
+      read: false,
+      createdAt,
+    }),
   ])
   return { id: _id, fresh }
 }
@@ -67,7 +79,12 @@ const SOON_BUDGET_MS = 1000
  */
 export async function deliverSoon(ids: string[]): Promise<void> {
   if (!ids.length || process.env.NOTIFY_SOON === 'off') return
-  if (String(cloud.getWXContext().SOURCE ?? '').split(',').includes('wx_trigger')) return
+  if (
+    String(cloud.getWXContext().SOURCE ?? '')
+      .split(',')
+      .includes('wx_trigger')
+  )
+    return
   let timer: ReturnType<typeof setTimeout> | undefined
   const call = Promise.resolve()
     .then((): unknown => cloud.callFunction({ name: 'notify', data: { action: 'deliverSoon', ids } }))

@@ -33,7 +33,12 @@ export function idHashKey(): string {
   if (!reported) {
     reported = true
     const why = key ? (PUBLIC_DEFAULTS.has(key) ? 'is the public default' : `is shorter than ${MIN_KEY_LENGTH} characters`) : 'is not set'
-    log.error('secrets', new Error(`ID_HASH_KEY ${why}: set it in this function's environment variables (the same value for appointment, queue, case and inquiry)`))
+    log.error(
+      'secrets',
+      new Error(
+        `ID_HASH_KEY ${why}: set it in this function's environment variables (the same value for appointment, queue, case and inquiry)`,
+      ),
+    )
   }
   throw new AppError('INTERNAL', MISSING_KEY_MESSAGE)
 }

@@ -15,7 +15,9 @@ export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex'
 interface SdkStorage {
   uploadFile(o: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>
   deleteFile(o: { fileList: string[] }): Promise<unknown>
-  getTempFileURL(o: { fileList: Array<{ fileID: string; maxAge: number }> }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>
+  getTempFileURL(o: {
+    fileList: Array<{ fileID: string; maxAge: number }>
+  }): Promise<{ fileList: Array<{ fileID: string; tempFileURL: string }> }>
   downloadFile(o: { fileID: string }): Promise<{ fileContent: Buffer }>
 }
 const storage = () => cloud as unknown as SdkStorage
@@ -23,14 +25,17 @@ const storage = () => cloud as unknown as SdkStorage
 export const putFile = async (cloudPath: string, fileContent: Buffer) => (await storage().uploadFile({ cloudPath, fileContent })).fileID
 export const deleteFile = (fileId: string) => storage().deleteFile({ fileList: [fileId] })
 /** The bytes of a stored file (e.g. one the mini-program uploaded directly), to check before use. */
-export const readFile = async (fileId: string): Promise<Buffer> => Buffer.from((await storage().downloadFile({ fileID: fileId })).fileContent)
+export const readFile = async (fileId: string): Promise<Buffer> =>
+  Buffer.from((await storage().downloadFile({ fileID: fileId })).fileContent)
 
 /** Short-lived URLs for files the caller was just authorised to see (50 per call is the cloud's batch limit). */
 export async function tempUrls(fileIds: string[]): Promise<Map<string, string>> {
   const unique = [...new Set(fileIds)]
   const out = new Map<string, string>()
   for (let i = 0; i < unique.length; i += 50) {
-    const { fileList } = await storage().getTempFileURL({ fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge: URL_MAX_AGE_SECONDS })) })
+    const { fileList } = await storage().getTempFileURL({
+      fileList: unique.slice(i, i + 50).map((fileID) => ({ fileID, maxAge: URL_MAX_AGE_SECONDS })),
+    })
     for (const f of fileList) if (f.tempFileURL) out.set(f.fileID, f.tempFileURL)
   }
   return out

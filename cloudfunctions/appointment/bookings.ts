@@ -75,7 +75,10 @@ export const holdsSeat = (s: StoredStatus) => s !== 'cancelled' && s !== 'releas
 
 /** The caller's own booking; someone else's, or one still being made, answers exactly like a missing one. */
 export async function ownBooking(bookingId: string, openid: string): Promise<BookingDoc> {
-  const { data } = await bookings().where({ _id: bookingId, openid, status: db().command.in([...VISIBLE_STATUSES]) }).limit(1).get()
+  const { data } = await bookings()
+    .where({ _id: bookingId, openid, status: db().command.in([...VISIBLE_STATUSES]) })
+    .limit(1)
+    .get()
   if (!data[0]) throw notFound('未找到该预约')
   return data[0]
 }
@@ -114,7 +117,10 @@ export async function releaseHolds(b: Pick<BookingDoc, '_id' | 'openid' | 'slotI
 
 /** The no-show the bar counts, once per booking (its id is the booking's), against the booking account only. */
 export async function recordNoShow(b: Pick<BookingDoc, '_id' | 'openid' | 'endAt' | 'matterId'>): Promise<void> {
-  await db().collection(COLLECTIONS.noShows).doc(b._id).set({ data: { openid: b.openid, at: b.endAt, matterId: b.matterId } })
+  await db()
+    .collection(COLLECTIONS.noShows)
+    .doc(b._id)
+    .set({ data: { openid: b.openid, at: b.endAt, matterId: b.matterId } })
 }
 
 const placeOf = (b: BookingDoc) => `${b.location} ${b.windowNumber}号窗口`
@@ -130,6 +136,18 @@ export const confirmedNotice = (b: BookingDoc): Notify => ({
   page: detailPage(b),
 })
 
-export const cancelledNotice = (b: BookingDoc): Notify => ({ event: 'booking.cancelled', subjectId: b._id, recipient: b.openid, data: details(b), page: detailPage(b) })
+export const cancelledNotice = (b: BookingDoc): Notify => ({
+  event: 'booking.cancelled',
+  subjectId: b._id,
+  recipient: b.openid,
+  data: details(b),
+  page: detailPage(b),
+})
 
-export const reminderNotice = (b: BookingDoc): Notify => ({ event: 'booking.reminder_day_before', subjectId: b._id, recipient: b.openid, data: details(b), page: detailPage(b) })
+export const reminderNotice = (b: BookingDoc): Notify => ({
+  event: 'booking.reminder_day_before',
+  subjectId: b._id,
+  recipient: b.openid,
+  data: details(b),
+  page: detailPage(b),
+})

@@ -111,7 +111,9 @@ export async function takeQuota(openid: string, bookingId: string, lockKey: stri
 /** Gives back a booking's quota and lock; a booking that holds none changes nothing. */
 export async function releaseQuota(openid: string, bookingId: string): Promise<boolean> {
   const _ = db().command
-  const { stats } = await quotas().where({ _id: openid, 'holders.id': bookingId }).update({ data: { active: _.inc(-1), holders: _.pull({ id: bookingId }) } })
+  const { stats } = await quotas()
+    .where({ _id: openid, 'holders.id': bookingId })
+    .update({ data: { active: _.inc(-1), holders: _.pull({ id: bookingId }) } })
   return stats.updated === 1
 }
 
@@ -119,7 +121,12 @@ export async function releaseQuota(openid: string, bookingId: string): Promise<b
 async function releaseOrphans(openid: string, held: QuotaDoc['holders']): Promise<number> {
   const _ = db().command
   const ids = held.map((h) => h.id)
-  const { data } = await db().collection(COLLECTIONS.bookings).where({ _id: _.in(ids), status: _.in(['pending', 'booked']) }).field({ _id: true }).limit(ids.length).get()
+  const { data } = await db()
+    .collection(COLLECTIONS.bookings)
+    .where({ _id: _.in(ids), status: _.in(['pending', 'booked']) })
+    .field({ _id: true })
+    .limit(ids.length)
+    .get()
   const live = new Set(data.map((d) => String(d._id)))
   let freed = 0
   for (const id of ids) if (!live.has(id) && (await releaseQuota(openid, id))) freed++
@@ -147,6 +154,9 @@ export async function noShowsOf(openid: string, now: Date): Promise<Date[]> {
 export function assertNotBarred(noShows: Date[], now: Date, policy: BookingPolicy): void {
   const until = barredUntil(noShows, now, policy)
   if (until) {
-    throw new AppError('FORBIDDEN', `近${policy.noShowWindowDays}天内爽约${policy.noShowLimit}次，${beijingDate(until)}前不能预约，可到大厅现场取号办理`)
+    throw new AppError(
+      'FORBIDDEN',
+      `近${policy.noShowWindowDays}天内爽约${policy.noShowLimit}次，${beijingDate(until)}前不能预约，可到大厅现场取号办理`,
+    )
   }
 }

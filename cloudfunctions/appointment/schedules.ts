@@ -1,5 +1,15 @@
 import type { Matter } from '../../types/domain/catalog'
-import { bookableDates, daySlots, DEFAULT_SCHEDULE, isBeforeCutoff, parseSlotId, windowScheduleSchema, type DayOverride, type Slot, type WindowSchedule } from '../../types/domain/schedule'
+import {
+  bookableDates,
+  daySlots,
+  DEFAULT_SCHEDULE,
+  isBeforeCutoff,
+  parseSlotId,
+  windowScheduleSchema,
+  type DayOverride,
+  type Slot,
+  type WindowSchedule,
+} from '../../types/domain/schedule'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { AppError } from '../_kit/errors'
@@ -17,7 +27,10 @@ export const dayKey = (windowId: string, date: string) => `${windowId}-${date}`
 
 export async function dayOverrides(windowIds: string[], dates: string[]): Promise<Map<string, DayOverride>> {
   const _ = db().command
-  const docs = await fetchAll<DayOverride & { windowId: string; date: string }>(COLLECTIONS.scheduleDays, { windowId: _.in(windowIds), date: _.in(dates) })
+  const docs = await fetchAll<DayOverride & { windowId: string; date: string }>(COLLECTIONS.scheduleDays, {
+    windowId: _.in(windowIds),
+    date: _.in(dates),
+  })
   return new Map(docs.map((d) => [dayKey(d.windowId, d.date), d]))
 }
 
@@ -64,12 +77,15 @@ export function slotIn(matter: Matter, slotId: string, read: Awaited<ReturnType<
   const refuse = (message: string) => new AppError('INVALID_INPUT', message, [{ path: 'slotId', message }])
   const parsed = parseSlotId(slotId)
   if (!parsed || !read) throw refuse('时段编号格式不正确')
-  if (!matter.flags.appointment) throw new AppError('INVALID_INPUT', '该事项无需预约，可直接到大厅办理', [{ path: 'matterId', message: '该事项不提供预约' }])
+  if (!matter.flags.appointment)
+    throw new AppError('INVALID_INPUT', '该事项无需预约，可直接到大厅办理', [{ path: 'matterId', message: '该事项不提供预约' }])
   if (!matter.windowIds.includes(parsed.windowId)) throw refuse('该窗口不办理此事项')
   const { schedule, override } = read
   const open = bookableDates(now, schedule.horizonWorkingDays, workCalendar()).includes(parsed.date)
   const slot = open
-    ? daySlots(parsed.windowId, schedule, parsed.date, workCalendar().isWorkingDay(parsed.date), override).find((s) => s.slotId === slotId && isBeforeCutoff(s, schedule.sameDayCutoffMinutes, now))
+    ? daySlots(parsed.windowId, schedule, parsed.date, workCalendar().isWorkingDay(parsed.date), override).find(
+        (s) => s.slotId === slotId && isBeforeCutoff(s, schedule.sameDayCutoffMinutes, now),
+      )
     : undefined
   if (!slot) throw refuse('该时段不开放预约或已截止，请选择其他时段')
   return slot

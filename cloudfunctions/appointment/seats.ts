@@ -72,7 +72,9 @@ export async function takeSeat(slot: Slot, bookingId: string): Promise<void> {
 /** Gives a booking's seat back; a booking that holds none changes nothing. */
 export async function releaseSeat(slotId: string, bookingId: string): Promise<boolean> {
   const _ = db().command
-  const { stats } = await seats().where({ _id: slotId, holders: bookingId }).update({ data: { remaining: _.inc(1), holders: _.pull(bookingId) } })
+  const { stats } = await seats()
+    .where({ _id: slotId, holders: bookingId })
+    .update({ data: { remaining: _.inc(1), holders: _.pull(bookingId) } })
   return stats.updated === 1
 }
 
@@ -84,7 +86,13 @@ export async function remainingSeats(slots: Slot[]): Promise<Map<string, number>
   const dates = [...new Set(slots.map((s) => s.date))]
   if (!slots.length) return left
   for (let skip = 0; ; skip += 1000) {
-    const { data } = await seats().where({ windowId: _.in(windowIds), date: _.in(dates) }).field({ _id: true, remaining: true }).orderBy('_id', 'asc').skip(skip).limit(1000).get()
+    const { data } = await seats()
+      .where({ windowId: _.in(windowIds), date: _.in(dates) })
+      .field({ _id: true, remaining: true })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(1000)
+      .get()
     for (const seat of data) if (left.has(seat._id)) left.set(seat._id, Math.max(0, seat.remaining))
     if (data.length < 1000) return left
   }

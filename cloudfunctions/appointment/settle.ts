@@ -4,7 +4,17 @@ import { COLLECTIONS } from '../_kit/collections'
 import { fetchAll } from '../_kit/fetchAll'
 import { log } from '../_kit/log'
 import { writeNotification } from '../_kit/outbox'
-import { bookings, cancelledNotice, confirmedNotice, holdsQuota, holdsSeat, recordNoShow, releaseHolds, SETTLE_AFTER_MS, type BookingDoc } from './bookings'
+import {
+  bookings,
+  cancelledNotice,
+  confirmedNotice,
+  holdsQuota,
+  holdsSeat,
+  recordNoShow,
+  releaseHolds,
+  SETTLE_AFTER_MS,
+  type BookingDoc,
+} from './bookings'
 import { readQuota, releaseQuota, type QuotaDoc } from './limits'
 import { readSeat, releaseSeat, seats, type SeatDoc } from './seats'
 import { pool } from '../_kit/pool'
@@ -42,7 +52,11 @@ async function settleDue(now: Date, started: number) {
   const counts: Record<Outcome, number> = { completed: 0, released: 0, settled: 0, error: 0 }
   let more = false
   for (;;) {
-    const { data } = await bookings().where({ settleBy: _.lte(now) }).orderBy('settleBy', 'asc').limit(100).get()
+    const { data } = await bookings()
+      .where({ settleBy: _.lte(now) })
+      .orderBy('settleBy', 'asc')
+      .limit(100)
+      .get()
     if (!data.length) break
     const results = await pool(data, 8, (b) =>
       settle(b, now).catch((e): Outcome => {
@@ -85,7 +99,9 @@ async function settle(b: BookingDoc, now: Date): Promise<Outcome> {
       break
   }
   const _ = db().command
-  await bookings().where({ _id: b._id, settleBy: b.settleBy }).update({ data: { settleBy: _.remove() } })
+  await bookings()
+    .where({ _id: b._id, settleBy: b.settleBy })
+    .update({ data: { settleBy: _.remove() } })
   return outcome
 }
 
@@ -94,12 +110,16 @@ async function completeOrRelease(b: BookingDoc, now: Date): Promise<Outcome> {
   const [quota, seat] = await Promise.all([readQuota(b.openid), readSeat(b.slotId)])
   const held = !!quota?.holders?.some((h) => h.id === b._id) && !!seat?.holders?.includes(b._id)
   if (held) {
-    const { stats } = await bookings().where({ _id: b._id, status: 'pending' }).update({ data: { status: 'booked' } })
+    const { stats } = await bookings()
+      .where({ _id: b._id, status: 'pending' })
+      .update({ data: { status: 'booked' } })
     if (stats.updated === 1) await writeNotification(confirmedNotice(b))
     return 'completed'
   }
   await releaseHolds(b, { seat: true })
-  await bookings().where({ _id: b._id, status: 'pending' }).update({ data: { status: 'released', releasedAt: now } })
+  await bookings()
+    .where({ _id: b._id, status: 'pending' })
+    .update({ data: { status: 'released', releasedAt: now } })
   return 'released'
 }
 
@@ -107,7 +127,9 @@ async function completeOrRelease(b: BookingDoc, now: Date): Promise<Outcome> {
 async function settleMove(b: BookingDoc): Promise<void> {
   const { to } = b.moving!
   if (to !== b.slotId) await releaseSeat(to, b._id)
-  await bookings().where({ _id: b._id, 'moving.to': to }).update({ data: { moving: db().command.remove() } })
+  await bookings()
+    .where({ _id: b._id, 'moving.to': to })
+    .update({ data: { moving: db().command.remove() } })
 }
 
 /**
@@ -120,9 +142,13 @@ async function settleCheckIn(b: BookingDoc, now: Date): Promise<void> {
   if (!b.ticketId) {
     const ticket = (await db().collection(COLLECTIONS.tickets).where({ bookingId: b._id }).limit(1).get()).data[0]
     if (ticket) {
-      await bookings().where({ _id: b._id, status: 'checked_in', ticketId: _.exists(false) }).update({ data: { ticketId: ticket._id } })
+      await bookings()
+        .where({ _id: b._id, status: 'checked_in', ticketId: _.exists(false) })
+        .update({ data: { ticketId: ticket._id } })
     } else if (now < new Date(b.endAt)) {
-      await bookings().where({ _id: b._id, status: 'checked_in', ticketId: _.exists(false) }).update({ data: { status: 'booked', checkedInAt: _.remove() } })
+      await bookings()
+        .where({ _id: b._id, status: 'checked_in', ticketId: _.exists(false) })
+        .update({ data: { status: 'booked', checkedInAt: _.remove() } })
       return
     }
   }
@@ -146,7 +172,9 @@ async function recountHolds(now: Date) {
   ])
   const byId = new Map([...active, ...used].map((b) => [b._id, b]))
   // Settled: booked, older than any invocation that could still be taking its holds, not moving.
-  const settled = active.filter((b) => b.status === 'booked' && !b.moving && now.getTime() - new Date(b.createdAt).getTime() > SETTLE_AFTER_MS)
+  const settled = active.filter(
+    (b) => b.status === 'booked' && !b.moving && now.getTime() - new Date(b.createdAt).getTime() > SETTLE_AFTER_MS,
+  )
   const counts = { quotaFreed: 0, seatsFreed: 0, holdsRestored: 0 }
 
   const quotaOf = new Map(quotaDocs.map((q) => [q._id, q]))
@@ -162,7 +190,8 @@ async function recountHolds(now: Date) {
     if (await restoreQuota(b)) counts.holdsRestored++
   }
 
-  const sitting = (seat: SeatDoc, b: HoldView | undefined) => !!b && holdsSeat(b.status) && (b.slotId === seat._id || b.moving?.to === seat._id)
+  const sitting = (seat: SeatDoc, b: HoldView | undefined) =>
+    !!b && holdsSeat(b.status) && (b.slotId === seat._id || b.moving?.to === seat._id)
   const seatOf = new Map(seatDocs.map((s) => [s._id, s]))
   for (const s of seatDocs) {
     for (const id of s.holders ?? []) {
@@ -175,7 +204,9 @@ async function recountHolds(now: Date) {
   for (const b of [...settled, ...used]) {
     const s = seatOf.get(b.slotId)
     if (!s || (s.holders ?? []).includes(b._id)) continue
-    const { stats } = await seats().where({ _id: s._id, holders: _.neq(b._id) }).update({ data: { remaining: _.inc(-1), holders: _.push([b._id]) } })
+    const { stats } = await seats()
+      .where({ _id: s._id, holders: _.neq(b._id) })
+      .update({ data: { remaining: _.inc(-1), holders: _.push([b._id]) } })
     if (stats.updated === 1) counts.holdsRestored++
   }
   return counts
@@ -188,9 +219,15 @@ async function recountHolds(now: Date) {
  */
 async function adoptUnnamedHolds(today: string): Promise<void> {
   const _ = db().command
-  await db().collection(COLLECTIONS.bookingQuota).where({ holders: _.exists(false) }).update({ data: { active: 0, holders: [] } })
+  await db()
+    .collection(COLLECTIONS.bookingQuota)
+    .where({ holders: _.exists(false) })
+    .update({ data: { active: 0, holders: [] } })
   const unnamed = await fetchAll<SeatDoc>(COLLECTIONS.slotSeats, { date: _.gte(today), holders: _.exists(false) })
-  for (const s of unnamed) await seats().where({ _id: s._id, holders: _.exists(false) }).update({ data: { remaining: s.capacity, holders: [] } })
+  for (const s of unnamed)
+    await seats()
+      .where({ _id: s._id, holders: _.exists(false) })
+      .update({ data: { remaining: s.capacity, holders: [] } })
 }
 
 /** Puts back the quota and lock of a settled booking that lacks them (never refused: the booking exists). */

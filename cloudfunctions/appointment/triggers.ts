@@ -17,14 +17,20 @@ export async function noShowSweep(now: Date) {
   const _ = db().command
   let marked = 0
   for (;;) {
-    const { data } = await bookings().where({ status: 'booked', endAt: _.lte(now) }).orderBy('endAt', 'asc').limit(100).get()
+    const { data } = await bookings()
+      .where({ status: 'booked', endAt: _.lte(now) })
+      .orderBy('endAt', 'asc')
+      .limit(100)
+      .get()
     if (!data.length) return { marked }
     for (const b of data) {
       // A date the calendar turned into a day off: the hall was closed, so missing it is no no-show.
       const outcome = b.dayOff
         ? { status: 'cancelled', cancelledAt: now, cancelledBy: 'day_off', cancelReason: `该日调整为${b.dayOff.holiday}` }
         : { status: 'no_show', noShowAt: now }
-      const { stats } = await bookings().where({ _id: b._id, status: 'booked' }).update({ data: { ...outcome, settleBy: settleAt(now) } })
+      const { stats } = await bookings()
+        .where({ _id: b._id, status: 'booked' })
+        .update({ data: { ...outcome, settleBy: settleAt(now) } })
       if (stats.updated !== 1) continue
       if (!b.dayOff) {
         await recordNoShow(b)
@@ -50,7 +56,19 @@ export async function dayBeforeReminders(now: Date) {
     const batch = due.slice(i, i + 100).map((b) => ({ b, id: notificationKey('booking.reminder_day_before', b._id, b.openid) }))
     const ids = batch.map((x) => x.id)
     const [outbox, messages] = await Promise.all(
-      [COLLECTIONS.outbox, COLLECTIONS.messages].map(async (c) => new Set((await db().collection(c).where({ _id: _.in(ids) }).field({ _id: true }).limit(ids.length).get()).data.map((d) => String(d._id)))),
+      [COLLECTIONS.outbox, COLLECTIONS.messages].map(
+        async (c) =>
+          new Set(
+            (
+              await db()
+                .collection(c)
+                .where({ _id: _.in(ids) })
+                .field({ _id: true })
+                .limit(ids.length)
+                .get()
+            ).data.map((d) => String(d._id)),
+          ),
+      ),
     )
     const missing = batch.filter((x) => !outbox.has(x.id) || !messages.has(x.id))
     for (let j = 0; j < missing.length; j += 20) {

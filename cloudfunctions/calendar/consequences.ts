@@ -68,7 +68,12 @@ async function caseMoves(shift: WorkingDayShift, cal: WorkingDayCalendar, now: D
   if (!shift.changed.length) return []
   const _ = db().command
   const last = shift.changed[shift.changed.length - 1]
-  const open = await fetchAll<CaseDoc>(COLLECTIONS.cases, { accepted: true, decidedOn: _.exists(false), state: _.neq('withdrawn'), acceptedOn: _.lte(last) })
+  const open = await fetchAll<CaseDoc>(COLLECTIONS.cases, {
+    accepted: true,
+    decidedOn: _.exists(false),
+    state: _.neq('withdrawn'),
+    acceptedOn: _.lte(last),
+  })
   return open.map((doc) => recomputed(doc, cal, now)).filter(moved)
 }
 
@@ -76,7 +81,11 @@ async function inquiryMoves(shift: WorkingDayShift, cal: WorkingDayCalendar) {
   if (!shift.changed.length) return []
   const _ = db().command
   const policy = await inquiryPolicy()
-  const waiting = await fetchAll<InquiryDoc>(COLLECTIONS.inquiries, { awaitingReply: true, state: _.neq('closed'), waitingSince: _.lte(shift.changed[shift.changed.length - 1]) })
+  const waiting = await fetchAll<InquiryDoc>(COLLECTIONS.inquiries, {
+    awaitingReply: true,
+    state: _.neq('closed'),
+    waitingSince: _.lte(shift.changed[shift.changed.length - 1]),
+  })
   return waiting
     .map((doc) => {
       const computed = replyDueDate(doc.waitingSince!, policy, cal)
@@ -107,14 +116,24 @@ export async function previewImpact(shift: WorkingDayShift, cal: WorkingDayCalen
 function impactOf(moves: CaseMove[], inquiries: number, booked: BookingDoc[]): CalendarImpact {
   const later = moves.filter((m) => m.promised !== m.doc.dueDate)
   return {
-    cases: { count: later.length, samples: later.slice(0, SAMPLES).map((m) => ({ caseNo: m.doc.caseNo, matterName: m.doc.matterName, from: m.doc.dueDate!, to: m.promised })) },
+    cases: {
+      count: later.length,
+      samples: later
+        .slice(0, SAMPLES)
+        .map((m) => ({ caseNo: m.doc.caseNo, matterName: m.doc.matterName, from: m.doc.dueDate!, to: m.promised })),
+    },
     inquiries: { count: inquiries },
     bookings: { count: booked.length, items: booked.map(bookingItem) },
   }
 }
 
 /** Applies the change's consequences on the new calendar `cal`; safe to run again. */
-export async function applyConsequences(shift: WorkingDayShift, stamp: ChangeStamp, cal: WorkingDayCalendar, now: Date): Promise<CalendarImpact> {
+export async function applyConsequences(
+  shift: WorkingDayShift,
+  stamp: ChangeStamp,
+  cal: WorkingDayCalendar,
+  now: Date,
+): Promise<CalendarImpact> {
   const [moves, replies, booked] = await Promise.all([caseMoves(shift, cal, now), inquiryMoves(shift, cal), bookingsOn(shift.closed)])
   for (const m of moves) await moveCase(m, stamp, cal, now)
   for (const r of replies) {
@@ -139,7 +158,9 @@ async function moveCase(first: CaseMove, stamp: ChangeStamp, cal: WorkingDayCale
   for (let attempt = 0; m && attempt < CASE_ATTEMPTS; attempt++) {
     const doc: CaseDoc = m.doc
     const later = m.promised !== doc.dueDate
-    const change: DueChange | undefined = later ? { at: now, from: doc.dueDate!, to: m.promised, reason: stamp.reason, calendar: { year: stamp.year, version: stamp.version } } : undefined
+    const change: DueChange | undefined = later
+      ? { at: now, from: doc.dueDate!, to: m.promised, reason: stamp.reason, calendar: { year: stamp.year, version: stamp.version } }
+      : undefined
     if (change) await tellApplicant(doc, change)
     const { stats } = await cases()
       .where({ _id: doc._id, rev: doc.rev })
@@ -154,7 +175,10 @@ async function moveCase(first: CaseMove, stamp: ChangeStamp, cal: WorkingDayCale
       })
     if (stats.updated === 1) return
     // Staff moved the case meanwhile: read it again and recompute on the fresh copy.
-    const { data }: { data: CaseDoc[] } = await cases().where({ _id: doc._id, accepted: true, decidedOn: db().command.exists(false) }).limit(1).get()
+    const { data }: { data: CaseDoc[] } = await cases()
+      .where({ _id: doc._id, accepted: true, decidedOn: db().command.exists(false) })
+      .limit(1)
+      .get()
     m = data[0] ? recomputed(data[0], cal, now) : undefined
     if (m && !moved(m)) return
   }
@@ -180,7 +204,13 @@ async function flagBooking(b: BookingDoc, cal: WorkingDayCalendar, stamp: Change
     event: 'booking.day_off',
     subjectId: b._id,
     recipient: b.openid,
-    data: { matterName: b.matterName, time: `${b.date} ${b.start}-${b.end}`, place: `${b.location} ${b.windowNumber}号窗口`, code: b.code, holiday },
+    data: {
+      matterName: b.matterName,
+      time: `${b.date} ${b.start}-${b.end}`,
+      place: `${b.location} ${b.windowNumber}号窗口`,
+      code: b.code,
+      holiday,
+    },
     page: `pages/booking/detail/index?id=${b._id}`,
   })
   await db()
@@ -192,5 +222,8 @@ async function flagBooking(b: BookingDoc, cal: WorkingDayCalendar, stamp: Change
 async function clearFlags(dates: string[]): Promise<void> {
   if (!dates.length) return
   const _ = db().command
-  await db().collection(COLLECTIONS.bookings).where({ status: 'booked', date: _.in(dates), dayOff: _.exists(true) }).update({ data: { dayOff: _.remove() } })
+  await db()
+    .collection(COLLECTIONS.bookings)
+    .where({ status: 'booked', date: _.in(dates), dayOff: _.exists(true) })
+    .update({ data: { dayOff: _.remove() } })
 }

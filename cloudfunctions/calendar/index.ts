@@ -6,7 +6,11 @@ import { affectedBookings, getYear, status } from './actions/read'
 import { recomputeSweep } from './recompute'
 import { provisionalReminder } from './reminder'
 
-export const main = createHandler(calendarContract, { getYear, status, previewChange, applyChange, affectedBookings }, scheduled({
-  recomputeSweep: { cron: '0 */5 * * * * *', run: recomputeSweep },
-  provisionalReminder: { cron: '0 0 9 * * * *', run: provisionalReminder },
-}))
+export const main = createHandler(
+  calendarContract,
+  { getYear, status, previewChange, applyChange, affectedBookings },
+  scheduled({
+    recomputeSweep: { cron: '0 */5 * * * * *', run: recomputeSweep },
+    provisionalReminder: { cron: '0 0 9 * * * *', run: provisionalReminder },
+  }),
+)

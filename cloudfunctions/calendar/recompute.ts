@@ -11,7 +11,10 @@ import { yearDocs } from './years'
  * Answers undefined when nothing was pending.
  */
 export async function finishPending(year: number, now: Date): Promise<CalendarImpact | undefined> {
-  const { data } = await yearDocs().where({ _id: String(year) }).limit(1).get()
+  const { data } = await yearDocs()
+    .where({ _id: String(year) })
+    .limit(1)
+    .get()
   const pending = data[0]?.pending
   if (!pending) return undefined
   const cal = await refreshCalendar(now, true)
@@ -24,7 +27,10 @@ export async function finishPending(year: number, now: Date): Promise<CalendarIm
 
 /** Timer trigger: finishes every change a crash left half-applied. */
 export async function recomputeSweep(now: Date) {
-  const { data } = await yearDocs().where({ pending: db().command.exists(true) }).limit(100).get()
+  const { data } = await yearDocs()
+    .where({ pending: db().command.exists(true) })
+    .limit(100)
+    .get()
   let finished = 0
   for (const doc of data) {
     try {

@@ -18,7 +18,13 @@ export async function provisionalReminder(now: Date) {
   let queued = 0
   for (const year of years) {
     for (const a of admins) {
-      const fresh = await enqueueNotification({ event: 'calendar.provisional_year', subjectId: `calendar-${year}`, recipient: a.openid, data: { year }, page: 'packages/admin/calendar/index' })
+      const fresh = await enqueueNotification({
+        event: 'calendar.provisional_year',
+        subjectId: `calendar-${year}`,
+        recipient: a.openid,
+        data: { year },
+        page: 'packages/admin/calendar/index',
+      })
       if (fresh) queued++
     }
   }

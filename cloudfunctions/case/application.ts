@@ -8,7 +8,12 @@ import type { CaseDoc } from './cases'
 /** Checks form values against the case's own form; a draft may be incomplete but never wrong. */
 export function checkForm(fields: readonly FormField[], values: Record<string, unknown>, partial: boolean): FormValues {
   const r = formSchemaOf(fields, { partial }).safeParse(values)
-  if (!r.success) throw new AppError('INVALID_INPUT', '申请表填写有误，请检查', zodIssues(r.error).map((i) => ({ ...i, path: `form.${i.path}` })))
+  if (!r.success)
+    throw new AppError(
+      'INVALID_INPUT',
+      '申请表填写有误，请检查',
+      zodIssues(r.error).map((i) => ({ ...i, path: `form.${i.path}` })),
+    )
   return r.data as FormValues
 }
 

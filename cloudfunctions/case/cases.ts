@@ -1,6 +1,13 @@
 import type { CaseSummary, Delivery } from '../../types/contracts/case'
 import type { MatterKind } from '../../types/domain/catalog'
-import { CASE_STATE_LABELS, transitionOf, type CaseAction, type CaseActor, type CaseFacts, type CaseState } from '../../types/domain/case-machine'
+import {
+  CASE_STATE_LABELS,
+  transitionOf,
+  type CaseAction,
+  type CaseActor,
+  type CaseFacts,
+  type CaseState,
+} from '../../types/domain/case-machine'
 import type { MaterialContentType } from '../../types/domain/case-material'
 import type { SupplementItem } from '../../types/domain/case-supplement'
 import { computedDueDate, deadline, type DeadlineView, type Pause } from '../../types/domain/deadline'
@@ -53,11 +60,27 @@ export interface CaseDoc {
   step: number
   rev: number
   accepted: boolean
-  applicant: { name: string; nameMasked: string; idNumber: string; idMasked: string; idKey: string; phone: string; phoneMasked: string; address?: string }
+  applicant: {
+    name: string
+    nameMasked: string
+    idNumber: string
+    idMasked: string
+    idKey: string
+    phone: string
+    phoneMasked: string
+    address?: string
+  }
   form: FormValues
   delivery: Delivery
   materials: CaseMaterial[]
-  supplement?: { round: number; items: SupplementItem[]; note?: string; requestedAt: Date; staffNo: string; filesBefore: Array<{ material: number; libraryIds: string[] }> }
+  supplement?: {
+    round: number
+    items: SupplementItem[]
+    note?: string
+    requestedAt: Date
+    staffNo: string
+    filesBefore: Array<{ material: number; libraryIds: string[] }>
+  }
   /** Every item key any supplement request named so far (for the 一次性告知 check). */
   namedKeys: string[]
   acceptedOn?: string
@@ -164,12 +187,20 @@ export const factsOf = (doc: CaseDoc): CaseFacts => ({
 export function replacing(changes: Record<string, unknown>): Record<string, unknown> {
   const _ = db().command
   return Object.fromEntries(
-    Object.entries(changes).map(([k, v]) => [k, v === undefined ? _.remove() : v !== null && typeof v === 'object' && !(v instanceof Date) ? _.set(v) : v]),
+    Object.entries(changes).map(([k, v]) => [
+      k,
+      v === undefined ? _.remove() : v !== null && typeof v === 'object' && !(v instanceof Date) ? _.set(v) : v,
+    ]),
   )
 }
 
 /** Writes an edit guarded by the revision the caller read; a concurrent change answers CONFLICT. */
-export async function writeGuarded(doc: CaseDoc, changes: Record<string, unknown>, now: Date, extra: Record<string, unknown> = {}): Promise<void> {
+export async function writeGuarded(
+  doc: CaseDoc,
+  changes: Record<string, unknown>,
+  now: Date,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const { stats } = await cases()
     .where({ _id: doc._id, rev: doc.rev, state: doc.state })
     .update({ data: { ...replacing(changes), ...extra, rev: doc.rev + 1, updatedAt: now } })
@@ -238,7 +269,8 @@ export function deadlineOf(doc: CaseDoc, now: Date): CaseDeadline | undefined {
   try {
     const cal = workCalendar()
     const d = deadline(doc.acceptedOn, doc.limitDays, doc.pauses, day, cal, doc.dueDate)
-    const legalDueDate = doc.legalLimitDays === undefined ? undefined : computedDueDate(doc.acceptedOn, doc.legalLimitDays, doc.pauses, day, cal)
+    const legalDueDate =
+      doc.legalLimitDays === undefined ? undefined : computedDueDate(doc.acceptedOn, doc.legalLimitDays, doc.pauses, day, cal)
     return { ...base, ...d, ...(legalDueDate ? { legalDueDate } : {}) }
   } catch (e) {
     log.error('case.deadline', e)
@@ -248,7 +280,8 @@ export function deadlineOf(doc: CaseDoc, now: Date): CaseDeadline | undefined {
 }
 
 /** The timeline's record of moved due dates, oldest first. */
-export const deadlineChangesOf = (doc: CaseDoc) => (doc.dueChanges ?? []).map((c) => ({ at: iso(c.at)!, from: c.from, to: c.to, reason: c.reason }))
+export const deadlineChangesOf = (doc: CaseDoc) =>
+  (doc.dueChanges ?? []).map((c) => ({ at: iso(c.at)!, from: c.from, to: c.to, reason: c.reason }))
 
 export const iso = (d: Date | string | undefined) => (d === undefined ? undefined : new Date(d).toISOString())
 

@@ -12,6 +12,25 @@ import { deadlineSweep } from './triggers'
 
 export const main = createHandler(
   inquiryContract,
-  { ask, addImage, imageTarget, attachImage, myInquiries, getInquiry, sendMessage, claim, transfer, reassign, close, resolve, rate, inbox, publishFaq, unpublishFaq, faqForMatter, suggestFaq },
+  {
+    ask,
+    addImage,
+    imageTarget,
+    attachImage,
+    myInquiries,
+    getInquiry,
+    sendMessage,
+    claim,
+    transfer,
+    reassign,
+    close,
+    resolve,
+    rate,
+    inbox,
+    publishFaq,
+    unpublishFaq,
+    faqForMatter,
+    suggestFaq,
+  },
   { deadlineSweep },
 )

@@ -111,7 +111,10 @@ export async function inquiryPolicy(): Promise<InquiryPolicy> {
 }
 
 /** The reply clock started at `now`: the due date and the date it counts from. */
-export const replyClock = (now: Date, policy: InquiryPolicy) => ({ dueDate: replyDueDate(today(now), policy, workCalendar()), waitingSince: today(now) })
+export const replyClock = (now: Date, policy: InquiryPolicy) => ({
+  dueDate: replyDueDate(today(now), policy, workCalendar()),
+  waitingSince: today(now),
+})
 
 /** Window staff and leads act for their department; supervisors see every inquiry; admins none (they run the system). */
 export function standingOf(doc: InquiryDoc, caller: Caller): InquiryStanding {
@@ -126,7 +129,12 @@ export function standingOf(doc: InquiryDoc, caller: Caller): InquiryStanding {
   }
 }
 
-export const factsOf = (doc: InquiryDoc): InquiryFacts => ({ state: doc.state, staffReplies: doc.staffReplies, rated: !!doc.rating, images: doc.images.length })
+export const factsOf = (doc: InquiryDoc): InquiryFacts => ({
+  state: doc.state,
+  staffReplies: doc.staffReplies,
+  rated: !!doc.rating,
+  images: doc.images.length,
+})
 
 /** The inquiry as the caller may see it; no standing at all answers NOT_FOUND, exactly like a missing one. */
 export async function loadInquiry(inquiryId: string, caller: Caller): Promise<{ doc: InquiryDoc; standing: InquiryStanding }> {
@@ -154,7 +162,11 @@ export async function writeGuarded(doc: InquiryDoc, data: Record<string, unknown
 /** An active staff member who can own inquiries (window staff or a department lead). */
 export async function assignableStaff(staffNo: string): Promise<Staff> {
   const _ = db().command
-  const { data } = await db().collection(COLLECTIONS.staff).where({ staffNo, active: true, role: _.in(['window_staff', 'dept_lead']) }).limit(1).get()
+  const { data } = await db()
+    .collection(COLLECTIONS.staff)
+    .where({ staffNo, active: true, role: _.in(['window_staff', 'dept_lead']) })
+    .limit(1)
+    .get()
   const s = data[0] as Staff | undefined
   if (!s) throw new AppError('INVALID_INPUT', '未找到该工作人员', [{ path: 'toStaffNo', message: '未找到该工作人员' }])
   return s
@@ -206,7 +218,9 @@ export function summaryOf(doc: InquiryDoc, now: Date, policy: InquiryPolicy, mas
     ...(doc.ownerStaffNo ? { owner: { staffNo: doc.ownerStaffNo, name: doc.ownerName } } : {}),
     askedAt: iso(doc.askedAt),
     lastMessageAt: iso(doc.lastMessageAt),
-    ...(doc.awaitingReply && doc.state !== 'closed' ? { due: { dueDate: doc.dueDate, level: dueLevel(doc.dueDate, today(now), policy, workCalendar()) } } : {}),
+    ...(doc.awaitingReply && doc.state !== 'closed'
+      ? { due: { dueDate: doc.dueDate, level: dueLevel(doc.dueDate, today(now), policy, workCalendar()) } }
+      : {}),
     rated: !!doc.rating,
   }
 }

@@ -49,15 +49,22 @@ export async function takeOpenPlace(openid: string, inquiryId: string, max: numb
 /** Gives the place back: the inquiry ended, or it could not be written. */
 export async function releaseOpenPlace(openid: string, inquiryId: string): Promise<void> {
   const _ = db().command
-  await quota().where({ _id: openid }).update({ data: { open: _.pull({ id: inquiryId }) } })
+  await quota()
+    .where({ _id: openid })
+    .update({ data: { open: _.pull({ id: inquiryId }) } })
 }
 
 /** After an inquiry ended: its place is freed; a failure is logged and healed by the next full list. */
-export const freePlace = (doc: { _id: string; openid: string }) => releaseOpenPlace(doc.openid, doc._id).catch((e) => log.error('inquiry.quota.release', e))
+export const freePlace = (doc: { _id: string; openid: string }) =>
+  releaseOpenPlace(doc.openid, doc._id).catch((e) => log.error('inquiry.quota.release', e))
 
 async function startList(openid: string): Promise<void> {
   const _ = db().command
-  const { data } = await inquiries().where({ openid, state: _.neq('closed') }).field({ _id: true, askedAt: true }).limit(100).get()
+  const { data } = await inquiries()
+    .where({ openid, state: _.neq('closed') })
+    .field({ _id: true, askedAt: true })
+    .limit(100)
+    .get()
   try {
     await quota().add({ data: { _id: openid, open: data.map((d) => ({ id: d._id, at: new Date(d.askedAt) })) } })
   } catch (e) {
@@ -69,7 +76,11 @@ async function startList(openid: string): Promise<void> {
 async function reclaim(doc: QuotaDoc, now: Date): Promise<boolean> {
   const _ = db().command
   const ids = doc.open.map((o) => o.id)
-  const { data } = await inquiries().where({ _id: _.in(ids) }).field({ _id: true, state: true }).limit(ids.length).get()
+  const { data } = await inquiries()
+    .where({ _id: _.in(ids) })
+    .field({ _id: true, state: true })
+    .limit(ids.length)
+    .get()
   const live = new Map(data.map((d) => [d._id, d.state]))
   const dead = doc.open.filter((o) => (live.has(o.id) ? live.get(o.id) === 'closed' : now.getTime() - new Date(o.at).getTime() > GRACE_MS))
   await Promise.all(dead.map((o) => releaseOpenPlace(doc._id, o.id)))

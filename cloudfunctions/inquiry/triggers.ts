@@ -43,7 +43,17 @@ export async function deadlineSweep(now: Date) {
       try {
         await db()
           .collection(COLLECTIONS.audit)
-          .add({ data: { _id: `iq-overdue:${d._id}:${d.dueDate}`, kind: 'inquiry_overdue', inquiryId: d._id, departmentId: d.departmentId, staffNo: d.ownerStaffNo, dueDate: d.dueDate, at: now } })
+          .add({
+            data: {
+              _id: `iq-overdue:${d._id}:${d.dueDate}`,
+              kind: 'inquiry_overdue',
+              inquiryId: d._id,
+              departmentId: d.departmentId,
+              staffNo: d.ownerStaffNo,
+              dueDate: d.dueDate,
+              at: now,
+            },
+          })
         escalated++
       } catch (e) {
         if (!isDuplicate(e)) throw e

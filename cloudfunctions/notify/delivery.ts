@@ -45,7 +45,9 @@ export async function claim(doc: OutboxDoc, now: Date): Promise<OutboxDoc | null
 }
 
 async function settle(doc: OutboxDoc, data: Record<string, unknown>): Promise<boolean> {
-  const { stats } = await outbox().where({ _id: doc._id, claim: doc.claim }).update({ data: { ...data, leaseUntil: _().remove() } })
+  const { stats } = await outbox()
+    .where({ _id: doc._id, claim: doc.claim })
+    .update({ data: { ...data, leaseUntil: _().remove() } })
   if (stats.updated !== 1) log.error('notify.settle', new Error(`lost the claim on ${doc.event}`))
   return stats.updated === 1
 }
@@ -54,7 +56,18 @@ async function writeMessage(doc: OutboxDoc, now: Date): Promise<void> {
   const { title, body } = messageText(doc.event, doc.data ?? {}, doc.createdAt ?? now)
   try {
     await messages().add({
-      data: { _id: doc._id, openid: doc.recipient, event: doc.event, kind: subjectKindOf(doc.event), subjectId: doc.subjectId, title, body, page: doc.page, read: false, createdAt: doc.createdAt ?? now },
+      data: {
+        _id: doc._id,
+        openid: doc.recipient,
+        event: doc.event,
+        kind: subjectKindOf(doc.event),
+        subjectId: doc.subjectId,
+        title,
+        body,
+        page: doc.page,
+        read: false,
+        createdAt: doc.createdAt ?? now,
+      },
     })
   } catch (e) {
     if (!isDuplicate(e)) throw e
@@ -67,13 +80,18 @@ async function takeGrant(openid: string, key: TemplateKey, now: Date): Promise<G
     const { data } = await subscriptions().where({ _id: id, longTerm: true }).limit(1).get()
     if (data[0]) return { id, kind: 'long_term' }
   }
-  const { stats } = await subscriptions().where({ _id: id, remaining: _().gt(0) }).update({ data: { remaining: _().inc(-1), usedAt: now } })
+  const { stats } = await subscriptions()
+    .where({ _id: id, remaining: _().gt(0) })
+    .update({ data: { remaining: _().inc(-1), usedAt: now } })
   return stats.updated === 1 ? { id, kind: 'one_time' } : null
 }
 
 async function giveBack(grant: Grant | null | undefined): Promise<void> {
   if (grant?.kind !== 'one_time') return
-  await subscriptions().doc(grant.id).update({ data: { remaining: _().inc(1) } }).catch((e) => log.error('notify.giveBack', e))
+  await subscriptions()
+    .doc(grant.id)
+    .update({ data: { remaining: _().inc(1) } })
+    .catch((e) => log.error('notify.giveBack', e))
 }
 
 /** Delivers a claimed item (see above) and answers how it ended. */
@@ -113,7 +131,14 @@ export async function deliver(doc: Item, now: Date): Promise<Result> {
       data: formatted.data,
       miniprogramState: miniprogramState(),
     })) as { msgid?: number }
-    await settle(doc, { status: 'sent', sentAt: now, templateKey: key, grant, ...(res?.msgid !== undefined ? { msgid: res.msgid } : {}), lastError: _().remove() })
+    await settle(doc, {
+      status: 'sent',
+      sentAt: now,
+      templateKey: key,
+      grant,
+      ...(res?.msgid !== undefined ? { msgid: res.msgid } : {}),
+      lastError: _().remove(),
+    })
     return 'sent'
   } catch (err) {
     const outcome = classify(err)
@@ -124,7 +149,13 @@ export async function deliver(doc: Item, now: Date): Promise<Result> {
       return 'failed'
     }
     if (outcome.kind === 'transient' && attempts < MAX_ATTEMPTS) {
-      await settle(doc, { status: 'retry', dueAt: new Date(now.getTime() + backoffMs(attempts)), grant, lastError, sendAttemptAt: _().remove() })
+      await settle(doc, {
+        status: 'retry',
+        dueAt: new Date(now.getTime() + backoffMs(attempts)),
+        grant,
+        lastError,
+        sendAttemptAt: _().remove(),
+      })
       return 'retry'
     }
     if (outcome.kind === 'transient' || outcome.giveBack) await giveBack(grant)

@@ -44,7 +44,8 @@ export function classify(err: unknown): Outcome {
   const e = err as { errCode?: unknown; errcode?: unknown; errMsg?: string; message?: string }
   const raw = e?.errCode ?? e?.errcode
   const errcode = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : undefined
-  if (errcode !== undefined && PERMANENT[errcode]) return { kind: 'permanent', errcode, reason: PERMANENT[errcode], giveBack: GIVE_BACK.has(errcode) }
+  if (errcode !== undefined && PERMANENT[errcode])
+    return { kind: 'permanent', errcode, reason: PERMANENT[errcode], giveBack: GIVE_BACK.has(errcode) }
   if (errcode === undefined || errcode === -501001) {
     const text = String(e?.errMsg ?? e?.message ?? err)
     if (NEVER_SENT.test(text)) return { kind: 'transient', reason: '无法连接微信服务器' }
@@ -61,12 +62,14 @@ export function classify(err: unknown): Outcome {
  */
 export const MAX_ATTEMPTS = 9
 export const BASE_DELAY_MS = 60_000
-export const backoffMs = (attempt: number, random: () => number = Math.random) => Math.round(BASE_DELAY_MS * 2 ** (attempt - 1) * (0.8 + 0.4 * random()))
+export const backoffMs = (attempt: number, random: () => number = Math.random) =>
+  Math.round(BASE_DELAY_MS * 2 ** (attempt - 1) * (0.8 + 0.4 * random()))
 /** Longest a claimed item may stay `sending` (above the function's 20 s timeout) before another drain takes it over. */
 export const LEASE_MS = 60_000
 
 /** Where a push opens: the item's page with the message id, so opening it marks the message read. */
-export const pushPage = (page: string, messageId: string) => `${page}${page.includes('?') ? '&' : '?'}msgId=${encodeURIComponent(messageId)}`
+export const pushPage = (page: string, messageId: string) =>
+  `${page}${page.includes('?') ? '&' : '?'}msgId=${encodeURIComponent(messageId)}`
 
 export const miniprogramState = (): 'developer' | 'trial' | 'formal' => {
   const s = process.env.MINIPROGRAM_STATE

@@ -14,8 +14,15 @@ async function due(now: Date): Promise<OutboxDoc[]> {
   const _ = db().command
   const [pending, retry, stale] = await Promise.all([
     outbox().where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(BATCH).get(),
-    outbox().where({ status: 'retry', dueAt: _.lte(now) }).orderBy('dueAt', 'asc').limit(BATCH).get(),
-    outbox().where({ status: 'sending', leaseUntil: _.lte(now) }).limit(BATCH).get(),
+    outbox()
+      .where({ status: 'retry', dueAt: _.lte(now) })
+      .orderBy('dueAt', 'asc')
+      .limit(BATCH)
+      .get(),
+    outbox()
+      .where({ status: 'sending', leaseUntil: _.lte(now) })
+      .limit(BATCH)
+      .get(),
   ])
   return [...pending.data, ...retry.data, ...stale.data]
 }

@@ -74,7 +74,12 @@ export async function releaseWaitingHold(date: string, openid: string, matterId:
  * calling a ticket and giving its hold back, left. Answers how many.
  */
 export async function dropStale(doc: HoldDoc, now: Date): Promise<number> {
-  const { data } = await db().collection(COLLECTIONS.tickets).where({ date: doc.date, openid: doc.openid, status: 'waiting' }).field({ matterId: true }).limit(100).get()
+  const { data } = await db()
+    .collection(COLLECTIONS.tickets)
+    .where({ date: doc.date, openid: doc.openid, status: 'waiting' })
+    .field({ matterId: true })
+    .limit(100)
+    .get()
   const waiting = new Set(data.map((t) => String(t.matterId)))
   let dropped = 0
   for (const h of doc.held) {
@@ -86,5 +91,10 @@ export async function dropStale(doc: HoldDoc, now: Date): Promise<number> {
 
 /** The hold document of (day, OPENID), for a caller that found its matter held. */
 export async function readHold(date: string, openid: string): Promise<HoldDoc | undefined> {
-  return (await holds().where({ _id: holdId(date, openid) }).limit(1).get()).data[0]
+  return (
+    await holds()
+      .where({ _id: holdId(date, openid) })
+      .limit(1)
+      .get()
+  ).data[0]
 }

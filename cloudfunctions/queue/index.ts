@@ -7,4 +7,8 @@ import { myTickets } from './actions/myTickets'
 import { takeTicket } from './actions/takeTicket'
 import { callSweep } from './settle'
 
-export const main = createHandler(queueContract, { checkIn, takeTicket, myTickets, console, callNext, recall, skip, finish, transfer, board }, { callSweep })
+export const main = createHandler(
+  queueContract,
+  { checkIn, takeTicket, myTickets, console, callNext, recall, skip, finish, transfer, board },
+  { callSweep },
+)

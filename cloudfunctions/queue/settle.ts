@@ -13,11 +13,24 @@ export async function callSweep(now: Date) {
   let settled = 0
   let failed = 0
   for (let round = 0; round < 20; round++) {
-    const { data } = await tickets().where({ settleBy: _.lte(now) }).orderBy('settleBy', 'asc').limit(100).get()
+    const { data } = await tickets()
+      .where({ settleBy: _.lte(now) })
+      .orderBy('settleBy', 'asc')
+      .limit(100)
+      .get()
     if (!data.length) break
     const windows = await windowsById()
     const reminded = data.map((t) => t.remind).filter((id): id is string => !!id)
-    const thirds = reminded.length ? new Map((await tickets().where({ _id: _.in(reminded) }).limit(reminded.length).get()).data.map((t) => [t._id, t])) : new Map<string, TicketDoc>()
+    const thirds = reminded.length
+      ? new Map(
+          (
+            await tickets()
+              .where({ _id: _.in(reminded) })
+              .limit(reminded.length)
+              .get()
+          ).data.map((t) => [t._id, t]),
+        )
+      : new Map<string, TicketDoc>()
     let progress = false
     for (const t of data) {
       const w = windows.get(t.windowId || t.transferredFrom || t.targetWindowId)
@@ -26,7 +39,10 @@ export async function callSweep(now: Date) {
         failed++
         continue
       }
-      await tickets().where({ _id: t._id, settleBy: t.settleBy }).update({ data: { settleBy: _.remove() } }).catch((e) => log.error('queue.settle', e))
+      await tickets()
+        .where({ _id: t._id, settleBy: t.settleBy })
+        .update({ data: { settleBy: _.remove() } })
+        .catch((e) => log.error('queue.settle', e))
       settled++
       progress = true
     }

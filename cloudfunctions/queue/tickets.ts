@@ -64,10 +64,24 @@ export async function nextNumber(date: string, prefix: string): Promise<number> 
   throw new AppError('CONFLICT', '取号人数较多，请稍后重试')
 }
 
-export async function issueTicket(t: Omit<TicketDoc, '_id' | 'number' | 'label' | 'status' | 'targetWindowId' | 'windowId' | 'callCount' | 'sortKey'> & { sortKeyOf: (n: number) => string }): Promise<TicketDoc> {
+export async function issueTicket(
+  t: Omit<TicketDoc, '_id' | 'number' | 'label' | 'status' | 'targetWindowId' | 'windowId' | 'callCount' | 'sortKey'> & {
+    sortKeyOf: (n: number) => string
+  },
+): Promise<TicketDoc> {
   const number = await nextNumber(t.date, t.prefix)
   const { sortKeyOf, ...rest } = t
-  const doc: TicketDoc = { ...rest, _id: ticketIdOf(t.date, t.prefix, number), number, label: ticketLabel(t.prefix, number), status: 'waiting', sortKey: sortKeyOf(number), targetWindowId: '', windowId: '', callCount: 0 }
+  const doc: TicketDoc = {
+    ...rest,
+    _id: ticketIdOf(t.date, t.prefix, number),
+    number,
+    label: ticketLabel(t.prefix, number),
+    status: 'waiting',
+    sortKey: sortKeyOf(number),
+    targetWindowId: '',
+    windowId: '',
+    callCount: 0,
+  }
   await tickets().add({ data: doc })
   return doc
 }
@@ -93,10 +107,14 @@ export async function position(t: TicketDoc): Promise<{ ahead: number; waitMinut
   const _ = db().command
   const sameQueue = t.targetWindowId ? { targetWindowId: t.targetWindowId } : { prefix: t.prefix, targetWindowId: '' }
   const [{ total: ahead }, recent] = await Promise.all([
-    tickets().where({ date: t.date, status: 'waiting', ...sameQueue, sortKey: _.lt(t.sortKey) }).count(),
+    tickets()
+      .where({ date: t.date, status: 'waiting', ...sameQueue, sortKey: _.lt(t.sortKey) })
+      .count(),
     tickets().where({ date: t.date, prefix: t.prefix, status: 'done' }).orderBy('finishedAt', 'desc').limit(20).get(),
   ])
-  const minutes = recent.data.filter((d) => d.calledAt && d.finishedAt).map((d) => (+new Date(d.finishedAt!) - +new Date(d.calledAt!)) / 60_000)
+  const minutes = recent.data
+    .filter((d) => d.calledAt && d.finishedAt)
+    .map((d) => (+new Date(d.finishedAt!) - +new Date(d.calledAt!)) / 60_000)
   const windows = new Set(recent.data.map((d) => d.windowId)).size
   return { ahead, waitMinutes: estimatedWaitMinutes(ahead, minutes, t.targetWindowId ? 1 : windows) }
 }

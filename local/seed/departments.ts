@@ -63,7 +63,13 @@ const rows: [id: string, name: string, zone: ZonePrefix, phone: string][] = [
   ['dept-qx', '县气象局', 'H', '0359-0603206'],
 ]
 
-export const departments: Department[] = rows.map(([id, name, zone, phone], i) => ({ id, name, location: ZONES[zone].location, phone, order: (i + 1) * 10 }))
+export const departments: Department[] = rows.map(([id, name, zone, phone], i) => ({
+  id,
+  name,
+  location: ZONES[zone].location,
+  phone,
+  order: (i + 1) * 10,
+}))
 
 /** Department id → the zone it sits in, and so the queue prefix of its windows. */
 export const DEPARTMENT_ZONE: Record<string, ZonePrefix> = Object.fromEntries(rows.map(([id, , zone]) => [id, zone]))

@@ -45,7 +45,8 @@ export function demoDocuments(): Record<string, Record<string, unknown>[]> {
 /** The years chinese-days ships, stored as official: the administrator's year view starts from them. */
 function calendarYears(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = []
-  for (let y = LIBRARY_YEARS.first; y <= LIBRARY_YEARS.last; y++) out.push({ _id: String(y), ...libraryYear(y), version: 1, enteredBy: { staffNo: 'SYSTEM', name: '系统初始化' } })
+  for (let y = LIBRARY_YEARS.first; y <= LIBRARY_YEARS.last; y++)
+    out.push({ _id: String(y), ...libraryYear(y), version: 1, enteredBy: { staffNo: 'SYSTEM', name: '系统初始化' } })
   return out
 }
 

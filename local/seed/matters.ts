@@ -9,14 +9,31 @@ import type { FormField } from '../../types/domain/matter-form'
  */
 
 type MaterialOptions = Partial<Omit<Material, 'name' | 'form'>>
-const mat = (name: string, form: Material['form'], o: MaterialOptions = {}): Material => ({ name, form, copies: 1, required: true, uploadable: true, ...o })
+const mat = (name: string, form: Material['form'], o: MaterialOptions = {}): Material => ({
+  name,
+  form,
+  copies: 1,
+  required: true,
+  uploadable: true,
+  ...o,
+})
 const FREE: Fee = { free: true }
 const fee = (amount: number, standard: string, legalBasis: string): Fee => ({ free: false, amount, standard, legalBasis })
-const flags = (o: Partial<Matter['flags']> = {}): Matter['flags'] => ({ appointment: true, onlineApplication: true, doorToDoor: false, atMostOneTrip: true, ...o })
+const flags = (o: Partial<Matter['flags']> = {}): Matter['flags'] => ({
+  appointment: true,
+  onlineApplication: true,
+  doorToDoor: false,
+  atMostOneTrip: true,
+  ...o,
+})
 
 // Materials many matters share.
 const ID_CARD = mat('申请人居民身份证', 'original', { uploadable: false, notes: '现场核验；已申领电子身份证的可出示电子身份证' })
-const AGENT = mat('授权委托书及受托人身份证件', 'original_and_copy', { required: false, notes: '委托他人代办时提供', sample: '授权委托书样表（窗口备有）' })
+const AGENT = mat('授权委托书及受托人身份证件', 'original_and_copy', {
+  required: false,
+  notes: '委托他人代办时提供',
+  sample: '授权委托书样表（窗口备有）',
+})
 const BIZ_LICENSE = mat('营业执照', 'copy', { notes: '已通过电子证照共享获取的免于提交' })
 const LEGAL_REP_ID = mat('法定代表人（负责人）身份证件', 'copy')
 const HOUSEHOLD = mat('居民户口簿', 'original', { uploadable: false })
@@ -57,10 +74,18 @@ export const matters: Matter[] = [
     materials: [
       mat('申请人居民身份证', 'original', { notes: '网上申请时上传正反面照片；受理时现场核验原件' }),
       PHOTO_ONSITE,
-      mat('中国公民出入境证件申请表', 'original', { uploadable: false, notes: '窗口现场打印，本人核对签字', sample: '申请表填写样表（窗口备有）' }),
+      mat('中国公民出入境证件申请表', 'original', {
+        uploadable: false,
+        notes: '窗口现场打印，本人核对签字',
+        sample: '申请表填写样表（窗口备有）',
+      }),
       mat('原护照', 'original', { required: false, notes: '换发或护照内有效签证需保留时提供；网上申请时上传资料页照片' }),
       mat('国家工作人员出国（境）备案或审批意见', 'original', { required: false, uploadable: false, notes: '登记备案的国家工作人员提供' }),
-      mat('监护人身份证件及监护关系证明', 'original', { required: false, uploadable: false, notes: '未满16周岁由监护人陪同，提交出生医学证明或户口簿' }),
+      mat('监护人身份证件及监护关系证明', 'original', {
+        required: false,
+        uploadable: false,
+        notes: '未满16周岁由监护人陪同，提交出生医学证明或户口簿',
+      }),
     ],
     conditions: [
       '具有中华人民共和国国籍，因定居、探亲、学习、就业、旅行、商务等非公务原因出国',
@@ -97,7 +122,13 @@ export const matters: Matter[] = [
     keywords: ['港澳通行证', '去香港', '去澳门', '港澳签注'],
     formFields: [
       { key: 'destination', label: '前往地', type: 'select', required: true, options: ['香港', '澳门', '香港和澳门'] },
-      { key: 'endorsement', label: '签注种类', type: 'select', required: true, options: ['团队旅游', '个人旅游', '探亲', '商务', '逗留', '其他'] },
+      {
+        key: 'endorsement',
+        label: '签注种类',
+        type: 'select',
+        required: true,
+        options: ['团队旅游', '个人旅游', '探亲', '商务', '逗留', '其他'],
+      },
       { key: 'emergencyPhone', label: '紧急联系人电话', type: 'phone', required: true },
     ],
   },
@@ -269,7 +300,11 @@ export const matters: Matter[] = [
     legalLimitDays: 1,
     promisedLimitDays: 0,
     fee: fee(10, '机动车驾驶证工本费每证10元', FEE_VEHICLE),
-    materials: [ID_CARD, mat('身体条件证明', 'electronic', { notes: '县医院体检后电子上传，无需纸质' }), mat('原机动车驾驶证', 'original', { uploadable: false })],
+    materials: [
+      ID_CARD,
+      mat('身体条件证明', 'electronic', { notes: '县医院体检后电子上传，无需纸质' }),
+      mat('原机动车驾驶证', 'original', { uploadable: false }),
+    ],
     conditions: ['驾驶证有效期满前九十日内申请换证'],
     legalBasis: ['《中华人民共和国道路交通安全法》第十九条', '《机动车驾驶证申领和使用规定》'],
     steps: ['取号', '窗口受理并缴费', '当场制发新证'],
@@ -438,7 +473,12 @@ export const matters: Matter[] = [
     legalLimitDays: 3,
     promisedLimitDays: 1,
     fee: FREE,
-    materials: [mat('登记（备案）申请书', 'original'), mat('变更事项相关的决议或决定', 'original'), mat('修改后的章程或章程修正案', 'original', { required: false }), BIZ_LICENSE],
+    materials: [
+      mat('登记（备案）申请书', 'original'),
+      mat('变更事项相关的决议或决定', 'original'),
+      mat('修改后的章程或章程修正案', 'original', { required: false }),
+      BIZ_LICENSE,
+    ],
     conditions: ['名称、住所、法定代表人、注册资本、经营范围等登记事项发生变更'],
     legalBasis: [`${MARKET_REG}第二十四条`],
     steps: ['网上或窗口提交', '审核', '换发营业执照'],
@@ -502,7 +542,11 @@ export const matters: Matter[] = [
       mat('经营场所、仓库平面布置图及使用证明', 'copy'),
       mat('质量管理文件及主要设施设备目录', 'original'),
     ],
-    conditions: ['依法经过资格认定的药师或其他药学技术人员', '与所经营药品相适应的营业场所、设备、仓储设施和卫生环境', '符合药品经营质量管理规范'],
+    conditions: [
+      '依法经过资格认定的药师或其他药学技术人员',
+      '与所经营药品相适应的营业场所、设备、仓储设施和卫生环境',
+      '符合药品经营质量管理规范',
+    ],
     legalBasis: ['《中华人民共和国药品管理法》第五十一条、第五十二条', '《药品经营和使用质量监督管理办法》'],
     steps: ['申请', '受理', '现场检查', '作出许可决定', '发证'],
     flags: flags(),
@@ -518,7 +562,12 @@ export const matters: Matter[] = [
     legalLimitDays: 15,
     promisedLimitDays: 5,
     fee: FREE,
-    materials: [mat('特种设备使用登记表', 'original', { copies: 2 }), BIZ_LICENSE, mat('产品合格证及监督检验证明', 'copy'), mat('安装质量证明', 'copy', { required: false })],
+    materials: [
+      mat('特种设备使用登记表', 'original', { copies: 2 }),
+      BIZ_LICENSE,
+      mat('产品合格证及监督检验证明', 'copy'),
+      mat('安装质量证明', 'copy', { required: false }),
+    ],
     conditions: ['锅炉、压力容器、电梯、起重机械、场（厂）内专用机动车辆等特种设备投入使用前或使用后30日内'],
     legalBasis: ['《中华人民共和国特种设备安全法》第三十三条', '《特种设备使用管理规则》'],
     steps: ['申请', '受理', '审查', '发放使用登记证'],
@@ -609,7 +658,11 @@ export const matters: Matter[] = [
     legalLimitDays: 1,
     promisedLimitDays: 0,
     fee: FREE,
-    materials: [ID_CARD, mat('房屋买卖合同', 'copy'), mat('婚姻状况证明', 'original', { required: false, notes: '申请家庭住房优惠时提供' })],
+    materials: [
+      ID_CARD,
+      mat('房屋买卖合同', 'copy'),
+      mat('婚姻状况证明', 'original', { required: false, notes: '申请家庭住房优惠时提供' }),
+    ],
     conditions: ['在本县境内承受土地、房屋权属'],
     legalBasis: ['《中华人民共和国契税法》'],
     steps: ['不动产交易窗口一并受理', '计税', '缴纳', '出具完税凭证'],
@@ -646,7 +699,10 @@ export const matters: Matter[] = [
     legalLimitDays: 15,
     promisedLimitDays: 5,
     fee: FREE,
-    materials: [mat('投诉事项说明', 'electronic', { notes: '可在小程序直接填写，无需纸质' }), mat('相关证据材料', 'electronic', { required: false })],
+    materials: [
+      mat('投诉事项说明', 'electronic', { notes: '可在小程序直接填写，无需纸质' }),
+      mat('相关证据材料', 'electronic', { required: false }),
+    ],
     conditions: ['对政务服务事项办理、窗口服务态度、办事效率等不满意'],
     legalBasis: ['《国务院办公厅关于建立政务服务“好差评”制度提高政务服务水平的意见》（国办发〔2019〕51号）'],
     steps: ['提交投诉', '中心办公室登记转办', '核实整改', '答复投诉人'],
@@ -774,7 +830,12 @@ export const matters: Matter[] = [
     legalLimitDays: 7,
     promisedLimitDays: 3,
     fee: FREE,
-    materials: [ID_CARD, mat('法律援助申请表', 'original', { sample: '申请表样表' }), mat('经济困难状况说明表', 'original', { notes: '个人诚信承诺即可' }), mat('与所申请事项相关的材料', 'copy')],
+    materials: [
+      ID_CARD,
+      mat('法律援助申请表', 'original', { sample: '申请表样表' }),
+      mat('经济困难状况说明表', 'original', { notes: '个人诚信承诺即可' }),
+      mat('与所申请事项相关的材料', 'copy'),
+    ],
     conditions: ['因经济困难没有委托代理人', '请求事项属于法律援助范围'],
     legalBasis: ['《中华人民共和国法律援助法》第三十一条、第四十三条'],
     steps: ['申请', '审查', '作出决定', '指派律师'],
@@ -790,7 +851,11 @@ export const matters: Matter[] = [
     audience: 'both',
     legalLimitDays: 15,
     promisedLimitDays: 5,
-    fee: fee(80, '证明出生、学历、无犯罪记录等法律事实，每件80元；译文另收翻译费（按省定公证服务收费标准执行）', '《中华人民共和国公证法》第三十四条及省定公证服务收费标准'),
+    fee: fee(
+      80,
+      '证明出生、学历、无犯罪记录等法律事实，每件80元；译文另收翻译费（按省定公证服务收费标准执行）',
+      '《中华人民共和国公证法》第三十四条及省定公证服务收费标准',
+    ),
     materials: [ID_CARD, mat('需公证的文书或证明材料', 'original_and_copy')],
     conditions: ['申请事项属于公证机构业务范围'],
     legalBasis: ['《中华人民共和国公证法》第十一条', '《公证程序规则》'],
@@ -834,7 +899,11 @@ export const matters: Matter[] = [
     legalLimitDays: 30,
     promisedLimitDays: 3,
     fee: fee(80, '住宅类每件80元；非住宅类每件550元', FEE_PROPERTY),
-    materials: [mat('不动产权证书', 'original', { uploadable: false }), mat('主债权合同和抵押合同', 'original'), mat('当事人身份证明', 'copy')],
+    materials: [
+      mat('不动产权证书', 'original', { uploadable: false }),
+      mat('主债权合同和抵押合同', 'original'),
+      mat('当事人身份证明', 'copy'),
+    ],
     conditions: ['以依法可以抵押的不动产设定抵押'],
     legalBasis: ['《中华人民共和国民法典》第四百零二条', '《不动产登记暂行条例》第二十条'],
     steps: ['银行端或窗口申请', '审核', '登簿', '发放不动产登记证明'],
@@ -885,7 +954,11 @@ export const matters: Matter[] = [
     legalLimitDays: 30,
     promisedLimitDays: 5,
     fee: fee(10, '证书工本费每本10元', FEE_PROPERTY),
-    materials: [ID_CARD, mat('原证书（换发时）', 'original', { required: false, uploadable: false }), mat('遗失声明', 'electronic', { required: false, notes: '补发时由登记机构在门户网站公告' })],
+    materials: [
+      ID_CARD,
+      mat('原证书（换发时）', 'original', { required: false, uploadable: false }),
+      mat('遗失声明', 'electronic', { required: false, notes: '补发时由登记机构在门户网站公告' }),
+    ],
     conditions: ['不动产权证书遗失、灭失或破损'],
     legalBasis: ['《不动产登记暂行条例实施细则》第二十二条'],
     steps: ['申请', '公告（补发）', '审核', '发证'],
@@ -904,7 +977,12 @@ export const matters: Matter[] = [
     legalLimitDays: 7,
     promisedLimitDays: 3,
     fee: FREE,
-    materials: [mat('建筑工程施工许可申请表', 'original'), mat('建设工程规划许可证', 'copy'), mat('施工合同', 'copy'), mat('建设资金已落实承诺书', 'original', { sample: '承诺书样表' })],
+    materials: [
+      mat('建筑工程施工许可申请表', 'original'),
+      mat('建设工程规划许可证', 'copy'),
+      mat('施工合同', 'copy'),
+      mat('建设资金已落实承诺书', 'original', { sample: '承诺书样表' }),
+    ],
     conditions: ['已办理用地批准手续和规划许可', '已确定施工企业', '有满足施工需要的资金安排和技术资料'],
     legalBasis: ['《中华人民共和国建筑法》第七条、第八条', '《建筑工程施工许可管理办法》第五条'],
     steps: ['工程建设项目审批管理系统申报', '审查', '发证'],
@@ -921,8 +999,17 @@ export const matters: Matter[] = [
     legalLimitDays: 10,
     promisedLimitDays: 5,
     fee: FREE,
-    materials: [mat('商品房预售许可申请表', 'original'), BIZ_LICENSE, mat('工程施工进度证明', 'original'), mat('商品房预售方案', 'original')],
-    conditions: ['已交付全部土地使用权出让金并取得土地使用权证书', '持有建设工程规划许可证和施工许可证', '投入开发建设的资金达到工程建设总投资的25%以上'],
+    materials: [
+      mat('商品房预售许可申请表', 'original'),
+      BIZ_LICENSE,
+      mat('工程施工进度证明', 'original'),
+      mat('商品房预售方案', 'original'),
+    ],
+    conditions: [
+      '已交付全部土地使用权出让金并取得土地使用权证书',
+      '持有建设工程规划许可证和施工许可证',
+      '投入开发建设的资金达到工程建设总投资的25%以上',
+    ],
     legalBasis: ['《中华人民共和国城市房地产管理法》第四十五条', '《城市商品房预售管理办法》'],
     steps: ['申请', '现场查勘', '审核', '发证'],
     flags: flags(),
@@ -1062,7 +1149,11 @@ export const matters: Matter[] = [
     legalLimitDays: 20,
     promisedLimitDays: 5,
     fee: FREE,
-    materials: [ID_CARD, mat('本人档案', 'original', { uploadable: false, notes: '由单位或档案托管机构提供' }), mat('退休申请表', 'original', { sample: '退休申请表样表' })],
+    materials: [
+      ID_CARD,
+      mat('本人档案', 'original', { uploadable: false, notes: '由单位或档案托管机构提供' }),
+      mat('退休申请表', 'original', { sample: '退休申请表样表' }),
+    ],
     conditions: ['达到法定退休年龄或符合弹性提前退休条件', '累计缴纳基本养老保险费满最低缴费年限'],
     legalBasis: ['《中华人民共和国社会保险法》第十六条', '《国务院关于实施渐进式延迟法定退休年龄的决定》'],
     steps: ['申请', '养老保险待遇核定', '医保退休待遇变更', '公积金销户提取', '发放待遇'],
@@ -1353,7 +1444,11 @@ export const matters: Matter[] = [
     legalLimitDays: 20,
     promisedLimitDays: 5,
     fee: FREE,
-    materials: [mat('出生医学证明', 'original', { uploadable: false }), mat('父母双方身份证、户口簿', 'original', { uploadable: false }), mat('父母结婚证', 'original', { required: false })],
+    materials: [
+      mat('出生医学证明', 'original', { uploadable: false }),
+      mat('父母双方身份证、户口簿', 'original', { uploadable: false }),
+      mat('父母结婚证', 'original', { required: false }),
+    ],
     conditions: ['新生儿父母一方为本县户籍'],
     legalBasis: ['《国务院关于进一步优化政务服务提升行政效能推动“高效办成一件事”的指导意见》'],
     steps: ['一次申请', '出生医学证明核验', '户口登记', '医保参保', '社保卡申领', '统一出件'],
@@ -1374,7 +1469,12 @@ export const matters: Matter[] = [
     legalLimitDays: 20,
     promisedLimitDays: 5,
     fee: FREE,
-    materials: [mat('道路货物运输经营申请表', 'original'), BIZ_LICENSE, mat('车辆行驶证和驾驶人从业资格证', 'copy'), mat('安全生产管理制度文本', 'original')],
+    materials: [
+      mat('道路货物运输经营申请表', 'original'),
+      BIZ_LICENSE,
+      mat('车辆行驶证和驾驶人从业资格证', 'copy'),
+      mat('安全生产管理制度文本', 'original'),
+    ],
     conditions: ['使用总质量4500千克以上普通货运车辆', '有符合要求的车辆、驾驶人和安全生产管理制度'],
     legalBasis: ['《中华人民共和国道路运输条例》第二十一条、第二十四条', '《道路货物运输及站场管理规定》'],
     steps: ['申请', '审核', '作出决定', '发放道路运输经营许可证'],
@@ -1465,7 +1565,11 @@ export const matters: Matter[] = [
     legalLimitDays: 45,
     promisedLimitDays: 20,
     fee: FREE,
-    materials: [mat('取水申请书', 'original'), mat('建设项目水资源论证报告', 'original'), mat('与第三者利害关系的相关说明', 'original', { required: false })],
+    materials: [
+      mat('取水申请书', 'original'),
+      mat('建设项目水资源论证报告', 'original'),
+      mat('与第三者利害关系的相关说明', 'original', { required: false }),
+    ],
     conditions: ['利用取水工程或设施直接从江河、湖泊或地下取用水资源'],
     legalBasis: ['《取水许可和水资源费征收管理条例》第二十一条'],
     steps: ['申请', '审查', '作出决定', '取水工程验收后发证'],
@@ -1484,7 +1588,12 @@ export const matters: Matter[] = [
     legalLimitDays: 30,
     promisedLimitDays: 20,
     fee: FREE,
-    materials: [ID_CARD, mat('学历证书', 'electronic', { notes: '学信网可查的免于提交' }), mat('体检合格证明', 'original'), mat('中小学教师资格考试合格证明', 'electronic')],
+    materials: [
+      ID_CARD,
+      mat('学历证书', 'electronic', { notes: '学信网可查的免于提交' }),
+      mat('体检合格证明', 'original'),
+      mat('中小学教师资格考试合格证明', 'electronic'),
+    ],
     conditions: ['具备相应学历', '通过中小学教师资格考试', '普通话水平达到规定等级'],
     legalBasis: ['《中华人民共和国教师法》第十条、第十一条', '《教师资格条例》'],
     steps: ['网上申报', '现场确认', '审核', '发证'],
@@ -1630,7 +1739,12 @@ export const matters: Matter[] = [
     legalLimitDays: 30,
     promisedLimitDays: 15,
     fee: FREE,
-    materials: [mat('危险化学品经营许可证申请书', 'original'), mat('安全生产规章制度和岗位操作规程目录', 'original'), mat('主要负责人和安全管理人员考核合格证明', 'copy'), PREMISES],
+    materials: [
+      mat('危险化学品经营许可证申请书', 'original'),
+      mat('安全生产规章制度和岗位操作规程目录', 'original'),
+      mat('主要负责人和安全管理人员考核合格证明', 'copy'),
+      PREMISES,
+    ],
     conditions: ['有符合国家标准、行业标准的经营场所', '有专职安全管理人员和健全的安全管理规章制度'],
     legalBasis: ['《危险化学品安全管理条例》第三十四条、第三十五条', '《危险化学品经营许可证管理办法》'],
     steps: ['申请', '现场核查', '作出决定', '发证'],
@@ -1649,7 +1763,11 @@ export const matters: Matter[] = [
     legalLimitDays: 10,
     promisedLimitDays: 5,
     fee: FREE,
-    materials: [mat('公众聚集场所投入使用、营业消防安全检查申报表', 'original'), BIZ_LICENSE, mat('消防安全制度、灭火和应急疏散预案', 'original')],
+    materials: [
+      mat('公众聚集场所投入使用、营业消防安全检查申报表', 'original'),
+      BIZ_LICENSE,
+      mat('消防安全制度、灭火和应急疏散预案', 'original'),
+    ],
     conditions: ['宾馆、饭店、商场、集贸市场、客运车站候车室、体育场馆、会堂、公共娱乐场所等公众聚集场所'],
     legalBasis: ['《中华人民共和国消防法》第十五条'],
     steps: ['申请', '选择告知承诺的当场作出许可', '现场检查', '作出决定'],

@@ -41,7 +41,8 @@ export function useLiveRemote<T>(load: () => Promise<Result<T>>, deps: unknown[]
   const first = useRef(true)
   useDidShow(() => {
     visible.current = true
-    if (first.current) first.current = false // the deps effect has just loaded
+    if (first.current)
+      first.current = false // the deps effect has just loaded
     else refresh()
   })
   useDidHide(() => {

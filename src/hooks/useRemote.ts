@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { AppErrorBody, Result } from '../../types/result'
 
-export type Remote<T> =
-  | { status: 'loading' }
-  | { status: 'error'; error: AppErrorBody }
-  | { status: 'ready'; data: T }
+export type Remote<T> = { status: 'loading' } | { status: 'error'; error: AppErrorBody } | { status: 'ready'; data: T }
 
 /**
  * Loads one result-returning service call when `deps` change, and reloads on `retry`.

@@ -12,7 +12,8 @@ export const calendarStatus = () => callAction(calendarContract, 'status', {})
 export const affectedBookings = () => callAction(calendarContract, 'affectedBookings', {})
 
 /** What a change would do (nothing is saved): the parsed notice, the days that differ and the impact. */
-export const previewCalendarChange = (year: number, change: CalendarChangeInput) => callAction(calendarContract, 'previewChange', { year, change })
+export const previewCalendarChange = (year: number, change: CalendarChangeInput) =>
+  callAction(calendarContract, 'previewChange', { year, change })
 
 /** Saves a previewed change; `expectedVersion` is the preview's version, so a change made meanwhile answers CONFLICT. */
 export const applyCalendarChange = (year: number, change: CalendarChangeInput, expectedVersion: number) =>

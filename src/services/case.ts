@@ -47,7 +47,8 @@ export const resetQueryCode = (caseId: string) => callAction(caseContract, 'rese
 export const actOnCase = (input: InputOf<Actions['act']>) => callAction(caseContract, 'act', input)
 
 /** Staff of a 联办件 department: our sub-task is done. */
-export const completeSubtask = (caseId: string, note?: string) => callAction(caseContract, 'completeSubtask', note ? { caseId, note } : { caseId })
+export const completeSubtask = (caseId: string, note?: string) =>
+  callAction(caseContract, 'completeSubtask', note ? { caseId, note } : { caseId })
 
 /** Staff: my department's cases (supervisors: all), filtered. */
 export const worklist = (input: InputOf<Actions['worklist']> = {}) => callAction(caseContract, 'worklist', input)

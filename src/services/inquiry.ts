@@ -15,7 +15,8 @@ export const addImage = (input: InputOf<Actions['addImage']>) => callAction(inqu
 
 /** Sends a picked photo: inside the call on h5, straight to storage in the mini-program (see upload.ts). */
 export async function sendImage(inquiryId: string, image: PickedImage) {
-  if (process.env.TARO_ENV === 'h5' || !image.filePath) return addImage({ inquiryId, contentType: image.contentType, dataBase64: image.dataBase64 })
+  if (process.env.TARO_ENV === 'h5' || !image.filePath)
+    return addImage({ inquiryId, contentType: image.contentType, dataBase64: image.dataBase64 })
   return uploadThenAttach(image.filePath, await callAction(inquiryContract, 'imageTarget', { inquiryId }), (fileId) =>
     callAction(inquiryContract, 'attachImage', { inquiryId, fileId, contentType: image.contentType }),
   )

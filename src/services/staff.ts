@@ -12,4 +12,5 @@ export const signOut = () => callAction(staffContract, 'signOut', {})
 
 export const myShifts = () => callAction(staffContract, 'myShifts', {})
 
-export const createInvitation = (input: InputOf<(typeof staffContract.actions)['createInvitation']>) => callAction(staffContract, 'createInvitation', input)
+export const createInvitation = (input: InputOf<(typeof staffContract.actions)['createInvitation']>) =>
+  callAction(staffContract, 'createInvitation', input)

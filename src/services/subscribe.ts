@@ -59,7 +59,10 @@ const isGrantStatus = (v: unknown): v is GrantStatus => v === 'accept' || v === 
 /** The real prompt. Fails (and answers nothing) when the user switched subscriptions off (20004) or an id is wrong (20001). */
 async function askWeChat(templates: Template[]): Promise<Record<string, GrantStatus>> {
   const tmplIds = templates.map((t) => t.templateId)
-  const res = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option).catch(() => null)) as Record<string, unknown> | null
+  const res = (await Taro.requestSubscribeMessage({ tmplIds } as Taro.requestSubscribeMessage.Option).catch(() => null)) as Record<
+    string,
+    unknown
+  > | null
   const out: Record<string, GrantStatus> = {}
   for (const id of tmplIds) if (res && isGrantStatus(res[id])) out[id] = res[id] as GrantStatus
   return out
@@ -91,12 +94,14 @@ async function askInPage(templates: Template[]): Promise<Record<string, GrantSta
   const kept = keptConsent()
   const answer = kept
     ? kept
-    : (await Taro.showModal({
-        title: '申请发送以下消息',
-        content: `${templates.map((t) => t.title).join('、')}。允许后，办理有进展时会通过微信提醒您。`,
-        confirmText: '允许',
-        cancelText: '取消',
-      }).catch(() => ({ confirm: false }))).confirm
+    : (
+          await Taro.showModal({
+            title: '申请发送以下消息',
+            content: `${templates.map((t) => t.title).join('、')}。允许后，办理有进展时会通过微信提醒您。`,
+            confirmText: '允许',
+            cancelText: '取消',
+          }).catch(() => ({ confirm: false }))
+        ).confirm
       ? 'accept'
       : 'reject'
   return Object.fromEntries(templates.map((t) => [t.templateId, answer]))

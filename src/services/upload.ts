@@ -6,7 +6,11 @@ import { fail, type Result } from '../../types/result'
  * straight to the storage path the function named (`target`), and the function then reads it
  * back, checks it and records it (`attach`).
  */
-export async function uploadThenAttach<T>(filePath: string, target: Result<{ cloudPath: string }>, attach: (fileId: string) => Promise<Result<T>>): Promise<Result<T>> {
+export async function uploadThenAttach<T>(
+  filePath: string,
+  target: Result<{ cloudPath: string }>,
+  attach: (fileId: string) => Promise<Result<T>>,
+): Promise<Result<T>> {
   if (!target.ok) return target
   let fileId: string
   try {

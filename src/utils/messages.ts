@@ -2,8 +2,20 @@ import type { MessageView } from '../../types/contracts/notify'
 import type { TagProps } from '../components/tag'
 import { beijingTimeOf, monthDay } from './dates'
 
-export const MESSAGE_KIND_LABELS: Record<MessageView['kind'], string> = { booking: '预约', queue: '排队', case: '办件', inquiry: '咨询', calendar: '工作日历' }
-export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProps['tone']>> = { booking: 'blue', queue: 'green', case: 'orange', inquiry: 'gray', calendar: 'orange' }
+export const MESSAGE_KIND_LABELS: Record<MessageView['kind'], string> = {
+  booking: '预约',
+  queue: '排队',
+  case: '办件',
+  inquiry: '咨询',
+  calendar: '工作日历',
+}
+export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProps['tone']>> = {
+  booking: 'blue',
+  queue: 'green',
+  case: 'orange',
+  inquiry: 'gray',
+  calendar: 'orange',
+}
 
 /** 9月28日 09:05 in Beijing time; the year only when it is not this year. */
 export function messageTime(iso: string, nowIso = new Date().toISOString()): string {

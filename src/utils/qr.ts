@@ -140,7 +140,11 @@ class Grid {
       this.set(6, i, i % 2 === 0)
       this.set(i, 6, i % 2 === 0)
     }
-    for (const [cx, cy] of [[3, 3], [n - 4, 3], [3, n - 4]]) {
+    for (const [cx, cy] of [
+      [3, 3],
+      [n - 4, 3],
+      [3, n - 4],
+    ]) {
       for (let dy = -4; dy <= 4; dy++) {
         for (let dx = -4; dx <= 4; dx++) {
           const d = Math.max(Math.abs(dx), Math.abs(dy))
@@ -194,7 +198,8 @@ class Grid {
   }
 
   applyMask(mask: number) {
-    for (let y = 0; y < this.size; y++) for (let x = 0; x < this.size; x++) if (!this.fixed[y][x] && MASKS[mask](x, y)) this.dark[y][x] = !this.dark[y][x]
+    for (let y = 0; y < this.size; y++)
+      for (let x = 0; x < this.size; x++) if (!this.fixed[y][x] && MASKS[mask](x, y)) this.dark[y][x] = !this.dark[y][x]
   }
 
   /** The standard's penalty (rules N1–N4): lower reads more reliably. */
@@ -214,7 +219,9 @@ class Grid {
       const s = line.map((d) => (d ? '1' : '0')).join('')
       for (const p of ['10111010000', '00001011101']) for (let k = s.indexOf(p); k >= 0; k = s.indexOf(p, k + 1)) score += PENALTY.N3
     }
-    for (let y = 0; y < n - 1; y++) for (let x = 0; x < n - 1; x++) if (m[y][x] === m[y][x + 1] && m[y][x] === m[y + 1][x] && m[y][x] === m[y + 1][x + 1]) score += PENALTY.N2
+    for (let y = 0; y < n - 1; y++)
+      for (let x = 0; x < n - 1; x++)
+        if (m[y][x] === m[y][x + 1] && m[y][x] === m[y + 1][x] && m[y][x] === m[y + 1][x + 1]) score += PENALTY.N2
     const darkCount = m.reduce((a, row) => a + row.filter(Boolean).length, 0)
     // N4: 10 points for each full 5 % step the dark share is away from 50 %.
     score += (Math.ceil(Math.abs(darkCount * 20 - n * n * 10) / (n * n)) - 1) * PENALTY.N4

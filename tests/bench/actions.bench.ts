@@ -17,7 +17,14 @@ import { actionRoundTrips, HELD_MS } from './round-trips'
 
 const STAFF = 'demo-staff-crj'
 const PASSPORT = 'm-passport'
-const FORM = { applyType: '换发', purpose: '旅游', destination: '日本', birthPlace: '山西省运城市', emergencyContact: '张建国', emergencyPhone: '13900000001' }
+const FORM = {
+  applyType: '换发',
+  purpose: '旅游',
+  destination: '日本',
+  birthPlace: '山西省运城市',
+  emergencyContact: '张建国',
+  emergencyPhone: '13900000001',
+}
 
 export async function run(): Promise<void> {
   const functionsDir = mkdtempSync(join(tmpdir(), 'bench-actions-fns-'))
@@ -36,17 +43,50 @@ export async function run(): Promise<void> {
   try {
     setBeijingNow('2026-09-28', '09:00')
     const days = (await ok('appointment', { action: 'listDays', matterId: PASSPORT }, 'o-a')).days.map((d: any) => d.date)
-    const slots: string[] = (await ok('appointment', { action: 'listSlots', matterId: PASSPORT, date: days[1] }, 'o-a')).slots.map((s: any) => s.slotId)
+    const slots: string[] = (await ok('appointment', { action: 'listSlots', matterId: PASSPORT, date: days[1] }, 'o-a')).slots.map(
+      (s: any) => s.slotId,
+    )
     let seq = 0
-    await trace('appointment.book', 'appointment', () => ({ action: 'book', slotId: slots[0], matterId: PASSPORT, requestId: newRequestId(), ...applicant(++seq) }), 'o-book')
+    await trace(
+      'appointment.book',
+      'appointment',
+      () => ({ action: 'book', slotId: slots[0], matterId: PASSPORT, requestId: newRequestId(), ...applicant(++seq) }),
+      'o-book',
+    )
     const mine = (await ok('appointment', { action: 'myBookings' }, 'o-book')).bookings.map((b: any) => b.bookingId)
     let moveTo = 1
-    await trace('appointment.reschedule', 'appointment', () => ({ action: 'reschedule', bookingId: mine[0], slotId: slots[moveTo++], requestId: newRequestId() }), 'o-book')
+    await trace(
+      'appointment.reschedule',
+      'appointment',
+      () => ({ action: 'reschedule', bookingId: mine[0], slotId: slots[moveTo++], requestId: newRequestId() }),
+      'o-book',
+    )
     let next = 0
     await trace('appointment.cancel', 'appointment', () => ({ action: 'cancel', bookingId: mine[next++] }), 'o-book')
 
-    const { caseId, caseNo } = await ok('case', { action: 'createDraft', matterId: PASSPORT, applicant: { name: '张伟', idNumber: idNumberFor(1), phone: '13912345678' }, form: FORM, requestId: newRequestId() }, 'o-case')
-    await ok('case', { action: 'uploadMaterial', caseId, materialIndex: 0, fileName: 'id.jpg', contentType: 'image/jpeg', dataBase64: jpeg(2_000, 1).toString('base64') }, 'o-case')
+    const { caseId, caseNo } = await ok(
+      'case',
+      {
+        action: 'createDraft',
+        matterId: PASSPORT,
+        applicant: { name: '张伟', idNumber: idNumberFor(1), phone: '13912345678' },
+        form: FORM,
+        requestId: newRequestId(),
+      },
+      'o-case',
+    )
+    await ok(
+      'case',
+      {
+        action: 'uploadMaterial',
+        caseId,
+        materialIndex: 0,
+        fileName: 'id.jpg',
+        contentType: 'image/jpeg',
+        dataBase64: jpeg(2_000, 1).toString('base64'),
+      },
+      'o-case',
+    )
     await ok('case', { action: 'act', caseId, transition: 'submit' }, 'o-case')
     await ok('case', { action: 'act', caseId, transition: 'startPreReview' }, STAFF)
     await ok('case', { action: 'act', caseId, transition: 'accept' }, STAFF)
@@ -55,11 +95,24 @@ export async function run(): Promise<void> {
     await trace('case.myCases', 'case', () => ({ action: 'myCases' }), 'o-case')
     await trace('case.worklist', 'case', () => ({ action: 'worklist' }), STAFF)
     let looker = 0
-    await trace('case.lookup', 'case', () => ({ action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: idNumberFor(1).slice(-4) }), `o-look-${++looker}`)
-    await trace('inquiry.ask', 'inquiry', () => ({ action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() }), 'o-ask')
+    await trace(
+      'case.lookup',
+      'case',
+      () => ({ action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: idNumberFor(1).slice(-4) }),
+      `o-look-${++looker}`,
+    )
+    await trace(
+      'inquiry.ask',
+      'inquiry',
+      () => ({ action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() }),
+      'o-ask',
+    )
 
     console.log(`\n## round trips per action (warm instances, each request held ${HELD_MS} ms)`)
-    for (const [label, r] of rows) console.log(`${label.padEnd(28)} ${String(r.sequential).padStart(2)} in sequence, ${String(r.total).padStart(2)} in all, ${r.ms.toFixed(0).padStart(4)} ms`)
+    for (const [label, r] of rows)
+      console.log(
+        `${label.padEnd(28)} ${String(r.sequential).padStart(2)} in sequence, ${String(r.total).padStart(2)} in all, ${r.ms.toFixed(0).padStart(4)} ms`,
+      )
   } finally {
     clearFakeNow()
     await cloud.close()

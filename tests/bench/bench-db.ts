@@ -40,7 +40,11 @@ async function pool(n: number, concurrency: number, task: (i: number) => Promise
 export async function runWriteDurability(): Promise<void> {
   console.log('\n## durable writes (op log in a data folder; fsync = group commit before each answer)')
   const line = (label: string, n: number, wall: number, ms: number[]) =>
-    console.log(`${label.padEnd(52)} ${Math.round(n / (wall / 1000)).toLocaleString().padStart(7)} writes/s  p50 ${pct(ms, 50).toFixed(2)} ms  p99 ${pct(ms, 99).toFixed(2)} ms`)
+    console.log(
+      `${label.padEnd(52)} ${Math.round(n / (wall / 1000))
+        .toLocaleString()
+        .padStart(7)} writes/s  p50 ${pct(ms, 50).toFixed(2)} ms  p99 ${pct(ms, 99).toFixed(2)} ms`,
+    )
   for (const fsync of [false, true]) {
     for (const concurrency of [1, 50]) {
       const dir = mkdtempSync(join(tmpdir(), 'bench-durable-'))
@@ -48,8 +52,19 @@ export async function runWriteDurability(): Promise<void> {
       const db = new Database(store, new Transactions(store, () => undefined))
       const n = fsync && concurrency === 1 ? 500 : 5000
       const t0 = performance.now()
-      const ms = await pool(n, concurrency, (i) => db.handle('database.insertDocument', { collectionName: 'bench', data: [JSON.stringify({ i, at: { $date: { $numberLong: String(Date.now()) } } })] }, 'bench'))
-      line(`store insert, ${concurrency === 1 ? '1 writer ' : '50 writers'}, ${fsync ? 'fsync' : 'no fsync'}`, n, performance.now() - t0, ms)
+      const ms = await pool(n, concurrency, (i) =>
+        db.handle(
+          'database.insertDocument',
+          { collectionName: 'bench', data: [JSON.stringify({ i, at: { $date: { $numberLong: String(Date.now()) } } })] },
+          'bench',
+        ),
+      )
+      line(
+        `store insert, ${concurrency === 1 ? '1 writer ' : '50 writers'}, ${fsync ? 'fsync' : 'no fsync'}`,
+        n,
+        performance.now() - t0,
+        ms,
+      )
       store.close()
       rmSync(dir, { recursive: true, force: true })
     }

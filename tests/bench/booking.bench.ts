@@ -28,12 +28,14 @@ const ms = (n: number) => `${n.toFixed(1)} ms`
 async function pool<T>(n: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(n)
   let next = 0
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < n) {
-      const i = next++
-      out[i] = await task(i)
-    }
-  }))
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++
+        out[i] = await task(i)
+      }
+    }),
+  )
   return out
 }
 
@@ -57,16 +59,28 @@ async function rawConditionalUpdatesPerSecond(): Promise<number> {
 }
 
 /** One warm `book` (the instance has served a booking before, as in a rush), traced. */
-export async function bookRoundTrips(call: (event: object, openid: string) => Promise<any>, slotId: string, seq: number): Promise<{ total: number; sequential: number; ms: number; actions: string[] }> {
+export async function bookRoundTrips(
+  call: (event: object, openid: string) => Promise<any>,
+  slotId: string,
+  seq: number,
+): Promise<{ total: number; sequential: number; ms: number; actions: string[] }> {
   const started = performance.now()
   let ms = 0
   const all = await traceTrips(HELD_MS, async () => {
-    const r = await call({ action: 'book', slotId, matterId: 'm-passport', requestId: `trips-${seq}-${Date.now()}`, ...applicant(seq) }, `o-trips-${seq}`)
+    const r = await call(
+      { action: 'book', slotId, matterId: 'm-passport', requestId: `trips-${seq}-${Date.now()}`, ...applicant(seq) },
+      `o-trips-${seq}`,
+    )
     ms = performance.now() - started
     if (!r.ok) throw new Error(`traced booking refused: ${JSON.stringify(r.error)}`)
   })
   const trips = all.filter((t) => t.fn === 'appointment')
-  return { total: trips.length, sequential: sequentialDepth(trips), ms, actions: trips.sort((a, b) => a.from - b.from).map((t) => t.action.replace('database.', '')) }
+  return {
+    total: trips.length,
+    sequential: sequentialDepth(trips),
+    ms,
+    actions: trips.sort((a, b) => a.from - b.from).map((t) => t.action.replace('database.', '')),
+  }
 }
 
 export async function run(): Promise<void> {
@@ -81,18 +95,29 @@ export async function run(): Promise<void> {
     const setup = await call({ action: 'listDays', matterId: 'm-passport' }, 'o-bench')
     const dates: string[] = setup.data.days.map((d: any) => d.date)
     const { db } = await import('./bench-db').then((m) => m.connect(cloud.url))
-    for (const w of windows) await db.collection('schedules').doc(w).set({ data: { capacity: 50 } })
+    for (const w of windows)
+      await db
+        .collection('schedules')
+        .doc(w)
+        .set({ data: { capacity: 50 } })
     const slots: string[] = []
-    for (const date of dates) slots.push(...(await call({ action: 'listSlots', matterId: 'm-passport', date }, 'o-bench')).data.slots.map((s: any) => s.slotId))
+    for (const date of dates)
+      slots.push(...(await call({ action: 'listSlots', matterId: 'm-passport', date }, 'o-bench')).data.slots.map((s: any) => s.slotId))
 
-    await call({ action: 'book', slotId: slots[0], matterId: 'm-passport', requestId: `warm-${Date.now()}`, ...applicant(900_000) }, 'o-warm')
+    await call(
+      { action: 'book', slotId: slots[0], matterId: 'm-passport', requestId: `warm-${Date.now()}`, ...applicant(900_000) },
+      'o-warm',
+    )
     const trips = await bookRoundTrips(call, slots[1], 900_001)
 
     const bookMs: number[] = []
     const t0 = performance.now()
     const answers = await pool(BOOKINGS, CONCURRENCY, async (i) => {
       const s = performance.now()
-      const r = await call({ action: 'book', slotId: slots[i % slots.length], matterId: 'm-passport', requestId: `bench-${i}-${Date.now()}`, ...applicant(i) }, `o-bench-${i}`)
+      const r = await call(
+        { action: 'book', slotId: slots[i % slots.length], matterId: 'm-passport', requestId: `bench-${i}-${Date.now()}`, ...applicant(i) },
+        `o-bench-${i}`,
+      )
       bookMs.push(performance.now() - s)
       return r
     })
@@ -110,8 +135,12 @@ export async function run(): Promise<void> {
     console.log(`\n## booking (${BOOKINGS} bookings by different people, ${CONCURRENCY} at a time, in-memory store)`)
     console.log(`book through the real SDK path   ${rate.toFixed(0)} bookings/s   (${failed} refused)`)
     console.log(`raw store conditional update     ${raw.toFixed(0)} updates/s`)
-    console.log(`ratio                            1 booking costs ${(raw / rate).toFixed(1)} raw updates of time (each round trip is a signed HTTP request from the SDK)`)
-    console.log(`book round trips   ${trips.sequential} in sequence, ${trips.total} in all; one book took ${trips.ms.toFixed(0)} ms with each request held ${HELD_MS} ms (warm instance): ${trips.actions.join(', ')}`)
+    console.log(
+      `ratio                            1 booking costs ${(raw / rate).toFixed(1)} raw updates of time (each round trip is a signed HTTP request from the SDK)`,
+    )
+    console.log(
+      `book round trips   ${trips.sequential} in sequence, ${trips.total} in all; one book took ${trips.ms.toFixed(0)} ms with each request held ${HELD_MS} ms (warm instance): ${trips.actions.join(', ')}`,
+    )
     console.log(`book latency       p50 ${ms(pct(bookMs, 50))}  p99 ${ms(pct(bookMs, 99))}`)
     console.log(`day view latency   p50 ${ms(pct(viewMs, 50))}  p99 ${ms(pct(viewMs, 99))}   (listSlots, ${VIEWS} calls, 10 at a time)`)
   } finally {

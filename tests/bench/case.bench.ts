@@ -24,7 +24,8 @@ const OWNERS = 20_000
 const SAMPLES = 300
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]
-const line = (label: string, xs: number[]) => console.log(`${label.padEnd(44)} p50 ${pct(xs, 50).toFixed(2)} ms  p99 ${pct(xs, 99).toFixed(2)} ms`)
+const line = (label: string, xs: number[]) =>
+  console.log(`${label.padEnd(44)} p50 ${pct(xs, 50).toFixed(2)} ms  p99 ${pct(xs, 99).toFixed(2)} ms`)
 const randomIndex = (n: number) => randomBytes(4).readUInt32BE(0) % n
 
 async function timed(n: number, f: (i: number) => Promise<unknown> | unknown): Promise<number[]> {
@@ -41,13 +42,24 @@ async function timed(n: number, f: (i: number) => Promise<unknown> | unknown): P
 async function templateCase(functionsDir: string): Promise<Record<string, unknown>> {
   const cloud = await startLocalCloud({ port: 0, functionsDir, seed: seedDemoCentre, indexes: INDEXES, log: () => undefined })
   try {
-    const r: any = await cloud.invoke('case', {
-      action: 'createDraft',
-      matterId: 'm-passport',
-      applicant: { name: '张伟', idNumber: idNumberFor(1), phone: '13912345678' },
-      form: { applyType: '换发', purpose: '旅游', destination: '日本', birthPlace: '山西省运城市', emergencyContact: '张建国', emergencyPhone: '13900000001' },
-      requestId: 'bench-template-1',
-    }, { openid: 'o-template' })
+    const r: any = await cloud.invoke(
+      'case',
+      {
+        action: 'createDraft',
+        matterId: 'm-passport',
+        applicant: { name: '张伟', idNumber: idNumberFor(1), phone: '13912345678' },
+        form: {
+          applyType: '换发',
+          purpose: '旅游',
+          destination: '日本',
+          birthPlace: '山西省运城市',
+          emergencyContact: '张建国',
+          emergencyPhone: '13900000001',
+        },
+        requestId: 'bench-template-1',
+      },
+      { openid: 'o-template' },
+    )
     if (!r.ok) throw new Error(JSON.stringify(r.error))
     const { db } = connect(cloud)
     return (await db.collection('cases').doc(r.data.caseId).get()).data
@@ -81,7 +93,9 @@ export async function run(): Promise<void> {
     },
   })
   try {
-    console.log(`\n## cases (${CASES.toLocaleString()} in the store, ${OWNERS.toLocaleString()} owners; loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`)
+    console.log(
+      `\n## cases (${CASES.toLocaleString()} in the store, ${OWNERS.toLocaleString()} owners; loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    )
     const pick = (i: number) => docs[(i * 7919) % CASES]
     const call = (event: object, openid: string) => cloud.invoke('case', event, { openid }) as Promise<any>
     const check = (r: any) => {
@@ -96,21 +110,45 @@ export async function run(): Promise<void> {
         console.log(`${label.padEnd(44)} skipped: ${(e as Error).message.slice(0, 120)}`)
       }
     }
-    await sdkLine('lookup by case number through the SDK path', async (i) => check(await call({ action: 'lookup', caseNo: pick(i).caseNo, queryCode: template.queryCode, name: '张伟', idLast4 }, `o-looker-${i}`)))
-    await sdkLine('getCase (owner) through the SDK path', async (i) => check(await call({ action: 'getCase', caseId: pick(i)._id }, pick(i).openid)))
+    await sdkLine('lookup by case number through the SDK path', async (i) =>
+      check(
+        await call({ action: 'lookup', caseNo: pick(i).caseNo, queryCode: template.queryCode, name: '张伟', idLast4 }, `o-looker-${i}`),
+      ),
+    )
+    await sdkLine('getCase (owner) through the SDK path', async (i) =>
+      check(await call({ action: 'getCase', caseId: pick(i)._id }, pick(i).openid)),
+    )
     await sdkLine('myCases (5 cases) through the SDK path', async (i) => check(await call({ action: 'myCases' }, pick(i).openid)))
 
     // The same documents in a bare store, queried without HTTP or the SDK: with the declared
     // indexes, and without any (every query a scan).
     const query = (q: object, extra: object = {}) => ({ collectionName: 'cases', query: JSON.stringify(q), limit: 100, ...extra })
     const newest5 = { order: JSON.stringify({ createdAt: -1 }), limit: 5 }
-    for (const [label, indexes] of [['indexed', INDEXES], ['no index, scan', {}]] as const) {
+    for (const [label, indexes] of [
+      ['indexed', INDEXES],
+      ['no index, scan', {}],
+    ] as const) {
       const store = new Store(indexes)
       const raw = new Database(store, new Transactions(store, () => undefined))
       raw.insertDocs('cases', docs)
-      line(`store: case by caseNo (${label})`, await timed(SAMPLES, (i) => raw.handle('database.getDocument', query({ caseNo: pick(i).caseNo }), 'bench')))
-      line(`store: owner's 5 newest (${label})`, await timed(SAMPLES, (i) => raw.handle('database.getDocument', query({ openid: pick(i).openid }, newest5), 'bench')))
-      line(`store: update by caseNo (${label})`, await timed(SAMPLES, (i) => raw.handle('database.modifyDocument', { ...query({ caseNo: pick(i).caseNo }), data: JSON.stringify({ $set: { benchNote: i } }), multi: true, merge: true }, 'bench')))
+      line(
+        `store: case by caseNo (${label})`,
+        await timed(SAMPLES, (i) => raw.handle('database.getDocument', query({ caseNo: pick(i).caseNo }), 'bench')),
+      )
+      line(
+        `store: owner's 5 newest (${label})`,
+        await timed(SAMPLES, (i) => raw.handle('database.getDocument', query({ openid: pick(i).openid }, newest5), 'bench')),
+      )
+      line(
+        `store: update by caseNo (${label})`,
+        await timed(SAMPLES, (i) =>
+          raw.handle(
+            'database.modifyDocument',
+            { ...query({ caseNo: pick(i).caseNo }), data: JSON.stringify({ $set: { benchNote: i } }), multi: true, merge: true },
+            'bench',
+          ),
+        ),
+      )
     }
     const byNo = new Map(docs.map((d) => [d.caseNo, d]))
     line('raw indexed lookup by caseNo (Map)', await timed(SAMPLES, (i) => byNo.get(pick(i).caseNo)))

@@ -15,20 +15,54 @@ import { EVENT_TEMPLATE } from '../../types/domain/templates'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
 
 const ITEMS = 2000
-const DATA = { matterName: '中华人民共和国普通护照签发', time: '2026-09-29 09:00-09:30', place: '二楼出入境窗口 3号窗口', code: 'AB23CD45', ticket: 'A012', ahead: 3, caseNo: 'ZW20260928000123', promisedDays: 10, items: 2, reason: '材料不清晰', topic: '营业执照变更', department: '市场监管局' }
+const DATA = {
+  matterName: '中华人民共和国普通护照签发',
+  time: '2026-09-29 09:00-09:30',
+  place: '二楼出入境窗口 3号窗口',
+  code: 'AB23CD45',
+  ticket: 'A012',
+  ahead: 3,
+  caseNo: 'ZW20260928000123',
+  promisedDays: 10,
+  items: 2,
+  reason: '材料不清晰',
+  topic: '营业执照变更',
+  department: '市场监管局',
+}
 
 async function fill(db: any, tag: string, at: number): Promise<void> {
   const docs = Array.from({ length: ITEMS }, (_, i) => {
     const event = PUSH_EVENTS[i % PUSH_EVENTS.length]
     const recipient = `o-${tag}-${i}`
     const subjectId = `s-${tag}-${i}`
-    return { _id: notificationKey(event, subjectId, recipient), event, subjectId, recipient, data: DATA, page: `pages/case/detail/index?id=${subjectId}`, status: 'pending', attempts: 0, createdAt: new Date(at + i) }
+    return {
+      _id: notificationKey(event, subjectId, recipient),
+      event,
+      subjectId,
+      recipient,
+      data: DATA,
+      page: `pages/case/detail/index?id=${subjectId}`,
+      status: 'pending',
+      attempts: 0,
+      createdAt: new Date(at + i),
+    }
   })
   for (let i = 0; i < docs.length; i += 100) {
     await Promise.all(
       docs.slice(i, i + 100).flatMap((o) => [
         db.collection('outbox').add({ data: o }),
-        db.collection('subscriptions').add({ data: { _id: `${o.recipient}:${EVENT_TEMPLATE[o.event]}`, openid: o.recipient, templateKey: EVENT_TEMPLATE[o.event], remaining: 1, longTerm: false, lastStatus: 'accept', acceptedTotal: 1, updatedAt: new Date(at) } }),
+        db.collection('subscriptions').add({
+          data: {
+            _id: `${o.recipient}:${EVENT_TEMPLATE[o.event]}`,
+            openid: o.recipient,
+            templateKey: EVENT_TEMPLATE[o.event],
+            remaining: 1,
+            longTerm: false,
+            lastStatus: 'accept',
+            acceptedTotal: 1,
+            updatedAt: new Date(at),
+          },
+        }),
       ]),
     )
   }
@@ -63,8 +97,12 @@ export async function run(): Promise<void> {
     const sends = (await cloud.sends()).length
 
     console.log(`\n## notify (${ITEMS} outbox items per run, each to its own recipient with a grant, in-memory store)`)
-    console.log(`drain, clean WeChat              ${(clean.handled / clean.seconds).toFixed(0)} messages/s   (${clean.handled} in ${clean.seconds.toFixed(1)} s, ${clean.runs} trigger run(s))`)
-    console.log(`drain, 30 % transient, 5 % perm. ${(flaky.handled / flaky.seconds).toFixed(0)} items/s      (first attempts only; retries wait for their backoff)`)
+    console.log(
+      `drain, clean WeChat              ${(clean.handled / clean.seconds).toFixed(0)} messages/s   (${clean.handled} in ${clean.seconds.toFixed(1)} s, ${clean.runs} trigger run(s))`,
+    )
+    console.log(
+      `drain, 30 % transient, 5 % perm. ${(flaky.handled / flaky.seconds).toFixed(0)} items/s      (first attempts only; retries wait for their backoff)`,
+    )
     console.log(`subscribe messages captured      ${sends}`)
     console.log(`one item = claim + message centre insert + grant decrement + send + settle: 5 round trips through the SDK`)
   } finally {
@@ -73,7 +111,8 @@ export async function run(): Promise<void> {
   }
 }
 
-if (require.main === module) run().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+if (require.main === module)
+  run().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })

@@ -66,7 +66,10 @@ export function sequentialDepth(trips: Trip[]): number {
 }
 
 /** One action of `fn`, traced: its round trips in all and in sequence, and how long it took. */
-export async function actionRoundTrips(fn: string, work: () => Promise<unknown>): Promise<{ total: number; sequential: number; ms: number }> {
+export async function actionRoundTrips(
+  fn: string,
+  work: () => Promise<unknown>,
+): Promise<{ total: number; sequential: number; ms: number }> {
   const started = performance.now()
   let ms = 0
   const all = await traceTrips(HELD_MS, async () => {

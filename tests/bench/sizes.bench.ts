@@ -41,7 +41,9 @@ function coldRequireMs(modulePath: string, runs = 5): number {
     NODE_PATH: join(root, 'node_modules'),
   }
   const code = `const t=process.hrtime.bigint();require(${JSON.stringify(modulePath)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`
-  return median(Array.from({ length: runs }, () => Number(spawnSync(process.execPath, ['-e', code], { env, cwd: root, encoding: 'utf8' }).stdout)))
+  return median(
+    Array.from({ length: runs }, () => Number(spawnSync(process.execPath, ['-e', code], { env, cwd: root, encoding: 'utf8' }).stdout)),
+  )
 }
 
 export function run(): void {
@@ -71,6 +73,8 @@ export function run(): void {
   for (const name of readdirSync(fnDir)) {
     const file = join(fnDir, name, 'index.js')
     const ms = coldRequireMs(file)
-    console.log(`${name.padEnd(14)} ${kb(statSync(file).size).padStart(10)}  ${ms.toFixed(1)} ms  (+${(ms - sdkMs).toFixed(1)} ms over the SDK)`)
+    console.log(
+      `${name.padEnd(14)} ${kb(statSync(file).size).padStart(10)}  ${ms.toFixed(1)} ms  (+${(ms - sdkMs).toFixed(1)} ms over the SDK)`,
+    )
   }
 }

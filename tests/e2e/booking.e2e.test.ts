@@ -106,7 +106,9 @@ describe('booking a window, checking in and being called', () => {
     // The day's schedule (the server's today) shows the booking as checked in.
     await go(page, app, '/packages/staff/today/index')
     await waitForText(shown(page).locator('.staff-today__today'), '今天')
-    const row = shown(page).locator('.staff-booking').filter({ hasText: `${code.slice(0, 4)} ${code.slice(4)}` })
+    const row = shown(page)
+      .locator('.staff-booking')
+      .filter({ hasText: `${code.slice(0, 4)} ${code.slice(4)}` })
     await row.getByText('已取号').waitFor()
     await screenshot(page, 'staff-3-today')
   })

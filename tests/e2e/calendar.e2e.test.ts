@@ -53,10 +53,24 @@ async function acceptedPassportCase(): Promise<{ caseId: string; caseNo: string;
     action: 'createDraft',
     matterId: PASSPORT,
     applicant: { name: '张伟', idNumber: idNumberFor(2027), phone: '13912345678' },
-    form: { applyType: '首次申领', purpose: '旅游', destination: '泰国', birthPlace: '山西省运城市绛县', emergencyContact: '张建国', emergencyPhone: '13800001111' },
+    form: {
+      applyType: '首次申领',
+      purpose: '旅游',
+      destination: '泰国',
+      birthPlace: '山西省运城市绛县',
+      emergencyContact: '张建国',
+      emergencyPhone: '13800001111',
+    },
     requestId: newRequestId(),
   })
-  await call('case', CITIZEN, { action: 'uploadMaterial', caseId, materialIndex: 0, fileName: 'id-card.jpg', contentType: 'image/jpeg', dataBase64: jpeg(2_000, 3).toString('base64') })
+  await call('case', CITIZEN, {
+    action: 'uploadMaterial',
+    caseId,
+    materialIndex: 0,
+    fileName: 'id-card.jpg',
+    contentType: 'image/jpeg',
+    dataBase64: jpeg(2_000, 3).toString('base64'),
+  })
   await call('case', CITIZEN, { action: 'act', caseId, transition: 'submit' })
   setBeijingNow(ACCEPTED_ON, '09:00')
   for (const transition of ['startPreReview', 'accept']) await call('case', CLERK, { action: 'act', caseId, transition })
@@ -68,7 +82,15 @@ async function acceptedPassportCase(): Promise<{ caseId: string; caseNo: string;
 async function bookingOnJanuary4(): Promise<{ start: string }> {
   const { slots } = await call('appointment', NEIGHBOUR, { action: 'listSlots', matterId: PASSPORT, date: '2027-01-04' })
   const slot = slots.find((x: { remaining: number }) => x.remaining > 0)
-  await call('appointment', NEIGHBOUR, { action: 'book', name: '李娜', idNumber: idNumberFor(2028), phone: '13912340000', slotId: slot.slotId, matterId: PASSPORT, requestId: newRequestId() })
+  await call('appointment', NEIGHBOUR, {
+    action: 'book',
+    name: '李娜',
+    idNumber: idNumberFor(2028),
+    phone: '13912340000',
+    slotId: slot.slotId,
+    matterId: PASSPORT,
+    requestId: newRequestId(),
+  })
   return { start: slot.start }
 }
 
@@ -139,7 +161,10 @@ describe('entering the State Council notice in the working-day calendar', () => 
 
     await pasteNotice(page, '随便粘贴了一段文字，没有放假安排')
     await calendarPage(page).getByText('解析并预览', { exact: true }).click()
-    await calendarPage(page).locator('.cal-issues').getByText(/未识别到放假安排/).waitFor()
+    await calendarPage(page)
+      .locator('.cal-issues')
+      .getByText(/未识别到放假安排/)
+      .waitFor()
 
     // Two mistakes in one item: the weekday and the length; both are listed.
     await pasteNotice(page, '一、元旦：1月1日（周四）至3日（周日）放假，共4天。')
@@ -179,11 +204,17 @@ describe('entering the State Council notice in the working-day calendar', () => 
     await preview.getByText('国庆节：10月1日至7日放假，共7天；9月26日、10月9日上班').waitFor()
     await waitForText(preview.locator('.cal-diff-2027-01-04'), /^1月4日 周一\s*工作日 → 休息日（冬休）$/)
     await waitForText(preview.locator('.cal-diff-2027-02-20 .cal-diff__change'), '周末 → 调休上班日（春节）')
-    await preview.locator('.cal-impact__cases').getByText(/^\d+个办件的承诺办结日期将调整$/).waitFor()
+    await preview
+      .locator('.cal-impact__cases')
+      .getByText(/^\d+个办件的承诺办结日期将调整$/)
+      .waitFor()
     const entry = preview.locator('.cal-impact__entry').filter({ hasText: c.caseNo })
     await entry.getByText('普通护照签发').waitFor()
     await entry.getByText(`${c.dueDate} → ${newDue}`).waitFor()
-    await preview.locator('.cal-impact__bookings').getByText(/^1个预约落在新增的休息日/).waitFor()
+    await preview
+      .locator('.cal-impact__bookings')
+      .getByText(/^1个预约落在新增的休息日/)
+      .waitFor()
     const booked = preview.locator('.cal-impact__entry').filter({ hasText: `2027-01-04 ${booking.start}` })
     await booked.getByText('普通护照签发', { exact: false }).waitFor()
     await booked.getByText(/号窗口 .* · 李\*$/).waitFor()
@@ -195,7 +226,10 @@ describe('entering the State Council notice in the working-day calendar', () => 
     await waitForText(view.locator('.cal-applied'), /^已保存。已更新[1-9]\d*个办件的期限.*，已通知群众改约1个预约。$/)
     await view.locator('.cal-info__status').getByText('正式').waitFor()
     await view.getByText('国办发明电〔2026〕99号').first().waitFor()
-    await view.locator('.cal-log__summary').getByText(/^录入通知：/).waitFor()
+    await view
+      .locator('.cal-log__summary')
+      .getByText(/^录入通知：/)
+      .waitFor()
     await view.locator('.cal-day-2027-01-04 .cal-day__mark').getByText('冬休').waitFor()
     await view.locator('.cal-day-2027-02-20 .cal-day__mark').getByText('班').waitFor()
     await screenshotsAt375(page, 'calendar-4-official')
@@ -219,7 +253,10 @@ describe('entering the State Council notice in the working-day calendar', () => 
     await waitForText(panel.locator('.staff-reschedule__title'), '1个预约落在调整后的休息日，请联系群众改约')
     await waitForText(panel.locator('.staff-reschedule__when'), /^1月4日（周一，冬休）/)
     await panel.locator('.staff-reschedule__what').getByText(/李\*/).waitFor()
-    await panel.locator('.staff-reschedule__phone').getByText(/^拨打 1\d{10}$/).waitFor()
+    await panel
+      .locator('.staff-reschedule__phone')
+      .getByText(/^拨打 1\d{10}$/)
+      .waitFor()
     await screenshot(page, 'calendar-5b-staff-reschedule')
   })
 
@@ -244,11 +281,23 @@ describe('entering the State Council notice in the working-day calendar', () => 
     await screenshot(page, 'calendar-6-day-sheet')
 
     // Someone else saves a change to 2027 between the preview and the confirmation.
-    const other = await call('calendar', ADMIN, { action: 'previewChange', year: 2027, change: { type: 'day', date: '2027-03-02', set: 'off', name: '闭厅检修', note: '另一位管理员的调整' } })
-    await call('calendar', ADMIN, { action: 'applyChange', year: 2027, change: { type: 'day', date: '2027-03-02', set: 'off', name: '闭厅检修', note: '另一位管理员的调整' }, expectedVersion: other.version })
+    const other = await call('calendar', ADMIN, {
+      action: 'previewChange',
+      year: 2027,
+      change: { type: 'day', date: '2027-03-02', set: 'off', name: '闭厅检修', note: '另一位管理员的调整' },
+    })
+    await call('calendar', ADMIN, {
+      action: 'applyChange',
+      year: 2027,
+      change: { type: 'day', date: '2027-03-02', set: 'off', name: '闭厅检修', note: '另一位管理员的调整' },
+      expectedVersion: other.version,
+    })
 
     await sheet.getByText('确认保存', { exact: true }).click()
-    await sheet.locator('.cal-preview__notice').getByText(/已被他人修改.*已按最新的日历重新预览/).waitFor()
+    await sheet
+      .locator('.cal-preview__notice')
+      .getByText(/已被他人修改.*已按最新的日历重新预览/)
+      .waitFor()
     await sheet.locator('.cal-diff-2027-03-01').waitFor()
     await sheet.getByText('确认保存', { exact: true }).click()
     await waitForText(view.locator('.cal-applied'), /^已保存。/)
@@ -256,6 +305,9 @@ describe('entering the State Council notice in the working-day calendar', () => 
     await view.locator('.cal-day-2027-03-01 .cal-day__mark').getByText('闭厅检修').waitFor()
     await view.locator('.cal-log__summary').getByText('2027-03-01 设为休息日').waitFor()
     // The log sits below twelve months, past what a page screenshot holds: a picture of it alone.
-    await view.locator('.section').filter({ hasText: '修改记录' }).screenshot({ path: join(artifactsDir, 'calendar-7-log.png') })
+    await view
+      .locator('.section')
+      .filter({ hasText: '修改记录' })
+      .screenshot({ path: join(artifactsDir, 'calendar-7-log.png') })
   })
 })

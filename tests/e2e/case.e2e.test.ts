@@ -161,7 +161,10 @@ describe('applying online, a supplement request, and the result ready for pickup
     const detail = shown(page).locator('.case-detail')
     await detail.locator('.case-detail__state').getByText('待领取').waitFor()
     await waitForText(detail.locator('.case-pickup__code'), /^\d{6}$/)
-    await detail.getByText(/号窗口/).first().waitFor()
+    await detail
+      .getByText(/号窗口/)
+      .first()
+      .waitFor()
     // Internal notes stay inside the centre.
     expect(await detail.getByText('材料齐全，已核验原件').count()).toBe(0)
     await screenshot(page, 'case-9-pickup')

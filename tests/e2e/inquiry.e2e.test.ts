@@ -64,7 +64,10 @@ describe('asking, a staff reply under 首问负责制, and the reply reaching th
     const view = shown(page).locator('.staff-inquiry')
     await view.locator('.staff-inquiry__claim').getByText('认领', { exact: true }).click()
     await view.locator('.staff__head').getByText('处理中').waitFor()
-    await view.locator('.staff__head').getByText(/负责人 王芳（ZW0001）/).waitFor()
+    await view
+      .locator('.staff__head')
+      .getByText(/负责人 王芳（ZW0001）/)
+      .waitFor()
     await view.locator('.form-field--reply textarea').fill(REPLY)
     await view.getByText('发送答复', { exact: true }).click()
     await view.locator('.inquiry-msg--staff').getByText(REPLY).waitFor()
@@ -101,7 +104,10 @@ describe('asking, a staff reply under 首问负责制, and the reply reaching th
 
     const detail = shown(page).locator('.inquiry-detail')
     await detail.locator('.inquiry-msg--staff').getByText(REPLY).waitFor()
-    await detail.locator('.inquiry-msg--staff .inquiry-msg__who').getByText(/^王芳 · 答复/).waitFor()
+    await detail
+      .locator('.inquiry-msg--staff .inquiry-msg__who')
+      .getByText(/^王芳 · 答复/)
+      .waitFor()
     await detail.locator('.inquiry-detail__state').getByText('已回复').waitFor()
 
     await detail.locator('.inquiry-rate__star--5').click()

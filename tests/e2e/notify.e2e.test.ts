@@ -21,7 +21,8 @@ interface Send {
   page: string
 }
 const sends = async () => (await app.cloud.sends()) as Send[]
-const unread = async (openid: string) => ((await app.cloud.invoke('notify', { action: 'unreadCount' }, { openid })) as { data: { unread: number } }).data.unread
+const unread = async (openid: string) =>
+  ((await app.cloud.invoke('notify', { action: 'unreadCount' }, { openid })) as { data: { unread: number } }).data.unread
 
 /** The h5 stand-in for WeChat's consent prompt: lists the templates, answers 允许 (confirm) or 取消. */
 async function consentPrompt(page: Page, titles: string[]) {
@@ -71,7 +72,9 @@ describe('consent, push and the message centre', () => {
     expect(bookingId).toBeTruthy()
 
     // Pushed right after the event (the grant was recorded first), once, linking the booking.
-    const pushed = (await sends()).filter((s) => s.touser === CITIZEN && s.page.startsWith(`pages/booking/detail/index?id=${bookingId}&msgId=`))
+    const pushed = (await sends()).filter(
+      (s) => s.touser === CITIZEN && s.page.startsWith(`pages/booking/detail/index?id=${bookingId}&msgId=`),
+    )
     expect(pushed).toHaveLength(1)
     expect(pushed[0].templateId).toBe('TPL_BOOKING_RESULT')
     expect(await unread(CITIZEN)).toBe(1)
@@ -124,7 +127,17 @@ describe('consent, push and the message centre', () => {
     await shown(page).locator('.staff__head').getByText('待补正').waitFor()
 
     const row = shown(page).locator('.delivery').filter({ hasText: '一次性告知补正' })
-    for (let i = 0; i < 20 && !(await row.locator('.tag').innerText().catch(() => '')).includes('已发送'); i++) {
+    for (
+      let i = 0;
+      i < 20 &&
+      !(
+        await row
+          .locator('.tag')
+          .innerText()
+          .catch(() => '')
+      ).includes('已发送');
+      i++
+    ) {
       await shown(page).getByText('刷新通知记录').click()
       await new Promise((r) => setTimeout(r, 200))
     }

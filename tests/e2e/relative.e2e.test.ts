@@ -37,10 +37,24 @@ async function passportInProcess(): Promise<{ caseId: string; caseNo: string }> 
     action: 'createDraft',
     matterId: 'm-passport',
     applicant: { name: '张伟', idNumber: ID_NUMBER, phone: '13912345678' },
-    form: { applyType: '首次申领', purpose: '旅游', destination: '泰国', birthPlace: '山西省运城市绛县', emergencyContact: '张建国', emergencyPhone: '13800001111' },
+    form: {
+      applyType: '首次申领',
+      purpose: '旅游',
+      destination: '泰国',
+      birthPlace: '山西省运城市绛县',
+      emergencyContact: '张建国',
+      emergencyPhone: '13800001111',
+    },
     requestId: newRequestId(),
   })
-  await call(SON, { action: 'uploadMaterial', caseId, materialIndex: 0, fileName: 'id-card.jpg', contentType: 'image/jpeg', dataBase64: JPEG.toString('base64') })
+  await call(SON, {
+    action: 'uploadMaterial',
+    caseId,
+    materialIndex: 0,
+    fileName: 'id-card.jpg',
+    contentType: 'image/jpeg',
+    dataBase64: JPEG.toString('base64'),
+  })
   await call(SON, { action: 'act', caseId, transition: 'submit' })
   for (const transition of ['startPreReview', 'accept', 'startProcessing']) await call(CLERK, { action: 'act', caseId, transition })
   return { caseId, caseNo }
@@ -109,7 +123,11 @@ describe("the father follows his son's passport case", () => {
     await view.locator('.case-detail__state').getByText('办理中').waitFor()
     await waitForText(view.locator('.case-detail__no'), `办件编号 ${caseNo}`)
     await view.getByText('申请人 张*').waitFor()
-    await view.locator('.info-row').filter({ hasText: '办结期限' }).getByText(/^2026年\d+月\d+日（周.）$/).waitFor()
+    await view
+      .locator('.info-row')
+      .filter({ hasText: '办结期限' })
+      .getByText(/^2026年\d+月\d+日（周.）$/)
+      .waitFor()
     await view.getByText('受理', { exact: true }).waitFor()
     const text = await view.innerText()
     for (const secret of [ID_NUMBER, ID_NUMBER.slice(-4), '13912345678', '张伟', 'id-card.jpg']) expect(text).not.toContain(secret)
@@ -139,7 +157,11 @@ describe("the father follows his son's passport case", () => {
     await view.locator('.case-detail__state').getByText('待领取').waitFor()
     const ready = view.locator('.followed__ready')
     await ready.getByText('已办好，可以领取了').waitFor()
-    await ready.locator('.info-row').filter({ hasText: '领取窗口' }).getByText(/\d+号窗口/).waitFor()
+    await ready
+      .locator('.info-row')
+      .filter({ hasText: '领取窗口' })
+      .getByText(/\d+号窗口/)
+      .waitFor()
     await ready.locator('.info-row').filter({ hasText: '地点' }).locator('.info-row__value').waitFor()
     await ready.getByText('取件码只发给申请人本人。如需代领，请向申请人要取件码。').waitFor()
     expect(await view.innerText()).not.toContain(pickupCode)
@@ -174,7 +196,9 @@ describe("the father follows his son's passport case", () => {
     const { page } = await app.open(SON)
     await go(page, app, `/packages/case/detail/index?id=${caseId}`)
     await waitForText(shown(page).locator('.case-detail__query-code'), formatQueryCode(queryCode))
-    await shown(page).getByText(/^家人凭办件编号、查询码/).waitFor()
+    await shown(page)
+      .getByText(/^家人凭办件编号、查询码/)
+      .waitFor()
     await screenshot(page, 'relative-9-son-query-code')
   })
 
@@ -207,7 +231,17 @@ describe("the father follows his son's passport case", () => {
     const random = (n: number) => Math.floor(Math.random() * n)
     // The stranger even knows the case number, the name and the last 4: only the code is missing.
     for (let i = 0; i < 5; i++) {
-      const r = (await app.cloud.invoke('case', { action: 'lookup', caseNo: i % 2 ? caseNo : newCaseNumber(random), queryCode: newQueryCode(random), name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: STRANGER })) as { error?: { code: string } }
+      const r = (await app.cloud.invoke(
+        'case',
+        {
+          action: 'lookup',
+          caseNo: i % 2 ? caseNo : newCaseNumber(random),
+          queryCode: newQueryCode(random),
+          name: '张伟',
+          idLast4: ID_NUMBER.slice(-4),
+        },
+        { openid: STRANGER },
+      )) as { error?: { code: string } }
       expect(r.error?.code).toBe('NOT_FOUND')
     }
     const { page } = await app.open(STRANGER)
@@ -220,7 +254,11 @@ describe("the father follows his son's passport case", () => {
     await form.getByText('查询', { exact: true }).click()
     await waitForText(form.locator('.lookup__failure--limited'), '查询失败次数过多，请于9月28日 10:00后再试')
     await screenshot(page, 'relative-12-lookup-limited')
-    const father = (await app.cloud.invoke('case', { action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: FATHER })) as { ok: boolean }
+    const father = (await app.cloud.invoke(
+      'case',
+      { action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: ID_NUMBER.slice(-4) },
+      { openid: FATHER },
+    )) as { ok: boolean }
     expect(father.ok).toBe(true)
   })
 
@@ -230,15 +268,26 @@ describe("the father follows his son's passport case", () => {
     await waitForText(shown(page).locator('.case-detail__query-code'), formatQueryCode(queryCode))
     await shown(page).locator('.case-detail__query-reset').click()
     const modal = page.locator('.taro-modal__content:visible')
-    await modal.locator('.taro-modal__text').getByText(/旧查询码立即失效/).waitFor()
+    await modal
+      .locator('.taro-modal__text')
+      .getByText(/旧查询码立即失效/)
+      .waitFor()
     await modal.locator('.taro-model__confirm').click()
     const fresh = (await call(SON, { action: 'getCase', caseId })).queryCode as string
     expect(fresh).not.toBe(queryCode)
     await waitForText(shown(page).locator('.case-detail__query-code'), formatQueryCode(fresh))
     await screenshot(page, 'relative-13-son-new-query-code')
-    const old = (await app.cloud.invoke('case', { action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: FATHER })) as { ok: boolean }
+    const old = (await app.cloud.invoke(
+      'case',
+      { action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: ID_NUMBER.slice(-4) },
+      { openid: FATHER },
+    )) as { ok: boolean }
     expect(old.ok).toBe(false)
-    const found = (await app.cloud.invoke('case', { action: 'lookup', caseNo, queryCode: fresh, name: '张伟', idLast4: ID_NUMBER.slice(-4) }, { openid: FATHER })) as { ok: boolean }
+    const found = (await app.cloud.invoke(
+      'case',
+      { action: 'lookup', caseNo, queryCode: fresh, name: '张伟', idLast4: ID_NUMBER.slice(-4) },
+      { openid: FATHER },
+    )) as { ok: boolean }
     expect(found.ok).toBe(true)
   })
 })

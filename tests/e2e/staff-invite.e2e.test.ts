@@ -34,7 +34,11 @@ describe('inviting a colleague', () => {
   })
 
   it('when a clerk opens the invitation page, then the server refuses to make a code', async () => {
-    const r: any = await app.cloud.invoke('staff', { action: 'createInvitation', role: 'admin', departmentId: 'dept-crj', staffNo: 'ZW0999', name: '冒充者' }, { openid: 'demo-staff-crj' })
+    const r: any = await app.cloud.invoke(
+      'staff',
+      { action: 'createInvitation', role: 'admin', departmentId: 'dept-crj', staffNo: 'ZW0999', name: '冒充者' },
+      { openid: 'demo-staff-crj' },
+    )
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

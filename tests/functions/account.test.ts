@@ -20,7 +20,10 @@ const account = (event: object, openid?: string) => t.call('account', event, ope
 
 describe('account', () => {
   it('when staff ask who they are, then the role comes from the staff collection; a new OPENID is a citizen', async () => {
-    expect(await account({ action: 'whoami' }, 'demo-lead-crj')).toMatchObject({ ok: true, data: { role: 'dept_lead', staff: { departmentId: 'dept-crj' } } })
+    expect(await account({ action: 'whoami' }, 'demo-lead-crj')).toMatchObject({
+      ok: true,
+      data: { role: 'dept_lead', staff: { departmentId: 'dept-crj' } },
+    })
     expect(await account({ action: 'whoami' }, 'o-brand-new')).toEqual({ ok: true, data: { role: 'citizen' } })
     expect(await account({ action: 'whoami' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })

@@ -4,6 +4,7 @@ import type { TestCloud } from '../support/cloud'
 
 export function appointmentCalls(cloud: () => TestCloud) {
   const appointment = (event: object, openid?: string) => cloud().call('appointment', event, openid) as Promise<any>
-  const slotsOn = async (date: string, matterId = PASSPORT) => (await appointment({ action: 'listSlots', matterId, date })).data.slots as any[]
+  const slotsOn = async (date: string, matterId = PASSPORT) =>
+    (await appointment({ action: 'listSlots', matterId, date })).data.slots as any[]
   return { appointment, slotsOn }
 }

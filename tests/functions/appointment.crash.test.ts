@@ -49,9 +49,16 @@ async function bookOne(openid: string, slotId: string, requestId = newRequestId(
 
 /** As if the invocation had died after taking its holds: pending again, no notification, no answer recorded. */
 async function undoCommit(b: { bookingId: string; event: any }, openid: string) {
-  await t.db.collection('bookings').doc(b.bookingId).update({ data: { status: 'pending' } })
+  await t.db
+    .collection('bookings')
+    .doc(b.bookingId)
+    .update({ data: { status: 'pending' } })
   const key = notificationKey('booking.confirmed', b.bookingId, openid)
-  await Promise.all([t.db.collection('outbox').doc(key).remove(), t.db.collection('messages').doc(key).remove(), t.db.collection('requests').doc(`book:${openid}:${b.event.requestId}`).remove()])
+  await Promise.all([
+    t.db.collection('outbox').doc(key).remove(),
+    t.db.collection('messages').doc(key).remove(),
+    t.db.collection('requests').doc(`book:${openid}:${b.event.requestId}`).remove(),
+  ])
 }
 
 describe('a booking whose function died', () => {
@@ -73,7 +80,10 @@ describe('a booking whose function died', () => {
     const before = (await seat(slot.slotId))?.remaining ?? slot.capacity
     const b = await bookOne('o-crash-2', slot.slotId)
     await undoCommit(b, 'o-crash-2')
-    await t.db.collection('slot_seats').where({ _id: slot.slotId, holders: b.bookingId }).update({ data: { remaining: _().inc(1), holders: _().pull(b.bookingId) } })
+    await t.db
+      .collection('slot_seats')
+      .where({ _id: slot.slotId, holders: b.bookingId })
+      .update({ data: { remaining: _().inc(1), holders: _().pull(b.bookingId) } })
     await sweepLater()
     expect(await booking(b.bookingId)).toMatchObject({ status: 'released' })
     expect(await quota('o-crash-2')).toMatchObject({ active: 0, holders: [] })
@@ -100,8 +110,20 @@ describe('a booking whose function died', () => {
   it('when holds are left with no booking behind them, then the next booking is not refused for them and the sweeper gives them back', async () => {
     const slots = await slotsOn('2026-09-30')
     const ghosts = ['bk-00000000000000000001', 'bk-00000000000000000002', 'bk-00000000000000000003']
-    await t.db.collection('booking_quota').add({ data: { _id: 'o-crash-4', active: 3, holders: ghosts.map((id, i) => ({ id, lock: `ghost-${i}` })) } })
-    await t.db.collection('slot_seats').add({ data: { _id: slots[0].slotId, windowId: slots[0].windowId, date: slots[0].date, start: slots[0].start, capacity: slots[0].capacity, remaining: 0, holders: ghosts.slice(0, slots[0].capacity) } })
+    await t.db
+      .collection('booking_quota')
+      .add({ data: { _id: 'o-crash-4', active: 3, holders: ghosts.map((id, i) => ({ id, lock: `ghost-${i}` })) } })
+    await t.db.collection('slot_seats').add({
+      data: {
+        _id: slots[0].slotId,
+        windowId: slots[0].windowId,
+        date: slots[0].date,
+        start: slots[0].start,
+        capacity: slots[0].capacity,
+        remaining: 0,
+        holders: ghosts.slice(0, slots[0].capacity),
+      },
+    })
     // The quota heals on the spot: the refusal is checked against the bookings first.
     const b = await bookOne('o-crash-4', slots[1].slotId)
     expect(await quota('o-crash-4')).toMatchObject({ active: 1, holders: [{ id: b.bookingId }] })
@@ -116,7 +138,10 @@ describe('a change whose function died', () => {
     const [slot] = await slotsOn('2026-10-08')
     const b = await bookOne('o-crash-5', slot.slotId)
     // Cancelled, and nothing after it happened.
-    await t.db.collection('bookings').doc(b.bookingId).update({ data: { status: 'cancelled', cancelledBy: 'citizen', settleBy: new Date(`${DAY}T09:02:00+08:00`) } })
+    await t.db
+      .collection('bookings')
+      .doc(b.bookingId)
+      .update({ data: { status: 'cancelled', cancelledBy: 'citizen', settleBy: new Date(`${DAY}T09:02:00+08:00`) } })
     await sweepLater()
     expect(await quota('o-crash-5')).toMatchObject({ active: 0 })
     expect((await seat(slot.slotId)).holders).not.toContain(b.bookingId)
@@ -135,8 +160,21 @@ describe('a change whose function died', () => {
   it('when a move died after taking the new seat, then the sweeper gives that seat back and the booking stays where it was', async () => {
     const [from, to] = await slotsOn('2026-10-09')
     const b = await bookOne('o-crash-7', from.slotId)
-    await t.db.collection('bookings').doc(b.bookingId).update({ data: { moving: { from: from.slotId, to: to.slotId }, settleBy: new Date(`${DAY}T09:02:00+08:00`) } })
-    await t.db.collection('slot_seats').add({ data: { _id: to.slotId, windowId: to.windowId, date: to.date, start: to.start, capacity: to.capacity, remaining: to.capacity - 1, holders: [b.bookingId] } })
+    await t.db
+      .collection('bookings')
+      .doc(b.bookingId)
+      .update({ data: { moving: { from: from.slotId, to: to.slotId }, settleBy: new Date(`${DAY}T09:02:00+08:00`) } })
+    await t.db.collection('slot_seats').add({
+      data: {
+        _id: to.slotId,
+        windowId: to.windowId,
+        date: to.date,
+        start: to.start,
+        capacity: to.capacity,
+        remaining: to.capacity - 1,
+        holders: [b.bookingId],
+      },
+    })
     await sweepLater()
     expect(await booking(b.bookingId)).toMatchObject({ slotId: from.slotId, status: 'booked' })
     expect((await booking(b.bookingId)).moving).toBeUndefined()
@@ -147,7 +185,9 @@ describe('a change whose function died', () => {
   it('when a move completes, then 预约成功 for the new time is recorded under its own subject', async () => {
     const [, , slot, next] = await slotsOn('2026-10-09')
     const b = await bookOne('o-crash-8', slot.slotId)
-    expect((await appointment({ action: 'reschedule', bookingId: b.bookingId, slotId: next.slotId, requestId: newRequestId() }, 'o-crash-8')).ok).toBe(true)
+    expect(
+      (await appointment({ action: 'reschedule', bookingId: b.bookingId, slotId: next.slotId, requestId: newRequestId() }, 'o-crash-8')).ok,
+    ).toBe(true)
     const moved = await doc('messages', notificationKey('booking.confirmed', `${b.bookingId}:1`, 'o-crash-8'))
     expect(moved).toMatchObject({ title: '预约成功', body: expect.stringContaining(next.start) })
   })
@@ -155,7 +195,10 @@ describe('a change whose function died', () => {
   it('when the no-show sweep died after marking, then the holdSweep records the no-show and gives back the quota', async () => {
     const slot = (await slotsOn(DAY)).find((s) => s.start === '10:00')
     const b = await bookOne('o-crash-9', slot.slotId)
-    await t.db.collection('bookings').doc(b.bookingId).update({ data: { status: 'no_show', settleBy: new Date(`${DAY}T10:31:00+08:00`) } })
+    await t.db
+      .collection('bookings')
+      .doc(b.bookingId)
+      .update({ data: { status: 'no_show', settleBy: new Date(`${DAY}T10:31:00+08:00`) } })
     await sweepLater('10:35')
     expect(await doc('no_shows', b.bookingId)).toMatchObject({ openid: 'o-crash-9' })
     expect(await quota('o-crash-9')).toMatchObject({ active: 0 })
@@ -184,7 +227,9 @@ describe('a check-in whose ticket could not be issued', () => {
     // The number the counter hands out next is already taken, so writing the ticket fails.
     const counter = await doc('queue_counters', `${DAY}-${window.queuePrefix}`)
     const next = (counter?.last ?? 0) + 1
-    await t.db.collection('tickets').add({ data: { _id: `${DAY.replace(/-/g, '')}-${window.queuePrefix}-${next}`, date: DAY, prefix: window.queuePrefix, status: 'done' } })
+    await t.db.collection('tickets').add({
+      data: { _id: `${DAY.replace(/-/g, '')}-${window.queuePrefix}-${next}`, date: DAY, prefix: window.queuePrefix, status: 'done' },
+    })
     expect(await queue({ action: 'checkIn', code: b.code }, LEAD)).toMatchObject({ ok: false })
     expect(await booking(b.bookingId)).toMatchObject({ status: 'booked' })
     expect((await booking(b.bookingId)).ticketId).toBeUndefined()
@@ -202,7 +247,26 @@ describe('a check-in whose ticket could not be issued', () => {
     const mark = { status: 'checked_in', checkedInAt: new Date(`${DAY}T10:40:00+08:00`), settleBy: new Date(`${DAY}T10:42:00+08:00`) }
     await t.db.collection('bookings').doc(lost.bookingId).update({ data: mark })
     await t.db.collection('bookings').doc(issued.bookingId).update({ data: mark })
-    await t.db.collection('tickets').add({ data: { _id: '20260928-Z-1', date: DAY, prefix: 'Z', number: 1, label: 'Z001', kind: 'booked', status: 'waiting', bookingId: issued.bookingId, openid: 'o-crash-12', matterId: PASSPORT, matterName: '普通护照签发', sortKey: '11:30|0|x', targetWindowId: '', windowId: '', callCount: 0, createdAt: new Date() } })
+    await t.db.collection('tickets').add({
+      data: {
+        _id: '20260928-Z-1',
+        date: DAY,
+        prefix: 'Z',
+        number: 1,
+        label: 'Z001',
+        kind: 'booked',
+        status: 'waiting',
+        bookingId: issued.bookingId,
+        openid: 'o-crash-12',
+        matterId: PASSPORT,
+        matterName: '普通护照签发',
+        sortKey: '11:30|0|x',
+        targetWindowId: '',
+        windowId: '',
+        callCount: 0,
+        createdAt: new Date(),
+      },
+    })
     await sweepLater('10:45')
     expect(await booking(lost.bookingId)).toMatchObject({ status: 'booked' })
     expect(await booking(issued.bookingId)).toMatchObject({ status: 'checked_in', ticketId: '20260928-Z-1' })

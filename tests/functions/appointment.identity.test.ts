@@ -26,10 +26,11 @@ afterAll(async () => {
 beforeEach(() => setBeijingNow(MONDAY, '09:00'))
 
 const { appointment, slotsOn } = appointmentCalls(() => t)
-const book = (openid: string, slotId: string, who: object, matterId = PASSPORT) => appointment({ action: 'book', slotId, matterId, requestId: newRequestId(), ...who }, openid)
+const book = (openid: string, slotId: string, who: object, matterId = PASSPORT) =>
+  appointment({ action: 'book', slotId, matterId, requestId: newRequestId(), ...who }, openid)
 
 describe('someone else books with my ID number', () => {
-  it('when B has booked the matter with A\'s ID number, then A\'s own booking still succeeds and staff see both flagged', async () => {
+  it("when B has booked the matter with A's ID number, then A's own booking still succeeds and staff see both flagged", async () => {
     const [first, second] = await slotsOn('2026-09-29')
     const squat = await book(B, first.slotId, SQUATTER)
     expect(squat.ok).toBe(true)
@@ -49,7 +50,7 @@ describe('someone else books with my ID number', () => {
     expect(after.data.bookings.find((b: any) => b.bookingId === own.data.bookingId).warnings).toBeUndefined()
   })
 
-  it('when B leaves three bookings in A\'s name unattended, then B is barred and A is not', async () => {
+  it("when B leaves three bookings in A's name unattended, then B is barred and A is not", async () => {
     const matters = (await t.db.collection('matters').where({ 'flags.appointment': true }).limit(3).get()).data
     const dates = ['2026-09-30', '2026-10-08', '2026-10-09']
     for (const [i, m] of matters.entries()) {
@@ -62,7 +63,10 @@ describe('someone else books with my ID number', () => {
 
     setBeijingNow('2026-10-12', '09:00')
     const [slot] = await slotsOn('2026-10-13')
-    expect(await book('o-squatter', slot.slotId, applicant(8101))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('爽约3次') } })
+    expect(await book('o-squatter', slot.slotId, applicant(8101))).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: expect.stringContaining('爽约3次') },
+    })
     expect(await book(A, slot.slotId, HOLDER)).toMatchObject({ ok: true })
   })
 

@@ -21,7 +21,8 @@ let t: TestCloud
 function withBacklog<T>(start: () => Promise<T>): Promise<T> {
   const listen = Server.prototype.listen
   Server.prototype.listen = function (this: Server, ...args: any[]) {
-    if (typeof args[0] === 'number' && typeof args[1] === 'string' && typeof args[2] === 'function') args = [args[0], args[1], 4096, args[2]]
+    if (typeof args[0] === 'number' && typeof args[1] === 'string' && typeof args[2] === 'function')
+      args = [args[0], args[1], 4096, args[2]]
     return listen.apply(this, args as any)
   } as typeof listen
   return start().finally(() => (Server.prototype.listen = listen))
@@ -41,7 +42,10 @@ describe('a slot under a rush of bookings', () => {
   it('when 1,000 people book one slot of capacity 5 at once, then exactly 5 get it and the seats never go below 0', async () => {
     const matter = (await t.db.collection('matters').doc('m-passport').get()).data
     const windowId = matter.windowIds[0]
-    await t.db.collection('schedules').doc(windowId).set({ data: { capacity: 5 } })
+    await t.db
+      .collection('schedules')
+      .doc(windowId)
+      .set({ data: { capacity: 5 } })
     const slotId = `${windowId}-20260929-1000`
 
     let lowest = Infinity
@@ -55,7 +59,11 @@ describe('a slot under a rush of bookings', () => {
     })()
     const answers: any[] = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
-        t.call('appointment', { action: 'book', slotId, matterId: 'm-passport', requestId: newRequestId(), ...applicant(i) }, `o-rush-${i}`),
+        t.call(
+          'appointment',
+          { action: 'book', slotId, matterId: 'm-passport', requestId: newRequestId(), ...applicant(i) },
+          `o-rush-${i}`,
+        ),
       ),
     )
     running = false
@@ -68,9 +76,21 @@ describe('a slot under a rush of bookings', () => {
     expect(lowest).toBeGreaterThanOrEqual(0)
     expect((await t.db.collection('slot_seats').doc(slotId).get()).data.holders).toHaveLength(5)
     // The refused 995 gave back everything they took: no stray quota or lock, no pending booking.
-    const quota = (await t.db.collection('booking_quota').where({ active: t.db.command.gt(0) }).get()).data
+    const quota = (
+      await t.db
+        .collection('booking_quota')
+        .where({ active: t.db.command.gt(0) })
+        .get()
+    ).data
     expect(quota).toHaveLength(5)
     expect(quota.every((q: any) => q.active === 1 && q.holders.length === 1)).toBe(true)
-    expect((await t.db.collection('bookings').where({ slotId, status: t.db.command.neq('booked') }).count()).total).toBe(0)
+    expect(
+      (
+        await t.db
+          .collection('bookings')
+          .where({ slotId, status: t.db.command.neq('booked') })
+          .count()
+      ).total,
+    ).toBe(0)
   })
 })

@@ -23,7 +23,9 @@ afterAll(async () => {
 it('when a warm instance books, then it waits for at most 6 round trips in sequence', async () => {
   const call = (event: object, openid: string) => t.cloud.invoke('appointment', event, { openid }) as Promise<any>
   const slots = (await call({ action: 'listSlots', matterId: PASSPORT, date: '2026-09-29' }, 'o-look')).data.slots.map((s: any) => s.slotId)
-  expect((await call({ action: 'book', slotId: slots[0], matterId: PASSPORT, requestId: newRequestId(), ...applicant(1) }, 'o-warm')).ok).toBe(true)
+  expect(
+    (await call({ action: 'book', slotId: slots[0], matterId: PASSPORT, requestId: newRequestId(), ...applicant(1) }, 'o-warm')).ok,
+  ).toBe(true)
   const trips = await bookRoundTrips(call, slots[1], 2)
   expect(trips.sequential).toBeLessThanOrEqual(6)
 })

@@ -78,7 +78,13 @@ describe('booking limits', () => {
     expect(r).toMatchObject({ ok: true, data: { bookingId: expect.stringMatching(/^bk-/), code: expect.stringMatching(/^[A-Z2-9]{8}$/) } })
     expect((await slotsOn('2026-09-29')).find((s) => s.slotId === slot.slotId).remaining).toBe(slot.capacity - 1)
     const mine = await appointment({ action: 'myBookings' }, 'o-limits-1')
-    expect(mine.data.bookings[0]).toMatchObject({ bookingId: r.data.bookingId, status: 'booked', matterName: '普通护照签发', date: '2026-09-29', canCancel: true })
+    expect(mine.data.bookings[0]).toMatchObject({
+      bookingId: r.data.bookingId,
+      status: 'booked',
+      matterName: '普通护照签发',
+      date: '2026-09-29',
+      canCancel: true,
+    })
     expect(mine.data.bookings[0].idNumberMasked).toMatch(/^110101\*+\d{3}[\dX]$/)
   })
 
@@ -87,7 +93,10 @@ describe('booking limits', () => {
     const person = applicant(9001)
     const first = await book('o-limits-2', a.slotId, person)
     expect(first.ok).toBe(true)
-    expect(await book('o-limits-2', b.slotId, person)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('该办事人') } })
+    expect(await book('o-limits-2', b.slotId, person)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('该办事人') },
+    })
     expect((await appointment({ action: 'cancel', bookingId: first.data.bookingId }, 'o-limits-2')).ok).toBe(true)
     expect((await book('o-limits-2', b.slotId, person)).ok).toBe(true)
   })
@@ -112,7 +121,10 @@ describe('booking limits', () => {
   it('when someone else tries to cancel my booking, then it is not found and stays booked', async () => {
     const [slot] = await slotsOn('2026-10-09')
     const r = await book('o-limits-6', slot.slotId)
-    expect(await appointment({ action: 'cancel', bookingId: r.data.bookingId }, 'o-intruder')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await appointment({ action: 'cancel', bookingId: r.data.bookingId }, 'o-intruder')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect((await t.db.collection('bookings').doc(r.data.bookingId).get()).data.status).toBe('booked')
   })
 })
@@ -121,18 +133,30 @@ describe('reschedule', () => {
   it('when the new slot is full, then nothing changes; when it has room, then the seat moves', async () => {
     // One seat per slot at this window for the test.
     const matter = (await t.db.collection('matters').doc(PASSPORT).get()).data
-    await t.db.collection('schedules').doc(matter.windowIds[0]).set({ data: { capacity: 1 } })
+    await t.db
+      .collection('schedules')
+      .doc(matter.windowIds[0])
+      .set({ data: { capacity: 1 } })
     const slots = (await slotsOn('2026-10-12')).filter((s) => s.windowId === matter.windowIds[0])
     const mine = await book('o-resched-1', slots[0].slotId)
     await book('o-resched-2', slots[1].slotId)
 
-    const refused = await appointment({ action: 'reschedule', bookingId: mine.data.bookingId, slotId: slots[1].slotId, requestId: newRequestId() }, 'o-resched-1')
+    const refused = await appointment(
+      { action: 'reschedule', bookingId: mine.data.bookingId, slotId: slots[1].slotId, requestId: newRequestId() },
+      'o-resched-1',
+    )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect((await t.db.collection('bookings').doc(mine.data.bookingId).get()).data).toMatchObject({ slotId: slots[0].slotId, status: 'booked' })
+    expect((await t.db.collection('bookings').doc(mine.data.bookingId).get()).data).toMatchObject({
+      slotId: slots[0].slotId,
+      status: 'booked',
+    })
     const left = new Map((await slotsOn('2026-10-12')).map((s) => [s.slotId, s.remaining]))
     expect([left.get(slots[0].slotId), left.get(slots[1].slotId), left.get(slots[2].slotId)]).toEqual([0, 0, 1])
 
-    const moved = await appointment({ action: 'reschedule', bookingId: mine.data.bookingId, slotId: slots[2].slotId, requestId: newRequestId() }, 'o-resched-1')
+    const moved = await appointment(
+      { action: 'reschedule', bookingId: mine.data.bookingId, slotId: slots[2].slotId, requestId: newRequestId() },
+      'o-resched-1',
+    )
     expect(moved).toMatchObject({ ok: true, data: { slotId: slots[2].slotId, code: mine.data.code } })
     const after = new Map((await slotsOn('2026-10-12')).map((s) => [s.slotId, s.remaining]))
     expect([after.get(slots[0].slotId), after.get(slots[2].slotId)]).toEqual([1, 0])
@@ -147,7 +171,10 @@ describe('no-shows', () => {
     expect(matters).toHaveLength(3)
     for (const [i, m] of matters.entries()) {
       const slot = (await slotsOn(['2026-09-29', '2026-09-30', '2026-10-08'][i], m._id))[0]
-      const r = await appointment({ action: 'book', slotId: slot.slotId, matterId: m._id, requestId: newRequestId(), ...person }, 'o-noshow-1')
+      const r = await appointment(
+        { action: 'book', slotId: slot.slotId, matterId: m._id, requestId: newRequestId(), ...person },
+        'o-noshow-1',
+      )
       expect(r.ok).toBe(true)
     }
     setBeijingNow('2026-10-08', '18:00')
@@ -157,12 +184,22 @@ describe('no-shows', () => {
     expect(mine.map((b: any) => b.status)).toEqual(['no_show', 'no_show', 'no_show'])
 
     const [slot] = await slotsOn('2026-10-09')
-    const refused = await appointment({ action: 'book', slotId: slot.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(7001) }, 'o-noshow-1')
+    const refused = await appointment(
+      { action: 'book', slotId: slot.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(7001) },
+      'o-noshow-1',
+    )
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('2026-11-07') } })
 
     setBeijingNow('2026-11-09', '09:00')
     const [later] = await slotsOn('2026-11-10')
-    expect((await appointment({ action: 'book', slotId: later.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(7001) }, 'o-noshow-1')).ok).toBe(true)
+    expect(
+      (
+        await appointment(
+          { action: 'book', slotId: later.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(7001) },
+          'o-noshow-1',
+        )
+      ).ok,
+    ).toBe(true)
   })
 
   it('when the timer event comes from a client instead of a trigger, then it does nothing', async () => {
@@ -240,7 +277,10 @@ describe('staff schedule', () => {
 
   it('when the lead adds extended hours on a Sunday, then those slots open', async () => {
     const matter = (await t.db.collection('matters').doc(PASSPORT).get()).data
-    const r = await appointment({ action: 'addHours', windowId: matter.windowIds[0], date: '2026-10-11', period: { start: '09:00', end: '11:00' } }, 'demo-lead-crj')
+    const r = await appointment(
+      { action: 'addHours', windowId: matter.windowIds[0], date: '2026-10-11', period: { start: '09:00', end: '11:00' } },
+      'demo-lead-crj',
+    )
     expect(r).toMatchObject({ ok: true, data: { slots: 4 } })
     expect((await slotsOn('2026-10-11')).map((s) => s.start)).toEqual(['09:00', '09:30', '10:00', '10:30'])
   })

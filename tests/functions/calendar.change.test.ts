@@ -31,7 +31,11 @@ const OFFICIAL_2027 = createWorkingDayCalendar([
   {
     year: 2027,
     status: 'official',
-    days: [{ date: '2026-12-31', kind: 'off', name: '元旦' }, ...builtInCalendar.year(2027).days, { date: '2027-01-09', kind: 'work', name: '元旦' }],
+    days: [
+      { date: '2026-12-31', kind: 'off', name: '元旦' },
+      ...builtInCalendar.year(2027).days,
+      { date: '2027-01-09', kind: 'work', name: '元旦' },
+    ],
   },
 ])
 
@@ -49,7 +53,9 @@ const ids = {} as { moved: string; unmoved: string; long: string; decided: strin
 let sb: string
 
 async function workInjury(seq: number): Promise<string> {
-  const draft = await c.ok(c.call({ action: 'createDraft', matterId: 'm-work-injury', applicant: profile(seq), form: {}, requestId: newRequestId() }, A))
+  const draft = await c.ok(
+    c.call({ action: 'createDraft', matterId: 'm-work-injury', applicant: profile(seq), form: {}, requestId: newRequestId() }, A),
+  )
   for (const i of [0, 1, 2]) await c.ok(c.upload(draft.caseId, i, jpeg(64, seq + i), A))
   await c.ok(c.act(draft.caseId, 'submit', A))
   await c.ok(c.act(draft.caseId, 'startPreReview', sb))
@@ -74,11 +80,27 @@ beforeAll(async () => {
   const invite = await c.ok(c.call({ action: 'createFollowInvite', caseId: ids.moved }, A))
   await c.ok(c.call({ action: 'acceptFollowInvite', code: invite.code }, FATHER))
   const slots = (await t.call('appointment', { action: 'listSlots', matterId: PASSPORT, date: '2026-12-31' }, A)) as any
-  const booked = (await t.call('appointment', { action: 'book', matterId: PASSPORT, slotId: slots.data.slots[0].slotId, name: '张伟', idNumber: profile(85).idNumber, phone: '13912345678', requestId: newRequestId() }, A)) as any
+  const booked = (await t.call(
+    'appointment',
+    {
+      action: 'book',
+      matterId: PASSPORT,
+      slotId: slots.data.slots[0].slotId,
+      name: '张伟',
+      idNumber: profile(85).idNumber,
+      phone: '13912345678',
+      requestId: newRequestId(),
+    },
+    A,
+  )) as any
   ids.booking = booked.data.bookingId
 
   setBeijingNow('2026-12-30', '08:00')
-  const asked = (await t.call('inquiry', { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() }, A)) as any
+  const asked = (await t.call(
+    'inquiry',
+    { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() },
+    A,
+  )) as any
   expect(asked.data.dueDate).toBe('2026-12-31')
   ids.inquiry = asked.data.inquiryId
   // 30 working days from 12-30: 2027-02-15 either way (12-31 off, 01-09 on).
@@ -94,7 +116,12 @@ describe('entering the 2027 notice', () => {
   let preview: any
 
   it('when the notice is previewed, then the changed days and exactly the affected case, inquiry and booking are listed, and nothing is written', async () => {
-    expect((await cal({ action: 'getYear', year: 2027 })).data).toMatchObject({ year: 2027, status: 'provisional', stored: false, version: 0 })
+    expect((await cal({ action: 'getYear', year: 2027 })).data).toMatchObject({
+      year: 2027,
+      status: 'provisional',
+      stored: false,
+      version: 0,
+    })
     const r = await cal({ action: 'previewChange', year: 2027, change: notice() })
     expect(r.ok).toBe(true)
     preview = r.data
@@ -104,9 +131,15 @@ describe('entering the 2027 notice', () => {
       { date: '2026-12-31', before: { working: true, type: 'workday' }, after: { working: false, type: 'holiday', name: '元旦' } },
       { date: '2027-01-09', before: { working: false, type: 'weekend' }, after: { working: true, type: 'makeup', name: '元旦' } },
     ])
-    expect(preview.impact.cases).toEqual({ count: 1, samples: [{ caseNo: expect.any(String), matterName: '普通护照签发', from: '2027-01-07', to: '2027-01-08' }] })
+    expect(preview.impact.cases).toEqual({
+      count: 1,
+      samples: [{ caseNo: expect.any(String), matterName: '普通护照签发', from: '2027-01-07', to: '2027-01-08' }],
+    })
     expect(preview.impact.inquiries.count).toBe(1)
-    expect(preview.impact.bookings).toMatchObject({ count: 1, items: [{ date: '2026-12-31', matterName: '普通护照签发', applicantName: '张*' }] })
+    expect(preview.impact.bookings).toMatchObject({
+      count: 1,
+      items: [{ date: '2026-12-31', matterName: '普通护照签发', applicantName: '张*' }],
+    })
     expect(await yearDoc()).toBeUndefined()
     expect((await c.getCase(ids.moved, A)).data.deadline.dueDate).toBe('2027-01-07')
   })
@@ -114,13 +147,24 @@ describe('entering the 2027 notice', () => {
   it('when it is confirmed, then exactly the affected deadlines move, later for the citizen only, with the old and new date recorded and notified', async () => {
     const before = { unmoved: await caseDoc(ids.unmoved), decided: await caseDoc(ids.decided) }
     const r = await cal({ action: 'applyChange', year: 2027, change: notice(), expectedVersion: preview.version })
-    expect(r).toMatchObject({ ok: true, data: { year: 2027, version: 1, changed: true, status: 'official', impact: { cases: { count: 1 }, inquiries: { count: 1 }, bookings: { count: 1 } } } })
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        year: 2027,
+        version: 1,
+        changed: true,
+        status: 'official',
+        impact: { cases: { count: 1 }, inquiries: { count: 1 }, bookings: { count: 1 } },
+      },
+    })
 
     aMinuteLater('09:01')
     const moved = (await c.getCase(ids.moved, A)).data
     expect(moved.deadline).toMatchObject({ dueDate: '2027-01-08', provisional: false })
     expect(moved.deadline.dueDate).toBe(OFFICIAL_2027.addWorkingDays('2026-12-28', 7))
-    expect(moved.deadlineChanges).toEqual([{ at: expect.any(String), from: '2027-01-07', to: '2027-01-08', reason: '国务院公布2027年放假安排' }])
+    expect(moved.deadlineChanges).toEqual([
+      { at: expect.any(String), from: '2027-01-07', to: '2027-01-08', reason: '国务院公布2027年放假安排' },
+    ])
     const followed = await c.ok(c.call({ action: 'followedCase', caseId: ids.moved }, FATHER))
     expect(followed.deadline).toMatchObject({ dueDate: '2027-01-08', provisional: false })
     expect(followed.deadlineChanges).toHaveLength(1)
@@ -146,7 +190,9 @@ describe('entering the 2027 notice', () => {
     expect(booking).toMatchObject({ status: 'booked', dayOff: { holiday: '元旦', year: 2027, version: 1 } })
     expect((await outboxOf('booking.day_off')).map((n: any) => [n.recipient, n.subjectId])).toEqual([[A, ids.booking]])
     const forStaff = await cal({ action: 'affectedBookings' }, STAFF)
-    expect(forStaff.data.items).toEqual([expect.objectContaining({ bookingId: ids.booking, date: '2026-12-31', phone: '13912345678', holiday: '元旦' })])
+    expect(forStaff.data.items).toEqual([
+      expect.objectContaining({ bookingId: ids.booking, date: '2026-12-31', phone: '13912345678', holiday: '元旦' }),
+    ])
     const forAdmin = await cal({ action: 'affectedBookings' }, ADMIN)
     expect(forAdmin.data.items[0].phone).toBe('139****5678')
     expect((await cal({ action: 'affectedBookings' }, 'demo-staff-scjg')).data.items).toEqual([])
@@ -169,22 +215,44 @@ describe('entering the 2027 notice', () => {
     const version = (await yearDoc()).version
     const outbox = (await t.db.collection('outbox').count()).total
     const again = await cal({ action: 'previewChange', year: 2027, change: notice() })
-    expect(again.data).toMatchObject({ unchanged: true, diff: [], impact: { cases: { count: 0 }, inquiries: { count: 0 }, bookings: { count: 0 } } })
-    expect(await cal({ action: 'applyChange', year: 2027, change: notice(), expectedVersion: version })).toMatchObject({ ok: true, data: { changed: false, version } })
+    expect(again.data).toMatchObject({
+      unchanged: true,
+      diff: [],
+      impact: { cases: { count: 0 }, inquiries: { count: 0 }, bookings: { count: 0 } },
+    })
+    expect(await cal({ action: 'applyChange', year: 2027, change: notice(), expectedVersion: version })).toMatchObject({
+      ok: true,
+      data: { changed: false, version },
+    })
     expect((await yearDoc()).version).toBe(version)
     expect((await t.db.collection('outbox').count()).total).toBe(outbox)
-    expect((await cal({ action: 'getYear', year: 2027 })).data).toMatchObject({ status: 'official', stored: true, version, recomputing: false, changes: [{ version: 1, by: '孙明（ZW0005）' }] })
+    expect((await cal({ action: 'getYear', year: 2027 })).data).toMatchObject({
+      status: 'official',
+      stored: true,
+      version,
+      recomputing: false,
+      changes: [{ version: 1, by: '孙明（ZW0005）' }],
+    })
   })
 
   it('when one Saturday is made a working day by hand, then the long case keeps its promised date and only its legal date moves', async () => {
     setBeijingNow('2026-12-31', '18:05')
     const day = { type: 'day', date: '2027-01-16', set: 'work', name: '调休上班', note: '县政府通知：周六正常上班' }
     const preview = await cal({ action: 'previewChange', year: 2027, change: day })
-    expect(preview.data).toMatchObject({ status: 'official', diff: [{ date: '2027-01-16', after: { working: true, type: 'makeup', name: '调休上班' } }], impact: { cases: { count: 0 } } })
+    expect(preview.data).toMatchObject({
+      status: 'official',
+      diff: [{ date: '2027-01-16', after: { working: true, type: 'makeup', name: '调休上班' } }],
+      impact: { cases: { count: 0 } },
+    })
     const before = await caseDoc(ids.long)
-    expect(await cal({ action: 'applyChange', year: 2027, change: day, expectedVersion: preview.data.version })).toMatchObject({ ok: true, data: { changed: true, version: 2 } })
+    expect(await cal({ action: 'applyChange', year: 2027, change: day, expectedVersion: preview.data.version })).toMatchObject({
+      ok: true,
+      data: { changed: true, version: 2 },
+    })
     const after = await caseDoc(ids.long)
-    const withSaturday = createWorkingDayCalendar([{ ...OFFICIAL_2027.year(2027), days: [...OFFICIAL_2027.year(2027).days, { date: '2027-01-16', kind: 'work', name: '调休上班' }] }])
+    const withSaturday = createWorkingDayCalendar([
+      { ...OFFICIAL_2027.year(2027), days: [...OFFICIAL_2027.year(2027).days, { date: '2027-01-16', kind: 'work', name: '调休上班' }] },
+    ])
     // The calendar now gives an earlier date; the one promised stands.
     expect(withSaturday.addWorkingDays('2026-12-30', 30)).toBe('2027-02-12')
     expect(after.dueDate).toBe('2027-02-15')
@@ -199,11 +267,36 @@ describe('entering the 2027 notice', () => {
     ['a non-admin caller', { action: 'applyChange', year: 2027, change: notice(), expectedVersion: 1 }, STAFF, 'FORBIDDEN'],
     ['a citizen previewing', { action: 'previewChange', year: 2027, change: notice() }, A, 'FORBIDDEN'],
     ['malformed text', { action: 'applyChange', year: 2027, change: notice('明天放假'), expectedVersion: 1 }, ADMIN, 'INVALID_INPUT'],
-    ['a wrong weekday', { action: 'applyChange', year: 2027, change: notice('一、元旦：1月1日（周一）放假1天。'), expectedVersion: 1 }, ADMIN, 'INVALID_INPUT'],
-    ['an impossible date', { action: 'applyChange', year: 2027, change: { type: 'day', date: '2027-02-30', set: 'off', note: '测试' }, expectedVersion: 1 }, ADMIN, 'INVALID_INPUT'],
-    ['a day of another year', { action: 'applyChange', year: 2027, change: { type: 'day', date: '2028-02-01', set: 'off', note: '测试' }, expectedVersion: 1 }, ADMIN, 'INVALID_INPUT'],
+    [
+      'a wrong weekday',
+      { action: 'applyChange', year: 2027, change: notice('一、元旦：1月1日（周一）放假1天。'), expectedVersion: 1 },
+      ADMIN,
+      'INVALID_INPUT',
+    ],
+    [
+      'an impossible date',
+      { action: 'applyChange', year: 2027, change: { type: 'day', date: '2027-02-30', set: 'off', note: '测试' }, expectedVersion: 1 },
+      ADMIN,
+      'INVALID_INPUT',
+    ],
+    [
+      'a day of another year',
+      { action: 'applyChange', year: 2027, change: { type: 'day', date: '2028-02-01', set: 'off', note: '测试' }, expectedVersion: 1 },
+      ADMIN,
+      'INVALID_INPUT',
+    ],
     ['a year out of range', { action: 'getYear', year: 2200 }, ADMIN, 'INVALID_INPUT'],
-    ['a stale version', { action: 'applyChange', year: 2027, change: { type: 'day', date: '2027-03-01', set: 'off', note: '县政府临时通知' }, expectedVersion: 0 }, ADMIN, 'CONFLICT'],
+    [
+      'a stale version',
+      {
+        action: 'applyChange',
+        year: 2027,
+        change: { type: 'day', date: '2027-03-01', set: 'off', note: '县政府临时通知' },
+        expectedVersion: 0,
+      },
+      ADMIN,
+      'CONFLICT',
+    ],
     ['an unknown field', { action: 'getYear', year: 2027, openid: ADMIN }, ADMIN, 'INVALID_INPUT'],
   ])('when the input is %s, then a structured error answers and nothing changes', async (_n, event, who, code) => {
     const before = await yearDoc()
@@ -225,8 +318,18 @@ describe('a change interrupted by a crash', () => {
     // The state a kill right after the transaction leaves: the year with a pending note, nothing else done.
     const doc = await yearDoc()
     const days = [...doc.days, { date: '2027-01-11', kind: 'off', name: '临时休息日' }]
-    const pending = { version: doc.version + 1, changed: ['2027-01-11'], closed: ['2027-01-11'], reopened: [], reason: '工作日历调整：测试', at: new Date() }
-    await t.db.collection('calendar_years').doc('2027').update({ data: { days, version: pending.version, pending } })
+    const pending = {
+      version: doc.version + 1,
+      changed: ['2027-01-11'],
+      closed: ['2027-01-11'],
+      reopened: [],
+      reason: '工作日历调整：测试',
+      at: new Date(),
+    }
+    await t.db
+      .collection('calendar_years')
+      .doc('2027')
+      .update({ data: { days, version: pending.version, pending } })
     setBeijingNow('2027-01-06', '09:01')
     expect((await c.getCase(ids.moved, A)).data.deadline.dueDate).toBe('2027-01-08')
     const swept = (await t.trigger('calendar', 'tick', 'recomputeSweep')) as any

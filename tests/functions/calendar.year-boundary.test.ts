@@ -30,7 +30,9 @@ afterAll(async () => {
 })
 
 async function workInjuryCase(seq: number): Promise<string> {
-  const draft = await c.ok(c.call({ action: 'createDraft', matterId: WORK_INJURY, applicant: profile(seq), form: {}, requestId: newRequestId() }, A))
+  const draft = await c.ok(
+    c.call({ action: 'createDraft', matterId: WORK_INJURY, applicant: profile(seq), form: {}, requestId: newRequestId() }, A),
+  )
   for (const i of [0, 1, 2]) await c.ok(c.upload(draft.caseId, i, jpeg(64, seq + i), A))
   await c.ok(c.act(draft.caseId, 'submit', A))
   await c.ok(c.act(draft.caseId, 'startPreReview', sbStaff))
@@ -66,7 +68,11 @@ describe('working days across New Year into a provisional year', () => {
     await c.ok(c.upload(passport, 0, jpeg(80, 3), A))
     await c.ok(c.act(passport, 'resubmit', A))
     // Paused working days (12-28, 01-05]: 12-29, 12-30, 12-31, 01-04, 01-05 = 5 → 7 + 5 working days after 12-21.
-    expect((await c.getCase(passport, A)).data.deadline).toMatchObject({ dueDate: builtInCalendar.addWorkingDays('2026-12-21', 12), paused: false, provisional: true })
+    expect((await c.getCase(passport, A)).data.deadline).toMatchObject({
+      dueDate: builtInCalendar.addWorkingDays('2026-12-21', 12),
+      paused: false,
+      provisional: true,
+    })
     expect(builtInCalendar.addWorkingDays('2026-12-21', 12)).toBe('2027-01-07')
   })
 
@@ -83,16 +89,26 @@ describe('working days across New Year into a provisional year', () => {
     await c.ok(c.call({ action: 'acceptFollowInvite', code: invite.code }, FATHER))
     const followed = await c.ok(c.call({ action: 'followedCases' }, FATHER))
     expect(followed.cases.find((x: any) => x.caseId === injury)).toMatchObject({ dueDate: '2027-01-13', dueProvisional: true })
-    expect((await c.ok(c.call({ action: 'followedCase', caseId: injury }, FATHER))).deadline).toMatchObject({ dueDate: '2027-01-13', provisional: true })
+    expect((await c.ok(c.call({ action: 'followedCase', caseId: injury }, FATHER))).deadline).toMatchObject({
+      dueDate: '2027-01-13',
+      provisional: true,
+    })
 
     const view = (await c.getCase(injury, A)).data
-    const found = await c.call({ action: 'lookup', caseNo: view.caseNo, queryCode: view.queryCode, name: '张伟', idLast4: profile(71).idNumber.slice(-4) }, 'o-visitor-1')
+    const found = await c.call(
+      { action: 'lookup', caseNo: view.caseNo, queryCode: view.queryCode, name: '张伟', idLast4: profile(71).idNumber.slice(-4) },
+      'o-visitor-1',
+    )
     expect(found).toMatchObject({ ok: true, data: { dueDate: '2027-01-13', dueProvisional: true } })
   })
 
   it('when a question is asked on New Year’s Eve, then its reply is due on the first working day of 2027', async () => {
     setBeijingNow('2026-12-31', '16:00')
-    const r = await t.call('inquiry', { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() }, A)
+    const r = await t.call(
+      'inquiry',
+      { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() },
+      A,
+    )
     expect(r).toMatchObject({ ok: true, data: { dueDate: '2027-01-04' } })
   })
 
@@ -113,14 +129,29 @@ describe('working days across New Year into a provisional year', () => {
     const { data } = (await t.call('appointment', { action: 'listSlots', matterId: PASSPORT, date: '2027-01-04' }, A)) as any
     expect(data.slots.length).toBeGreaterThan(0)
     const slot = data.slots.find((s: any) => s.remaining > 0)
-    const booked = await t.call('appointment', { action: 'book', matterId: PASSPORT, slotId: slot.slotId, name: '张伟', idNumber: profile(73).idNumber, phone: '13912345678', requestId: newRequestId() }, A)
+    const booked = await t.call(
+      'appointment',
+      {
+        action: 'book',
+        matterId: PASSPORT,
+        slotId: slot.slotId,
+        name: '张伟',
+        idNumber: profile(73).idNumber,
+        phone: '13912345678',
+        requestId: newRequestId(),
+      },
+      A,
+    )
     expect(booked).toMatchObject({ ok: true, data: { bookingId: expect.any(String) } })
   })
 
   it('when staff open the app in December 2026, then they are warned that 2027 is provisional; citizens are not asked', async () => {
     setBeijingNow('2026-12-01', '09:00')
     const r = (await t.call('calendar', { action: 'status' }, STAFF)) as any
-    expect(r).toMatchObject({ ok: true, data: { today: '2026-12-01', banner: { years: [2027], text: expect.stringContaining('2027年放假安排国务院尚未公布') } } })
+    expect(r).toMatchObject({
+      ok: true,
+      data: { today: '2026-12-01', banner: { years: [2027], text: expect.stringContaining('2027年放假安排国务院尚未公布') } },
+    })
     expect(await t.call('calendar', { action: 'status' }, A)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     setBeijingNow('2026-10-31', '09:00')
     expect(((await t.call('calendar', { action: 'status' }, STAFF)) as any).data.banner).toBeUndefined()
@@ -136,7 +167,9 @@ describe('working days across New Year into a provisional year', () => {
     // No subscription template carries it: it reaches the message centre only, and nothing is pushed.
     await t.trigger('notify', 'drain')
     const inbox = (await t.call('notify', { action: 'myMessages' }, ADMIN)) as any
-    expect(inbox.data.messages).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'calendar', title: '2027年放假安排待录入' })]))
+    expect(inbox.data.messages).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: 'calendar', title: '2027年放假安排待录入' })]),
+    )
     expect((await t.db.collection('outbox').doc(notes[0]._id).get()).data).toMatchObject({ status: 'sent', channel: 'message_centre' })
     expect((await t.db.collection('wx_subscribe_sends').where({ touser: ADMIN }).get()).data).toEqual([])
   })
@@ -147,6 +180,9 @@ describe('working days across New Year into a provisional year', () => {
     expect(at9).toMatchObject({ ok: true, data: { recomputeSweep: { finished: 0 }, provisionalReminder: { queued: 0 } } })
     setBeijingNow('2026-12-04', '09:01')
     expect(await t.trigger('calendar', 'tick')).toEqual({ ok: true, data: {} })
-    expect(await t.trigger('calendar', 'tick', 'nosuchjob')).toMatchObject({ ok: true, data: { error: expect.stringContaining('nosuchjob') } })
+    expect(await t.trigger('calendar', 'tick', 'nosuchjob')).toMatchObject({
+      ok: true,
+      data: { error: expect.stringContaining('nosuchjob') },
+    })
   })
 })

@@ -18,19 +18,31 @@ export const passportForm = (over: Record<string, unknown> = {}) => ({
   emergencyPhone: '13900000001',
   ...over,
 })
-export const profile = (seq = 1) => ({ name: '张伟', idNumber: idNumberFor(seq), phone: '13912345678', address: '山西省运城市绛县古绛镇1号' })
+export const profile = (seq = 1) => ({
+  name: '张伟',
+  idNumber: idNumberFor(seq),
+  phone: '13912345678',
+  address: '山西省运城市绛县古绛镇1号',
+})
 
 export function caseClient(t: TestCloud) {
   const call = (event: object, openid?: string) => t.call('case', event, openid) as Promise<any>
-  const act = (caseId: string, transition: string, openid: string, extra: object = {}) => call({ action: 'act', caseId, transition, ...extra }, openid)
+  const act = (caseId: string, transition: string, openid: string, extra: object = {}) =>
+    call({ action: 'act', caseId, transition, ...extra }, openid)
   const upload = (caseId: string, materialIndex: number, bytes: Buffer, openid = A, contentType = 'image/jpeg') =>
-    call({ action: 'uploadMaterial', caseId, materialIndex, fileName: 'scan.jpg', contentType, dataBase64: bytes.toString('base64') }, openid)
+    call(
+      { action: 'uploadMaterial', caseId, materialIndex, fileName: 'scan.jpg', contentType, dataBase64: bytes.toString('base64') },
+      openid,
+    )
   const getCase = (caseId: string, openid: string) => call({ action: 'getCase', caseId }, openid)
   const stateOf = async (caseId: string) => (await t.db.collection('cases').doc(caseId).get()).data.state as string
 
   /** A passport draft with the whole form and the ID card photo. */
   async function readyDraft(openid = A, seq = 1): Promise<string> {
-    const r = await call({ action: 'createDraft', matterId: PASSPORT, applicant: profile(seq), form: passportForm(), requestId: newRequestId() }, openid)
+    const r = await call(
+      { action: 'createDraft', matterId: PASSPORT, applicant: profile(seq), form: passportForm(), requestId: newRequestId() },
+      openid,
+    )
     expect(r).toMatchObject({ ok: true })
     expect(await upload(r.data.caseId, 0, jpeg(64, seq % 200), openid)).toMatchObject({ ok: true })
     return r.data.caseId
@@ -49,7 +61,13 @@ export function caseClient(t: TestCloud) {
       ['submitted', () => ok(act(id, 'submit', openid))],
       ['pre_review', () => ok(act(id, 'startPreReview', STAFF))],
       ['supplement_requested', () => ok(act(id, 'requestSupplement', STAFF, { items: [{ material: 0, problem: '身份证照片不清晰' }] }))],
-      ['resubmitted', async () => { await ok(upload(id, 0, png(), openid, 'image/png')); await ok(act(id, 'resubmit', openid)) }],
+      [
+        'resubmitted',
+        async () => {
+          await ok(upload(id, 0, png(), openid, 'image/png'))
+          await ok(act(id, 'resubmit', openid))
+        },
+      ],
       ['pre_review#2', () => ok(act(id, 'startPreReview', STAFF))],
       ['accepted', () => ok(act(id, 'accept', STAFF))],
       ['in_process', () => ok(act(id, 'startProcessing', STAFF))],

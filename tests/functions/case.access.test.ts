@@ -4,7 +4,22 @@ import { newRequestId } from '../builders/people'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
 import { CASE_TRANSITIONS, type CaseActor } from '../../types/domain/case-machine'
 import { MATERIAL_MAX_BYTES } from '../../types/domain/case-material'
-import { A, ADMIN, B, caseClient, jpeg, LEAD, passportForm, PASSPORT, png, profile, STAFF, STAFF_SCJG, startCaseCloud, SUPERVISOR } from './case-kit'
+import {
+  A,
+  ADMIN,
+  B,
+  caseClient,
+  jpeg,
+  LEAD,
+  passportForm,
+  PASSPORT,
+  png,
+  profile,
+  STAFF,
+  STAFF_SCJG,
+  startCaseCloud,
+  SUPERVISOR,
+} from './case-kit'
 
 let t: TestCloud
 let c: ReturnType<typeof caseClient>
@@ -59,7 +74,10 @@ describe('who sees a case', () => {
     expect(await c.act(submitted, 'withdraw', B)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await c.act(submitted, 'startPreReview', STAFF_SCJG)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await c.act(submitted, 'startPreReview', SUPERVISOR)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await c.call({ action: 'saveDraft', caseId: draft, form: passportForm({ destination: '法国' }) }, B)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call({ action: 'saveDraft', caseId: draft, form: passportForm({ destination: '法国' }) }, B)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect(await c.stateOf(submitted)).toBe('submitted')
     expect((await t.db.collection('cases').doc(draft).get()).data.form.destination).toBe('日本')
   })
@@ -104,7 +122,10 @@ describe('materials and files', () => {
   it("when another citizen tries to attach someone's library file, then it is not found", async () => {
     const aLib = (await c.call({ action: 'myMaterials' }, A)).data.items[0].libraryId
     const bDraft = await c.readyDraft(B, 33)
-    expect(await c.call({ action: 'attachFromLibrary', caseId: bDraft, materialIndex: 3, libraryId: aLib }, B)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call({ action: 'attachFromLibrary', caseId: bDraft, materialIndex: 3, libraryId: aLib }, B)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect((await c.call({ action: 'myMaterials' }, B)).data.items.map((x: any) => x.libraryId)).not.toContain(aLib)
     expect((await t.db.collection('cases').doc(bDraft).get()).data.materials[3].files).toEqual([])
   })
@@ -119,7 +140,10 @@ describe('materials and files', () => {
     ['a JPEG for a material the matter does not have', jpeg(), 'image/jpeg', 9, 'materialIndex'],
   ])('when the upload is %s, then it is refused and nothing is stored', async (_name, bytes, contentType, materialIndex, path) => {
     const before = [await count('materials'), (await t.db.collection('cases').doc(draft).get()).data.rev]
-    const r = await c.call({ action: 'uploadMaterial', caseId: draft, materialIndex, fileName: 'x.jpg', contentType, dataBase64: bytes.toString('base64') }, A)
+    const r = await c.call(
+      { action: 'uploadMaterial', caseId: draft, materialIndex, fileName: 'x.jpg', contentType, dataBase64: bytes.toString('base64') },
+      A,
+    )
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path }] } })
     expect([await count('materials'), (await t.db.collection('cases').doc(draft).get()).data.rev]).toEqual(before)
   })
@@ -127,16 +151,44 @@ describe('materials and files', () => {
   it('when a file is over 2 MB, then the function refuses it; at exactly 2 MB it is stored', async () => {
     // Invoked directly: the local HTTP gateway caps bodies at 1 MB before the function would see them.
     const invoke = (bytes: Buffer) =>
-      t.cloud.invoke('case', { action: 'uploadMaterial', caseId: draft, materialIndex: 3, fileName: 'big.jpg', contentType: 'image/jpeg', dataBase64: bytes.toString('base64') }, { openid: A }) as Promise<any>
+      t.cloud.invoke(
+        'case',
+        {
+          action: 'uploadMaterial',
+          caseId: draft,
+          materialIndex: 3,
+          fileName: 'big.jpg',
+          contentType: 'image/jpeg',
+          dataBase64: bytes.toString('base64'),
+        },
+        { openid: A },
+      ) as Promise<any>
     const before = await count('materials')
-    expect(await invoke(jpeg(MATERIAL_MAX_BYTES + 1))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('2MB') } })
+    expect(await invoke(jpeg(MATERIAL_MAX_BYTES + 1))).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: expect.stringContaining('2MB') },
+    })
     expect(await count('materials')).toBe(before)
     expect(await invoke(jpeg(MATERIAL_MAX_BYTES, 9))).toMatchObject({ ok: true, data: { size: MATERIAL_MAX_BYTES } })
   })
 
   it('when an input carries an unknown field, then it is refused and nothing changes', async () => {
-    expect(await c.call({ action: 'act', caseId: submitted, transition: 'withdraw', openid: B }, A)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await c.call({ action: 'createDraft', matterId: PASSPORT, applicant: profile(40), form: passportForm({ hobby: '钓鱼' }), requestId: newRequestId() }, A)).toMatchObject({
+    expect(await c.call({ action: 'act', caseId: submitted, transition: 'withdraw', openid: B }, A)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
+    expect(
+      await c.call(
+        {
+          action: 'createDraft',
+          matterId: PASSPORT,
+          applicant: profile(40),
+          form: passportForm({ hobby: '钓鱼' }),
+          requestId: newRequestId(),
+        },
+        A,
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', issues: [expect.objectContaining({ path: expect.stringContaining('form') })] },
     })
@@ -146,14 +198,25 @@ describe('materials and files', () => {
 
 describe('audit of staff reads', () => {
   it('when staff open a case, then who, when and which case is written; the citizen reading their own is not audited', async () => {
-    const reads = () => t.db.collection('audit').where({ caseId: submitted, kind: 'staff_read' }).limit(100).get().then((r: any) => r.data)
+    const reads = () =>
+      t.db
+        .collection('audit')
+        .where({ caseId: submitted, kind: 'staff_read' })
+        .limit(100)
+        .get()
+        .then((r: any) => r.data)
     const before = (await reads()).length
     await c.getCase(submitted, A)
     expect((await reads()).length).toBe(before)
     await c.getCase(submitted, LEAD)
     const after = await reads()
     expect(after.length).toBe(before + 1)
-    expect(after.find((x: any) => x.staffNo === 'ZW0003')).toMatchObject({ role: 'dept_lead', departmentId: 'dept-crj', caseNo: expect.stringMatching(/^ZW/), at: expect.any(Date) })
+    expect(after.find((x: any) => x.staffNo === 'ZW0003')).toMatchObject({
+      role: 'dept_lead',
+      departmentId: 'dept-crj',
+      caseNo: expect.stringMatching(/^ZW/),
+      at: expect.any(Date),
+    })
   })
 })
 
@@ -174,7 +237,12 @@ describe('every transition by a role the table does not name', () => {
   it.each(cases)('when %s is tried by %s (case in %s), then it is %s and the case stays', async (action, actor, state, code) => {
     if (!byState.has(state)) byState.set(state, await c.caseIn(state, A, seq++))
     const id = byState.get(state)!
-    const r = await c.act(id, action, who[actor], { items: [{ material: 0, problem: '不清晰' }], reason: '不符合申请条件', mail: { trackingNo: 'EM123456789CN' }, pickupCode: '123456' })
+    const r = await c.act(id, action, who[actor], {
+      items: [{ material: 0, problem: '不清晰' }],
+      reason: '不符合申请条件',
+      mail: { trackingNo: 'EM123456789CN' },
+      pickupCode: '123456',
+    })
     expect(r).toMatchObject({ ok: false, error: { code } })
     expect(await c.stateOf(id)).toBe(state)
   })

@@ -23,17 +23,34 @@ const outboxOf = async (caseId: string) =>
 describe('普通护照签发, from draft to the passport in hand', () => {
   it('when a citizen applies, is asked once for a supplement and collects the result, then every step is recorded and notified', async () => {
     // Draft: the profile fills the applicant block; the form may start incomplete.
-    const created = await c.call({ action: 'createDraft', matterId: PASSPORT, applicant: profile(1), form: passportForm({ destination: undefined }), requestId: newRequestId() }, A)
-    expect(created).toMatchObject({ ok: true, data: { caseId: expect.stringMatching(/^cs-/), caseNo: expect.stringMatching(/^ZW[A-Z2-9]{14}$/) } })
+    const created = await c.call(
+      {
+        action: 'createDraft',
+        matterId: PASSPORT,
+        applicant: profile(1),
+        form: passportForm({ destination: undefined }),
+        requestId: newRequestId(),
+      },
+      A,
+    )
+    expect(created).toMatchObject({
+      ok: true,
+      data: { caseId: expect.stringMatching(/^cs-/), caseNo: expect.stringMatching(/^ZW[A-Z2-9]{14}$/) },
+    })
     const id = created.data.caseId
 
     // Submitting an incomplete application is refused with the list of what is missing, and changes nothing.
     const early = await c.act(id, 'submit', A)
     expect(early).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(early.error.issues.map((i: any) => i.message)).toEqual(expect.arrayContaining(['请填写前往国家或地区', '请上传申请人居民身份证']))
+    expect(early.error.issues.map((i: any) => i.message)).toEqual(
+      expect.arrayContaining(['请填写前往国家或地区', '请上传申请人居民身份证']),
+    )
     expect(await c.stateOf(id)).toBe('draft')
 
-    expect(await c.call({ action: 'saveDraft', caseId: id, form: passportForm() }, A)).toMatchObject({ ok: true, data: { missing: ['请上传申请人居民身份证'] } })
+    expect(await c.call({ action: 'saveDraft', caseId: id, form: passportForm() }, A)).toMatchObject({
+      ok: true,
+      data: { missing: ['请上传申请人居民身份证'] },
+    })
     expect(await c.upload(id, 0, jpeg())).toMatchObject({ ok: true, data: { contentType: 'image/jpeg', size: 64 } })
     expect(await c.upload(id, 3, pdf(), A, 'application/pdf')).toMatchObject({ ok: true })
     expect(await c.act(id, 'submit', A)).toEqual({ ok: true, data: { caseId: id, state: 'submitted' } })
@@ -41,27 +58,52 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     // Pre-review finds two problems and lists both at once.
     setBeijingNow('2026-09-22', '10:00')
     expect(await c.act(id, 'startPreReview', STAFF)).toMatchObject({ ok: true, data: { state: 'pre_review' } })
-    const items = [{ material: 0, problem: '身份证照片反光看不清' }, { field: 'birthPlace', problem: '出生地应填写到县' }]
-    expect(await c.act(id, 'requestSupplement', STAFF, { items, note: '请一并补正' })).toMatchObject({ ok: true, data: { state: 'supplement_requested' } })
+    const items = [
+      { material: 0, problem: '身份证照片反光看不清' },
+      { field: 'birthPlace', problem: '出生地应填写到县' },
+    ]
+    expect(await c.act(id, 'requestSupplement', STAFF, { items, note: '请一并补正' })).toMatchObject({
+      ok: true,
+      data: { state: 'supplement_requested' },
+    })
     const asked = await c.getCase(id, A)
     expect(asked.data).toMatchObject({
       state: 'supplement_requested',
       allowedActions: ['resubmit', 'withdraw'],
-      supplement: { round: 1, items: [{ target: '申请人居民身份证', problem: '身份证照片反光看不清' }, { target: '出生地', problem: '出生地应填写到县' }] },
+      supplement: {
+        round: 1,
+        items: [
+          { target: '申请人居民身份证', problem: '身份证照片反光看不清' },
+          { target: '出生地', problem: '出生地应填写到县' },
+        ],
+      },
     })
 
     // Resubmitting without a new photo of the named material is refused.
     expect(await c.act(id, 'resubmit', A)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'materials.0' }] } })
     expect(await c.upload(id, 0, png(), A, 'image/png')).toMatchObject({ ok: true })
-    expect(await c.call({ action: 'saveDraft', caseId: id, form: passportForm({ birthPlace: '山西省运城市绛县' }) }, A)).toMatchObject({ ok: true })
+    expect(await c.call({ action: 'saveDraft', caseId: id, form: passportForm({ birthPlace: '山西省运城市绛县' }) }, A)).toMatchObject({
+      ok: true,
+    })
     expect(await c.act(id, 'resubmit', A)).toMatchObject({ ok: true, data: { state: 'resubmitted' } })
 
     // Acceptance starts the 7-working-day clock: 09-25 is the Mid-Autumn Festival, 10-01..07 National
     // Day, and the make-up Saturday 10-10 is the 7th working day.
     setBeijingNow('2026-09-23', '09:30')
     expect(await c.act(id, 'startPreReview', STAFF)).toMatchObject({ ok: true })
-    expect(await c.act(id, 'accept', STAFF, { note: '材料齐全，已核验原件', internal: true })).toMatchObject({ ok: true, data: { state: 'accepted' } })
-    expect((await c.getCase(id, A)).data.deadline).toEqual({ acceptedOn: '2026-09-23', limitDays: 7, dueDate: '2026-10-10', workingDaysLeft: 7, overdue: false, paused: false, provisional: false })
+    expect(await c.act(id, 'accept', STAFF, { note: '材料齐全，已核验原件', internal: true })).toMatchObject({
+      ok: true,
+      data: { state: 'accepted' },
+    })
+    expect((await c.getCase(id, A)).data.deadline).toEqual({
+      acceptedOn: '2026-09-23',
+      limitDays: 7,
+      dueDate: '2026-10-10',
+      workingDaysLeft: 7,
+      overdue: false,
+      paused: false,
+      provisional: false,
+    })
     expect(await c.act(id, 'startProcessing', STAFF)).toMatchObject({ ok: true })
     setBeijingNow('2026-09-25', '15:00')
     expect(await c.act(id, 'approve', LEAD, { note: '审批通过' })).toMatchObject({ ok: true, data: { state: 'approved' } })
@@ -74,14 +116,31 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     expect(staffView.result.pickup.code).toBeUndefined()
     expect(staffView.allowedActions).toEqual(['complete'])
     const wrong = mine.result.pickup.code === '000000' ? '111111' : '000000'
-    expect(await c.act(id, 'complete', STAFF, { pickupCode: wrong })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'pickupCode' }] } })
+    expect(await c.act(id, 'complete', STAFF, { pickupCode: wrong })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'pickupCode' }] },
+    })
     setBeijingNow('2026-09-28', '10:00')
-    expect(await c.act(id, 'complete', STAFF, { pickupCode: mine.result.pickup.code })).toMatchObject({ ok: true, data: { state: 'completed' } })
+    expect(await c.act(id, 'complete', STAFF, { pickupCode: mine.result.pickup.code })).toMatchObject({
+      ok: true,
+      data: { state: 'completed' },
+    })
 
     // Timeline: every step, in order, with role and staff number; the citizen does not see internal notes.
     const staffTimeline = (await c.getCase(id, STAFF)).data.timeline
     const citizenTimeline = (await c.getCase(id, A)).data.timeline
-    expect(staffTimeline.map((e: any) => e.action)).toEqual(['submit', 'startPreReview', 'requestSupplement', 'resubmit', 'startPreReview', 'accept', 'startProcessing', 'approve', 'readyForPickup', 'complete'])
+    expect(staffTimeline.map((e: any) => e.action)).toEqual([
+      'submit',
+      'startPreReview',
+      'requestSupplement',
+      'resubmit',
+      'startPreReview',
+      'accept',
+      'startProcessing',
+      'approve',
+      'readyForPickup',
+      'complete',
+    ])
     expect(staffTimeline.map((e: any) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
     expect(staffTimeline[0].actor).toEqual({ role: 'applicant' })
     expect(staffTimeline[1].actor).toEqual({ role: 'window_staff', staffNo: 'ZW0001' })
@@ -94,7 +153,12 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     expect((await c.getCase(id, A)).data.deadline).toMatchObject({ dueDate: '2026-10-10', overdue: false })
 
     // Outbox: one request per event that matters to the citizen.
-    expect((await outboxOf(id)).map((n: any) => n.event).sort()).toEqual(['case.accepted', 'case.approved', 'case.ready_for_pickup', 'case.supplement_requested'])
+    expect((await outboxOf(id)).map((n: any) => n.event).sort()).toEqual([
+      'case.accepted',
+      'case.approved',
+      'case.ready_for_pickup',
+      'case.supplement_requested',
+    ])
     expect((await outboxOf(id)).every((n: any) => n.status === 'pending' && n.data.caseNo === created.data.caseNo)).toBe(true)
 
     // The timeline is the store's record too: the events cannot be told apart from what the page shows.
@@ -109,8 +173,14 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     const lib = (await c.call({ action: 'myMaterials' }, A)).data.items
     const firstFile = (await t.db.collection('cases').doc(first).get()).data.materials[0].files[0]
     expect(lib.map((x: any) => x.libraryId)).toContain(firstFile.libraryId)
-    const r = await c.call({ action: 'createDraft', matterId: PASSPORT, applicant: profile(7), form: passportForm(), requestId: newRequestId() }, A)
-    const attached = await c.call({ action: 'attachFromLibrary', caseId: r.data.caseId, materialIndex: 0, libraryId: firstFile.libraryId }, A)
+    const r = await c.call(
+      { action: 'createDraft', matterId: PASSPORT, applicant: profile(7), form: passportForm(), requestId: newRequestId() },
+      A,
+    )
+    const attached = await c.call(
+      { action: 'attachFromLibrary', caseId: r.data.caseId, materialIndex: 0, libraryId: firstFile.libraryId },
+      A,
+    )
     expect(attached).toMatchObject({ ok: true, data: { libraryId: firstFile.libraryId } })
     expect(await c.act(r.data.caseId, 'submit', A)).toMatchObject({ ok: true })
     const reused = (await t.db.collection('cases').doc(r.data.caseId).get()).data.materials[0].files
@@ -148,7 +218,16 @@ describe('the legal clock with a supplement across National Day 2026', () => {
     setBeijingNow('2026-10-12', '09:00')
     const d = (await c.getCase(id, STAFF)).data.deadline
     // Staff also see the legal limit's date (护照: 15 working days), paused alike.
-    expect(d).toEqual({ acceptedOn: '2026-09-28', limitDays: 7, dueDate: '2026-10-16', legalDueDate: workingDays.addWorkingDays('2026-09-28', 15 + 3), workingDaysLeft: 4, overdue: false, paused: false, provisional: false })
+    expect(d).toEqual({
+      acceptedOn: '2026-09-28',
+      limitDays: 7,
+      dueDate: '2026-10-16',
+      legalDueDate: workingDays.addWorkingDays('2026-09-28', 15 + 3),
+      workingDaysLeft: 4,
+      overdue: false,
+      paused: false,
+      provisional: false,
+    })
     expect(d.dueDate).toBe(workingDays.addWorkingDays('2026-09-28', 7 + 3))
 
     setBeijingNow('2026-10-15', '09:00')
@@ -165,14 +244,24 @@ describe('一次性告知: a second supplement request', () => {
 
   it.each([
     ['names only items of the first request', [{ material: 0, problem: '仍不清晰' }], []],
-    ['names an item the first request did not', [{ material: 0, problem: '仍不清晰' }, { field: 'destination', problem: '前往国家填写不规范' }], ['field:destination']],
+    [
+      'names an item the first request did not',
+      [
+        { material: 0, problem: '仍不清晰' },
+        { field: 'destination', problem: '前往国家填写不规范' },
+      ],
+      ['field:destination'],
+    ],
   ])('when it %s, then the audit records %j as a process error', async (_name, items, expected) => {
     const id = await c.caseIn('resubmitted', A, 20 + expected.length)
     await c.ok(c.act(id, 'startPreReview', STAFF))
     await c.ok(c.act(id, 'requestSupplement', STAFF, { items }))
     const entries = await auditOf(id)
     if (expected.length === 0) expect(entries).toEqual([])
-    else expect(entries).toEqual([expect.objectContaining({ rule: 'supplement_not_once', round: 2, newItems: expected, staffNo: 'ZW0001', departmentId: 'dept-crj' })])
+    else
+      expect(entries).toEqual([
+        expect.objectContaining({ rule: 'supplement_not_once', round: 2, newItems: expected, staffNo: 'ZW0001', departmentId: 'dept-crj' }),
+      ])
     // The request itself goes through: the citizen must still be told.
     expect(await c.stateOf(id)).toBe('supplement_requested')
   })
@@ -182,22 +271,42 @@ describe('联办件: one sub-task per department', () => {
   it('when not every department has finished, then approval waits; once all are done, it goes through', async () => {
     const { staff } = await import('../../local/seed')
     const staffOf = (dept: string) => staff.find((s) => s.departmentId === dept && s.role === 'window_staff' && s.active)!.openid
-    const form = { companyName: '绛县示例商贸有限公司', registeredCapital: 50, legalRepresentative: '张伟', legalRepresentativeId: profile(60).idNumber, sealSets: 1 }
-    const r = await c.call({ action: 'createDraft', matterId: 'm-business-startup', applicant: profile(60), form, requestId: newRequestId() }, A)
+    const form = {
+      companyName: '绛县示例商贸有限公司',
+      registeredCapital: 50,
+      legalRepresentative: '张伟',
+      legalRepresentativeId: profile(60).idNumber,
+      sealSets: 1,
+    }
+    const r = await c.call(
+      { action: 'createDraft', matterId: 'm-business-startup', applicant: profile(60), form, requestId: newRequestId() },
+      A,
+    )
     const id = r.data.caseId
     for (const i of [0, 1, 2, 3]) await c.ok(c.upload(id, i, pdf(80 + i), A, 'application/pdf'))
     await c.ok(c.act(id, 'submit', A))
     const lead = 'demo-staff-scjg'
     for (const step of ['startPreReview', 'accept', 'startProcessing']) await c.ok(c.act(id, step, lead))
-    expect((await c.getCase(id, lead)).data.subtasks.map((s: any) => s.departmentId)).toEqual(['dept-scjg', 'dept-sw', 'dept-sb', 'dept-yb'])
+    expect((await c.getCase(id, lead)).data.subtasks.map((s: any) => s.departmentId)).toEqual([
+      'dept-scjg',
+      'dept-sw',
+      'dept-sb',
+      'dept-yb',
+    ])
 
     // A joint department sees the case and may finish its own part, but not move the case.
     const tax = staffOf('dept-sw')
     expect((await c.getCase(id, tax)).data).toMatchObject({ canCompleteSubtask: true, allowedActions: [] })
     expect(await c.act(id, 'approve', tax)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     await c.ok(c.call({ action: 'completeSubtask', caseId: id }, tax))
-    expect(await c.act(id, 'approve', lead)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('联办件') } })
-    expect(await c.call({ action: 'completeSubtask', caseId: id }, staffOf('dept-crj'))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.act(id, 'approve', lead)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('联办件') },
+    })
+    expect(await c.call({ action: 'completeSubtask', caseId: id }, staffOf('dept-crj'))).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
 
     await Promise.all([lead, staffOf('dept-sb'), staffOf('dept-yb')].map((o) => c.ok(c.call({ action: 'completeSubtask', caseId: id }, o))))
     expect((await c.getCase(id, lead)).data.subtasks.every((s: any) => s.done)).toBe(true)

@@ -21,7 +21,8 @@ afterAll(async () => {
 })
 
 const put = async (cloudPath: string, bytes: Buffer) => (await t.sdk.uploadFile({ cloudPath, fileContent: bytes })).fileID as string
-const filesOf = async (caseId: string, index: number) => (await t.db.collection('cases').doc(caseId).get()).data.materials[index].files as any[]
+const filesOf = async (caseId: string, index: number) =>
+  (await t.db.collection('cases').doc(caseId).get()).data.materials[index].files as any[]
 
 describe('direct uploads', () => {
   it('when the app uploads to its target and attaches the file, then it is checked and recorded like any upload', async () => {
@@ -29,7 +30,10 @@ describe('direct uploads', () => {
     const target = await c.call({ action: 'uploadTarget', caseId: id, materialIndex: 0 }, A)
     expect(target).toMatchObject({ ok: true, data: { cloudPath: expect.stringMatching(new RegExp(`^incoming/[0-9a-f]+/${id}/`)) } })
     const fileId = await put(target.data.cloudPath, jpeg(300_000, 9))
-    const r = await c.call({ action: 'attachUploaded', caseId: id, materialIndex: 0, fileId, fileName: 'id-card.jpg', contentType: 'image/jpeg' }, A)
+    const r = await c.call(
+      { action: 'attachUploaded', caseId: id, materialIndex: 0, fileId, fileName: 'id-card.jpg', contentType: 'image/jpeg' },
+      A,
+    )
     expect(r).toMatchObject({ ok: true, data: { fileName: 'id-card.jpg', size: 300_000 } })
     expect((await filesOf(id, 0)).map((f) => f.fileId)).toContain(fileId)
   })
@@ -39,20 +43,36 @@ describe('direct uploads', () => {
     const { data } = await c.call({ action: 'uploadTarget', caseId: id, materialIndex: 0 }, A)
     const fileId = await put(data.cloudPath, Buffer.from('GIF89a not a jpeg at all'))
     const before = (await filesOf(id, 0)).length
-    const r = await c.call({ action: 'attachUploaded', caseId: id, materialIndex: 0, fileId, fileName: 'x.jpg', contentType: 'image/jpeg' }, A)
+    const r = await c.call(
+      { action: 'attachUploaded', caseId: id, materialIndex: 0, fileId, fileName: 'x.jpg', contentType: 'image/jpeg' },
+      A,
+    )
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect((await filesOf(id, 0)).length).toBe(before)
     await expect(t.sdk.downloadFile({ fileID: fileId })).rejects.toBeTruthy()
   })
 
-  it("when someone attaches a file outside their own upload target, then it is not found", async () => {
+  it('when someone attaches a file outside their own upload target, then it is not found', async () => {
     const mine = await c.readyDraft(A, 43)
     const theirs = await c.readyDraft(B, 44)
     const { data } = await c.call({ action: 'uploadTarget', caseId: mine, materialIndex: 0 }, A)
     const fileId = await put(data.cloudPath, jpeg(2000, 3))
-    const r = await c.call({ action: 'attachUploaded', caseId: theirs, materialIndex: 0, fileId, fileName: 'x.jpg', contentType: 'image/jpeg' }, B)
+    const r = await c.call(
+      { action: 'attachUploaded', caseId: theirs, materialIndex: 0, fileId, fileName: 'x.jpg', contentType: 'image/jpeg' },
+      B,
+    )
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    const forged = await c.call({ action: 'attachUploaded', caseId: mine, materialIndex: 0, fileId: fileId.replace('/incoming/', '/materials/'), fileName: 'x.jpg', contentType: 'image/jpeg' }, A)
+    const forged = await c.call(
+      {
+        action: 'attachUploaded',
+        caseId: mine,
+        materialIndex: 0,
+        fileId: fileId.replace('/incoming/', '/materials/'),
+        fileName: 'x.jpg',
+        contentType: 'image/jpeg',
+      },
+      A,
+    )
     expect(forged).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
 })

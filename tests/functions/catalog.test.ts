@@ -53,7 +53,7 @@ describe('catalog.searchMatters', () => {
     expect(new Set(ids).size).toBe(demoMatters.length)
   })
 
-  it('when filtering by department, then only that department\'s matters come back', async () => {
+  it("when filtering by department, then only that department's matters come back", async () => {
     const r = await catalog({ action: 'searchMatters', departmentId: 'dept-scjg', pageSize: 50 })
     expect(r.data.items.length).toBe(demoMatters.filter((m) => m.departmentId === 'dept-scjg').length)
     expect(r.data.items.every((i: any) => i.departmentId === 'dept-scjg')).toBe(true)
@@ -101,7 +101,10 @@ describe('catalog.getMatter', () => {
   })
 
   it('when the matter does not exist, then NOT_FOUND in Chinese', async () => {
-    expect(await catalog({ action: 'getMatter', id: 'm-nope' })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '未找到该事项' } })
+    expect(await catalog({ action: 'getMatter', id: 'm-nope' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '未找到该事项' },
+    })
   })
 
   it('when the id is malformed, then INVALID_INPUT', async () => {

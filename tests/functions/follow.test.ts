@@ -20,7 +20,8 @@ afterAll(async () => {
 beforeEach(() => setBeijingNow('2026-09-21', '09:00'))
 
 const invite = (target: { caseId: string } | { all: true }, owner = A) => c.call({ action: 'createFollowInvite', ...target }, owner)
-const accept = (code: string, openid: string, nickname?: string) => c.call({ action: 'acceptFollowInvite', code, ...(nickname ? { nickname } : {}) }, openid)
+const accept = (code: string, openid: string, nickname?: string) =>
+  c.call({ action: 'acceptFollowInvite', code, ...(nickname ? { nickname } : {}) }, openid)
 const followed = (caseId: string, openid = FATHER) => c.call({ action: 'followedCase', caseId }, openid)
 const outboxFor = async (recipient: string, caseId: string) =>
   (await t.db.collection('outbox').where({ recipient }).limit(1000).get()).data.filter((n: any) => n.subjectId.startsWith(caseId))
@@ -41,7 +42,13 @@ describe('the grant: a one-time invitation', () => {
     const r = await invite({ caseId })
     expect(r).toMatchObject({
       ok: true,
-      data: { code: expect.stringMatching(/^[0-9a-f]{24}$/), scope: 'case', caseId, expiresAt: '2026-09-22T01:00:00.000Z', share: { title: '请帮我关注办件进度：普通护照签发' } },
+      data: {
+        code: expect.stringMatching(/^[0-9a-f]{24}$/),
+        scope: 'case',
+        caseId,
+        expiresAt: '2026-09-22T01:00:00.000Z',
+        share: { title: '请帮我关注办件进度：普通护照签发' },
+      },
     })
     expect(r.data.share.path).toBe(`packages/case/follow/index?code=${r.data.code}`)
     // The store keeps only a hash of the code.
@@ -71,8 +78,25 @@ describe('the grant: a one-time invitation', () => {
     // Opening his own accepted invitation again answers the same binding.
     expect(await accept(code, FATHER)).toEqual(r)
     const list = await c.call({ action: 'listFollowers', caseId }, A)
-    expect(list).toEqual({ ok: true, data: { followers: [{ followerId: r.data.followerId, scope: 'case', caseId, caseNo: expect.any(String), matterName: '普通护照签发', nickname: '爸爸', since: '2026-09-21T01:00:00.000Z' }] } })
-    expect(await auditOf({ kind: 'follow_accepted', caseId })).toEqual([expect.objectContaining({ followerOpenid: FATHER, followerId: r.data.followerId, ownerOpenid: A })])
+    expect(list).toEqual({
+      ok: true,
+      data: {
+        followers: [
+          {
+            followerId: r.data.followerId,
+            scope: 'case',
+            caseId,
+            caseNo: expect.any(String),
+            matterName: '普通护照签发',
+            nickname: '爸爸',
+            since: '2026-09-21T01:00:00.000Z',
+          },
+        ],
+      },
+    })
+    expect(await auditOf({ kind: 'follow_accepted', caseId })).toEqual([
+      expect.objectContaining({ followerOpenid: FATHER, followerId: r.data.followerId, ownerOpenid: A }),
+    ])
     // Nobody else sees the son's followers.
     expect((await c.call({ action: 'listFollowers', caseId }, B)).data.followers).toEqual([])
   })
@@ -89,7 +113,10 @@ describe('the grant: a one-time invitation', () => {
     const caseId = await c.caseIn('submitted', A, 105)
     const { code } = await c.ok(invite({ caseId }))
     setBeijingNow('2026-09-22', '09:00')
-    expect(await accept(code, FATHER)).toEqual({ ok: false, error: { code: 'CONFLICT', message: '邀请已过期（24小时内有效），请让家人重新分享' } })
+    expect(await accept(code, FATHER)).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: '邀请已过期（24小时内有效），请让家人重新分享' },
+    })
     expect(await followed(caseId)).toEqual(notFound)
   })
 
@@ -97,7 +124,10 @@ describe('the grant: a one-time invitation', () => {
     const caseId = await c.caseIn('submitted', A, 106)
     const { code } = await c.ok(invite({ caseId }))
     expect(await accept(code, A)).toEqual({ ok: false, error: { code: 'CONFLICT', message: '这是您自己的办件，无需关注' } })
-    expect(await accept('0'.repeat(24), FATHER)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '邀请不存在，请让家人重新分享' } })
+    expect(await accept('0'.repeat(24), FATHER)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '邀请不存在，请让家人重新分享' },
+    })
     // The refused self-acceptance did not use the code up.
     expect(await accept(code, FATHER)).toMatchObject({ ok: true })
   })
@@ -108,7 +138,11 @@ describe('the grant: a one-time invitation', () => {
     const racers = [FATHER, B, ...Array.from({ length: 6 }, (_, i) => `relative-race-${i}`)]
     const results = await Promise.all(racers.map((o) => accept(code, o)))
     expect(results.filter((r: any) => r.ok)).toHaveLength(1)
-    expect(results.filter((r: any) => !r.ok).every((r: any) => r.error.code === 'CONFLICT' && r.error.message === '该邀请已被使用，请让家人重新分享')).toBe(true)
+    expect(
+      results
+        .filter((r: any) => !r.ok)
+        .every((r: any) => r.error.code === 'CONFLICT' && r.error.message === '该邀请已被使用，请让家人重新分享'),
+    ).toBe(true)
     expect((await t.db.collection('case_followers').where({ caseId, active: true }).count()).total).toBe(1)
     const winner = racers[results.findIndex((r: any) => r.ok)]
     expect((await c.call({ action: 'listFollowers', caseId }, A)).data.followers).toHaveLength(1)
@@ -125,14 +159,50 @@ describe('following: what the father reads', () => {
     const r = await followed(caseId)
     expect(r).toMatchObject({
       ok: true,
-      data: { caseId, matterName: '普通护照签发', state: 'in_process', stateLabel: '办理中', applicantName: '张*', deadline: { dueDate: expect.any(String), overdue: false, paused: false } },
+      data: {
+        caseId,
+        matterName: '普通护照签发',
+        state: 'in_process',
+        stateLabel: '办理中',
+        applicantName: '张*',
+        deadline: { dueDate: expect.any(String), overdue: false, paused: false },
+      },
     })
-    expect(r.data.timeline.map((e: any) => e.action)).toEqual(['submit', 'startPreReview', 'requestSupplement', 'resubmit', 'startPreReview', 'accept'])
+    expect(r.data.timeline.map((e: any) => e.action)).toEqual([
+      'submit',
+      'startPreReview',
+      'requestSupplement',
+      'resubmit',
+      'startPreReview',
+      'accept',
+    ])
     const text = JSON.stringify(r)
-    for (const secret of ['张伟', profile(111).idNumber, '13912345678', '山西省运城市绛县古绛镇1号', '核查出入境记录', '身份证照片不清晰', 'materials', 'fileName', 'form']) {
+    for (const secret of [
+      '张伟',
+      profile(111).idNumber,
+      '13912345678',
+      '山西省运城市绛县古绛镇1号',
+      '核查出入境记录',
+      '身份证照片不清晰',
+      'materials',
+      'fileName',
+      'form',
+    ]) {
       expect(text).not.toContain(secret)
     }
-    expect(Object.keys(r.data).sort()).toEqual(['applicantName', 'caseId', 'caseNo', 'deadline', 'deadlineChanges', 'matterName', 'state', 'stateLabel', 'submittedAt', 'timeline', 'updatedAt'])
+    expect(Object.keys(r.data).sort()).toEqual([
+      'applicantName',
+      'caseId',
+      'caseNo',
+      'deadline',
+      'deadlineChanges',
+      'matterName',
+      'state',
+      'stateLabel',
+      'submittedAt',
+      'timeline',
+      'updatedAt',
+    ])
     // The followed-cases list shows it too; a stranger gets the same answer as for a missing case.
     expect((await c.call({ action: 'followedCases' }, FATHER)).data.cases.map((x: any) => x.caseId)).toContain(caseId)
     expect(await followed(caseId, B)).toEqual(notFound)
@@ -143,9 +213,15 @@ describe('following: what the father reads', () => {
     const { caseId } = await sharedCase('ready_for_pickup', 112)
     const code = (await c.getCase(caseId, A)).data.result.pickup.code
     const r = await followed(caseId)
-    expect(r.data).toMatchObject({ state: 'ready_for_pickup', pickup: { windowNumber: 23, windowName: expect.any(String), location: expect.any(String) } })
+    expect(r.data).toMatchObject({
+      state: 'ready_for_pickup',
+      pickup: { windowNumber: 23, windowName: expect.any(String), location: expect.any(String) },
+    })
     expect(JSON.stringify(r)).not.toContain(code)
-    expect((await c.call({ action: 'followedCases' }, FATHER)).data.cases.find((x: any) => x.caseId === caseId)).toMatchObject({ readyForPickup: true, applicantName: '张*' })
+    expect((await c.call({ action: 'followedCases' }, FATHER)).data.cases.find((x: any) => x.caseId === caseId)).toMatchObject({
+      readyForPickup: true,
+      applicantName: '张*',
+    })
   })
 
   it('when the son shares all his cases, then the father follows each submitted one, including one submitted later, but no drafts', async () => {
@@ -177,7 +253,12 @@ describe('pushes and revocation', () => {
     expect(his.map((n: any) => n.event).sort()).toEqual(['case.accepted', 'case.approved', 'case.ready_for_pickup'])
     expect(sons.map((n: any) => n.event).sort()).toEqual(his.map((n: any) => n.event).sort())
     for (const n of his) {
-      expect(n).toMatchObject({ recipient: FATHER, status: 'pending', page: `packages/case/followed/index?id=${caseId}`, _id: `${n.event}:${caseId}:${FATHER}` })
+      expect(n).toMatchObject({
+        recipient: FATHER,
+        status: 'pending',
+        page: `packages/case/followed/index?id=${caseId}`,
+        _id: `${n.event}:${caseId}:${FATHER}`,
+      })
       expect(n.data).toEqual(sons.find((s: any) => s.event === n.event).data)
     }
   })
@@ -198,7 +279,10 @@ describe('pushes and revocation', () => {
     expect((await outboxFor(FATHER, caseId)).map((n: any) => n.event)).toEqual(['case.supplement_requested'])
 
     // Only the son may revoke his follower.
-    expect(await c.call({ action: 'revokeFollower', followerId }, B)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '未找到该关注' } })
+    expect(await c.call({ action: 'revokeFollower', followerId }, B)).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '未找到该关注' },
+    })
     expect(await c.call({ action: 'revokeFollower', followerId }, A)).toEqual({ ok: true, data: { followerId, revoked: true } })
     expect(await c.call({ action: 'revokeFollower', followerId }, A)).toEqual({ ok: true, data: { followerId, revoked: true } })
 
@@ -213,7 +297,9 @@ describe('pushes and revocation', () => {
     await c.ok(c.act(caseId, 'approve', STAFF))
     expect((await outboxFor(A, caseId)).map((n: any) => n.event)).toContain('case.approved')
     expect((await outboxFor(FATHER, caseId)).map((n: any) => n.event)).toEqual(['case.supplement_requested'])
-    expect(await auditOf({ kind: 'follow_revoked', caseId })).toEqual([expect.objectContaining({ followerId, followerOpenid: FATHER, ownerOpenid: A })])
+    expect(await auditOf({ kind: 'follow_revoked', caseId })).toEqual([
+      expect.objectContaining({ followerId, followerOpenid: FATHER, ownerOpenid: A }),
+    ])
 
     // A new invitation binds him again.
     await c.ok(accept((await c.ok(invite({ caseId }))).code, FATHER))

@@ -11,7 +11,16 @@ beforeAll(async () => {
   await buildFunctions(['kit-probe'], resolve(__dirname, 'fixtures'), functionsDir)
   t = await startTestCloud({ functionsDir })
   await t.db.collection('staff').add({
-    data: { _id: 'staff-T1', openid: 'o-staff-1', staffNo: 'JX9001', name: '测试', role: 'window_staff', departmentId: 'dept-crj', windowIds: [], active: true },
+    data: {
+      _id: 'staff-T1',
+      openid: 'o-staff-1',
+      staffNo: 'JX9001',
+      name: '测试',
+      role: 'window_staff',
+      departmentId: 'dept-crj',
+      windowIds: [],
+      active: true,
+    },
   })
 })
 afterAll(() => t?.close())
@@ -50,7 +59,10 @@ describe('the handler wrapper', () => {
 
   it('when a caller has no OPENID, then a logged-in action answers UNAUTHENTICATED and writes nothing', async () => {
     const before = await notes()
-    expect(await t.call('kit-probe', { action: 'write', text: 'x', count: 1 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await t.call('kit-probe', { action: 'write', text: 'x', count: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
     expect(await notes()).toBe(before)
   })
 
@@ -74,6 +86,9 @@ describe('the handler wrapper', () => {
   })
 
   it('when the event is not an object, then INVALID_INPUT', async () => {
-    expect(await t.cloud.invoke('kit-probe', null, { openid: 'o-citizen-1' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await t.cloud.invoke('kit-probe', null, { openid: 'o-citizen-1' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
   })
 })

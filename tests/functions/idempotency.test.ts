@@ -23,16 +23,36 @@ afterAll(() => t?.close())
 
 let seq = 0
 const newRequestId = () => `req-idem-${++seq}-${Date.now()}`
-const base = () => ({ action: 'submit', requestId: newRequestId(), applicant: { name: '张伟', idNumber: '11010519491231002X' }, items: [{ name: '护照', count: 1 }] })
+const base = () => ({
+  action: 'submit',
+  requestId: newRequestId(),
+  applicant: { name: '张伟', idNumber: '11010519491231002X' },
+  items: [{ name: '护照', count: 1 }],
+})
 const submit = (event: object) => t.cloud.invoke('idem-probe', event, { openid: OPENID }) as Promise<any>
 const submits = async () => (await t.db.collection('probe_submits').count()).total
 const recordId = (requestId: string) => `probe.submit:${OPENID}:${requestId}`
-const record = async (requestId: string) => (await t.db.collection('requests').where({ _id: recordId(requestId) }).get()).data[0]
+const record = async (requestId: string) =>
+  (
+    await t.db
+      .collection('requests')
+      .where({ _id: recordId(requestId) })
+      .get()
+  ).data[0]
 
 /** Arms the hold: the next submit's work blocks (after claiming its request id) until released. */
 async function hold() {
-  await t.db.collection('probe_control').doc('hold').set({ data: { armed: true } })
-  return { release: () => t.db.collection('probe_control').doc('hold').update({ data: { released: true } }) }
+  await t.db
+    .collection('probe_control')
+    .doc('hold')
+    .set({ data: { armed: true } })
+  return {
+    release: () =>
+      t.db
+        .collection('probe_control')
+        .doc('hold')
+        .update({ data: { released: true } }),
+  }
 }
 async function until(check: () => Promise<boolean>, ms = 5000) {
   const end = Date.now() + ms
@@ -48,7 +68,12 @@ describe('idempotent submits', () => {
     const first = await submit(event)
     expect(first).toMatchObject({ ok: true, data: { name: '张伟' } })
     const before = await submits()
-    const reordered = { items: [{ count: 1, name: '护照' }], applicant: { idNumber: event.applicant.idNumber, name: '张伟' }, requestId: event.requestId, action: 'submit' }
+    const reordered = {
+      items: [{ count: 1, name: '护照' }],
+      applicant: { idNumber: event.applicant.idNumber, name: '张伟' },
+      requestId: event.requestId,
+      action: 'submit',
+    }
     expect(await submit(reordered)).toEqual(first)
     expect(await submits()).toBe(before)
   })
@@ -96,7 +121,10 @@ describe('idempotent submits', () => {
     const dead = submit(event)
     await until(async () => !!(await record(event.requestId)))
     // What 15 s without an answer leave behind: a pending record whose lease has passed.
-    await t.db.collection('requests').doc(recordId(event.requestId)).update({ data: { leaseUntil: new Date(Date.now() - 1000) } })
+    await t.db
+      .collection('requests')
+      .doc(recordId(event.requestId))
+      .update({ data: { leaseUntil: new Date(Date.now() - 1000) } })
     const t0 = Date.now()
     const retry = await submit(event)
     expect(Date.now() - t0).toBeLessThan(2000)
@@ -121,7 +149,10 @@ describe('idempotent submits', () => {
     const dead = submit(event)
     await until(async () => !!(await record(event.requestId)))
     const _ = t.db.command
-    await t.db.collection('requests').doc(recordId(event.requestId)).update({ data: { owner: _.remove(), leaseUntil: _.remove(), createdAt: new Date(Date.now() - 3_600_000) } })
+    await t.db
+      .collection('requests')
+      .doc(recordId(event.requestId))
+      .update({ data: { owner: _.remove(), leaseUntil: _.remove(), createdAt: new Date(Date.now() - 3_600_000) } })
     const retry = await submit(event)
     expect(retry).toMatchObject({ ok: true })
     const errors = jest.spyOn(console, 'error').mockImplementation(() => undefined)
@@ -160,8 +191,22 @@ describe('the cleanup trigger (cloudfunctions/_kit/cleanup.ts)', () => {
       { _id: 'fresh', status: 'done', createdAt: hours(1) },
     ])
     await add('lookup_attempts', [
-      { _id: 'n:all-old', attempts: [{ id: 'a', at: days(3) }, { id: 'b', at: days(2) }], rev: 2 },
-      { _id: 'n:mixed', attempts: [{ id: 'a', at: days(3) }, { id: 'b', at: hours(2) }], rev: 2 },
+      {
+        _id: 'n:all-old',
+        attempts: [
+          { id: 'a', at: days(3) },
+          { id: 'b', at: days(2) },
+        ],
+        rev: 2,
+      },
+      {
+        _id: 'n:mixed',
+        attempts: [
+          { id: 'a', at: days(3) },
+          { id: 'b', at: hours(2) },
+        ],
+        rev: 2,
+      },
       { _id: 'o:recent', attempts: [{ id: 'a', at: hours(1) }], rev: 1 },
       // Every place given back (a successful lookup): found by when it was last touched.
       { _id: 'o:given-back', attempts: [], rev: 3, touchedAt: days(2) },
@@ -179,7 +224,10 @@ describe('the cleanup trigger (cloudfunctions/_kit/cleanup.ts)', () => {
     ])
 
     const r = (await t.trigger('idem-probe', 'cleanup')) as any
-    expect(r).toEqual({ ok: true, data: { done: true, removed: { requests: 2100, lookup_attempts: 2, invitations: 1, follow_invitations: 2 } } })
+    expect(r).toEqual({
+      ok: true,
+      data: { done: true, removed: { requests: 2100, lookup_attempts: 2, invitations: 1, follow_invitations: 2 } },
+    })
 
     const ids = async (c: string) => (await t.db.collection(c).limit(1000).get()).data.map((d: { _id: string }) => d._id).sort()
     expect((await ids('requests')).filter((id: string) => id.startsWith('old-'))).toEqual([])

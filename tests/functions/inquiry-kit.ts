@@ -9,21 +9,34 @@ export const FOOD_LICENCE = 'm-food-business-license'
 
 export const startInquiryCloud = (): Promise<TestCloud> => startDemoCloud(['inquiry'])
 
-
 /** Extra window staff of a department, for races (the seed has only a few per department). */
 export async function addStaff(t: TestCloud, departmentId: string, n: number, prefix: string): Promise<string[]> {
   const openids: string[] = []
   for (let i = 1; i <= n; i++) {
     const staffNo = `${prefix}${String(i).padStart(3, '0')}`
     const openid = `o-${staffNo.toLowerCase()}`
-    await t.db.collection('staff').add({ data: { _id: `staff-${staffNo.toLowerCase()}`, openid, staffNo, name: `测试${i}号`, role: 'window_staff', departmentId, windowIds: [], active: true } })
+    await t.db.collection('staff').add({
+      data: {
+        _id: `staff-${staffNo.toLowerCase()}`,
+        openid,
+        staffNo,
+        name: `测试${i}号`,
+        role: 'window_staff',
+        departmentId,
+        windowIds: [],
+        active: true,
+      },
+    })
     openids.push(openid)
   }
   return openids
 }
 
 export async function saveProfile(t: TestCloud, openid: string, name: string, seq = 1) {
-  await t.db.collection('profiles').doc(openid).set({ data: { name, idNumber: idNumberFor(seq), phone: '13912345678', updatedAt: new Date() } })
+  await t.db
+    .collection('profiles')
+    .doc(openid)
+    .set({ data: { name, idNumber: idNumberFor(seq), phone: '13912345678', updatedAt: new Date() } })
 }
 
 export function inquiryClient(t: TestCloud) {
@@ -36,7 +49,8 @@ export function inquiryClient(t: TestCloud) {
   const ask = (openid = A, over: Record<string, unknown> = {}) =>
     call({ action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId(), ...over }, openid)
   const askOk = async (openid = A, over: Record<string, unknown> = {}): Promise<string> => (await ok(ask(openid, over))).inquiryId
-  const send = (inquiryId: string, text: string, openid: string, requestId = newRequestId()) => call({ action: 'sendMessage', inquiryId, text, requestId }, openid)
+  const send = (inquiryId: string, text: string, openid: string, requestId = newRequestId()) =>
+    call({ action: 'sendMessage', inquiryId, text, requestId }, openid)
   const claim = (inquiryId: string, openid = STAFF) => call({ action: 'claim', inquiryId }, openid)
   const get = (inquiryId: string, openid: string) => call({ action: 'getInquiry', inquiryId }, openid)
   const doc = async (inquiryId: string) => (await t.db.collection('inquiries').doc(inquiryId).get()).data

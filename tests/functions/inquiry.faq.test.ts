@@ -9,7 +9,10 @@ let c: ReturnType<typeof inquiryClient>
 beforeAll(async () => {
   t = await startInquiryCloud()
   c = inquiryClient(t)
-  await t.db.collection('settings').doc('inquiry_policy').set({ data: { maxOpenPerAsker: 50 } })
+  await t.db
+    .collection('settings')
+    .doc('inquiry_policy')
+    .set({ data: { maxOpenPerAsker: 50 } })
   await saveProfile(t, A, '张伟')
 })
 afterAll(async () => {
@@ -33,18 +36,26 @@ describe('publishing an answer to the matter FAQ', () => {
   it('when staff publish a Q&A full of personal data, then ID numbers, phone numbers and names are gone and the public office number stays', async () => {
     const id = await publishedInquiry()
     const r = await c.call({ action: 'publishFaq', inquiryId: id }, STAFF)
-    expect(r).toMatchObject({ ok: true, data: { faqId: `fq-${id.slice(3)}`, matterId: PASSPORT, removed: { idNumbers: 1, phones: 2, names: expect.any(Number) } } })
+    expect(r).toMatchObject({
+      ok: true,
+      data: { faqId: `fq-${id.slice(3)}`, matterId: PASSPORT, removed: { idNumbers: 1, phones: 2, names: expect.any(Number) } },
+    })
     const stored = (await t.db.collection('faqs').doc(r.data.faqId).get()).data
     for (const text of [JSON.stringify(r.data), JSON.stringify(stored)]) {
-      for (const secret of [ID, ID.slice(6, 14), '13912345678', '13800001111', '张伟', '张小明', '王芳', '张先生']) expect(text).not.toContain(secret)
+      for (const secret of [ID, ID.slice(6, 14), '13912345678', '13800001111', '张伟', '张小明', '王芳', '张先生'])
+        expect(text).not.toContain(secret)
     }
     expect(r.data.question).toBe('我叫某某，身份证号[证件号码已隐去]，手机[电话号码已隐去]。我儿子某某的护照过期了，我能替他换发吗？')
     expect(r.data.answer).toContain('0359-0601101')
     expect(r.data.answer).toContain('未成年人换发护照须由监护人陪同本人到场')
 
     // Anyone reads it on the matter page, and finds it while typing.
-    expect((await c.call({ action: 'faqForMatter', matterId: PASSPORT })).data.items).toEqual([expect.objectContaining({ faqId: r.data.faqId, question: r.data.question })])
-    expect((await c.call({ action: 'suggestFaq', matterId: PASSPORT, q: '儿子护照过期怎么换发' })).data.items.map((x: any) => x.faqId)).toEqual([r.data.faqId])
+    expect((await c.call({ action: 'faqForMatter', matterId: PASSPORT })).data.items).toEqual([
+      expect.objectContaining({ faqId: r.data.faqId, question: r.data.question }),
+    ])
+    expect(
+      (await c.call({ action: 'suggestFaq', matterId: PASSPORT, q: '儿子护照过期怎么换发' })).data.items.map((x: any) => x.faqId),
+    ).toEqual([r.data.faqId])
     expect((await c.call({ action: 'suggestFaq', q: '护照过期' })).data.items.map((x: any) => x.faqId)).toContain(r.data.faqId)
     expect((await c.call({ action: 'suggestFaq', matterId: FOOD_LICENCE, q: '护照过期' })).data.items).toEqual([])
     expect((await c.call({ action: 'suggestFaq', matterId: PASSPORT, q: '营业执照注销' })).data.items).toEqual([])
@@ -53,8 +64,19 @@ describe('publishing an answer to the matter FAQ', () => {
   it('when staff publish their own edit, then it is scrubbed too and replaces the entry of that inquiry', async () => {
     const id = await publishedInquiry()
     const first = await c.ok(c.call({ action: 'publishFaq', inquiryId: id }, STAFF))
-    const edited = await c.call({ action: 'publishFaq', inquiryId: id, question: '能替孩子换发护照吗？', answer: '需监护人陪同孩子本人到场，可联系李娜 13700002222。' }, LEAD)
-    expect(edited).toMatchObject({ ok: true, data: { faqId: first.faqId, question: '能替孩子换发护照吗？', answer: '需监护人陪同孩子本人到场，可联系某某 [电话号码已隐去]。' } })
+    const edited = await c.call(
+      {
+        action: 'publishFaq',
+        inquiryId: id,
+        question: '能替孩子换发护照吗？',
+        answer: '需监护人陪同孩子本人到场，可联系李娜 13700002222。',
+      },
+      LEAD,
+    )
+    expect(edited).toMatchObject({
+      ok: true,
+      data: { faqId: first.faqId, question: '能替孩子换发护照吗？', answer: '需监护人陪同孩子本人到场，可联系某某 [电话号码已隐去]。' },
+    })
     expect((await t.db.collection('faqs').where({ inquiryId: id }).count()).total).toBe(1)
   })
 

@@ -1,7 +1,21 @@
 import type { TestCloud } from '../support/cloud'
 import { newRequestId } from '../builders/people'
 import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { A, ADMIN, B, inquiryClient, jpeg, LEAD, pdf, png, saveProfile, STAFF, STAFF_SCJG, startInquiryCloud, SUPERVISOR } from './inquiry-kit'
+import {
+  A,
+  ADMIN,
+  B,
+  inquiryClient,
+  jpeg,
+  LEAD,
+  pdf,
+  png,
+  saveProfile,
+  STAFF,
+  STAFF_SCJG,
+  startInquiryCloud,
+  SUPERVISOR,
+} from './inquiry-kit'
 
 let t: TestCloud
 let c: ReturnType<typeof inquiryClient>
@@ -21,24 +35,54 @@ afterAll(async () => {
 beforeEach(() => setBeijingNow('2026-09-21', '09:00'))
 
 const outboxOf = async (inquiryId: string) =>
-  (await t.db.collection('outbox').where({ subjectRoot: inquiryId }).limit(100).get()).data.sort((x: any, y: any) => x._id.localeCompare(y._id))
+  (await t.db.collection('outbox').where({ subjectRoot: inquiryId }).limit(100).get()).data.sort((x: any, y: any) =>
+    x._id.localeCompare(y._id),
+  )
 
 describe('asking, the conversation and the reply notification', () => {
   it('when a citizen asks about a matter, staff claim and reply twice, then the citizen sees both replies and one notification is queued per reply', async () => {
     const asked = await c.ask(A)
-    expect(asked).toEqual({ ok: true, data: { inquiryId: expect.stringMatching(/^iq-[0-9a-f]{20}$/), departmentId: 'dept-crj', departmentName: '县公安局出入境管理大队', state: 'open', dueDate: '2026-09-22' } })
+    expect(asked).toEqual({
+      ok: true,
+      data: {
+        inquiryId: expect.stringMatching(/^iq-[0-9a-f]{20}$/),
+        departmentId: 'dept-crj',
+        departmentName: '县公安局出入境管理大队',
+        state: 'open',
+        dueDate: '2026-09-22',
+      },
+    })
     const id = asked.data.inquiryId
 
     // 首问负责制: no reply before claiming.
-    expect(await c.send(id, '请带身份证。', STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '请先认领该咨询再回复（首问负责制）' } })
-    expect(await c.claim(id)).toEqual({ ok: true, data: { inquiryId: id, state: 'claimed', departmentId: 'dept-crj', owner: { staffNo: 'ZW0001', name: '王芳' } } })
+    expect(await c.send(id, '请带身份证。', STAFF)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '请先认领该咨询再回复（首问负责制）' },
+    })
+    expect(await c.claim(id)).toEqual({
+      ok: true,
+      data: { inquiryId: id, state: 'claimed', departmentId: 'dept-crj', owner: { staffNo: 'ZW0001', name: '王芳' } },
+    })
 
     const requestId = newRequestId()
-    expect(await c.send(id, '不需要户口本，带身份证和旧护照即可。', STAFF, requestId)).toEqual({ ok: true, data: { inquiryId: id, seq: 1, state: 'answered' } })
+    expect(await c.send(id, '不需要户口本，带身份证和旧护照即可。', STAFF, requestId)).toEqual({
+      ok: true,
+      data: { inquiryId: id, seq: 1, state: 'answered' },
+    })
     // A retried reply (same request id) is the same reply: no second message, no second notification.
-    expect(await c.send(id, '不需要户口本，带身份证和旧护照即可。', STAFF, requestId)).toEqual({ ok: true, data: { inquiryId: id, seq: 1, state: 'answered' } })
+    expect(await c.send(id, '不需要户口本，带身份证和旧护照即可。', STAFF, requestId)).toEqual({
+      ok: true,
+      data: { inquiryId: id, seq: 1, state: 'answered' },
+    })
     expect(await outboxOf(id)).toEqual([
-      expect.objectContaining({ _id: `inquiry.answered:${id}:1:${A}`, event: 'inquiry.answered', recipient: A, status: 'pending', data: { topic: '护照过期了，换发需要带户口本吗？', department: '县公安局出入境管理大队' }, page: `packages/inquiry/detail/index?id=${id}` }),
+      expect.objectContaining({
+        _id: `inquiry.answered:${id}:1:${A}`,
+        event: 'inquiry.answered',
+        recipient: A,
+        status: 'pending',
+        data: { topic: '护照过期了，换发需要带户口本吗？', department: '县公安局出入境管理大队' },
+        page: `packages/inquiry/detail/index?id=${id}`,
+      }),
     ])
 
     // A follow-up waits for a reply again, due one working day later; the next reply is notified too.
@@ -134,12 +178,17 @@ describe('the reply deadline', () => {
     expect((await overdueBox(LEAD)).data.items.map((x: any) => x.inquiryId)).not.toContain(id)
 
     setBeijingNow('2026-10-08', '09:00')
-    expect((await overdueBox(LEAD)).data.items.find((x: any) => x.inquiryId === id)).toMatchObject({ due: { dueDate: '2026-10-08', level: 'near' } })
+    expect((await overdueBox(LEAD)).data.items.find((x: any) => x.inquiryId === id)).toMatchObject({
+      due: { dueDate: '2026-10-08', level: 'near' },
+    })
     expect((await sweep()).flagged).toBeGreaterThanOrEqual(1)
     expect(await sweep()).toMatchObject({ flagged: 0, escalated: 0 })
 
     setBeijingNow('2026-10-09', '09:00')
-    expect((await overdueBox(SUPERVISOR)).data.items.find((x: any) => x.inquiryId === id)).toMatchObject({ due: { level: 'overdue' }, departmentId: 'dept-crj' })
+    expect((await overdueBox(SUPERVISOR)).data.items.find((x: any) => x.inquiryId === id)).toMatchObject({
+      due: { level: 'overdue' },
+      departmentId: 'dept-crj',
+    })
     expect(await overdueBox(STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((await sweep()).escalated).toBeGreaterThanOrEqual(1)
     expect(await sweep()).toMatchObject({ flagged: 0, escalated: 0 })
@@ -158,7 +207,10 @@ describe('the reply deadline', () => {
     const id = await c.answered(A)
     const msgId = `${id}:0001`
     await t.db.collection('outbox').doc(`inquiry.answered:${id}:1:${A}`).remove()
-    await t.db.collection('inquiry_messages').doc(msgId).update({ data: { notified: false } })
+    await t.db
+      .collection('inquiry_messages')
+      .doc(msgId)
+      .update({ data: { notified: false } })
     setBeijingNow('2026-09-21', '09:05')
     expect(((await t.trigger('inquiry', 'deadlineSweep')) as any).data.requeued).toBe(1)
     expect(((await t.trigger('inquiry', 'deadlineSweep')) as any).data.requeued).toBe(0)
@@ -182,10 +234,16 @@ describe('rating', () => {
 
   it('when the asker rates before any reply, then it is refused; after the reply once, then a second rating is refused and the first kept', async () => {
     const id = await c.askOk(A)
-    expect(await c.call({ action: 'rate', inquiryId: id, score: 5 }, A)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '工作人员回复后才能评价' } })
+    expect(await c.call({ action: 'rate', inquiryId: id, score: 5 }, A)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '工作人员回复后才能评价' },
+    })
     await c.ok(c.claim(id))
     await c.ok(c.send(id, '请带身份证原件。', STAFF))
-    const both = await Promise.all([c.call({ action: 'rate', inquiryId: id, score: 4, comment: '回复很快' }, A), c.call({ action: 'rate', inquiryId: id, score: 1 }, A)])
+    const both = await Promise.all([
+      c.call({ action: 'rate', inquiryId: id, score: 4, comment: '回复很快' }, A),
+      c.call({ action: 'rate', inquiryId: id, score: 1 }, A),
+    ])
     expect(both.filter((r) => r.ok)).toHaveLength(1)
     expect(both.filter((r) => !r.ok)[0]).toMatchObject({ error: { code: 'CONFLICT', message: '您已评价过该咨询' } })
     const kept = (await c.get(id, A)).data
@@ -198,7 +256,8 @@ describe('rating', () => {
 describe('images', () => {
   it('when the asker adds photos, then up to 3 are stored privately and shown through short-lived links to the asker and the department only', async () => {
     const id = await c.askOk(A)
-    const add = (bytes: Buffer, contentType = 'image/jpeg', openid = A) => c.call({ action: 'addImage', inquiryId: id, contentType, dataBase64: bytes.toString('base64') }, openid)
+    const add = (bytes: Buffer, contentType = 'image/jpeg', openid = A) =>
+      c.call({ action: 'addImage', inquiryId: id, contentType, dataBase64: bytes.toString('base64') }, openid)
     expect(await add(jpeg(64, 1))).toMatchObject({ ok: true, data: { contentType: 'image/jpeg', size: 64, count: 1 } })
     expect(await add(jpeg(64, 1))).toMatchObject({ ok: true, data: { count: 1 } })
     expect(await add(png(128), 'image/png')).toMatchObject({ ok: true, data: { contentType: 'image/png', count: 2 } })
@@ -238,7 +297,12 @@ describe('who may call at all', () => {
     ['a citizen opens the inbox', 'FORBIDDEN', A, { action: 'inbox', box: 'unclaimed' }],
     ['an admin opens the inbox', 'FORBIDDEN', ADMIN, { action: 'inbox', box: 'unclaimed' }],
     ['a supervisor opens "mine"', 'FORBIDDEN', SUPERVISOR, { action: 'inbox', box: 'mine' }],
-    ['window staff open another department inbox', 'FORBIDDEN', STAFF_SCJG, { action: 'inbox', box: 'unclaimed', departmentId: 'dept-crj' }],
+    [
+      'window staff open another department inbox',
+      'FORBIDDEN',
+      STAFF_SCJG,
+      { action: 'inbox', box: 'unclaimed', departmentId: 'dept-crj' },
+    ],
     ['a citizen claims', 'FORBIDDEN', A, { action: 'claim', inquiryId: 'iq-00000000000000000000' }],
   ])('when %s, then it is refused with %s', async (_what, code, openid, event) => {
     expect(await c.call(event, openid)).toMatchObject({ ok: false, error: { code } })

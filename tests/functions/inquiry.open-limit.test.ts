@@ -9,7 +9,10 @@ let c: ReturnType<typeof inquiryClient>
 beforeAll(async () => {
   t = await startInquiryCloud()
   c = inquiryClient(t)
-  await t.db.collection('settings').doc('inquiry_policy').set({ data: { maxOpenPerAsker: 5 } })
+  await t.db
+    .collection('settings')
+    .doc('inquiry_policy')
+    .set({ data: { maxOpenPerAsker: 5 } })
 })
 afterAll(async () => {
   clearFakeNow()
@@ -19,7 +22,13 @@ beforeEach(() => setBeijingNow('2026-09-21', '09:00'))
 
 let accounts = 0
 const fresh = () => `o-limit-${accounts++}`
-const openOf = async (openid: string) => (await t.db.collection('inquiries').where({ openid, state: t.db.command.neq('closed') }).count()).total
+const openOf = async (openid: string) =>
+  (
+    await t.db
+      .collection('inquiries')
+      .where({ openid, state: t.db.command.neq('closed') })
+      .count()
+  ).total
 const LIMITED = { ok: false, error: { code: 'RATE_LIMITED', message: '您有5条咨询尚未结束，请等答复后或结束后再提问' } }
 
 describe('the open-inquiry limit per account', () => {
@@ -63,7 +72,10 @@ describe('the open-inquiry limit per account', () => {
   it('when a release was lost (the inquiry closed, its place kept), then the full list takes the place back', async () => {
     const me = fresh()
     const ids = await Promise.all(Array.from({ length: 5 }, () => c.askOk(me)))
-    await t.db.collection('inquiries').doc(ids[2]).update({ data: { state: 'closed' } })
+    await t.db
+      .collection('inquiries')
+      .doc(ids[2])
+      .update({ data: { state: 'closed' } })
     expect(await c.ask(me)).toMatchObject({ ok: true })
     expect(await c.ask(me)).toEqual(LIMITED)
   })
@@ -71,7 +83,10 @@ describe('the open-inquiry limit per account', () => {
   it('when a place was taken but its inquiry never written, then it counts for a minute and is taken back after', async () => {
     const me = fresh()
     await Promise.all(Array.from({ length: 4 }, () => c.askOk(me)))
-    await t.db.collection('inquiry_quota').doc(me).update({ data: { open: t.db.command.push([{ id: 'iq-00000000000000000000', at: new Date(process.env.LOCAL_FAKE_NOW!) }]) } })
+    await t.db
+      .collection('inquiry_quota')
+      .doc(me)
+      .update({ data: { open: t.db.command.push([{ id: 'iq-00000000000000000000', at: new Date(process.env.LOCAL_FAKE_NOW!) }]) } })
     expect(await c.ask(me)).toEqual(LIMITED)
     setBeijingNow('2026-09-21', '09:02')
     expect(await c.ask(me)).toMatchObject({ ok: true })

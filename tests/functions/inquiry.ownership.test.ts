@@ -11,7 +11,10 @@ let colleague: { openid: string; staffNo: string }
 beforeAll(async () => {
   t = await startInquiryCloud()
   c = inquiryClient(t)
-  await t.db.collection('settings').doc('inquiry_policy').set({ data: { maxOpenPerAsker: 50 } })
+  await t.db
+    .collection('settings')
+    .doc('inquiry_policy')
+    .set({ data: { maxOpenPerAsker: 50 } })
   racers = await addStaff(t, 'dept-crj', 8, 'RC')
   colleague = { openid: racers[0], staffNo: 'RC001' }
 })
@@ -21,8 +24,10 @@ afterAll(async () => {
 })
 beforeEach(() => setBeijingNow('2026-09-22', '10:00'))
 
-const transfer = (inquiryId: string, openid: string, over: Record<string, unknown>) => c.call({ action: 'transfer', inquiryId, reason: '该问题属于户籍业务', ...over }, openid)
-const reassign = (inquiryId: string, openid: string, toStaffNo: string) => c.call({ action: 'reassign', inquiryId, toStaffNo, reason: '原负责人本周休假' }, openid)
+const transfer = (inquiryId: string, openid: string, over: Record<string, unknown>) =>
+  c.call({ action: 'transfer', inquiryId, reason: '该问题属于户籍业务', ...over }, openid)
+const reassign = (inquiryId: string, openid: string, toStaffNo: string) =>
+  c.call({ action: 'reassign', inquiryId, toStaffNo, reason: '原负责人本周休假' }, openid)
 
 describe('首问负责制: claiming', () => {
   it('when 10 staff of the department claim the same inquiry at once, then exactly one owns it', async () => {
@@ -51,7 +56,8 @@ describe('首问负责制: claiming', () => {
 
   it('when the inbox is opened, then unclaimed shows the department waiting list and mine what the caller owns', async () => {
     const id = await c.askOk(A)
-    const box = async (openid: string, name: string) => (await c.call({ action: 'inbox', box: name }, openid)).data.items.map((x: any) => x.inquiryId)
+    const box = async (openid: string, name: string) =>
+      (await c.call({ action: 'inbox', box: name }, openid)).data.items.map((x: any) => x.inquiryId)
     expect(await box(STAFF, 'unclaimed')).toContain(id)
     expect(await box(STAFF_SCJG, 'unclaimed')).not.toContain(id)
     expect(await box(SUPERVISOR, 'unclaimed')).toContain(id)
@@ -67,10 +73,25 @@ describe('transfer by the owner', () => {
     const id = await c.askOk(A)
     await c.ok(c.claim(id))
     const dueBefore = (await c.doc(id)).dueDate
-    expect(await transfer(id, STAFF, { toDepartmentId: 'dept-hj' })).toEqual({ ok: true, data: { inquiryId: id, state: 'open', departmentId: 'dept-hj' } })
+    expect(await transfer(id, STAFF, { toDepartmentId: 'dept-hj' })).toEqual({
+      ok: true,
+      data: { inquiryId: id, state: 'open', departmentId: 'dept-hj' },
+    })
     const doc = await c.doc(id)
-    expect(doc).toMatchObject({ departmentId: 'dept-hj', departmentName: '县公安局户政管理大队', ownerStaffNo: '', state: 'open', dueDate: dueBefore })
-    expect(doc.history.at(-1)).toMatchObject({ kind: 'transferred', staffNo: 'ZW0001', departmentId: 'dept-crj', toDepartmentId: 'dept-hj', reason: '该问题属于户籍业务' })
+    expect(doc).toMatchObject({
+      departmentId: 'dept-hj',
+      departmentName: '县公安局户政管理大队',
+      ownerStaffNo: '',
+      state: 'open',
+      dueDate: dueBefore,
+    })
+    expect(doc.history.at(-1)).toMatchObject({
+      kind: 'transferred',
+      staffNo: 'ZW0001',
+      departmentId: 'dept-crj',
+      toDepartmentId: 'dept-hj',
+      reason: '该问题属于户籍业务',
+    })
     expect(await c.get(id, STAFF)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     const asker = (await c.get(id, A)).data
     expect(asker.departmentName).toBe('县公安局户政管理大队')
@@ -82,7 +103,10 @@ describe('transfer by the owner', () => {
   it('when the owner transfers to a colleague of the department, then the colleague owns it and may reply', async () => {
     const id = await c.askOk(A)
     await c.ok(c.claim(id))
-    expect(await transfer(id, STAFF, { toStaffNo: colleague.staffNo })).toMatchObject({ ok: true, data: { state: 'claimed', owner: { staffNo: 'RC001' } } })
+    expect(await transfer(id, STAFF, { toStaffNo: colleague.staffNo })).toMatchObject({
+      ok: true,
+      data: { state: 'claimed', owner: { staffNo: 'RC001' } },
+    })
     expect(await c.send(id, '您好，我来答复。', STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await c.send(id, '您好，我来答复。', colleague.openid)).toMatchObject({ ok: true })
   })
@@ -118,8 +142,16 @@ describe('reassignment by a lead or a supervisor', () => {
   it('when the department lead reassigns to a clerk of the department, then that clerk owns it and the reason is recorded', async () => {
     const id = await c.askOk(A)
     await c.ok(c.claim(id))
-    expect(await reassign(id, LEAD, colleague.staffNo)).toEqual({ ok: true, data: { inquiryId: id, state: 'claimed', departmentId: 'dept-crj', owner: { staffNo: 'RC001', name: '测试1号' } } })
-    expect((await c.doc(id)).history.at(-1)).toMatchObject({ kind: 'reassigned', staffNo: 'ZW0003', toStaffNo: 'RC001', reason: '原负责人本周休假' })
+    expect(await reassign(id, LEAD, colleague.staffNo)).toEqual({
+      ok: true,
+      data: { inquiryId: id, state: 'claimed', departmentId: 'dept-crj', owner: { staffNo: 'RC001', name: '测试1号' } },
+    })
+    expect((await c.doc(id)).history.at(-1)).toMatchObject({
+      kind: 'reassigned',
+      staffNo: 'ZW0003',
+      toStaffNo: 'RC001',
+      reason: '原负责人本周休假',
+    })
   })
 
   it('when the lead reassigns an unclaimed inquiry, then it is owned without a claim', async () => {
@@ -130,7 +162,10 @@ describe('reassignment by a lead or a supervisor', () => {
   it('when a supervisor reassigns to a clerk of another department, then the inquiry moves to that department', async () => {
     const id = await c.askOk(A)
     await c.ok(c.claim(id))
-    expect(await reassign(id, SUPERVISOR, 'ZW0002')).toMatchObject({ ok: true, data: { departmentId: 'dept-scjg', owner: { staffNo: 'ZW0002', name: '赵磊' } } })
+    expect(await reassign(id, SUPERVISOR, 'ZW0002')).toMatchObject({
+      ok: true,
+      data: { departmentId: 'dept-scjg', owner: { staffNo: 'ZW0002', name: '赵磊' } },
+    })
     expect(await c.get(id, STAFF_SCJG)).toMatchObject({ ok: true, data: { departmentName: '县市场监督管理局' } })
     expect(await c.get(id, STAFF)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
   })
@@ -157,7 +192,10 @@ describe('reassignment by a lead or a supervisor', () => {
 
   it('when the inquiry is closed, then it can no longer be reassigned or transferred', async () => {
     const id = await c.answered(A)
-    expect(await c.call({ action: 'close', inquiryId: id, reason: '已电话答复完毕' }, LEAD)).toEqual({ ok: true, data: { inquiryId: id, state: 'closed' } })
+    expect(await c.call({ action: 'close', inquiryId: id, reason: '已电话答复完毕' }, LEAD)).toEqual({
+      ok: true,
+      data: { inquiryId: id, state: 'closed' },
+    })
     expect(await reassign(id, LEAD, 'RC001')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该咨询已结束' } })
     expect(await transfer(id, STAFF, { toDepartmentId: 'dept-hj' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })

@@ -15,7 +15,8 @@ const COMMENT = '很好，有事再打13912345678'
 /** Whole numbers that must not reach a viewer who did not write them. */
 const WHOLE = [ID, OLD_ID, '139-1234-5678', '13912345678', '138 0000 1111', '11010519491231002X']
 /** The free text of a view or list entry (ids left out: random hex may hold a run of digits). */
-const textsOf = (v: any): string[] => [v.topic, v.question, ...(v.messages ?? []).map((m: any) => m.text), v.rating?.comment].filter((x) => typeof x === 'string')
+const textsOf = (v: any): string[] =>
+  [v.topic, v.question, ...(v.messages ?? []).map((m: any) => m.text), v.rating?.comment].filter((x) => typeof x === 'string')
 const noWholeNumber = (v: unknown) => {
   expect(JSON.stringify(v)).not.toMatch(new RegExp(WHOLE.join('|')))
   // Nothing of 7 digits or more in a row is left in the text, the departments' office number aside.
@@ -27,7 +28,10 @@ beforeAll(async () => {
   setBeijingNow('2026-09-21', '09:00')
   t = await startInquiryCloud()
   c = inquiryClient(t)
-  await t.db.collection('settings').doc('inquiry_policy').set({ data: { maxOpenPerAsker: 50 } })
+  await t.db
+    .collection('settings')
+    .doc('inquiry_policy')
+    .set({ data: { maxOpenPerAsker: 50 } })
   await saveProfile(t, A, '张伟')
   id = await c.askOk(A, { question: QUESTION })
   await c.ok(c.claim(id))
@@ -45,18 +49,21 @@ describe('free text reaches its author whole and everyone else masked', () => {
   it.each([
     ['the department lead', LEAD],
     ['a supervisor', SUPERVISOR],
-  ])('when %s reads the inquiry, then the question, the follow-up, the replies and the comment show no whole ID or phone number', async (_who, openid) => {
-    const view = (await c.get(id, openid)).data
-    noWholeNumber(view)
-    expect(view.question).toBe('身份证110101********1234的护照过期了，电话139****5678，旧证号110101*****1123，换发要带什么？')
-    expect(view.messages.map((m: any) => m.text)).toEqual([
-      '带身份证和旧护照即可，也可致电0359-0601101，或打我手机138****1111。',
-      '我爱人的身份证是110105********002X，能一起办吗？',
-      '可以，请一起到窗口。',
-    ])
-    expect(view.rating.comment).toBe('很好，有事再打139****5678')
-    expect(view.topic).toBe('身份证110101********12…')
-  })
+  ])(
+    'when %s reads the inquiry, then the question, the follow-up, the replies and the comment show no whole ID or phone number',
+    async (_who, openid) => {
+      const view = (await c.get(id, openid)).data
+      noWholeNumber(view)
+      expect(view.question).toBe('身份证110101********1234的护照过期了，电话139****5678，旧证号110101*****1123，换发要带什么？')
+      expect(view.messages.map((m: any) => m.text)).toEqual([
+        '带身份证和旧护照即可，也可致电0359-0601101，或打我手机138****1111。',
+        '我爱人的身份证是110105********002X，能一起办吗？',
+        '可以，请一起到窗口。',
+      ])
+      expect(view.rating.comment).toBe('很好，有事再打139****5678')
+      expect(view.topic).toBe('身份证110101********12…')
+    },
+  )
 
   it('when the staff member who replied reads it, then their own replies are whole and the asker’s text masked', async () => {
     const view = (await c.get(id, STAFF)).data
@@ -71,7 +78,9 @@ describe('free text reaches its author whole and everyone else masked', () => {
     expect(view.messages[1].text).toBe(FOLLOW_UP)
     expect(view.rating.comment).toBe(COMMENT)
     expect(view.messages[0].text).toBe('带身份证和旧护照即可，也可致电0359-0601101，或打我手机138 0000 1111。')
-    expect((await c.call({ action: 'myInquiries' }, A)).data.items.find((x: any) => x.inquiryId === id).topic).toBe(QUESTION.slice(0, 19) + '…')
+    expect((await c.call({ action: 'myInquiries' }, A)).data.items.find((x: any) => x.inquiryId === id).topic).toBe(
+      QUESTION.slice(0, 19) + '…',
+    )
   })
 
   it('when staff list their inbox, then the topic is cut from the masked question', async () => {

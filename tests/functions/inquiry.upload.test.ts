@@ -28,7 +28,10 @@ describe('photos uploaded by the mini-program', () => {
     const target = await q.call({ action: 'imageTarget', inquiryId: id }, A)
     expect(target).toMatchObject({ ok: true, data: { cloudPath: expect.stringContaining(`/${id}/`) } })
     const fileId = await put(target.data.cloudPath, jpeg(400_000, 5))
-    expect(await q.call({ action: 'attachImage', inquiryId: id, fileId, contentType: 'image/jpeg' }, A)).toMatchObject({ ok: true, data: { size: 400_000, count: 1 } })
+    expect(await q.call({ action: 'attachImage', inquiryId: id, fileId, contentType: 'image/jpeg' }, A)).toMatchObject({
+      ok: true,
+      data: { size: 400_000, count: 1 },
+    })
     expect((await imagesOf(id)).map((i) => i.fileId)).toEqual([fileId])
   })
 
@@ -36,7 +39,10 @@ describe('photos uploaded by the mini-program', () => {
     const id = await q.askOk(A)
     const { data } = await q.call({ action: 'imageTarget', inquiryId: id }, A)
     const fileId = await put(data.cloudPath, Buffer.from('%PDF-1.7 not a photo'))
-    expect(await q.call({ action: 'attachImage', inquiryId: id, fileId, contentType: 'image/jpeg' }, A)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await q.call({ action: 'attachImage', inquiryId: id, fileId, contentType: 'image/jpeg' }, A)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     expect(await imagesOf(id)).toEqual([])
     await expect(t.sdk.downloadFile({ fileID: fileId })).rejects.toBeTruthy()
   })
@@ -46,7 +52,10 @@ describe('photos uploaded by the mini-program', () => {
     const theirs = await q.askOk(B)
     const { data } = await q.call({ action: 'imageTarget', inquiryId: mine }, A)
     const fileId = await put(data.cloudPath, jpeg(1000, 7))
-    expect(await q.call({ action: 'attachImage', inquiryId: theirs, fileId, contentType: 'image/jpeg' }, B)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await q.call({ action: 'attachImage', inquiryId: theirs, fileId, contentType: 'image/jpeg' }, B)).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
     expect(await imagesOf(theirs)).toEqual([])
   })
 })

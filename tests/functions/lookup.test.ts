@@ -17,7 +17,13 @@ beforeAll(async () => {
   c = caseClient(t)
   const caseId = await c.caseIn('ready_for_pickup', A, SEQ)
   const view = (await c.getCase(caseId, A)).data
-  ready = { caseId, caseNo: view.caseNo, queryCode: view.queryCode, idLast4: profile(SEQ).idNumber.slice(-4), pickupCode: view.result.pickup.code }
+  ready = {
+    caseId,
+    caseNo: view.caseNo,
+    queryCode: view.queryCode,
+    idLast4: profile(SEQ).idNumber.slice(-4),
+    pickupCode: view.result.pickup.code,
+  }
 })
 afterAll(async () => {
   clearFakeNow()
@@ -42,31 +48,49 @@ const otherCode = (code: string) => {
 }
 const MISS = { ok: false, error: { code: 'NOT_FOUND', message: '未查到办件，请核对办件编号、查询码、申请人姓名和证件号或手机号后四位' } }
 const drain = () => t.trigger('notify', 'drain')
-const outboxOf = async (caseId: string, event: string) => (await t.db.collection('outbox').where({ subjectRoot: caseId, event }).limit(100).get()).data
+const outboxOf = async (caseId: string, event: string) =>
+  (await t.db.collection('outbox').where({ subjectRoot: caseId, event }).limit(100).get()).data
 
 describe('lookup: success', () => {
   it.each([
     ['the last 4 of the ID number', () => ready.idLast4],
     ['the last 4 of the phone', () => '5678'],
-  ])('when the father gives the number, the query code, the full name and %s, then he sees coarse progress and where to collect', async (_n, last4) => {
-    const r = await lookup(right({ caseNo: ` ${ready.caseNo.toLowerCase()} `, queryCode: formatQueryCode(ready.queryCode), idLast4: last4() }), visitor())
-    expect(r).toEqual({
-      ok: true,
-      data: {
-        caseNo: ready.caseNo,
-        matterName: '普通护照签发',
-        stage: 'ready',
-        stageLabel: '可领取',
-        submittedAt: expect.any(String),
-        dueDate: expect.any(String),
-        overdue: false,
-        readyForPickup: true,
-        pickup: { windowName: expect.any(String), windowNumber: 23, location: expect.any(String) },
-      },
-    })
-    const text = JSON.stringify(r)
-    for (const secret of ['张伟', '张*', profile(SEQ).idNumber, '13912345678', ready.pickupCode, ready.queryCode, ready.caseId, 'materials', '身份证']) expect(text).not.toContain(secret)
-  })
+  ])(
+    'when the father gives the number, the query code, the full name and %s, then he sees coarse progress and where to collect',
+    async (_n, last4) => {
+      const r = await lookup(
+        right({ caseNo: ` ${ready.caseNo.toLowerCase()} `, queryCode: formatQueryCode(ready.queryCode), idLast4: last4() }),
+        visitor(),
+      )
+      expect(r).toEqual({
+        ok: true,
+        data: {
+          caseNo: ready.caseNo,
+          matterName: '普通护照签发',
+          stage: 'ready',
+          stageLabel: '可领取',
+          submittedAt: expect.any(String),
+          dueDate: expect.any(String),
+          overdue: false,
+          readyForPickup: true,
+          pickup: { windowName: expect.any(String), windowNumber: 23, location: expect.any(String) },
+        },
+      })
+      const text = JSON.stringify(r)
+      for (const secret of [
+        '张伟',
+        '张*',
+        profile(SEQ).idNumber,
+        '13912345678',
+        ready.pickupCode,
+        ready.queryCode,
+        ready.caseId,
+        'materials',
+        '身份证',
+      ])
+        expect(text).not.toContain(secret)
+    },
+  )
 
   it('when successful lookups repeat, then they use up no budget', async () => {
     const me = visitor()
@@ -83,7 +107,10 @@ describe('lookup: the query code', () => {
 
   it('when a case from before query codes is opened by its owner (twice, at once), then it gets one code, kept from then on', async () => {
     const caseId = await c.caseIn('accepted', A, SEQ + 5)
-    await t.db.collection('cases').doc(caseId).update({ data: { queryCode: t.db.command.remove() } })
+    await t.db
+      .collection('cases')
+      .doc(caseId)
+      .update({ data: { queryCode: t.db.command.remove() } })
     const caseNo = (await t.db.collection('cases').doc(caseId).get()).data.caseNo
     // Without a code the case cannot be found at all.
     expect(await lookup({ caseNo, queryCode: randomCode(), name: '张伟', idLast4: '5678' }, visitor())).toEqual(MISS)
@@ -91,7 +118,10 @@ describe('lookup: the query code', () => {
     expect(one.data.queryCode).toMatch(/^\d{12}$/)
     expect(two.data.queryCode).toBe(one.data.queryCode)
     expect((await c.getCase(caseId, A)).data.queryCode).toBe(one.data.queryCode)
-    expect(await lookup({ caseNo, queryCode: one.data.queryCode, name: '张伟', idLast4: '5678' }, visitor())).toMatchObject({ ok: true, data: { stage: 'processing' } })
+    expect(await lookup({ caseNo, queryCode: one.data.queryCode, name: '张伟', idLast4: '5678' }, visitor())).toMatchObject({
+      ok: true,
+      data: { stage: 'processing' },
+    })
   })
 
   it('when any one digit of a code is mistyped, then its check digit catches it', () => {
@@ -110,7 +140,11 @@ describe('lookup: the query code', () => {
   it('when the code has a typo (its check digit disagrees), then it is invalid input and spends no try', async () => {
     const me = visitor()
     const typo = ready.queryCode.slice(0, -1) + String((Number(ready.queryCode.slice(-1)) + 1) % 10)
-    for (let i = 0; i < 6; i++) expect(await lookup(right({ queryCode: typo }), me)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'queryCode' }] } })
+    for (let i = 0; i < 6; i++)
+      expect(await lookup(right({ queryCode: typo }), me)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', issues: [{ path: 'queryCode' }] },
+      })
     expect(await lookup(right(), me)).toMatchObject({ ok: true })
   })
 })
@@ -131,8 +165,14 @@ describe('lookup: every failure answers the same', () => {
 
   it('when the number is malformed (a wrong check character), then the answer is invalid input, since the format is public', async () => {
     const bad = ready.caseNo.slice(0, -1) + (ready.caseNo.endsWith('A') ? 'B' : 'A')
-    expect(await lookup(right({ caseNo: bad }), visitor())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'caseNo' }] } })
-    expect(await lookup(right({ idLast4: '12' }), visitor())).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'idLast4' }] } })
+    expect(await lookup(right({ caseNo: bad }), visitor())).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'caseNo' }] },
+    })
+    expect(await lookup(right({ idLast4: '12' }), visitor())).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'idLast4' }] },
+    })
   })
 
   it('when the failures are timed, then a missing number takes about as long as a wrong code on a real one', async () => {
@@ -159,13 +199,25 @@ describe('lookup: strangers cannot lock anyone out', () => {
     const { caseNo, queryCode } = (await c.getCase(caseId, A)).data
     setBeijingNow('2026-09-21', '11:00')
     const strangers = Array.from({ length: 50 }, visitor)
-    const answers = await Promise.all(strangers.flatMap((s) => Array.from({ length: 5 }, () => lookup({ caseNo, queryCode: randomCode(), name: '张伟', idLast4: '5678' }, s))))
+    const answers = await Promise.all(
+      strangers.flatMap((s) =>
+        Array.from({ length: 5 }, () => lookup({ caseNo, queryCode: randomCode(), name: '张伟', idLast4: '5678' }, s)),
+      ),
+    )
     for (const a of answers) expect(a).toEqual(MISS)
     // No answer to a stranger ever says the number is under attack: the next one is a plain miss too.
     expect(await lookup({ caseNo, queryCode: otherCode(queryCode), name: '张伟', idLast4: '5678' }, visitor())).toEqual(MISS)
-    expect(await lookup({ caseNo, queryCode, name: '张伟', idLast4: '5678' }, visitor())).toMatchObject({ ok: true, data: { stage: 'processing', stageLabel: '办理中' } })
+    expect(await lookup({ caseNo, queryCode, name: '张伟', idLast4: '5678' }, visitor())).toMatchObject({
+      ok: true,
+      data: { stage: 'processing', stageLabel: '办理中' },
+    })
     expect(await outboxOf(caseId, 'case.lookup_locked')).toEqual([
-      expect.objectContaining({ recipient: A, status: 'pending', page: `packages/case/detail/index?id=${caseId}`, data: expect.objectContaining({ caseNo, matterName: '普通护照签发' }) }),
+      expect.objectContaining({
+        recipient: A,
+        status: 'pending',
+        page: `packages/case/detail/index?id=${caseId}`,
+        data: expect.objectContaining({ caseNo, matterName: '普通护照签发' }),
+      }),
     ])
   })
 
@@ -173,8 +225,11 @@ describe('lookup: strangers cannot lock anyone out', () => {
     const G = 'o-lookup-applicant'
     const caseId = await c.caseIn('pre_review', G, SEQ + 3)
     const { caseNo } = (await c.getCase(caseId, G)).data
-    expect(await t.call('notify', { action: 'reportGrants', grants: [{ templateKey: 'case_progress', status: 'accept' }] }, G)).toMatchObject({ ok: true, data: { grants: [{ remaining: 1 }] } })
-    for (let i = 0; i < 5; i++) expect(await lookup({ caseNo, queryCode: randomCode(), name: '王五', idLast4: '0000' }, visitor())).toEqual(MISS)
+    expect(
+      await t.call('notify', { action: 'reportGrants', grants: [{ templateKey: 'case_progress', status: 'accept' }] }, G),
+    ).toMatchObject({ ok: true, data: { grants: [{ remaining: 1 }] } })
+    for (let i = 0; i < 5; i++)
+      expect(await lookup({ caseNo, queryCode: randomCode(), name: '王五', idLast4: '0000' }, visitor())).toEqual(MISS)
     await drain()
     const [notice] = await outboxOf(caseId, 'case.lookup_locked')
     expect(notice).toMatchObject({ status: 'sent', channel: 'message_centre' })
@@ -211,23 +266,31 @@ describe('lookup: the failure budget of an account and a device', () => {
   it.each([
     ['invented numbers', () => right({ caseNo: randomNo(), queryCode: randomCode() })],
     ['the real number with wrong codes', () => right({ queryCode: otherCode(ready.queryCode) })],
-  ])('when one OPENID fires 20 guesses at %s at once, then at most 5 are counted as tries and the rest are refused', async (_what, body) => {
-    const me = visitor()
-    const answers: any[] = await Promise.all(Array.from({ length: 20 }, () => lookup(body(), me)))
-    const misses = answers.filter((a) => a.error?.code === 'NOT_FOUND').length
-    expect(misses).toBeLessThanOrEqual(5)
-    expect(misses).toBeGreaterThanOrEqual(1)
-    expect(answers.every((a) => a.error?.code === 'NOT_FOUND' || a.error?.code === 'RATE_LIMITED')).toBe(true)
-    expect(await lookup(right(), me)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
-  })
+  ])(
+    'when one OPENID fires 20 guesses at %s at once, then at most 5 are counted as tries and the rest are refused',
+    async (_what, body) => {
+      const me = visitor()
+      const answers: any[] = await Promise.all(Array.from({ length: 20 }, () => lookup(body(), me)))
+      const misses = answers.filter((a) => a.error?.code === 'NOT_FOUND').length
+      expect(misses).toBeLessThanOrEqual(5)
+      expect(misses).toBeGreaterThanOrEqual(1)
+      expect(answers.every((a) => a.error?.code === 'NOT_FOUND' || a.error?.code === 'RATE_LIMITED')).toBe(true)
+      expect(await lookup(right(), me)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
+    },
+  )
 
   it('when accounts take turns on one device, then the device’s 5 failures refuse the next account there; the id only ever refuses', async () => {
     const device = 'dev-0123456789abcdef'
     const [x, y, z] = [visitor(), visitor(), visitor()]
-    for (const [who, n] of [[x, 2], [y, 3]] as const) for (let i = 0; i < n; i++) expect(await lookup(right({ caseNo: randomNo(), deviceId: device }), who)).toEqual(MISS)
+    for (const [who, n] of [
+      [x, 2],
+      [y, 3],
+    ] as const)
+      for (let i = 0; i < n; i++) expect(await lookup(right({ caseNo: randomNo(), deviceId: device }), who)).toEqual(MISS)
     expect(await lookup(right({ deviceId: device }), z)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
     // A fresh device id does not refill a spent account, and leaving it out only leaves the account's budget.
-    for (let i = 0; i < 3; i++) expect(await lookup(right({ caseNo: randomNo(), deviceId: `dev-fresh-${i}-0123456789` }), y)).toMatchObject({ ok: false })
+    for (let i = 0; i < 3; i++)
+      expect(await lookup(right({ caseNo: randomNo(), deviceId: `dev-fresh-${i}-0123456789` }), y)).toMatchObject({ ok: false })
     expect(await lookup(right({ deviceId: 'dev-another-0123456789' }), y)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } })
     expect(await lookup(right(), z)).toMatchObject({ ok: true })
   })
@@ -245,7 +308,13 @@ describe('lookup: enumeration', () => {
     const worker = async () => {
       while (next < GUESSES) {
         const i = next++
-        const body = { action: 'lookup', caseNo: randomNo(), queryCode: randomCode(), name: '张伟', idLast4: String(i % 10_000).padStart(4, '0') }
+        const body = {
+          action: 'lookup',
+          caseNo: randomNo(),
+          queryCode: randomCode(),
+          name: '张伟',
+          idLast4: String(i % 10_000).padStart(4, '0'),
+        }
         const r = (await t.cloud.invoke('case', body, { openid: `enum-${i % OPENIDS}` })) as any
         const key = r.ok ? 'FOUND' : r.error.code
         answers.set(key, (answers.get(key) ?? 0) + 1)

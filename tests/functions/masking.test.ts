@@ -47,65 +47,95 @@ function sampleOf(f: FormField, i: number): string | number {
 }
 const formOf = (fields: readonly FormField[]) => Object.fromEntries(fields.map((f, i) => [f.key, sampleOf(f, i)]))
 
-const APPLICANT = (seq: number) => ({ name: '周秀英', idNumber: idNumberFor(seq), phone: '13512345678', address: '山西省运城市绛县古绛镇幸福路8号' })
+const APPLICANT = (seq: number) => ({
+  name: '周秀英',
+  idNumber: idNumberFor(seq),
+  phone: '13512345678',
+  address: '山西省运城市绛县古绛镇幸福路8号',
+})
 const MAIL = { method: 'mail', recipient: '周建华', phone: '13687654321', address: '山西省运城市绛县城关镇迎宾路18号' } as const
 
 describe('every field of every demo form, by field type (pure)', () => {
-  it.each(FORMS.flatMap((m) => m.formFields!.map((f, i) => [m.id, f.key, f.type, f, i] as const)))('when %s.%s (%s) is masked, then a personal value is not shown whole', (_m, _k, type, f, i) => {
-    const value = sampleOf(f, i)
-    const masked = maskFormValue(f, value)
-    if (PERSONAL.includes(type)) {
-      expect(String(masked)).not.toBe(String(value))
-      expect(String(masked)).toContain('*')
-    } else expect(masked).toBe(value)
-  })
+  it.each(FORMS.flatMap((m) => m.formFields!.map((f, i) => [m.id, f.key, f.type, f, i] as const)))(
+    'when %s.%s (%s) is masked, then a personal value is not shown whole',
+    (_m, _k, type, f, i) => {
+      const value = sampleOf(f, i)
+      const masked = maskFormValue(f, value)
+      if (PERSONAL.includes(type)) {
+        expect(String(masked)).not.toBe(String(value))
+        expect(String(masked)).toContain('*')
+      } else expect(masked).toBe(value)
+    },
+  )
 })
 
 describe('the supervisor’s case view of every online form in the demo catalogue', () => {
   const online = FORMS.filter((m) => m.flags.onlineApplication)
   let seq = 600
 
-  it.each(online.map((m) => [m.id, m] as const))('when a supervisor opens a submitted %s case, then the form, the delivery and the applicant are masked; its citizen and department see them whole', async (_id, m) => {
-    const owner = `o-masking-${m.id}`
-    const form = formOf(m.formFields!)
-    const applicant = APPLICANT(seq++)
-    const made = await c.ok(c.call({ action: 'createDraft', matterId: m.id, applicant, form, delivery: MAIL, requestId: newRequestId() }, owner))
-    for (const [i, mat] of m.materials.entries()) if (mat.required && mat.uploadable) await c.ok(c.upload(made.caseId, i, jpeg(64, i), owner))
-    await c.ok(c.act(made.caseId, 'submit', owner))
+  it.each(online.map((m) => [m.id, m] as const))(
+    'when a supervisor opens a submitted %s case, then the form, the delivery and the applicant are masked; its citizen and department see them whole',
+    async (_id, m) => {
+      const owner = `o-masking-${m.id}`
+      const form = formOf(m.formFields!)
+      const applicant = APPLICANT(seq++)
+      const made = await c.ok(
+        c.call({ action: 'createDraft', matterId: m.id, applicant, form, delivery: MAIL, requestId: newRequestId() }, owner),
+      )
+      for (const [i, mat] of m.materials.entries())
+        if (mat.required && mat.uploadable) await c.ok(c.upload(made.caseId, i, jpeg(64, i), owner))
+      await c.ok(c.act(made.caseId, 'submit', owner))
 
-    const view = (await c.getCase(made.caseId, SUPERVISOR)).data
-    const text = JSON.stringify(view)
-    const personal = [
-      ...m.formFields!.filter((f) => PERSONAL.includes(f.type)).map((f) => String(form[f.key])),
-      applicant.name,
-      applicant.idNumber,
-      applicant.phone,
-      applicant.address,
-      MAIL.recipient,
-      MAIL.phone,
-      MAIL.address,
-    ]
-    for (const v of personal) expect(text).not.toContain(v)
-    for (const f of m.formFields!) {
-      if (PERSONAL.includes(f.type)) expect(String(view.form[f.key])).toContain('*')
-      else expect(view.form[f.key]).toBe(form[f.key])
-    }
-    expect(view.delivery).toEqual({ method: 'mail', recipient: '周**', phone: '136****4321', address: '山西省运城市****' })
-    expect(view.applicant).toMatchObject({ name: '周**', phone: '135****5678' })
-    expect(view.applicant.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/)
+      const view = (await c.getCase(made.caseId, SUPERVISOR)).data
+      const text = JSON.stringify(view)
+      const personal = [
+        ...m.formFields!.filter((f) => PERSONAL.includes(f.type)).map((f) => String(form[f.key])),
+        applicant.name,
+        applicant.idNumber,
+        applicant.phone,
+        applicant.address,
+        MAIL.recipient,
+        MAIL.phone,
+        MAIL.address,
+      ]
+      for (const v of personal) expect(text).not.toContain(v)
+      for (const f of m.formFields!) {
+        if (PERSONAL.includes(f.type)) expect(String(view.form[f.key])).toContain('*')
+        else expect(view.form[f.key]).toBe(form[f.key])
+      }
+      expect(view.delivery).toEqual({ method: 'mail', recipient: '周**', phone: '136****4321', address: '山西省运城市****' })
+      expect(view.applicant).toMatchObject({ name: '周**', phone: '135****5678' })
+      expect(view.applicant.idNumber).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/)
 
-    const { data: staff } = await t.db.collection('staff').where({ departmentId: m.departmentId, role: 'window_staff', active: true }).limit(1).get()
-    for (const who of [owner, staff[0].openid]) {
-      const whole = (await c.getCase(made.caseId, who)).data
-      expect(whole.form).toEqual(form)
-      expect(whole.delivery).toEqual(MAIL)
-    }
-  })
+      const { data: staff } = await t.db
+        .collection('staff')
+        .where({ departmentId: m.departmentId, role: 'window_staff', active: true })
+        .limit(1)
+        .get()
+      for (const who of [owner, staff[0].openid]) {
+        const whole = (await c.getCase(made.caseId, who)).data
+        expect(whole.form).toEqual(form)
+        expect(whole.delivery).toEqual(MAIL)
+      }
+    },
+  )
 
   it('when a mailed passport case is opened by a supervisor, then the mail address and the numbers in staff notes are masked too', async () => {
     const owner = 'o-masking-mailed'
     const passport = matters.find((m) => m.id === 'm-passport')!
-    const made = await c.ok(c.call({ action: 'createDraft', matterId: passport.id, applicant: APPLICANT(650), form: formOf(passport.formFields!), delivery: MAIL, requestId: newRequestId() }, owner))
+    const made = await c.ok(
+      c.call(
+        {
+          action: 'createDraft',
+          matterId: passport.id,
+          applicant: APPLICANT(650),
+          form: formOf(passport.formFields!),
+          delivery: MAIL,
+          requestId: newRequestId(),
+        },
+        owner,
+      ),
+    )
     await c.ok(c.upload(made.caseId, 0, jpeg(64, 1), owner))
     await c.ok(c.act(made.caseId, 'submit', owner))
     const clerk = 'demo-staff-crj'

@@ -23,7 +23,18 @@ const B_OWNER = 'o-scope-scjg-owner'
 async function outboxItem(subjectId: string, subjectRoot: string, recipient = A) {
   const event = 'case.accepted' as const
   await t.db.collection('outbox').add({
-    data: { _id: notificationKey(event, subjectId, recipient), event, subjectId, subjectRoot, recipient, data: { matterName: '测试', caseNo: 'ZW0' }, page: 'pages/index/index', status: 'no_consent', attempts: 1, createdAt: new Date() },
+    data: {
+      _id: notificationKey(event, subjectId, recipient),
+      event,
+      subjectId,
+      subjectRoot,
+      recipient,
+      data: { matterName: '测试', caseNo: 'ZW0' },
+      page: 'pages/index/index',
+      status: 'no_consent',
+      attempts: 1,
+      createdAt: new Date(),
+    },
   })
 }
 
@@ -36,18 +47,28 @@ beforeAll(async () => {
   crj.case = caseId
   crj.supplementRound = `${caseId}:1`
   // An 出入境 inquiry with one reply (subject `<inquiryId>:1`).
-  const asked: any = await t.call('inquiry', { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() }, A)
+  const asked: any = await t.call(
+    'inquiry',
+    { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() },
+    A,
+  )
   crj.inquiry = asked.data.inquiryId
   await t.call('inquiry', { action: 'claim', inquiryId: crj.inquiry }, STAFF)
   await t.call('inquiry', { action: 'sendMessage', inquiryId: crj.inquiry, text: '不需要户口本。', requestId: newRequestId() }, STAFF)
   crj.inquiryReply = `${crj.inquiry}:1`
   // A passport booking.
   const slot = ((await t.call('appointment', { action: 'listSlots', matterId: PASSPORT, date: '2026-09-23' })) as any).data.slots[1]
-  const booked: any = await t.call('appointment', { action: 'book', slotId: slot.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(802) }, 'o-scope-booker')
+  const booked: any = await t.call(
+    'appointment',
+    { action: 'book', slotId: slot.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(802) },
+    'o-scope-booker',
+  )
   crj.booking = booked.data.bookingId
   // A hall ticket for a passport (the queue function writes the same shape).
   crj.ticket = '20260921-A-7'
-  await t.db.collection('tickets').add({ data: { _id: crj.ticket, date: '2026-09-21', prefix: 'A', number: 7, matterId: PASSPORT, openid: 'o-scope-ticket', status: 'called' } })
+  await t.db.collection('tickets').add({
+    data: { _id: crj.ticket, date: '2026-09-21', prefix: 'A', number: 7, matterId: PASSPORT, openid: 'o-scope-ticket', status: 'called' },
+  })
   await outboxItem(crj.ticket, crj.ticket, 'o-scope-ticket')
   // A 市场监管 case, for the other direction.
   scjgCase = 'cs-5c0be00000000000000a'
@@ -71,9 +92,12 @@ describe('delivery records stay in the subject’s department', () => {
     }
   })
 
-  it.each(['case', 'supplementRound', 'inquiry', 'inquiryReply', 'booking', 'ticket'])('when 市场监管 staff ask for the 出入境 %s, then the answer is the one a missing subject gets', async (what) => {
-    expect(await deliveries(crj[what], STAFF_SCJG)).toEqual(MISSING)
-  })
+  it.each(['case', 'supplementRound', 'inquiry', 'inquiryReply', 'booking', 'ticket'])(
+    'when 市场监管 staff ask for the 出入境 %s, then the answer is the one a missing subject gets',
+    async (what) => {
+      expect(await deliveries(crj[what], STAFF_SCJG)).toEqual(MISSING)
+    },
+  )
 
   it.each([
     ['a case that does not exist', 'cs-00000000000000000000'],

@@ -37,7 +37,8 @@ const DATA = {
 }
 
 async function insertAll(collection: string, docs: object[]) {
-  for (let i = 0; i < docs.length; i += 100) await Promise.all(docs.slice(i, i + 100).map((data) => t.db.collection(collection).add({ data })))
+  for (let i = 0; i < docs.length; i += 100)
+    await Promise.all(docs.slice(i, i + 100).map((data) => t.db.collection(collection).add({ data })))
 }
 
 async function countBy(collection: string, where: object = {}) {
@@ -60,10 +61,33 @@ describe('1,000 events through a flaky WeChat', () => {
       const event = PUSH_EVENTS[i % PUSH_EVENTS.length]
       const recipient = `o-rel-${i}`
       const subjectId = `subj-${String(i).padStart(6, '0')}`
-      return { _id: notificationKey(event, subjectId, recipient), event, subjectId, subjectRoot: subjectId, recipient, data: DATA, page: `pages/case/detail/index?id=${subjectId}`, status: 'pending', attempts: 0, createdAt: new Date(at + i) }
+      return {
+        _id: notificationKey(event, subjectId, recipient),
+        event,
+        subjectId,
+        subjectRoot: subjectId,
+        recipient,
+        data: DATA,
+        page: `pages/case/detail/index?id=${subjectId}`,
+        status: 'pending',
+        attempts: 0,
+        createdAt: new Date(at + i),
+      }
     })
     await insertAll('outbox', items)
-    await insertAll('subscriptions', items.map((o) => ({ _id: `${o.recipient}:${EVENT_TEMPLATE[o.event]}`, openid: o.recipient, templateKey: EVENT_TEMPLATE[o.event], remaining: 1, longTerm: false, lastStatus: 'accept', acceptedTotal: 1, updatedAt: new Date(at) })))
+    await insertAll(
+      'subscriptions',
+      items.map((o) => ({
+        _id: `${o.recipient}:${EVENT_TEMPLATE[o.event]}`,
+        openid: o.recipient,
+        templateKey: EVENT_TEMPLATE[o.event],
+        remaining: 1,
+        longTerm: false,
+        lastStatus: 'accept',
+        acceptedTotal: 1,
+        updatedAt: new Date(at),
+      })),
+    )
 
     t.cloud.setOpenapiFailures({ transient: 0.3, permanent: 0.05 })
     const rounds: object[] = []

@@ -30,28 +30,60 @@ beforeEach(() => {
 
 const notify = (event: object, openid?: string) => t.call('notify', event, openid) as Promise<any>
 const drain = async () => ((await t.trigger('notify', 'drain')) as any).data
-const grant = (openid: string, ...grants: Array<[string, string]>) => notify({ action: 'reportGrants', grants: grants.map(([templateKey, status]) => ({ templateKey, status })) }, openid)
+const grant = (openid: string, ...grants: Array<[string, string]>) =>
+  notify({ action: 'reportGrants', grants: grants.map(([templateKey, status]) => ({ templateKey, status })) }, openid)
 const outboxDoc = async (id: string) => (await t.db.collection('outbox').doc(id).get()).data
-const ledger = async (openid: string, key: string) => (await t.db.collection('subscriptions').where({ _id: `${openid}:${key}` }).get()).data[0]
+const ledger = async (openid: string, key: string) =>
+  (
+    await t.db
+      .collection('subscriptions')
+      .where({ _id: `${openid}:${key}` })
+      .get()
+  ).data[0]
 const msgIdOf = (page: string) => new URLSearchParams(page.split('?')[1] ?? '').get('msgId')
 const sendsFor = async (id: string) => ((await t.cloud.sends()) as any[]).filter((s) => msgIdOf(s.page) === id)
 
 const CASE_DATA = { matterName: '食品经营许可证核发（新办）', caseNo: 'ZW20260928000123', promisedDays: 10 }
-async function enqueue(event: NotificationEvent, recipient: string, data: Record<string, string | number> = CASE_DATA, subjectId = `cs-${String(++seq).padStart(20, '0')}`) {
+async function enqueue(
+  event: NotificationEvent,
+  recipient: string,
+  data: Record<string, string | number> = CASE_DATA,
+  subjectId = `cs-${String(++seq).padStart(20, '0')}`,
+) {
   const _id = notificationKey(event, subjectId, recipient)
-  await t.db.collection('outbox').add({ data: { _id, event, subjectId, subjectRoot: subjectId, recipient, data, page: `pages/case/detail/index?id=${subjectId}`, status: 'pending', attempts: 0, createdAt: new Date(process.env.LOCAL_FAKE_NOW!) } })
+  await t.db.collection('outbox').add({
+    data: {
+      _id,
+      event,
+      subjectId,
+      subjectRoot: subjectId,
+      recipient,
+      data,
+      page: `pages/case/detail/index?id=${subjectId}`,
+      status: 'pending',
+      attempts: 0,
+      createdAt: new Date(process.env.LOCAL_FAKE_NOW!),
+    },
+  })
   return _id
 }
 
 describe('consent ledger', () => {
   it('when a citizen accepts a one-time template twice, then two messages are pushed and the third only reaches the message centre', async () => {
     const me = 'o-ledger-1'
-    expect(await grant(me, ['case_progress', 'accept'])).toMatchObject({ ok: true, data: { grants: [{ templateKey: 'case_progress', kind: 'one_time', remaining: 1, active: true }] } })
+    expect(await grant(me, ['case_progress', 'accept'])).toMatchObject({
+      ok: true,
+      data: { grants: [{ templateKey: 'case_progress', kind: 'one_time', remaining: 1, active: true }] },
+    })
     expect((await grant(me, ['case_progress', 'accept'], ['booking_result', 'reject'])).data.grants).toEqual([
       { templateKey: 'case_progress', kind: 'one_time', remaining: 2, active: true },
       { templateKey: 'booking_result', kind: 'one_time', remaining: 0, active: false },
     ])
-    const ids = [await enqueue('case.accepted', me), await enqueue('case.approved', me), await enqueue('case.ready_for_pickup', me, { ...CASE_DATA, place: '政务服务中心一楼统一出件窗口（东侧）15号窗口' })]
+    const ids = [
+      await enqueue('case.accepted', me),
+      await enqueue('case.approved', me),
+      await enqueue('case.ready_for_pickup', me, { ...CASE_DATA, place: '政务服务中心一楼统一出件窗口（东侧）15号窗口' }),
+    ]
     expect(await drain()).toMatchObject({ sent: 2, noConsent: 1, failed: 0 })
     expect((await Promise.all(ids.map(outboxDoc))).map((d) => d.status).sort()).toEqual(['no_consent', 'sent', 'sent'])
     expect(await ledger(me, 'case_progress')).toMatchObject({ remaining: 0 })
@@ -65,9 +97,14 @@ describe('consent ledger', () => {
     const four = ['booking_result', 'booking_reminder', 'queue_call', 'case_progress'].map((k) => [k, 'accept'] as [string, string])
     expect(await grant('o-ledger-2', ...four)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await grant('o-ledger-2', ['nope', 'accept'])).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(await notify({ action: 'reportGrants', grants: [{ templateKey: 'queue_call', status: 'accept' }], openid: 'o-other' }, 'o-ledger-2')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(
+      await notify({ action: 'reportGrants', grants: [{ templateKey: 'queue_call', status: 'accept' }], openid: 'o-other' }, 'o-ledger-2'),
+    ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
     expect(await ledger('o-ledger-2', 'queue_call')).toBeUndefined()
-    expect(await notify({ action: 'reportGrants', grants: [{ templateKey: 'queue_call', status: 'accept' }] })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
+    expect(await notify({ action: 'reportGrants', grants: [{ templateKey: 'queue_call', status: 'accept' }] })).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    })
   })
 
   it('when the user turns the template off (ban), then earlier grants are void', async () => {
@@ -80,9 +117,15 @@ describe('consent ledger', () => {
     process.env.TEMPLATE_IDS = JSON.stringify({ case_progress: { id: 'LT-case-progress', kind: 'long_term' } })
     try {
       const me = 'o-ledger-lt'
-      expect((await notify({ action: 'subscribeTemplates', moment: 'case_submitted' })).data.templates).toEqual([{ key: 'case_progress', templateId: 'LT-case-progress', title: '办件进度通知', kind: 'long_term' }])
+      expect((await notify({ action: 'subscribeTemplates', moment: 'case_submitted' })).data.templates).toEqual([
+        { key: 'case_progress', templateId: 'LT-case-progress', title: '办件进度通知', kind: 'long_term' },
+      ])
       expect((await grant(me, ['case_progress', 'accept'])).data.grants[0]).toMatchObject({ kind: 'long_term', active: true })
-      const ids = [await enqueue('case.accepted', me), await enqueue('case.supplement_requested', me, { ...CASE_DATA, items: 2 }), await enqueue('case.approved', me)]
+      const ids = [
+        await enqueue('case.accepted', me),
+        await enqueue('case.supplement_requested', me, { ...CASE_DATA, items: 2 }),
+        await enqueue('case.approved', me),
+      ]
       expect(await drain()).toMatchObject({ sent: 3 })
       for (const id of ids) expect(await sendsFor(id)).toEqual([expect.objectContaining({ templateId: 'LT-case-progress', touser: me })])
     } finally {
@@ -100,16 +143,32 @@ describe('delivery right after the event', () => {
   it('when a citizen who allowed it books, then the confirmation is pushed before any drain and opens the booking', async () => {
     const me = 'o-soon-1'
     await grant(me, ['booking_result', 'accept'], ['booking_reminder', 'accept'])
-    const slot = (await t.call('appointment', { action: 'listSlots', matterId: 'm-passport', date: '2026-09-29' }, me) as any).data.slots[0]
-    const booked: any = await t.call('appointment', { action: 'book', slotId: slot.slotId, matterId: 'm-passport', requestId: newRequestId(), ...applicant(901) }, me)
+    const slot = ((await t.call('appointment', { action: 'listSlots', matterId: 'm-passport', date: '2026-09-29' }, me)) as any).data
+      .slots[0]
+    const booked: any = await t.call(
+      'appointment',
+      { action: 'book', slotId: slot.slotId, matterId: 'm-passport', requestId: newRequestId(), ...applicant(901) },
+      me,
+    )
     expect(booked.ok).toBe(true)
     const id = notificationKey('booking.confirmed', booked.data.bookingId, me)
     expect(await outboxDoc(id)).toMatchObject({ status: 'sent', attempts: 1, templateKey: 'booking_result' })
     const [send] = await sendsFor(id)
-    expect(send).toMatchObject({ touser: me, templateId: 'TPL_BOOKING_RESULT', data: { phrase5: { value: '预约成功' }, time2: { value: '2026年9月29日 09:00~09:30' } } })
+    expect(send).toMatchObject({
+      touser: me,
+      templateId: 'TPL_BOOKING_RESULT',
+      data: { phrase5: { value: '预约成功' }, time2: { value: '2026年9月29日 09:00~09:30' } },
+    })
     expect(send.page).toBe(`pages/booking/detail/index?id=${booked.data.bookingId}&msgId=${encodeURIComponent(id)}`)
     const mine = await notify({ action: 'myMessages' }, me)
-    expect(mine.data.messages[0]).toMatchObject({ messageId: id, kind: 'booking', subjectId: booked.data.bookingId, title: '预约成功', page: `pages/booking/detail/index?id=${booked.data.bookingId}`, read: false })
+    expect(mine.data.messages[0]).toMatchObject({
+      messageId: id,
+      kind: 'booking',
+      subjectId: booked.data.bookingId,
+      title: '预约成功',
+      page: `pages/booking/detail/index?id=${booked.data.bookingId}`,
+      read: false,
+    })
     expect(await drain()).toMatchObject({ sent: 0 })
     expect(await sendsFor(id)).toHaveLength(1)
   })
@@ -118,7 +177,10 @@ describe('delivery right after the event', () => {
     const me = 'o-soon-2'
     await grant(me, ['case_progress', 'accept'])
     const pending = await enqueue('case.accepted', me)
-    expect(await notify({ action: 'deliverSoon', ids: [pending, pending, 'case.accepted:cs-unknown:o-x'] }, 'o-stranger')).toEqual({ ok: true, data: { claimed: 1 } })
+    expect(await notify({ action: 'deliverSoon', ids: [pending, pending, 'case.accepted:cs-unknown:o-x'] }, 'o-stranger')).toEqual({
+      ok: true,
+      data: { claimed: 1 },
+    })
     expect(await notify({ action: 'deliverSoon', ids: [pending] })).toEqual({ ok: true, data: { claimed: 0 } })
     expect(await sendsFor(pending)).toHaveLength(1)
   })
@@ -126,12 +188,17 @@ describe('delivery right after the event', () => {
 
 describe('no consent', () => {
   it('when the citizen never allowed the template, then nothing is pushed but the message centre has it', async () => {
-    const id = await enqueue('case.rejected', 'o-noconsent', { ...CASE_DATA, reason: '申请材料中的营业场所证明与实际地址不符，请核实后重新申请' })
+    const id = await enqueue('case.rejected', 'o-noconsent', {
+      ...CASE_DATA,
+      reason: '申请材料中的营业场所证明与实际地址不符，请核实后重新申请',
+    })
     expect(await drain()).toMatchObject({ noConsent: 1, sent: 0 })
     expect(await outboxDoc(id)).toMatchObject({ status: 'no_consent' })
     expect(await sendsFor(id)).toEqual([])
     const mine = await notify({ action: 'myMessages' }, 'o-noconsent')
-    expect(mine.data.messages).toEqual([expect.objectContaining({ messageId: id, title: '审批未通过', body: expect.stringContaining('营业场所证明'), kind: 'case' })])
+    expect(mine.data.messages).toEqual([
+      expect.objectContaining({ messageId: id, title: '审批未通过', body: expect.stringContaining('营业场所证明'), kind: 'case' }),
+    ])
   })
 })
 
@@ -190,7 +257,11 @@ describe('failures and retries', () => {
     const id = await enqueue('case.accepted', me)
     t.cloud.setOpenapiFailures({ permanent: 1, permanentCode: code })
     expect(await drain()).toMatchObject({ failed: 1, retry: 0 })
-    expect(await outboxDoc(id)).toMatchObject({ status: 'failed', attempts: 1, lastError: { errcode: code, reason: expect.stringContaining(`${code}`) } })
+    expect(await outboxDoc(id)).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      lastError: { errcode: code, reason: expect.stringContaining(`${code}`) },
+    })
     expect(await ledger(me, 'case_progress')).toMatchObject({ remaining: back })
   })
 
@@ -210,7 +281,18 @@ describe('sent exactly once', () => {
     const ids: string[] = []
     for (let i = 0; i < 60; i++) {
       const me = `o-race-${i}`
-      await t.db.collection('subscriptions').add({ data: { _id: `${me}:case_progress`, openid: me, templateKey: 'case_progress', remaining: 5, longTerm: false, lastStatus: 'accept', acceptedTotal: 5, updatedAt: new Date() } })
+      await t.db.collection('subscriptions').add({
+        data: {
+          _id: `${me}:case_progress`,
+          openid: me,
+          templateKey: 'case_progress',
+          remaining: 5,
+          longTerm: false,
+          lastStatus: 'accept',
+          acceptedTotal: 5,
+          updatedAt: new Date(),
+        },
+      })
       ids.push(await enqueue('case.accepted', me))
     }
     await Promise.all([drain(), drain(), drain(), drain(), ...ids.slice(0, 10).map((id) => notify({ action: 'deliverSoon', ids: [id] }))])
@@ -242,7 +324,7 @@ describe('message centre', () => {
     expect(p3.data).toMatchObject({ hasMore: false, messages: [{ messageId: ids[0] }] })
   })
 
-  it('when a citizen marks messages read, then only their own change; someone else\'s id changes nothing', async () => {
+  it("when a citizen marks messages read, then only their own change; someone else's id changes nothing", async () => {
     const other = (await notify({ action: 'myMessages' }, 'o-centre-other')).data.messages[0].messageId
     expect(await notify({ action: 'markRead', messageIds: [ids[0], other] }, me)).toEqual({ ok: true, data: { updated: 1, unread: 4 } })
     expect((await notify({ action: 'unreadCount' }, 'o-centre-other')).data).toEqual({ unread: 1 })
@@ -250,9 +332,12 @@ describe('message centre', () => {
     expect((await notify({ action: 'myMessages' }, me)).data.messages.every((m: any) => m.read)).toBe(true)
   })
 
-  it('when the caller has no OPENID or sends someone else\'s, then the centre refuses', async () => {
+  it("when the caller has no OPENID or sends someone else's, then the centre refuses", async () => {
     expect(await notify({ action: 'myMessages' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
-    expect(await notify({ action: 'myMessages', openid: 'o-centre' }, 'o-centre-other')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await notify({ action: 'myMessages', openid: 'o-centre' }, 'o-centre-other')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     expect(await notify({ action: 'markRead' }, me)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })
@@ -260,15 +345,32 @@ describe('message centre', () => {
 describe('delivery state for staff', () => {
   let bookingId: string
   beforeAll(async () => {
-    const slot = (await t.call('appointment', { action: 'listSlots', matterId: 'm-passport', date: '2026-09-30' }) as any).data.slots[1]
-    const r: any = await t.call('appointment', { action: 'book', slotId: slot.slotId, matterId: 'm-passport', requestId: newRequestId(), ...applicant(902) }, 'o-staffview')
+    const slot = ((await t.call('appointment', { action: 'listSlots', matterId: 'm-passport', date: '2026-09-30' })) as any).data.slots[1]
+    const r: any = await t.call(
+      'appointment',
+      { action: 'book', slotId: slot.slotId, matterId: 'm-passport', requestId: newRequestId(), ...applicant(902) },
+      'o-staffview',
+    )
     bookingId = r.data.bookingId
   })
 
   it('when the department lead or a supervisor looks at a booking, then each notification shows its state, recipient masked', async () => {
     for (const who of ['demo-lead-crj', 'demo-supervisor']) {
       const r = await notify({ action: 'caseDeliveries', subjectId: bookingId }, who)
-      expect(r).toMatchObject({ ok: true, data: { deliveries: [{ event: 'booking.confirmed', status: 'no_consent', statusLabel: '未订阅，仅站内消息', reason: '用户未授权订阅该类消息', attempts: 1 }] } })
+      expect(r).toMatchObject({
+        ok: true,
+        data: {
+          deliveries: [
+            {
+              event: 'booking.confirmed',
+              status: 'no_consent',
+              statusLabel: '未订阅，仅站内消息',
+              reason: '用户未授权订阅该类消息',
+              attempts: 1,
+            },
+          ],
+        },
+      })
       expect(r.data.deliveries[0].recipient).not.toContain('o-staffview')
     }
   })
@@ -281,11 +383,19 @@ describe('delivery state for staff', () => {
     t.cloud.setOpenapiFailures({ permanent: 1 })
     await drain()
     const r = await notify({ action: 'caseDeliveries', subjectId: subject }, 'demo-admin')
-    expect(r.data.deliveries).toEqual([expect.objectContaining({ status: 'failed', errcode: 43101, reason: '用户未订阅或已拒收（43101）' })])
+    expect(r.data.deliveries).toEqual([
+      expect.objectContaining({ status: 'failed', errcode: 43101, reason: '用户未订阅或已拒收（43101）' }),
+    ])
   })
 
   it('when a citizen or staff of another department asks, then it is refused (another department is answered as if the record did not exist)', async () => {
-    expect(await notify({ action: 'caseDeliveries', subjectId: bookingId }, 'o-staffview')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await notify({ action: 'caseDeliveries', subjectId: bookingId }, 'demo-staff-scjg')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await notify({ action: 'caseDeliveries', subjectId: bookingId }, 'o-staffview')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
+    expect(await notify({ action: 'caseDeliveries', subjectId: bookingId }, 'demo-staff-scjg')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
   })
 })

@@ -33,8 +33,33 @@ const DATA = { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30',
 async function queued(recipient: string, extra: object = {}) {
   const subjectId = `bk-${recipient.replace(/\W/g, '').padEnd(20, '0').slice(0, 20)}`
   const _id = notificationKey('booking.confirmed', subjectId, recipient)
-  await t.db.collection('outbox').add({ data: { _id, event: 'booking.confirmed', subjectId, subjectRoot: subjectId, recipient, data: DATA, page: `pages/booking/detail/index?id=${subjectId}`, status: 'pending', attempts: 0, createdAt: new Date(at), ...extra } })
-  await t.db.collection('subscriptions').add({ data: { _id: `${recipient}:booking_result`, openid: recipient, templateKey: 'booking_result', remaining: 1, longTerm: false, lastStatus: 'accept', acceptedTotal: 1, updatedAt: new Date(at) } })
+  await t.db.collection('outbox').add({
+    data: {
+      _id,
+      event: 'booking.confirmed',
+      subjectId,
+      subjectRoot: subjectId,
+      recipient,
+      data: DATA,
+      page: `pages/booking/detail/index?id=${subjectId}`,
+      status: 'pending',
+      attempts: 0,
+      createdAt: new Date(at),
+      ...extra,
+    },
+  })
+  await t.db.collection('subscriptions').add({
+    data: {
+      _id: `${recipient}:booking_result`,
+      openid: recipient,
+      templateKey: 'booking_result',
+      remaining: 1,
+      longTerm: false,
+      lastStatus: 'accept',
+      acceptedTotal: 1,
+      updatedAt: new Date(at),
+    },
+  })
   return _id
 }
 
@@ -82,7 +107,14 @@ describe('a send whose answer never came', () => {
   })
 
   it('when a drain takes over an item whose send was recorded but never settled, then it does not send it again', async () => {
-    const id = await queued('o-uncertain-2', { status: 'sending', attempts: 1, claim: 'dead-invocation', leaseUntil: new Date(at - 60_000), sendAttemptAt: new Date(at - 90_000), grant: { id: 'o-uncertain-2:booking_result', kind: 'one_time' } })
+    const id = await queued('o-uncertain-2', {
+      status: 'sending',
+      attempts: 1,
+      claim: 'dead-invocation',
+      leaseUntil: new Date(at - 60_000),
+      sendAttemptAt: new Date(at - 90_000),
+      grant: { id: 'o-uncertain-2:booking_result', kind: 'one_time' },
+    })
     await drainLater(0)
     expect(await sendsTo('o-uncertain-2')).toHaveLength(0)
     expect(await item(id)).toMatchObject({ status: 'failed', lastError: { reason: expect.stringContaining('发送结果未知') } })

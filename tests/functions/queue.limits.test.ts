@@ -23,7 +23,9 @@ const waiting = async (openid: string) => (await t.db.collection('tickets').wher
 
 describe('waiting tickets per account', () => {
   it('when one account sends 20 takeTickets across 4 matters at once, then it holds exactly 2 waiting tickets, one per matter', async () => {
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => queue({ action: 'takeTicket', matterId: matters[i % 4]._id }, 'o-remote-1')))
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => queue({ action: 'takeTicket', matterId: matters[i % 4]._id }, 'o-remote-1')),
+    )
     const held = await waiting('o-remote-1')
     expect(held).toHaveLength(2)
     expect(new Set(held.map((h: any) => h.matterId)).size).toBe(2)
@@ -43,17 +45,34 @@ describe('waiting tickets per account', () => {
     const called = await queue({ action: 'callNext', windowId: window._id }, 'demo-admin')
     expect(held.map((h: any) => h._id)).toContain(called.data.ticket.ticketId)
     const other = matters.find((m) => !held.some((h: any) => h.matterId === m._id))!
-    expect(await queue({ action: 'takeTicket', matterId: other._id }, 'o-remote-1')).toMatchObject({ ok: true, data: { ticket: { status: 'waiting' } } })
+    expect(await queue({ action: 'takeTicket', matterId: other._id }, 'o-remote-1')).toMatchObject({
+      ok: true,
+      data: { ticket: { status: 'waiting' } },
+    })
     expect(await waiting('o-remote-1')).toHaveLength(2)
   })
 
   it('when a hold was left by a request that died before writing its ticket, then after a minute it no longer counts', async () => {
     const _id = `${DAY}:o-remote-2`
-    await t.db.collection('queue_holds').add({ data: { _id, date: DAY, openid: 'o-remote-2', waiting: 2, held: [{ matterId: matters[0]._id, at: new Date(`${DAY}T09:00:00+08:00`) }, { matterId: matters[1]._id, at: new Date(`${DAY}T09:00:00+08:00`) }] } })
+    await t.db.collection('queue_holds').add({
+      data: {
+        _id,
+        date: DAY,
+        openid: 'o-remote-2',
+        waiting: 2,
+        held: [
+          { matterId: matters[0]._id, at: new Date(`${DAY}T09:00:00+08:00`) },
+          { matterId: matters[1]._id, at: new Date(`${DAY}T09:00:00+08:00`) },
+        ],
+      },
+    })
     const r = await queue({ action: 'takeTicket', matterId: matters[2]._id }, 'o-remote-2')
     expect(r).toMatchObject({ ok: true, data: { ticket: { status: 'waiting' } } })
     // The stale matter's own request also gets a fresh ticket instead of waiting for one that never comes.
-    expect(await queue({ action: 'takeTicket', matterId: matters[0]._id }, 'o-remote-2')).toMatchObject({ ok: true, data: { ticket: { status: 'waiting' } } })
+    expect(await queue({ action: 'takeTicket', matterId: matters[0]._id }, 'o-remote-2')).toMatchObject({
+      ok: true,
+      data: { ticket: { status: 'waiting' } },
+    })
     expect((await t.db.collection('queue_holds').doc(_id).get()).data).toMatchObject({ waiting: 2 })
   })
 })

@@ -27,7 +27,17 @@ afterAll(async () => {
 const queue = (event: object, openid?: string) => t.call('queue', event, openid) as Promise<any>
 async function bookAt(openid: string, seq: number, hhmm: string, seconds: number) {
   setBeijingNow(DAY, '09:00', seconds)
-  const r: any = await t.call('appointment', { action: 'book', slotId: `${windows[0]}-20260928-${hhmm.replace(':', '')}`, matterId: 'm-passport', requestId: newRequestId(), ...applicant(seq) }, openid)
+  const r: any = await t.call(
+    'appointment',
+    {
+      action: 'book',
+      slotId: `${windows[0]}-20260928-${hhmm.replace(':', '')}`,
+      matterId: 'm-passport',
+      requestId: newRequestId(),
+      ...applicant(seq),
+    },
+    openid,
+  )
   expect(r.ok).toBe(true)
   return r.data as { bookingId: string; code: string }
 }
@@ -56,7 +66,10 @@ describe('the hall queue', () => {
     tickets.b2 = (await queue({ action: 'checkIn', code: b2.code }, LEAD)).data.ticket
 
     expect(tickets.w1.label).toMatch(/^[A-H]\d{3}$/)
-    expect((await t.db.collection('bookings').doc(b1.bookingId).get()).data).toMatchObject({ status: 'checked_in', ticketId: tickets.b1.ticketId })
+    expect((await t.db.collection('bookings').doc(b1.bookingId).get()).data).toMatchObject({
+      status: 'checked_in',
+      ticketId: tickets.b1.ticketId,
+    })
     const mine = await queue({ action: 'myTickets' }, 'o-q-w3')
     expect(mine.data.tickets[0]).toMatchObject({ label: tickets.w3.label, ahead: 4, waitMinutes: expect.any(Number) })
   })

@@ -13,17 +13,33 @@ afterAll(async () => {
 })
 
 const staff = (event: object, openid?: string) => t.call('staff', event, openid) as Promise<any>
-const invite = (over: object = {}) => staff({ action: 'createInvitation', role: 'window_staff', departmentId: 'dept-crj', windowIds: ['win-01'], staffNo: 'ZW9001', name: '周敏', ...over }, ADMIN)
+const invite = (over: object = {}) =>
+  staff(
+    {
+      action: 'createInvitation',
+      role: 'window_staff',
+      departmentId: 'dept-crj',
+      windowIds: ['win-01'],
+      staffNo: 'ZW9001',
+      name: '周敏',
+      ...over,
+    },
+    ADMIN,
+  )
 
 describe('invitations', () => {
   it('when two people bind the same code at once, then exactly one becomes staff', async () => {
     const { data } = await invite({ staffNo: 'ZW9001' })
     expect(data).toMatchObject({ code: expect.stringMatching(/^[A-Z2-9]{10}$/), staffNo: 'ZW9001' })
-    const answers = await Promise.all(['o-new-1', 'o-new-2', 'o-new-3'].map((o) => staff({ action: 'bindInvitation', code: data.code.toLowerCase() }, o)))
+    const answers = await Promise.all(
+      ['o-new-1', 'o-new-2', 'o-new-3'].map((o) => staff({ action: 'bindInvitation', code: data.code.toLowerCase() }, o)),
+    )
     expect(answers.filter((r) => r.ok)).toHaveLength(1)
     expect(answers.filter((r) => !r.ok).every((r) => r.error.code === 'CONFLICT')).toBe(true)
     const bound = (await t.db.collection('staff').where({ staffNo: 'ZW9001' }).get()).data
-    expect(bound).toEqual([expect.objectContaining({ role: 'window_staff', departmentId: 'dept-crj', windowIds: ['win-01'], active: true })])
+    expect(bound).toEqual([
+      expect.objectContaining({ role: 'window_staff', departmentId: 'dept-crj', windowIds: ['win-01'], active: true }),
+    ])
     // The winner is staff from now on: the server, not the client, says so.
     expect(await staff({ action: 'myShifts' }, bound[0].openid)).toMatchObject({ ok: true, data: { onDuty: false } })
     expect(await staff({ action: 'bindInvitation', code: data.code }, 'o-new-4')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
@@ -33,7 +49,9 @@ describe('invitations', () => {
     ['a citizen', A, 'FORBIDDEN'],
     ['window staff', STAFF, 'FORBIDDEN'],
   ])('when %s creates an invitation, then it is %s', async (_who, openid, code) => {
-    expect(await staff({ action: 'createInvitation', role: 'admin', departmentId: 'dept-office', staffNo: 'ZW9100', name: '冒名' }, openid)).toMatchObject({ ok: false, error: { code } })
+    expect(
+      await staff({ action: 'createInvitation', role: 'admin', departmentId: 'dept-office', staffNo: 'ZW9100', name: '冒名' }, openid),
+    ).toMatchObject({ ok: false, error: { code } })
   })
 
   it.each([
@@ -47,25 +65,44 @@ describe('invitations', () => {
   it('when a code has expired, is unknown, or the account is already staff, then binding is refused', async () => {
     const { data } = await invite({ staffNo: 'ZW9002', validHours: 72 })
     setBeijingNow('2026-09-24', '09:00')
-    expect(await staff({ action: 'bindInvitation', code: data.code }, 'o-late')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('过期') } })
+    expect(await staff({ action: 'bindInvitation', code: data.code }, 'o-late')).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('过期') },
+    })
     setBeijingNow('2026-09-21', '08:30')
-    expect(await staff({ action: 'bindInvitation', code: 'ABCDEFGHJK' }, 'o-guess')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    expect(await staff({ action: 'bindInvitation', code: 'short' }, 'o-guess')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await staff({ action: 'bindInvitation', code: 'ABCDEFGHJK' }, 'o-guess')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    })
+    expect(await staff({ action: 'bindInvitation', code: 'short' }, 'o-guess')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    })
     const fresh = await invite({ staffNo: 'ZW9003' })
-    expect(await staff({ action: 'bindInvitation', code: fresh.data.code }, STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await staff({ action: 'bindInvitation', code: fresh.data.code }, STAFF)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    })
   })
 })
 
 describe('sign-in and sign-out', () => {
   it('when staff sign in at their window and out again, then both are recorded; twice in a row is refused', async () => {
     expect(await staff({ action: 'signIn', windowId: 'win-10' }, STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await staff({ action: 'signIn', windowId: 'win-01' }, STAFF)).toMatchObject({ ok: true, data: { date: '2026-09-21', windowId: 'win-01' } })
+    expect(await staff({ action: 'signIn', windowId: 'win-01' }, STAFF)).toMatchObject({
+      ok: true,
+      data: { date: '2026-09-21', windowId: 'win-01' },
+    })
     expect(await staff({ action: 'signIn' }, STAFF)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     setBeijingNow('2026-09-21', '12:00')
     expect(await staff({ action: 'signOut' }, STAFF)).toMatchObject({ ok: true, data: { minutes: 210 } })
     expect(await staff({ action: 'signOut' }, STAFF)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     const mine = await staff({ action: 'myShifts' }, STAFF)
-    expect(mine.data).toMatchObject({ date: '2026-09-21', onDuty: false, shifts: [{ windowId: 'win-01', signedOutAt: expect.any(String) }] })
+    expect(mine.data).toMatchObject({
+      date: '2026-09-21',
+      onDuty: false,
+      shifts: [{ windowId: 'win-01', signedOutAt: expect.any(String) }],
+    })
     expect(await staff({ action: 'signIn' }, A)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

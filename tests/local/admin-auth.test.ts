@@ -8,7 +8,16 @@ import { adminPost } from '../support/admin'
 import { startTestCloud, type TestCloud } from '../support/cloud'
 
 let t: TestCloud
-const adminStaff = { _id: 'staff-evil', openid: 'o-evil', staffNo: 'X0001', name: '攻击者', role: 'admin', departmentId: 'dept-x', windowIds: [], active: true }
+const adminStaff = {
+  _id: 'staff-evil',
+  openid: 'o-evil',
+  staffNo: 'X0001',
+  name: '攻击者',
+  role: 'admin',
+  departmentId: 'dept-x',
+  windowIds: [],
+  active: true,
+}
 const insert = { action: 'database.insertDocument', collectionName: 'staff', data: [JSON.stringify(adminStaff)] }
 const staffCount = async () => (await t.db.collection('staff').count()).total
 
@@ -33,7 +42,15 @@ describe('the admin API', () => {
     ['text/plain without an Origin', 415, { 'content-type': 'text/plain' }],
     ['a form POST', 415, { 'content-type': 'application/x-www-form-urlencoded' }],
     ['unsigned JSON', 401, { 'content-type': 'application/json' }],
-    ['JSON with a forged signature', 401, { 'content-type': 'application/json', authorization: `TC3-HMAC-SHA256 Credential=x/2026-01-01/tcb/tc3_request, SignedHeaders=content-type;host, Signature=${'0'.repeat(64)}`, 'x-timestamp': String(Math.floor(Date.now() / 1000)) }],
+    [
+      'JSON with a forged signature',
+      401,
+      {
+        'content-type': 'application/json',
+        authorization: `TC3-HMAC-SHA256 Credential=x/2026-01-01/tcb/tc3_request, SignedHeaders=content-type;host, Signature=${'0'.repeat(64)}`,
+        'x-timestamp': String(Math.floor(Date.now() / 1000)),
+      },
+    ],
   ])('when %s arrives, then it is refused (%i) and nothing is written', async (_what, status, headers) => {
     const res = await fetch(`${t.cloud.url}/admin`, { method: 'POST', headers, body: JSON.stringify(insert) })
     expect(res.status).toBe(status)

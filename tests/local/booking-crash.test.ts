@@ -36,7 +36,11 @@ afterAll(async () => {
 
 function startChild(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
   // `node --import tsx` keeps it one process, so SIGKILL hits the cloud itself.
-  child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'booking-cloud.ts'), dataDir, functionsDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'booking-cloud.ts'), dataDir, functionsDir], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return new Promise((ok, fail) => {
     let out = ''
     child!.stdout!.on('data', (c: Buffer) => {
@@ -48,7 +52,11 @@ function startChild(dataDir: string, env: NodeJS.ProcessEnv): Promise<string> {
 }
 
 async function callAt(url: string, event: object, openid: string): Promise<any> {
-  const res = await fetch(`${url}/api/fn/appointment`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wx-openid': openid }, body: JSON.stringify(event) })
+  const res = await fetch(`${url}/api/fn/appointment`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
+    body: JSON.stringify(event),
+  })
   return res.json()
 }
 
@@ -71,7 +79,10 @@ describe('a booking rush cut by SIGKILL', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const url = await startChild(dataDir, env)
       if (!slots.length) {
-        for (const date of ['2026-09-29', '2026-09-30']) slots.push(...(await callAt(url, { action: 'listSlots', matterId: 'm-passport', date }, 'o-look')).data.slots.map((s: any) => s.slotId))
+        for (const date of ['2026-09-29', '2026-09-30'])
+          slots.push(
+            ...(await callAt(url, { action: 'listSlots', matterId: 'm-passport', date }, 'o-look')).data.slots.map((s: any) => s.slotId),
+          )
       }
       const exited = new Promise<NodeJS.Signals | null>((ok) => child!.once('exit', (_code, signal) => ok(signal)))
       let answers = 0
@@ -79,7 +90,17 @@ describe('a booking rush cut by SIGKILL', () => {
         Array.from({ length: RUSH }, async (_, i) => {
           const openid = `o-rush-${round}-${i}`
           try {
-            const r = await callAt(url, { action: 'book', slotId: slots[(i + round) % slots.length], matterId: 'm-passport', requestId: newRequestId(), ...applicant(round * RUSH + i) }, openid)
+            const r = await callAt(
+              url,
+              {
+                action: 'book',
+                slotId: slots[(i + round) % slots.length],
+                matterId: 'm-passport',
+                requestId: newRequestId(),
+                ...applicant(round * RUSH + i),
+              },
+              openid,
+            )
             if (r.ok) answered.push({ openid, bookingId: r.data.bookingId })
             // Kill while most of the rush is still on its way through the booking steps.
             if (++answers === 5 + round * 5) child!.kill('SIGKILL')
@@ -109,27 +130,56 @@ describe('a booking rush cut by SIGKILL', () => {
     for (const a of answered) expect(byId.get(a.bookingId)).toMatchObject({ status: 'booked', openid: a.openid })
     // Quotas and locks: exactly the account's active bookings, nothing else.
     for (const q of quotas) {
-      const mine = bookings.filter((b) => b.openid === q._id && b.status === 'booked').map((b) => b._id).sort()
-      expect({ account: q._id, holders: q.holders.map((h: any) => h.id).sort(), active: q.active }).toEqual({ account: q._id, holders: mine, active: mine.length })
+      const mine = bookings
+        .filter((b) => b.openid === q._id && b.status === 'booked')
+        .map((b) => b._id)
+        .sort()
+      expect({ account: q._id, holders: q.holders.map((h: any) => h.id).sort(), active: q.active }).toEqual({
+        account: q._id,
+        holders: mine,
+        active: mine.length,
+      })
       expect(new Set(q.holders.map((h: any) => h.lock)).size).toBe(q.holders.length)
     }
     // Seats: exactly the slot's bookings, and the count agrees.
     for (const s of seats) {
-      const sitting = bookings.filter((b) => b.slotId === s._id && b.status === 'booked').map((b) => b._id).sort()
-      expect({ slot: s._id, holders: [...s.holders].sort(), remaining: s.remaining }).toEqual({ slot: s._id, holders: sitting, remaining: s.capacity - sitting.length })
+      const sitting = bookings
+        .filter((b) => b.slotId === s._id && b.status === 'booked')
+        .map((b) => b._id)
+        .sort()
+      expect({ slot: s._id, holders: [...s.holders].sort(), remaining: s.remaining }).toEqual({
+        slot: s._id,
+        holders: sitting,
+        remaining: s.capacity - sitting.length,
+      })
     }
     // Every completed booking has its 预约成功, in the outbox and in the message centre.
     const outbox = new Set((await all('outbox')).map((o) => o._id))
     const messages = new Set((await all('messages')).map((m) => m._id))
     for (const b of bookings.filter((x) => x.status === 'booked')) {
       const key = notificationKey('booking.confirmed', b._id, b.openid)
-      expect({ booking: b._id, outbox: outbox.has(key), message: messages.has(key) }).toEqual({ booking: b._id, outbox: true, message: true })
+      expect({ booking: b._id, outbox: outbox.has(key), message: messages.has(key) }).toEqual({
+        booking: b._id,
+        outbox: true,
+        message: true,
+      })
     }
     // And nobody lost their place for good: accounts of the rush, answered or not, can book again.
     const later: string[] = []
-    for (const date of ['2026-10-08', '2026-10-09']) later.push(...((await t.call('appointment', { action: 'listSlots', matterId: 'm-passport', date }, 'o-look')) as any).data.slots.map((s: any) => s.slotId))
+    for (const date of ['2026-10-08', '2026-10-09'])
+      later.push(
+        ...((await t.call('appointment', { action: 'listSlots', matterId: 'm-passport', date }, 'o-look')) as any).data.slots.map(
+          (s: any) => s.slotId,
+        ),
+      )
     const again = await Promise.all(
-      Array.from({ length: RUSH }, (_, i) => t!.call('appointment', { action: 'book', slotId: later[i % later.length], matterId: 'm-passport', requestId: newRequestId(), ...applicant(1000 + i) }, `o-rush-${i % ROUNDS}-${i}`)),
+      Array.from({ length: RUSH }, (_, i) =>
+        t!.call(
+          'appointment',
+          { action: 'book', slotId: later[i % later.length], matterId: 'm-passport', requestId: newRequestId(), ...applicant(1000 + i) },
+          `o-rush-${i % ROUNDS}-${i}`,
+        ),
+      ),
     )
     expect(again.filter((a: any) => !a.ok).map((a: any) => a.error)).toEqual([])
   })

@@ -25,7 +25,13 @@ describe('per-invocation WeChat context', () => {
       Array.from({ length: 300 }, (_, i) => t.call('probe', { action: 'whoami' }, `o-user-${i}`)),
     )) as Array<{ before: string; after: string; nested: string; nestedSource: string; userInfo: string }>
     results.forEach((r, i) => {
-      expect(r).toEqual({ before: `o-user-${i}`, after: `o-user-${i}`, nested: `o-user-${i}`, nestedSource: 'wx_client,scf', userInfo: `o-user-${i}` })
+      expect(r).toEqual({
+        before: `o-user-${i}`,
+        after: `o-user-${i}`,
+        nested: `o-user-${i}`,
+        nestedSource: 'wx_client,scf',
+        userInfo: `o-user-${i}`,
+      })
     })
     expect((await t.db.collection('visits').count()).total).toBe(300)
   })
@@ -37,7 +43,7 @@ describe('per-invocation WeChat context', () => {
     expect(t.sdk.getWXContext()).toEqual({})
   })
 
-  it('when a client sends userInfo in the event, then the platform\'s userInfo replaces it', async () => {
+  it("when a client sends userInfo in the event, then the platform's userInfo replaces it", async () => {
     const r = (await t.call('probe', { action: 'context', userInfo: { openId: 'o-forged' } }, 'o-real')) as any
     expect(r.userInfo).toEqual({ appId: expect.stringMatching(/^wx/), openId: 'o-real' })
   })

@@ -33,7 +33,8 @@ describe('the data folder', () => {
       expect(mode(dataDir)).toBe(0o700)
       expect(mode(join(dataDir, 'files'))).toBe(0o700)
       expect(mode(join(dataDir, 'files', 'materials', 'abc'))).toBe(0o700)
-      for (const f of ['db.log', 'db.lock', 'id-hash-key', 'files/materials/abc/id-card.jpg']) expect([f, mode(join(dataDir, f))]).toEqual([f, 0o600])
+      for (const f of ['db.log', 'db.lock', 'id-hash-key', 'files/materials/abc/id-card.jpg'])
+        expect([f, mode(join(dataDir, f))]).toEqual([f, 0o600])
     } finally {
       await t.close()
     }
@@ -98,7 +99,9 @@ describe('durable acknowledgements (group commit)', () => {
   it('when writes arrive while an fsync runs, then none is acknowledged before an fsync covering it, and they share the next one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oplog-group-'))
     const pending: Array<(err: NodeJS.ErrnoException | null) => void> = []
-    const fsync = jest.spyOn(fs, 'fsync').mockImplementation(((_fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => void pending.push(cb)) as typeof fs.fsync)
+    const fsync = jest
+      .spyOn(fs, 'fsync')
+      .mockImplementation(((_fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => void pending.push(cb)) as typeof fs.fsync)
     const log = new OpLog(join(dir, 'db.log'))
     const acked: string[] = []
     const write = (id: string) => {
@@ -125,7 +128,10 @@ describe('durable acknowledgements (group commit)', () => {
 
   it('when an fsync fails, then the waiting writes are refused and so is every later write', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'oplog-eio-'))
-    jest.spyOn(fs, 'fsync').mockImplementation(((_fd: number, cb: (err: NodeJS.ErrnoException | null) => void) => cb(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))) as typeof fs.fsync)
+    jest
+      .spyOn(fs, 'fsync')
+      .mockImplementation(((_fd: number, cb: (err: NodeJS.ErrnoException | null) => void) =>
+        cb(Object.assign(new Error('EIO: i/o error'), { code: 'EIO' }))) as typeof fs.fsync)
     const log = new OpLog(join(dir, 'db.log'))
     log.append([{ c: 'x', op: 'put', doc: { _id: 'a' } }])
     await expect(log.durable()).rejects.toThrow(/fsync/)
@@ -140,7 +146,9 @@ describe('durable acknowledgements (group commit)', () => {
     try {
       const fsync = jest.spyOn(fs, 'fsync')
       await Promise.all(Array.from({ length: 100 }, (_x, i) => t.db.collection('events').add({ data: { i } })))
-      const lines = readFileSync(join(dataDir, 'db.log'), 'utf8').split('\n').filter((l) => l.includes('"events"') && l.includes('"put"'))
+      const lines = readFileSync(join(dataDir, 'db.log'), 'utf8')
+        .split('\n')
+        .filter((l) => l.includes('"events"') && l.includes('"put"'))
       expect(lines).toHaveLength(100)
       expect(fsync.mock.calls.length).toBeGreaterThanOrEqual(1)
       expect(fsync.mock.calls.length).toBeLessThanOrEqual(100)

@@ -11,10 +11,43 @@ beforeAll(async () => {
     indexes: { users: [{ name: 'phone_unique', keys: { phone: 1 }, unique: true }] },
   })
   _ = t.db.command
-  await t.db.collection('people').add({ data: { _id: 'p1', name: '张三', age: 30, city: '南昌', tags: ['a', 'b'], profile: { level: 2 }, joined: new Date('2026-01-05T00:00:00Z') } })
-  await t.db.collection('people').add({ data: { _id: 'p2', name: '李四', age: 42, city: '九江', tags: ['b'], profile: { level: 5 }, joined: new Date('2026-03-01T00:00:00Z') } })
-  await t.db.collection('people').add({ data: { _id: 'p3', name: '王五', age: 19, city: '南昌', tags: [], joined: new Date('2026-06-30T00:00:00Z') } })
-  await t.db.collection('people').add({ data: { _id: 'p4', name: 'Zhao', age: 65, city: '赣州', tags: ['c'], profile: { level: 1 }, retired: true, joined: new Date('2025-12-31T00:00:00Z') } })
+  await t.db.collection('people').add({
+    data: {
+      _id: 'p1',
+      name: '张三',
+      age: 30,
+      city: '南昌',
+      tags: ['a', 'b'],
+      profile: { level: 2 },
+      joined: new Date('2026-01-05T00:00:00Z'),
+    },
+  })
+  await t.db.collection('people').add({
+    data: {
+      _id: 'p2',
+      name: '李四',
+      age: 42,
+      city: '九江',
+      tags: ['b'],
+      profile: { level: 5 },
+      joined: new Date('2026-03-01T00:00:00Z'),
+    },
+  })
+  await t.db
+    .collection('people')
+    .add({ data: { _id: 'p3', name: '王五', age: 19, city: '南昌', tags: [], joined: new Date('2026-06-30T00:00:00Z') } })
+  await t.db.collection('people').add({
+    data: {
+      _id: 'p4',
+      name: 'Zhao',
+      age: 65,
+      city: '赣州',
+      tags: ['c'],
+      profile: { level: 1 },
+      retired: true,
+      joined: new Date('2025-12-31T00:00:00Z'),
+    },
+  })
 })
 afterAll(() => t?.close())
 
@@ -38,7 +71,13 @@ describe('queries', () => {
   })
 
   it('when ordering, skipping, limiting and picking fields, then the page has only those fields in that order', async () => {
-    const { data } = await people().where({ age: _.gt(0) }).orderBy('age', 'desc').skip(1).limit(2).field({ name: true, age: true }).get()
+    const { data } = await people()
+      .where({ age: _.gt(0) })
+      .orderBy('age', 'desc')
+      .skip(1)
+      .limit(2)
+      .field({ name: true, age: true })
+      .get()
     expect(data).toEqual([
       { _id: 'p2', name: '李四', age: 42 },
       { _id: 'p1', name: '张三', age: 30 },
@@ -71,9 +110,20 @@ describe('queries', () => {
 describe('updates', () => {
   it('when update operators are applied, then the document changes exactly so', async () => {
     await t.db.collection('counters').add({ data: { _id: 'c1', n: 1, list: [1, 2, 3], tags: ['x'], stale: true, meta: { a: 1 } } })
-    const r = await t.db.collection('counters').doc('c1').update({
-      data: { n: _.inc(2), list: _.pull(2), tags: _.push(['y']), stale: _.remove(), meta: { b: 2 }, set: _.addToSet('z'), touched: t.db.serverDate() },
-    })
+    const r = await t.db
+      .collection('counters')
+      .doc('c1')
+      .update({
+        data: {
+          n: _.inc(2),
+          list: _.pull(2),
+          tags: _.push(['y']),
+          stale: _.remove(),
+          meta: { b: 2 },
+          set: _.addToSet('z'),
+          touched: t.db.serverDate(),
+        },
+      })
     expect(r.stats.updated).toBe(1)
     const { data } = await t.db.collection('counters').doc('c1').get()
     expect(data).toMatchObject({ n: 3, list: [1, 3], tags: ['x', 'y'], meta: { a: 1, b: 2 }, set: ['z'] })
@@ -82,20 +132,38 @@ describe('updates', () => {
   })
 
   it('when _.set replaces an object, then its old fields are gone', async () => {
-    await t.db.collection('counters').doc('c1').update({ data: { meta: _.set({ only: true }) } })
+    await t.db
+      .collection('counters')
+      .doc('c1')
+      .update({ data: { meta: _.set({ only: true }) } })
     expect((await t.db.collection('counters').doc('c1').get()).data.meta).toEqual({ only: true })
   })
 
   it('when a where-update matches several documents, then all are updated and the count says so', async () => {
-    await Promise.all(['w1', 'w2', 'w3'].map((id, i) => t.db.collection('batch').add({ data: { _id: id, group: i < 2 ? 'a' : 'b', n: 0 } })))
-    expect((await t.db.collection('batch').where({ group: 'a' }).update({ data: { n: _.inc(1) } })).stats.updated).toBe(2)
+    await Promise.all(
+      ['w1', 'w2', 'w3'].map((id, i) => t.db.collection('batch').add({ data: { _id: id, group: i < 2 ? 'a' : 'b', n: 0 } })),
+    )
+    expect(
+      (
+        await t.db
+          .collection('batch')
+          .where({ group: 'a' })
+          .update({ data: { n: _.inc(1) } })
+      ).stats.updated,
+    ).toBe(2)
     expect((await t.db.collection('batch').where({ n: 1 }).count()).total).toBe(2)
   })
 
   it('when doc().set() is used, then the document is replaced, or created when missing', async () => {
-    await t.db.collection('batch').doc('w1').set({ data: { replaced: true } })
+    await t.db
+      .collection('batch')
+      .doc('w1')
+      .set({ data: { replaced: true } })
     expect((await t.db.collection('batch').doc('w1').get()).data).toEqual({ _id: 'w1', replaced: true })
-    await t.db.collection('batch').doc('new-one').set({ data: { created: true } })
+    await t.db
+      .collection('batch')
+      .doc('new-one')
+      .set({ data: { created: true } })
     expect((await t.db.collection('batch').doc('new-one').get()).data).toEqual({ _id: 'new-one', created: true })
   })
 
@@ -123,7 +191,11 @@ describe('aggregation', () => {
 
   it('when looking up another collection, then the joined documents are attached', async () => {
     await t.db.collection('cities').add({ data: { _id: '南昌', province: '江西' } })
-    const { list } = await people().aggregate().match({ _id: 'p1' }).lookup({ from: 'cities', localField: 'city', foreignField: '_id', as: 'c' }).end()
+    const { list } = await people()
+      .aggregate()
+      .match({ _id: 'p1' })
+      .lookup({ from: 'cities', localField: 'city', foreignField: '_id', as: 'c' })
+      .end()
     expect(list[0].c).toEqual([{ _id: '南昌', province: '江西' }])
   })
 })
@@ -136,7 +208,12 @@ describe('unique indexes', () => {
       errMsg: expect.stringMatching(/E11000 duplicate key.*phone_unique/),
     })
     await t.db.collection('users').add({ data: { _id: 'u2', phone: '13800000002' } })
-    await expect(t.db.collection('users').doc('u2').update({ data: { phone: '13800000001' } })).rejects.toMatchObject({ errCode: -502001 })
+    await expect(
+      t.db
+        .collection('users')
+        .doc('u2')
+        .update({ data: { phone: '13800000001' } }),
+    ).rejects.toMatchObject({ errCode: -502001 })
     expect((await t.db.collection('users').count()).total).toBe(2)
   })
 
@@ -160,8 +237,14 @@ describe('transactions', () => {
   it('when runTransaction completes, then all of its writes are committed', async () => {
     const r = await t.db.runTransaction(async (tx: any) => {
       const a = (await tx.collection('accounts').doc('a').get()).data
-      await tx.collection('accounts').doc('a').update({ data: { balance: a.balance - 30 } })
-      await tx.collection('accounts').doc('b').update({ data: { balance: _.inc(30) } })
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ data: { balance: a.balance - 30 } })
+      await tx
+        .collection('accounts')
+        .doc('b')
+        .update({ data: { balance: _.inc(30) } })
       await tx.collection('transfers').add({ data: { from: 'a', to: 'b', amount: 30 } })
       return 'done'
     })
@@ -173,7 +256,10 @@ describe('transactions', () => {
   it('when the transaction callback throws, then none of its writes remain', async () => {
     await expect(
       t.db.runTransaction(async (tx: any) => {
-        await tx.collection('accounts').doc('a').update({ data: { balance: _.inc(-50) } })
+        await tx
+          .collection('accounts')
+          .doc('a')
+          .update({ data: { balance: _.inc(-50) } })
         await tx.collection('transfers').add({ data: { from: 'a', to: 'b', amount: 50 } })
         throw new Error('insufficient approval')
       }),
@@ -184,7 +270,10 @@ describe('transactions', () => {
 
   it('when a started transaction is rolled back, then its writes are undone and others never saw them', async () => {
     const tx = await t.db.startTransaction()
-    await tx.collection('accounts').doc('b').update({ data: { balance: 999 } })
+    await tx
+      .collection('accounts')
+      .doc('b')
+      .update({ data: { balance: 999 } })
     expect(await balance('b')).toBe(30) // outside the transaction: committed state only
     await tx.rollback()
     expect(await balance('b')).toBe(30)
@@ -195,7 +284,10 @@ describe('transactions', () => {
       Array.from({ length: 20 }, () =>
         t.db.runTransaction(async (tx: any) => {
           const b = (await tx.collection('accounts').doc('b').get()).data
-          await tx.collection('accounts').doc('b').update({ data: { balance: b.balance + 1 } })
+          await tx
+            .collection('accounts')
+            .doc('b')
+            .update({ data: { balance: b.balance + 1 } })
         }),
       ),
     )

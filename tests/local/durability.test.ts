@@ -23,7 +23,10 @@ afterAll(async () => {
 function startChild(dataDir: string): Promise<SdkTarget> {
   // `node --import tsx` keeps it one process (the tsx CLI would put a wrapper between us and the
   // cloud, and SIGKILL would hit only the wrapper).
-  child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'cloud-child.ts'), dataDir, functionsDir], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+  child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'cloud-child.ts'), dataDir, functionsDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   return new Promise((ok, fail) => {
     let out = ''
     child!.stdout!.on('data', (c: Buffer) => {
@@ -53,7 +56,10 @@ describe('durability', () => {
       while (!killed) {
         attempted++
         try {
-          await db.collection('counters').doc('c').update({ data: { n: _.inc(1) } })
+          await db
+            .collection('counters')
+            .doc('c')
+            .update({ data: { n: _.inc(1) } })
           const { _id } = await db.collection('events').add({ data: { at: new Date(), seq: acked } })
           acked++
           ackedIds.push(_id)

@@ -53,11 +53,14 @@ describe('POST /api/fn/<function>', () => {
     expect(await t.call('probe', { action: 'context' })).toMatchObject({ ctx: { OPENID: '' } })
   })
 
-  it.each([['has spaces'], ['x'.repeat(65)], ['o.with.dots'], ['']])('when x-wx-openid is %j, then 400 INVALID_INPUT and the function does not run', async (openid) => {
-    const res = await post('/api/fn/probe', '{}', { 'x-wx-openid': openid })
-    expect(res.status).toBe(400)
-    expect(await res.json()).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } })
-  })
+  it.each([['has spaces'], ['x'.repeat(65)], ['o.with.dots'], ['']])(
+    'when x-wx-openid is %j, then 400 INVALID_INPUT and the function does not run',
+    async (openid) => {
+      const res = await post('/api/fn/probe', '{}', { 'x-wx-openid': openid })
+      expect(res.status).toBe(400)
+      expect(await res.json()).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } })
+    },
+  )
 
   it('when the function does not exist, then 404 NOT_FOUND 云函数不存在', async () => {
     const res = await post('/api/fn/nope', '{}')

@@ -27,7 +27,11 @@ function database(indexes: Record<string, IndexSpec[]>, onUnindexed?: (c: string
 
 const wire = (v: unknown) => EJSON.stringify(v as never, { relaxed: false })
 const find = async (db: Database, query: object, extra: object = {}) =>
-  ((await db.handle('database.getDocument', { collectionName: 'items', query: wire(query), limit: 1000, ...extra }, '')).data as { list: string[] }).list.map((d) => (EJSON.parse(d) as { _id: string })._id)
+  (
+    (await db.handle('database.getDocument', { collectionName: 'items', query: wire(query), limit: 1000, ...extra }, '')).data as {
+      list: string[]
+    }
+  ).list.map((d) => (EJSON.parse(d) as { _id: string })._id)
 
 /** Documents with the shapes the functions store: scalars, missing fields, arrays, arrays of objects, Dates. */
 const docs = Array.from({ length: 300 }, (_x, i) => ({
@@ -62,27 +66,43 @@ const queries: object[] = [
 ]
 
 describe('indexed queries', () => {
-  it.each(queries.map((q) => [JSON.stringify(q), q]))('when querying %s, then the indexed store answers exactly what a scan answers, in the same order', async (_name, query) => {
-    // structuredClone under jest makes objects of another realm, as the demo seed does: the index
-    // must read them as mingo does.
-    for (const copy of [(d: typeof docs) => d, (d: typeof docs) => structuredClone(d)]) {
-      const indexed = database(INDEXES).db
-      const plain = database({}).db
-      for (const db of [indexed, plain]) db.insertDocs('items', copy(docs))
-      // Changes after insert: the indexes must follow updates and removals.
-      for (const db of [indexed, plain]) {
-        await db.handle('database.modifyDocument', { collectionName: 'items', query: wire({ code: 'C3' }), data: wire({ $set: { owner: 'o5', tags: ['t2', 't9'] } }), multi: true }, '')
-        await db.handle('database.removeDocument', { collectionName: 'items', query: wire({ code: 'C9' }), multi: true }, '')
+  it.each(queries.map((q) => [JSON.stringify(q), q]))(
+    'when querying %s, then the indexed store answers exactly what a scan answers, in the same order',
+    async (_name, query) => {
+      // structuredClone under jest makes objects of another realm, as the demo seed does: the index
+      // must read them as mingo does.
+      for (const copy of [(d: typeof docs) => d, (d: typeof docs) => structuredClone(d)]) {
+        const indexed = database(INDEXES).db
+        const plain = database({}).db
+        for (const db of [indexed, plain]) db.insertDocs('items', copy(docs))
+        // Changes after insert: the indexes must follow updates and removals.
+        for (const db of [indexed, plain]) {
+          await db.handle(
+            'database.modifyDocument',
+            {
+              collectionName: 'items',
+              query: wire({ code: 'C3' }),
+              data: wire({ $set: { owner: 'o5', tags: ['t2', 't9'] } }),
+              multi: true,
+            },
+            '',
+          )
+          await db.handle('database.removeDocument', { collectionName: 'items', query: wire({ code: 'C9' }), multi: true }, '')
+        }
+        expect(await find(indexed, query)).toEqual(await find(plain, query))
       }
-      expect(await find(indexed, query)).toEqual(await find(plain, query))
-    }
-  })
+    },
+  )
 
   it('when an open transaction has changed a document, then an indexed query by others still sees the committed version', async () => {
     const { db, tx } = database(INDEXES)
     db.insertDocs('items', docs)
     const id = await tx.start('tok')
-    await db.handle('database.modifyDocument', { collectionName: 'items', query: wire({ _id: 'd13' }), data: wire({ $set: { owner: 'o-moved' } }), transactionId: id }, 'tok')
+    await db.handle(
+      'database.modifyDocument',
+      { collectionName: 'items', query: wire({ _id: 'd13' }), data: wire({ $set: { owner: 'o-moved' } }), transactionId: id },
+      'tok',
+    )
     expect(await find(db, { owner: 'o-moved' })).toEqual([])
     expect(await find(db, { owner: 'o0' })).toContain('d13')
     tx.commit(id)

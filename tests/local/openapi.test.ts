@@ -39,13 +39,13 @@ describe('openapi.subscribeMessage.send', () => {
     ['a field without value', 47003, message({ data: { thing1: '普通护照' } })],
     ['a missing touser', 40003, message({ touser: '' })],
     ['a missing template id', 40037, message({ templateId: '' })],
-  ])('when the message has %s, then WeChat\'s errcode %s is thrown and nothing is captured', async (_label, errCode, msg) => {
+  ])("when the message has %s, then WeChat's errcode %s is thrown and nothing is captured", async (_label, errCode, msg) => {
     const before = (await t.cloud.sends()).length
     expect(await notify(msg)).toMatchObject({ ok: false, errCode })
     expect(await t.cloud.sends()).toHaveLength(before)
   })
 
-  it('when the function\'s config.json does not declare the API, then 604101', async () => {
+  it("when the function's config.json does not declare the API, then 604101", async () => {
     expect(await t.cloud.invoke('noperm', { message: message() })).toMatchObject({ ok: false, errCode: 604101 })
   })
 

@@ -48,10 +48,14 @@ describe('cloud storage', () => {
 
   it('when an upload PUT lacks a valid authorization, then COS-style XML refuses it and nothing is stored', async () => {
     const status = await new Promise<number>((ok, fail) => {
-      const req = http.request(`${t.cloud.url}/cos/evidence/forged.txt`, { method: 'PUT', headers: { authorization: '9999999999999.abcd' } }, (res) => {
-        res.resume()
-        ok(res.statusCode!)
-      })
+      const req = http.request(
+        `${t.cloud.url}/cos/evidence/forged.txt`,
+        { method: 'PUT', headers: { authorization: '9999999999999.abcd' } },
+        (res) => {
+          res.resume()
+          ok(res.statusCode!)
+        },
+      )
       req.once('error', fail)
       req.end('forged')
     })
@@ -61,7 +65,9 @@ describe('cloud storage', () => {
   })
 
   it('when a cloud path tries to leave the storage folder, then the upload is refused', async () => {
-    await expect(t.sdk.uploadFile({ cloudPath: '../outside.txt', fileContent: Buffer.from('x') })).rejects.toMatchObject({ errCode: expect.any(Number) })
+    await expect(t.sdk.uploadFile({ cloudPath: '../outside.txt', fileContent: Buffer.from('x') })).rejects.toMatchObject({
+      errCode: expect.any(Number),
+    })
   })
 
   it('when the file is deleted, then its temp URL and download fail with STORAGE_FILE_NONEXIST', async () => {
@@ -69,7 +75,10 @@ describe('cloud storage', () => {
     expect(fileList[0]).toMatchObject({ fileID, status: 0 })
     expect((await t.sdk.getTempFileURL({ fileList: [fileID] })).fileList[0].status).toBe(-503003)
     // wx-server-sdk 4.0.2 reports a missing download as a TcbError: errCode -1, the code kept beside it.
-    await expect(t.sdk.downloadFile({ fileID })).rejects.toMatchObject({ code: 'STORAGE_FILE_NONEXIST', errMsg: expect.stringContaining('not exist') })
+    await expect(t.sdk.downloadFile({ fileID })).rejects.toMatchObject({
+      code: 'STORAGE_FILE_NONEXIST',
+      errMsg: expect.stringContaining('not exist'),
+    })
     expect((await t.sdk.deleteFile({ fileList: [fileID] })).fileList[0].status).toBe(-503003)
   })
 })

@@ -101,7 +101,15 @@ describe('a started cloud', () => {
     const lines: string[] = []
     const dir = await buildFixtures(['probe'])
     const { writeFileSync } = await import('node:fs')
-    writeFileSync(`${dir}/probe/config.json`, JSON.stringify({ triggers: [{ name: 'a', type: 'timer', config: '0 0 2 * * * *' }, { name: 'b', type: 'timer', config: '0 0 3 * * * *' }] }))
+    writeFileSync(
+      `${dir}/probe/config.json`,
+      JSON.stringify({
+        triggers: [
+          { name: 'a', type: 'timer', config: '0 0 2 * * * *' },
+          { name: 'b', type: 'timer', config: '0 0 3 * * * *' },
+        ],
+      }),
+    )
     const cloud = await startLocalCloud({ port: 0, functionsDir: dir, timers: true, log: (l) => lines.push(l) })
     await cloud.close()
     expect(lines.join('\n')).toMatch(/probe 的 config.json 声明了 2 个定时触发器；微信云开发每个云函数只支持一个/)

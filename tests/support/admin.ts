@@ -7,8 +7,18 @@ import { dirname } from 'node:path'
 import type { SdkTarget } from '../../local'
 
 interface Signer {
-  new (c: { secretId: string; secretKey: string }, service: string): {
-    tc3sign(method: string, url: string, headers: Record<string, unknown>, params: unknown, timestamp: number, o: { withSignedParams: boolean }): { authorization: string }
+  new (
+    c: { secretId: string; secretKey: string },
+    service: string,
+  ): {
+    tc3sign(
+      method: string,
+      url: string,
+      headers: Record<string, unknown>,
+      params: unknown,
+      timestamp: number,
+      o: { withSignedParams: boolean },
+    ): { authorization: string }
   }
 }
 
@@ -23,6 +33,12 @@ export async function adminPost(cloud: SdkTarget, params: Record<string, unknown
   const timestamp = Math.floor(Date.now() / 1000) - 1
   const headers = { 'content-type': 'application/json', host: new URL(url).host }
   const Signer = signerClass()
-  const { authorization } = new Signer({ secretId: 'test', secretKey: key }, 'tcb').tc3sign('post', url, headers, params, timestamp, { withSignedParams: true })
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization, 'x-timestamp': String(timestamp) }, body: JSON.stringify(params) })
+  const { authorization } = new Signer({ secretId: 'test', secretKey: key }, 'tcb').tc3sign('post', url, headers, params, timestamp, {
+    withSignedParams: true,
+  })
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization, 'x-timestamp': String(timestamp) },
+    body: JSON.stringify(params),
+  })
 }

@@ -10,7 +10,14 @@ describe('slots of a window day', () => {
   it('when a working day has the default hours, then it opens 14 half-hour slots, none over lunch', () => {
     const slots = daySlots('win-01', DEFAULT_SCHEDULE, '2026-09-29', true)
     expect(slots).toHaveLength(6 + 8)
-    expect(slots[0]).toEqual({ slotId: 'win-01-20260929-0900', windowId: 'win-01', date: '2026-09-29', start: '09:00', end: '09:30', capacity: 3 })
+    expect(slots[0]).toEqual({
+      slotId: 'win-01-20260929-0900',
+      windowId: 'win-01',
+      date: '2026-09-29',
+      start: '09:00',
+      end: '09:30',
+      capacity: 3,
+    })
     expect(slots.map((s) => s.start)).not.toContain('12:00')
     expect(slots.at(-1)!.end).toBe('17:30')
   })

@@ -36,7 +36,12 @@ describe('a provisional year from the statute (国务院令第795号)', () => {
 
   it('when the statute is applied to 2025 and 2026, then its days off are among the days the official notices gave', () => {
     for (const year of [2025, 2026]) {
-      const official = new Set(builtInCalendar.year(year).days.filter((d) => d.kind === 'off').map((d) => d.date))
+      const official = new Set(
+        builtInCalendar
+          .year(year)
+          .days.filter((d) => d.kind === 'off')
+          .map((d) => d.date),
+      )
       for (const d of statutoryHolidays(year)) expect([year, d.date, official.has(d.date)]).toEqual([year, d.date, true])
     }
   })

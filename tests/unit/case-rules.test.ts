@@ -1,10 +1,24 @@
-import { allowedActions, CASE_ACTIONS, CASE_STATES, CASE_TRANSITIONS, refusal, type CaseActor, type CaseFacts } from '../../types/domain/case-machine'
+import {
+  allowedActions,
+  CASE_ACTIONS,
+  CASE_STATES,
+  CASE_TRANSITIONS,
+  refusal,
+  type CaseActor,
+  type CaseFacts,
+} from '../../types/domain/case-machine'
 import { isValidCaseNumber, newCaseNumber } from '../../types/domain/case-number'
 import { deadline } from '../../types/domain/deadline'
 import { builtInCalendar as workingDays } from '../../types/domain/working-days'
 import { randomInt } from 'node:crypto'
 
-const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({ state: 'draft', matterKind: 'promised', accepted: false, allSubtasksDone: false, ...over })
+const facts = (over: Partial<CaseFacts> = {}): CaseFacts => ({
+  state: 'draft',
+  matterKind: 'promised',
+  accepted: false,
+  allSubtasksDone: false,
+  ...over,
+})
 const ACTORS: CaseActor[] = ['applicant', 'window_staff', 'dept_lead']
 
 describe('the case state machine', () => {
@@ -13,7 +27,11 @@ describe('the case state machine', () => {
   it.each(triples)('%s by %s from %s follows the table', (action, actor, state) => {
     const t = CASE_TRANSITIONS.find((x) => x.action === action)!
     const listed = t.by.includes(actor) && t.from.includes(state)
-    const c = facts({ state, matterKind: action === 'completeImmediately' ? 'immediate' : 'promised', accepted: state === 'resubmitted' && action === 'startProcessing' })
+    const c = facts({
+      state,
+      matterKind: action === 'completeImmediately' ? 'immediate' : 'promised',
+      accepted: state === 'resubmitted' && action === 'startProcessing',
+    })
     expect(refusal(action, actor, c) === undefined).toBe(listed)
   })
 
@@ -61,7 +79,11 @@ describe('case numbers', () => {
 
 describe('the legal deadline', () => {
   it('when a 7-day case is accepted the day before National Day, then the holiday does not count and the make-up Saturday does', () => {
-    expect(deadline('2026-09-30', 7, [], '2026-09-30', workingDays)).toMatchObject({ dueDate: '2026-10-15', workingDaysLeft: 7, overdue: false })
+    expect(deadline('2026-09-30', 7, [], '2026-09-30', workingDays)).toMatchObject({
+      dueDate: '2026-10-15',
+      workingDaysLeft: 7,
+      overdue: false,
+    })
   })
 
   it('when the case waited 2 working days for a supplement, then the due date moves 2 working days', () => {
@@ -72,7 +94,10 @@ describe('the legal deadline', () => {
   })
 
   it('when a date was already promised and the calendar now gives an earlier one, then the promised date stands; a later one replaces it', () => {
-    expect(deadline('2026-09-01', 3, [], '2026-09-02', workingDays, '2026-09-07')).toMatchObject({ dueDate: '2026-09-07', workingDaysLeft: 3 })
+    expect(deadline('2026-09-01', 3, [], '2026-09-02', workingDays, '2026-09-07')).toMatchObject({
+      dueDate: '2026-09-07',
+      workingDaysLeft: 3,
+    })
     expect(deadline('2026-09-01', 3, [], '2026-09-02', workingDays, '2026-09-03')).toMatchObject({ dueDate: '2026-09-04' })
   })
 
@@ -82,6 +107,10 @@ describe('the legal deadline', () => {
   })
 
   it('when the due date has passed, then the case is overdue with negative days left', () => {
-    expect(deadline('2026-09-01', 3, [], '2026-09-10', workingDays)).toMatchObject({ dueDate: '2026-09-04', overdue: true, workingDaysLeft: -4 })
+    expect(deadline('2026-09-01', 3, [], '2026-09-10', workingDays)).toMatchObject({
+      dueDate: '2026-09-04',
+      overdue: true,
+      workingDaysLeft: -4,
+    })
   })
 })

@@ -27,7 +27,14 @@ describe('demo centre: shape', () => {
   ] as const)('when every %s is parsed with its schema, then none fails', (_kind, records, schema) => {
     const failures = (records as readonly unknown[]).flatMap((r) => {
       const res = schema.safeParse(r)
-      return res.success ? [] : [{ record: (r as { id?: string; _id?: string; key?: string }).id ?? (r as { _id?: string })._id ?? (r as { key?: string }).key, issues: res.error.issues }]
+      return res.success
+        ? []
+        : [
+            {
+              record: (r as { id?: string; _id?: string; key?: string }).id ?? (r as { _id?: string })._id ?? (r as { key?: string }).key,
+              issues: res.error.issues,
+            },
+          ]
     })
     expect(failures).toEqual([])
   })
@@ -63,7 +70,7 @@ describe('demo centre: shape', () => {
     expect(count('dept-scjg')).toBeGreaterThanOrEqual(2)
   })
 
-  it('when queue prefixes are checked, then they are A–H, one per hall zone, shared by a department\'s windows', () => {
+  it("when queue prefixes are checked, then they are A–H, one per hall zone, shared by a department's windows", () => {
     expect(windows.every((w) => /^[A-H]$/.test(w.queuePrefix))).toBe(true)
     expect(new Set(windows.map((w) => w.queuePrefix)).size).toBe(8)
     for (const d of departments) {
@@ -71,7 +78,8 @@ describe('demo centre: shape', () => {
       expect([d.id, prefixes.size]).toEqual([d.id, 1])
     }
     const zoneOfPrefix = new Map<string, Set<string>>()
-    for (const w of windows) zoneOfPrefix.set(w.queuePrefix, (zoneOfPrefix.get(w.queuePrefix) ?? new Set()).add(dept.get(w.departmentId)!.location))
+    for (const w of windows)
+      zoneOfPrefix.set(w.queuePrefix, (zoneOfPrefix.get(w.queuePrefix) ?? new Set()).add(dept.get(w.departmentId)!.location))
     for (const [prefix, locations] of zoneOfPrefix) expect([prefix, [...locations].length]).toEqual([prefix, 1])
   })
 
@@ -165,7 +173,8 @@ describe('demo centre: staff and personas', () => {
   })
 
   it('when the citizen personas are checked, then none of them is bound as staff', () => {
-    for (const openid of ['demo-citizen-a', 'demo-citizen-b', 'demo-relative']) expect(staff.find((s) => s.openid === openid)).toBeUndefined()
+    for (const openid of ['demo-citizen-a', 'demo-citizen-b', 'demo-relative'])
+      expect(staff.find((s) => s.openid === openid)).toBeUndefined()
   })
 })
 
@@ -207,7 +216,9 @@ describe('seedDemoCentre', () => {
 
   it('when the centre is seeded, then departments, windows, matters, staff and the announced calendar years go to their collections', async () => {
     const inserted = await seeded()
-    expect(Object.keys(inserted).sort()).toEqual([COLLECTIONS.departments, COLLECTIONS.matters, COLLECTIONS.staff, COLLECTIONS.windows, COLLECTIONS.calendarYears].sort())
+    expect(Object.keys(inserted).sort()).toEqual(
+      [COLLECTIONS.departments, COLLECTIONS.matters, COLLECTIONS.staff, COLLECTIONS.windows, COLLECTIONS.calendarYears].sort(),
+    )
     expect(inserted[COLLECTIONS.calendarYears].map((y) => y._id)).toEqual(Array.from({ length: 23 }, (_, i) => String(2004 + i)))
     expect(inserted[COLLECTIONS.calendarYears].every((y) => y.status === 'official')).toBe(true)
     expect(inserted[COLLECTIONS.departments]).toHaveLength(35)

@@ -1,5 +1,13 @@
 import { namesByCue, scrubFaq, scrubPersonalData, SCRUB_MARKS } from '../../types/domain/faq-scrub'
-import { dueLevel, faqMatchScore, rankFaqs, replyDueDate, DEFAULT_INQUIRY_POLICY, allowedInquiryActions, type InquiryStanding } from '../../types/domain/inquiry'
+import {
+  dueLevel,
+  faqMatchScore,
+  rankFaqs,
+  replyDueDate,
+  DEFAULT_INQUIRY_POLICY,
+  allowedInquiryActions,
+  type InquiryStanding,
+} from '../../types/domain/inquiry'
 import { builtInCalendar as workingDays } from '../../types/domain/working-days'
 
 const { idNumber: ID, phone: PHONE, name: NAME } = SCRUB_MARKS
@@ -44,22 +52,28 @@ describe('scrubbing personal data from an FAQ entry', () => {
   })
 
   it('when a known name (the asker profile) appears bare, then it is removed wherever it is', () => {
-    expect(scrubPersonalData('张伟的护照办好了吗？张伟', { names: ['张伟'] })).toEqual({ text: `${NAME}的护照办好了吗？${NAME}`, removed: { idNumbers: 0, phones: 0, names: 2 }, found: [] })
+    expect(scrubPersonalData('张伟的护照办好了吗？张伟', { names: ['张伟'] })).toEqual({
+      text: `${NAME}的护照办好了吗？${NAME}`,
+      removed: { idNumbers: 0, phones: 0, names: 2 },
+      found: [],
+    })
   })
 
   it('when a name is given by cue in the question, then it is also removed where the answer uses it bare', () => {
     const r = scrubFaq({ question: '我叫周杰，能代办吗？', answer: '周杰您好，可以代办。' })
-    expect(r).toEqual({ question: `我叫${NAME}，能代办吗？`, answer: `${NAME}您好，可以代办。`, removed: { idNumbers: 0, phones: 0, names: 2 } })
+    expect(r).toEqual({
+      question: `我叫${NAME}，能代办吗？`,
+      answer: `${NAME}您好，可以代办。`,
+      removed: { idNumbers: 0, phones: 0, names: 2 },
+    })
   })
 
-  it.each([
-    ['+86 139-1234-5678'],
-    ['139 1234 5678'],
-    ['110101800101123'],
-    ['110101 19800101 1234'],
-  ])('when a number is written as %s, then the FAQ removes it wholly (the finders are the ones redact() masks with)', (n) => {
-    expect(scrubPersonalData(`号码${n}。`).text).not.toMatch(/\d{4}/)
-  })
+  it.each([['+86 139-1234-5678'], ['139 1234 5678'], ['110101800101123'], ['110101 19800101 1234']])(
+    'when a number is written as %s, then the FAQ removes it wholly (the finders are the ones redact() masks with)',
+    (n) => {
+      expect(scrubPersonalData(`号码${n}。`).text).not.toMatch(/\d{4}/)
+    },
+  )
 
   it('when names are given by cue, then namesByCue lists them (the logger masks them)', () => {
     expect(namesByCue('我叫张伟，我儿子张小明的护照')).toEqual(['张伟', '张小明'])
@@ -92,7 +106,13 @@ describe('inquiry rules', () => {
   it.each([
     ['the asker of an open inquiry', { ...none, asker: true }, 'open', 0, ['sendMessage', 'addImage', 'resolve']],
     ['department staff of an open inquiry', { ...none, deptStaff: true }, 'open', 0, ['claim']],
-    ['the owner after a reply', { ...none, deptStaff: true, owner: true }, 'answered', 1, ['sendMessage', 'transfer', 'close', 'publishFaq']],
+    [
+      'the owner after a reply',
+      { ...none, deptStaff: true, owner: true },
+      'answered',
+      1,
+      ['sendMessage', 'transfer', 'close', 'publishFaq'],
+    ],
     ['the lead of a claimed inquiry', { ...none, deptStaff: true, deptLead: true }, 'claimed', 0, ['reassign', 'close']],
     ['a supervisor', { ...none, supervisor: true }, 'claimed', 1, ['reassign']],
     ['the asker after the end', { ...none, asker: true }, 'closed', 1, ['rate']],

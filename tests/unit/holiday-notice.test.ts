@@ -3,8 +3,7 @@ import { join } from 'node:path'
 import { parseHolidayNotice, type NoticeParse, type ParsedNotice } from '../../types/domain/holiday-notice'
 
 /** A fixture's text without its first `#` line (where the text comes from). */
-const fixture = (year: number) =>
-  readFileSync(join(__dirname, 'fixtures', `notice-${year}.txt`), 'utf8').replace(/^#.*\n/, '')
+const fixture = (year: number) => readFileSync(join(__dirname, 'fixtures', `notice-${year}.txt`), 'utf8').replace(/^#.*\n/, '')
 
 const library = (year: number) => {
   const file = join(require.resolve('chinese-days/package.json'), '..', 'dist', 'years', `${year}.json`)
@@ -22,13 +21,14 @@ const messages = (result: NoticeParse) => (result.ok ? [] : result.issues.map((i
 /** Deterministic pseudo-random numbers, so a failing line-break case can be replayed. */
 const lcg = (seed: number) => () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
 
-const ITEM_2026_SPRING = '二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。'
+const ITEM_2026_SPRING =
+  '二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。'
 
 describe('State Council holiday notice parser', () => {
   it.each([
     [2025, '国务院办公厅关于2025年部分节假日安排的通知', '国办发明电〔2024〕12号'],
     [2026, '国务院办公厅关于2026年部分节假日安排的通知', '国办发明电〔2025〕7号'],
-  ])('when the %i notice is pasted whole, then its days are exactly chinese-days\' and title and number are read', (year, title, number) => {
+  ])("when the %i notice is pasted whole, then its days are exactly chinese-days' and title and number are read", (year, title, number) => {
     const notice = parsed(parseHolidayNotice(fixture(year), year))
     expect(dates(notice, 'off')).toEqual(library(year).off)
     expect(dates(notice, 'work')).toEqual(library(year).work)
@@ -36,7 +36,7 @@ describe('State Council holiday notice parser', () => {
     expect(notice.days.map((d) => d.date)).toEqual([...new Set(notice.days.map((d) => d.date))].sort())
   })
 
-  it('when the 2025 notice is read, then items keep the notice\'s own names and dates', () => {
+  it("when the 2025 notice is read, then items keep the notice's own names and dates", () => {
     const notice = parsed(parseHolidayNotice(fixture(2025), 2025))
     expect(notice.items.map((i) => i.name)).toEqual(['元旦', '春节', '清明节', '劳动节', '端午节', '国庆节、中秋节'])
     expect(notice.items[0]).toEqual({ name: '元旦', off: ['2025-01-01'], work: [] })
@@ -51,7 +51,11 @@ describe('State Council holiday notice parser', () => {
     expect(notice.title).toBeUndefined()
     expect(notice.number).toBeUndefined()
     expect(notice.items).toEqual([
-      { name: '春节', off: ['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23'], work: ['2026-02-14', '2026-02-28'] },
+      {
+        name: '春节',
+        off: ['2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23'],
+        work: ['2026-02-14', '2026-02-28'],
+      },
     ])
   })
 
@@ -68,8 +72,18 @@ describe('State Council holiday notice parser', () => {
   it.each([
     ['一、元旦：2022年12月31日至2023年1月2日放假调休，共3天。', 2023, ['2022-12-31', '2023-01-01', '2023-01-02'], []],
     ['一、元旦：2022年12月31日（星期六）至1月2日（星期一）放假调休，共3天。', 2023, ['2022-12-31', '2023-01-01', '2023-01-02'], []],
-    ['一、元旦：2012年1月1日至3日放假调休，共3天。2011年12月31日（星期六）上班。', 2012, ['2012-01-01', '2012-01-02', '2012-01-03'], ['2011-12-31']],
-    ['一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。', 2019, ['2018-12-30', '2018-12-31', '2019-01-01'], ['2018-12-29']],
+    [
+      '一、元旦：2012年1月1日至3日放假调休，共3天。2011年12月31日（星期六）上班。',
+      2012,
+      ['2012-01-01', '2012-01-02', '2012-01-03'],
+      ['2011-12-31'],
+    ],
+    [
+      '一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。',
+      2019,
+      ['2018-12-30', '2018-12-31', '2019-01-01'],
+      ['2018-12-29'],
+    ],
   ])('when an item has explicit years across New Year (%s), then its dates lie in the right years', (text, year, off, work) => {
     const notice = parsed(parseHolidayNotice(text, year))
     expect(notice.items[0].off).toEqual(off)
@@ -80,14 +94,38 @@ describe('State Council holiday notice parser', () => {
     ['malformed text', '请于明天上午九点到大厅办理。', 2026, 'text', '未识别到放假安排'],
     ['a wrong weekday', ITEM_2026_SPRING.replace('周日）至', '周一）至'), 2026, 'items.0', '2月15日不是周一（是周日），请核对'],
     ['a wrong 星期', '一、元旦：1月1日（星期三）放假1天，不调休。', 2026, 'items.0', '1月1日不是星期三（是周四）'],
-    ['a wrong weekday on an end date without month', ITEM_2026_SPRING.replace('正月初七、周一', '正月初七、周二'), 2026, 'items.0', '2月23日不是周二'],
+    [
+      'a wrong weekday on an end date without month',
+      ITEM_2026_SPRING.replace('正月初七、周一', '正月初七、周二'),
+      2026,
+      'items.0',
+      '2月23日不是周二',
+    ],
     ['an impossible date', '一、元旦：2月30日放假1天。', 2026, 'items.0', '2月30日不是有效日期'],
     ['an impossible month', '一、元旦：13月1日放假1天。', 2026, 'items.0', '13月1日不是有效日期'],
     ['a day count that does not match', ITEM_2026_SPRING.replace('共9天', '共8天'), 2026, 'items.0', '共9天，与通知所写的共8天不符'],
     ['a range ending before it starts', '一、国庆节：10月7日至1日放假调休，共7天。', 2026, 'items.0', '10月1日早于10月7日'],
-    ['a make-up day on a weekday', ITEM_2026_SPRING.replace('2月28日（周六）', '2月27日（周五）'), 2026, 'items.0', '2月27日是周五，调休上班日应为周六或周日'],
-    ['a day both off and work', ITEM_2026_SPRING.replace('2月28日（周六）上班', '2月22日（周日）上班'), 2026, 'items.0', '2月22日已是「春节」的放假日，又被列为「春节」的上班日'],
-    ['a day off in two items', `${ITEM_2026_SPRING}三、元宵节：2月23日（周一）放假1天。`, 2026, 'items.1', '2月23日已是「春节」的放假日，又被列为「元宵节」的放假日'],
+    [
+      'a make-up day on a weekday',
+      ITEM_2026_SPRING.replace('2月28日（周六）', '2月27日（周五）'),
+      2026,
+      'items.0',
+      '2月27日是周五，调休上班日应为周六或周日',
+    ],
+    [
+      'a day both off and work',
+      ITEM_2026_SPRING.replace('2月28日（周六）上班', '2月22日（周日）上班'),
+      2026,
+      'items.0',
+      '2月22日已是「春节」的放假日，又被列为「春节」的上班日',
+    ],
+    [
+      'a day off in two items',
+      `${ITEM_2026_SPRING}三、元宵节：2月23日（周一）放假1天。`,
+      2026,
+      'items.1',
+      '2月23日已是「春节」的放假日，又被列为「元宵节」的放假日',
+    ],
     ['a date far from the year', '一、元旦：2030年1月1日放假1天。', 2027, 'items.0', '2030年1月1日不在2027年的放假安排范围内'],
     ['an explicit year outside New Year', '一、国庆节：2026年10月1日至7日放假，共7天。', 2027, 'items.0', '不在2027年的放假安排范围内'],
     ['a date without a month', '一、元旦：1日放假1天。', 2026, 'items.0', '「1日」缺少月份'],
@@ -100,11 +138,16 @@ describe('State Council holiday notice parser', () => {
   ])('when the text has %s, then it is refused with a useful issue', (_case, text, year, path, message) => {
     const result = parseHolidayNotice(text, year)
     expect(result.ok).toBe(false)
-    expect(messages(result)).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${path}: .*${message.replace(/[()（）[\]]/g, '\\$&')}`))]))
+    expect(messages(result)).toEqual(
+      expect.arrayContaining([expect.stringMatching(new RegExp(`^${path}: .*${message.replace(/[()（）[\]]/g, '\\$&')}`))]),
+    )
   })
 
   it('when a text has several mistakes, then every one is reported', () => {
-    const text = fixture(2026).replace('共3天。1月4日', '共4天。1月4日').replace('5月9日（周六）', '5月8日（周五）').replace('6月19日（周五）', '6月19日（周四）')
+    const text = fixture(2026)
+      .replace('共3天。1月4日', '共4天。1月4日')
+      .replace('5月9日（周六）', '5月8日（周五）')
+      .replace('6月19日（周五）', '6月19日（周四）')
     const result = parseHolidayNotice(text, 2026)
     expect(messages(result)).toEqual([
       expect.stringMatching(/^items\.0: 元旦：.*共3天，与通知所写的共4天不符/),
@@ -114,20 +157,31 @@ describe('State Council holiday notice parser', () => {
   })
 
   it('when the 2026 notice is pasted with half-width punctuation, then its days are the same', () => {
-    const half = fixture(2026).replace(/：/g, ':').replace(/（/g, '(').replace(/）/g, ')').replace(/、/g, ',').replace(/，/g, ',').replace(/。/g, '.')
+    const half = fixture(2026)
+      .replace(/：/g, ':')
+      .replace(/（/g, '(')
+      .replace(/）/g, ')')
+      .replace(/、/g, ',')
+      .replace(/，/g, ',')
+      .replace(/。/g, '.')
     const expected = parsed(parseHolidayNotice(fixture(2026), 2026))
     expect(parsed(parseHolidayNotice(half, 2026)).days).toEqual(expected.days)
     const notice2025 = parsed(parseHolidayNotice(fixture(2025).replace(/、/g, ',').replace(/：/g, ':'), 2025))
     expect(notice2025.items[5].name).toBe('国庆节、中秋节')
   })
 
-  it.each([1, 2, 3, 4, 5])('when the 2026 notice has random line breaks and spaces inserted (seed %i), then its days are the same', (seed) => {
-    const random = lcg(seed)
-    const text = [...fixture(2026)].map((c) => (random() < 0.08 ? `${c}${['\n', '\r\n', ' ', '\u3000', '\u00a0'][Math.floor(random() * 5)]}` : c)).join('')
-    const notice = parsed(parseHolidayNotice(text, 2026))
-    expect(notice.days).toEqual(parsed(parseHolidayNotice(fixture(2026), 2026)).days)
-    expect(notice.title).toBe('国务院办公厅关于2026年部分节假日安排的通知')
-  })
+  it.each([1, 2, 3, 4, 5])(
+    'when the 2026 notice has random line breaks and spaces inserted (seed %i), then its days are the same',
+    (seed) => {
+      const random = lcg(seed)
+      const text = [...fixture(2026)]
+        .map((c) => (random() < 0.08 ? `${c}${['\n', '\r\n', ' ', '\u3000', '\u00a0'][Math.floor(random() * 5)]}` : c))
+        .join('')
+      const notice = parsed(parseHolidayNotice(text, 2026))
+      expect(notice.days).toEqual(parsed(parseHolidayNotice(fixture(2026), 2026)).days)
+      expect(notice.title).toBe('国务院办公厅关于2026年部分节假日安排的通知')
+    },
+  )
 
   it('when arbitrary strings are parsed, then the parser never throws and always answers', () => {
     const random = lcg(42)

@@ -1,11 +1,24 @@
 import { idNumberCheckChar, isValidIdNumber } from '../../types/domain/id-number'
-import { maskAddress, maskDelivery, maskFormValue, maskIdNumber, maskIdNumbersIn, maskName, maskPhone, maskText, redact } from '../../types/domain/masking'
+import {
+  maskAddress,
+  maskDelivery,
+  maskFormValue,
+  maskIdNumber,
+  maskIdNumbersIn,
+  maskName,
+  maskPhone,
+  maskText,
+  redact,
+} from '../../types/domain/masking'
 import { scrubLogLine } from '../../cloudfunctions/_kit/log'
 
 describe('GB 11643 ID number', () => {
-  it.each(['11010519491231002X', '440524188001010014', '11010519491231002x', '142729199001011233'])('when %s is checked, then it is valid', (id) => {
-    expect(isValidIdNumber(id)).toBe(true)
-  })
+  it.each(['11010519491231002X', '440524188001010014', '11010519491231002x', '142729199001011233'])(
+    'when %s is checked, then it is valid',
+    (id) => {
+      expect(isValidIdNumber(id)).toBe(true)
+    },
+  )
 
   it.each([
     ['110105194912310021', 'wrong check character'],
@@ -62,14 +75,12 @@ describe('masking personal data', () => {
     expect(redact(input, { names: ['张伟'] })).toBe(output)
   })
 
-  it.each([
-    ['办理时限为7个工作日'],
-    ['请到一楼A区12号窗口'],
-    ['办件编号ZW7K3M9PQRSTUV2A'],
-    ['2026-09-28 09:30'],
-  ])('when free text has no personal data (%s), then it is unchanged', (input) => {
-    expect(redact(input)).toBe(input)
-  })
+  it.each([['办理时限为7个工作日'], ['请到一楼A区12号窗口'], ['办件编号ZW7K3M9PQRSTUV2A'], ['2026-09-28 09:30']])(
+    'when free text has no personal data (%s), then it is unchanged',
+    (input) => {
+      expect(redact(input)).toBe(input)
+    },
+  )
 
   it('when a public office number is to be kept, then only that landline stays', () => {
     expect(redact('请致电0359-6521234或0359-7777777', { keepNumbers: ['0359-6521234'] })).toBe('请致电0359-6521234或*******7777')
@@ -132,6 +143,8 @@ describe('masked views of a case', () => {
 
 describe('a staff reply as its asker reads it', () => {
   it('when a reply quotes a phone number and an ID number, then only the ID number is masked', () => {
-    expect(maskIdNumbersIn('请带11010519491231002X的身份证，或拨打138 0000 1111')).toBe('请带110105********002X的身份证，或拨打138 0000 1111')
+    expect(maskIdNumbersIn('请带11010519491231002X的身份证，或拨打138 0000 1111')).toBe(
+      '请带110105********002X的身份证，或拨打138 0000 1111',
+    )
   })
 })

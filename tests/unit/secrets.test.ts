@@ -91,6 +91,10 @@ describe('file IDs sent back by a client', () => {
   it('when the file ID is well formed, then cloudPathOf answers its path; otherwise nothing', () => {
     expect(cloudPathOf(id(`${folder}f00d`))).toBe(`${folder}f00d`)
     expect(cloudPathOf(id(`${folder}../f00d`))).toBeUndefined()
-    expect(parseFileId(id('materials/x/y.pdf'))).toEqual({ env: 'prod-1a2b', bucket: '7072-prod-1a2b-1300000000', segments: ['materials', 'x', 'y.pdf'] })
+    expect(parseFileId(id('materials/x/y.pdf'))).toEqual({
+      env: 'prod-1a2b',
+      bucket: '7072-prod-1a2b-1300000000',
+      segments: ['materials', 'x', 'y.pdf'],
+    })
   })
 })

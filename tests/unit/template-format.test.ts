@@ -162,7 +162,24 @@ describe('templates and events', () => {
 
   it.each(PUSH_EVENTS)('when %s carries long Chinese data, then every keyword of its template is filled within its rule', (event) => {
     const long = han(40)
-    const out = formatNotification(event, { matterName: long, place: long, time: '2026-09-29 09:00-09:30', code: 'AB23CD45', ticket: 'A012', ahead: 3, caseNo: 'ZW20260928000123', promisedDays: 20, items: 2, reason: long, topic: long, department: long }, new Date('2026-09-28T02:00:00Z'))
+    const out = formatNotification(
+      event,
+      {
+        matterName: long,
+        place: long,
+        time: '2026-09-29 09:00-09:30',
+        code: 'AB23CD45',
+        ticket: 'A012',
+        ahead: 3,
+        caseNo: 'ZW20260928000123',
+        promisedDays: 20,
+        items: 2,
+        reason: long,
+        topic: long,
+        department: long,
+      },
+      new Date('2026-09-28T02:00:00Z'),
+    )
     expect(out.templateKey).toBe(EVENT_TEMPLATE[event])
     expect(Object.keys(out.data).sort()).toEqual(Object.keys(TEMPLATES[out.templateKey].fields).sort())
     for (const [kw, { value }] of Object.entries(out.data)) {
@@ -174,8 +191,20 @@ describe('templates and events', () => {
   })
 
   it('when a booking is confirmed, then the template reads as the citizen expects', () => {
-    expect(formatNotification('booking.confirmed', { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '政务服务中心二楼 3号窗口', code: 'AB23CD45' }, new Date()).data).toEqual(
-      templateData('booking_result', { thing1: '普通护照签发', time2: '2026-09-29 09:00-09:30', thing3: '政务服务中心二楼 3号窗口', character_string4: 'AB23CD45', phrase5: '预约成功' }),
+    expect(
+      formatNotification(
+        'booking.confirmed',
+        { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '政务服务中心二楼 3号窗口', code: 'AB23CD45' },
+        new Date(),
+      ).data,
+    ).toEqual(
+      templateData('booking_result', {
+        thing1: '普通护照签发',
+        time2: '2026-09-29 09:00-09:30',
+        thing3: '政务服务中心二楼 3号窗口',
+        character_string4: 'AB23CD45',
+        phrase5: '预约成功',
+      }),
     )
   })
 

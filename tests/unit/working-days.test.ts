@@ -1,12 +1,7 @@
 import { isWorkday as libraryIsWorkday } from 'chinese-days'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  LIBRARY_YEARS,
-  beijingDate,
-  builtInCalendar as workingDays,
-  createWorkingDayCalendar,
-} from '../../types/domain/working-days'
+import { LIBRARY_YEARS, beijingDate, builtInCalendar as workingDays, createWorkingDayCalendar } from '../../types/domain/working-days'
 
 describe('working days in Beijing dates', () => {
   it.each([
@@ -63,7 +58,14 @@ describe('working days in Beijing dates', () => {
 
   it('when a stored year lists days off and make-up days, then they replace the built-in answer for that year', () => {
     const cal = createWorkingDayCalendar([
-      { year: 2027, status: 'official', days: [{ date: '2027-01-01', kind: 'off', name: '元旦' }, { date: '2027-01-09', kind: 'work', name: '元旦' }] },
+      {
+        year: 2027,
+        status: 'official',
+        days: [
+          { date: '2027-01-01', kind: 'off', name: '元旦' },
+          { date: '2027-01-09', kind: 'work', name: '元旦' },
+        ],
+      },
     ])
     expect(cal.isWorkingDay('2027-01-01')).toBe(false)
     expect(cal.isWorkingDay('2027-01-04')).toBe(true)
@@ -77,7 +79,14 @@ describe('working days in Beijing dates', () => {
 
   it('when a year of chinese-days is read through the calendar, then every day agrees with the library and holidays carry the notice names', () => {
     const y = workingDays.year(2026)
-    expect(y.days.filter((d) => d.kind === 'work').map((d) => d.date)).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'])
+    expect(y.days.filter((d) => d.kind === 'work').map((d) => d.date)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ])
     expect(workingDays.dayInfo('2026-04-05')).toMatchObject({ type: 'holiday', name: '清明节' })
     expect(workingDays.dayInfo('2026-01-04')).toMatchObject({ type: 'makeup', name: '元旦' })
   })

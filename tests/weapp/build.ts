@@ -27,10 +27,7 @@ export const subPackagesOf = (app: AppJson) => app.subPackages ?? app.subpackage
 
 /** Every page path, main package first, subpackage pages prefixed with their root. */
 export function allPages(app: AppJson): string[] {
-  return [
-    ...app.pages,
-    ...subPackagesOf(app).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`)),
-  ]
+  return [...app.pages, ...subPackagesOf(app).flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))]
 }
 
 /** Files under `dir` (relative, forward slashes), optionally filtered by extension. */

@@ -30,8 +30,7 @@ const ALLOWED: { id: string; pattern: RegExp; reason: string }[] = [
   {
     id: 'zod: Doc.compile (JIT code generator)',
     pattern: /compile\(\)\{const (\w+)=Function,/,
-    reason:
-      "zod's code generator, used only by the JIT object parser (off under jitless) and z.compile (never called by the app).",
+    reason: "zod's code generator, used only by the JIT object parser (off under jitless) and z.compile (never called by the app).",
   },
 ]
 

@@ -75,7 +75,11 @@ describe('WeChat compilers accept the build', () => {
   it.each(wxssFiles.map((f) => [f]))('when wcsc compiles %s, then it reports no error', (file) => {
     requireWeappBuild()
     const r = compileWxss(weappDir, file)
-    expect({ status: r.status, stderr: r.stderr.trim(), error: /(^|\n)ERR:/.test(r.stdout) }).toEqual({ status: 0, stderr: '', error: false })
+    expect({ status: r.status, stderr: r.stderr.trim(), error: /(^|\n)ERR:/.test(r.stdout) }).toEqual({
+      status: 0,
+      stderr: '',
+      error: false,
+    })
   })
 
   // The compilers must be able to fail, or the tests above prove nothing.
@@ -102,7 +106,9 @@ describe('app.json', () => {
     const app = readAppJson()
     const src = declared()
     expect(app.pages).toEqual(src.pages)
-    expect(subPackagesOf(app).map(({ root, pages }) => ({ root, pages }))).toEqual((src.subPackages ?? []).map(({ root, pages }) => ({ root, pages })))
+    expect(subPackagesOf(app).map(({ root, pages }) => ({ root, pages }))).toEqual(
+      (src.subPackages ?? []).map(({ root, pages }) => ({ root, pages })),
+    )
   })
 
   it('when built, then the citizen pages are in the main package and the dev login is a subpackage', () => {

@@ -10,9 +10,7 @@ export const accountContract = defineFunction('account', '账号：当前用户�
     input: noInput,
     output: z.object({
       role: z.enum(ROLES),
-      staff: z
-        .object({ staffNo: z.string(), name: z.string(), departmentId: z.string(), windowIds: z.array(z.string()) })
-        .optional(),
+      staff: z.object({ staffNo: z.string(), name: z.string(), departmentId: z.string(), windowIds: z.array(z.string()) }).optional(),
     }),
   }),
   getProfile: action({

@@ -54,7 +54,9 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
     summary: '事项可预约的日期及剩余名额（只含开放日）',
     access: 'anyone',
     input: z.strictObject({ matterId: idSchema }),
-    output: z.object({ days: z.array(z.object({ date: dateSchema, remaining: z.number().int().min(0), provisional: z.boolean().optional() })) }),
+    output: z.object({
+      days: z.array(z.object({ date: dateSchema, remaining: z.number().int().min(0), provisional: z.boolean().optional() })),
+    }),
   }),
   listSlots: action({
     summary: '某日可预约的时段及剩余名额',
@@ -65,14 +67,16 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
   book: action({
     summary: '实名预约一个时段（可为他人预约）；同一requestId重复提交返回首次结果',
     access: everyone,
-    input: applicantSchema.extend({
-      slotId: slotIdSchema,
-      matterId: idSchema,
-      requestId: requestIdSchema,
-      /** Booking for someone else, e.g. an elderly parent. */
-      forOther: z.boolean().default(false),
-      relation: z.string().trim().max(10, '关系最多10个字').optional(),
-    }).strict(),
+    input: applicantSchema
+      .extend({
+        slotId: slotIdSchema,
+        matterId: idSchema,
+        requestId: requestIdSchema,
+        /** Booking for someone else, e.g. an elderly parent. */
+        forOther: z.boolean().default(false),
+        relation: z.string().trim().max(10, '关系最多10个字').optional(),
+      })
+      .strict(),
     output: z.object({ bookingId: bookingIdSchema, code: z.string() }),
   }),
   cancel: action({

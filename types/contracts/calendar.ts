@@ -5,14 +5,24 @@ import { action, defineFunction, noInput } from './contract'
 import { dateSchema } from './appointment'
 
 const iso = z.string()
-export const calendarYearSchema = z.number().int().min(CALENDAR_YEARS.first, `年份应在${CALENDAR_YEARS.first}至${CALENDAR_YEARS.last}之间`).max(CALENDAR_YEARS.last, `年份应在${CALENDAR_YEARS.first}至${CALENDAR_YEARS.last}之间`)
+export const calendarYearSchema = z
+  .number()
+  .int()
+  .min(CALENDAR_YEARS.first, `年份应在${CALENDAR_YEARS.first}至${CALENDAR_YEARS.last}之间`)
+  .max(CALENDAR_YEARS.last, `年份应在${CALENDAR_YEARS.first}至${CALENDAR_YEARS.last}之间`)
 
 const holidayName = z.string().trim().min(1, '请填写节日名称').max(20, '节日名称不超过20个字')
 export const calendarDaySchema = z.object({ date: dateSchema, kind: z.enum(['off', 'work']), name: z.string() })
 export const sourceSchema = z.strictObject({
   title: z.string().trim().max(100, '标题不超过100个字').optional(),
   number: z.string().trim().max(40, '文号不超过40个字').optional(),
-  url: z.string().trim().max(300).regex(/^https?:\/\/\S+$/, '请填写以http://或https://开头的网址').optional().or(z.literal('')),
+  url: z
+    .string()
+    .trim()
+    .max(300)
+    .regex(/^https?:\/\/\S+$/, '请填写以http://或https://开头的网址')
+    .optional()
+    .or(z.literal('')),
 })
 
 /** One change an administrator proposes: a State Council notice pasted whole, or one day set by hand. */
@@ -29,7 +39,11 @@ export const calendarChangeSchema = z.discriminatedUnion('type', [
 ])
 export type CalendarChangeInput = z.input<typeof calendarChangeSchema>
 
-const dayInfoSchema = z.object({ working: z.boolean(), type: z.enum(['workday', 'weekend', 'holiday', 'makeup']), name: z.string().optional() })
+const dayInfoSchema = z.object({
+  working: z.boolean(),
+  type: z.enum(['workday', 'weekend', 'holiday', 'makeup']),
+  name: z.string().optional(),
+})
 const dayDiffSchema = z.object({ date: dateSchema, before: dayInfoSchema, after: dayInfoSchema })
 
 /** What a change would touch (a preview) or touched (once applied). */
@@ -42,7 +56,16 @@ const impactSchema = z.object({
   inquiries: z.object({ count: z.number().int() }),
   bookings: z.object({
     count: z.number().int(),
-    items: z.array(z.object({ date: dateSchema, time: z.string(), matterName: z.string(), windowName: z.string(), windowNumber: z.number().int(), applicantName: z.string() })),
+    items: z.array(
+      z.object({
+        date: dateSchema,
+        time: z.string(),
+        matterName: z.string(),
+        windowName: z.string(),
+        windowNumber: z.number().int(),
+        applicantName: z.string(),
+      }),
+    ),
   }),
 })
 export type CalendarImpact = z.infer<typeof impactSchema>
@@ -109,7 +132,13 @@ export const calendarContract = defineFunction('calendar', '工作日历：法�
     summary: '系统管理员：确认保存（须带预览时的版本号），随后重算受影响的期限并通知群众',
     access: ['admin'],
     input: z.strictObject({ year: calendarYearSchema, change: calendarChangeSchema, expectedVersion: z.number().int().min(0) }),
-    output: z.object({ year: z.number().int(), version: z.number().int(), changed: z.boolean(), status: z.enum(['official', 'provisional']), impact: impactSchema }),
+    output: z.object({
+      year: z.number().int(),
+      version: z.number().int(),
+      changed: z.boolean(),
+      status: z.enum(['official', 'provisional']),
+      impact: impactSchema,
+    }),
   }),
   affectedBookings: action({
     summary: '因工作日历调整而落在休息日的预约（待联系群众改约）',
@@ -117,7 +146,17 @@ export const calendarContract = defineFunction('calendar', '工作日历：法�
     input: noInput,
     output: z.object({
       items: z.array(
-        z.object({ bookingId: z.string(), date: dateSchema, time: z.string(), matterName: z.string(), windowName: z.string(), windowNumber: z.number().int(), applicantName: z.string(), phone: z.string(), holiday: z.string() }),
+        z.object({
+          bookingId: z.string(),
+          date: dateSchema,
+          time: z.string(),
+          matterName: z.string(),
+          windowName: z.string(),
+          windowNumber: z.number().int(),
+          applicantName: z.string(),
+          phone: z.string(),
+          holiday: z.string(),
+        }),
       ),
     }),
   }),

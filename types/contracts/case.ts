@@ -73,7 +73,13 @@ export const caseViewSchema = z.object({
   state: z.enum(CASE_STATES),
   stateLabel: z.string(),
   /** Whole for the owner and the department's staff; masked for supervisors. */
-  applicant: z.object({ name: z.string(), idNumber: z.string(), idNumberMasked: z.string(), phone: z.string(), address: z.string().optional() }),
+  applicant: z.object({
+    name: z.string(),
+    idNumber: z.string(),
+    idNumberMasked: z.string(),
+    phone: z.string(),
+    address: z.string().optional(),
+  }),
   /** Whole for the owner and the department's staff; masked by field type for supervisors (masking.ts maskForm). */
   form: formValuesSchema,
   formFields: z.array(formFieldSchema),
@@ -85,7 +91,12 @@ export const caseViewSchema = z.object({
   ),
   /** The open or latest supplement request (补正告知). */
   supplement: z
-    .object({ round: z.number().int(), items: z.array(z.object({ target: z.string(), problem: z.string() })), note: z.string().optional(), requestedAt: iso })
+    .object({
+      round: z.number().int(),
+      items: z.array(z.object({ target: z.string(), problem: z.string() })),
+      note: z.string().optional(),
+      requestedAt: iso,
+    })
     .optional(),
   deadline: z
     .object({
@@ -103,18 +114,40 @@ export const caseViewSchema = z.object({
     .optional(),
   /** Each time the working-day calendar moved the promised date: part of the timeline. */
   deadlineChanges: z.array(deadlineChangeSchema),
-  subtasks: z.array(z.object({ departmentId: idSchema, departmentName: z.string(), done: z.boolean(), doneAt: iso.optional(), staffNo: z.string().optional() })).optional(),
+  subtasks: z
+    .array(
+      z.object({
+        departmentId: idSchema,
+        departmentName: z.string(),
+        done: z.boolean(),
+        doneAt: iso.optional(),
+        staffNo: z.string().optional(),
+      }),
+    )
+    .optional(),
   result: z
     .object({
       decision: z.enum(['approved', 'rejected']).optional(),
       reason: z.string().optional(),
       /** The code only the applicant sees; the window checks it when handing the result over. */
-      pickup: z.object({ code: z.string().optional(), windowName: z.string(), windowNumber: z.number().int(), location: z.string() }).optional(),
+      pickup: z
+        .object({ code: z.string().optional(), windowName: z.string(), windowNumber: z.number().int(), location: z.string() })
+        .optional(),
       mail: z.object({ address: z.string(), trackingNo: z.string(), carrier: z.string() }).optional(),
     })
     .optional(),
   timeline: z.array(
-    z.object({ seq: z.number().int(), action: z.enum(CASE_ACTIONS), label: z.string(), from: z.enum(CASE_STATES), to: z.enum(CASE_STATES), actor: actorSchema, at: iso, note: z.string().optional(), internal: z.boolean() }),
+    z.object({
+      seq: z.number().int(),
+      action: z.enum(CASE_ACTIONS),
+      label: z.string(),
+      from: z.enum(CASE_STATES),
+      to: z.enum(CASE_STATES),
+      actor: actorSchema,
+      at: iso,
+      note: z.string().optional(),
+      internal: z.boolean(),
+    }),
   ),
   /** The transitions the caller may take now: the page shows exactly these buttons. */
   allowedActions: z.array(z.enum(CASE_ACTIONS)),
@@ -142,7 +175,12 @@ export const caseSummarySchema = z.object({
 })
 export type CaseSummary = z.infer<typeof caseSummarySchema>
 
-const fileSchema = z.object({ libraryId: libraryIdSchema, fileName: z.string(), contentType: z.enum(MATERIAL_CONTENT_TYPES), size: z.number().int() })
+const fileSchema = z.object({
+  libraryId: libraryIdSchema,
+  fileName: z.string(),
+  contentType: z.enum(MATERIAL_CONTENT_TYPES),
+  size: z.number().int(),
+})
 /** Base64 of the largest accepted file (4 characters per 3 bytes), plus padding. */
 const BASE64_MAX = Math.ceil(MATERIAL_MAX_BYTES / 3) * 4
 
@@ -167,11 +205,23 @@ export const followedCaseViewSchema = z.object({
   state: z.enum(CASE_STATES),
   stateLabel: z.string(),
   applicantName: z.string(),
-  deadline: z.object({ dueDate: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), paused: z.boolean(), provisional: z.boolean() }).optional(),
+  deadline: z
+    .object({ dueDate: z.string(), workingDaysLeft: z.number().int(), overdue: z.boolean(), paused: z.boolean(), provisional: z.boolean() })
+    .optional(),
   deadlineChanges: z.array(deadlineChangeSchema),
   pickup: pickupPlaceSchema.optional(),
   /** The steps without notes; internal steps are left out. */
-  timeline: z.array(z.object({ seq: z.number().int(), action: z.enum(CASE_ACTIONS), label: z.string(), from: z.enum(CASE_STATES), to: z.enum(CASE_STATES), actor: actorSchema, at: iso })),
+  timeline: z.array(
+    z.object({
+      seq: z.number().int(),
+      action: z.enum(CASE_ACTIONS),
+      label: z.string(),
+      from: z.enum(CASE_STATES),
+      to: z.enum(CASE_STATES),
+      actor: actorSchema,
+      at: iso,
+    }),
+  ),
   submittedAt: iso.optional(),
   updatedAt: iso,
 })
@@ -203,7 +253,16 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
       kind: z.enum(MATTER_KINDS),
       onlineApplication: z.boolean(),
       formFields: z.array(formFieldSchema),
-      materials: z.array(z.object({ index: z.number().int(), name: z.string(), form: z.enum(MATERIAL_FORMS), required: z.boolean(), uploadable: z.boolean(), notes: z.string().optional() })),
+      materials: z.array(
+        z.object({
+          index: z.number().int(),
+          name: z.string(),
+          form: z.enum(MATERIAL_FORMS),
+          required: z.boolean(),
+          uploadable: z.boolean(),
+          notes: z.string().optional(),
+        }),
+      ),
     }),
   }),
   createDraft: action({
@@ -221,7 +280,12 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
   saveDraft: action({
     summary: '保存草稿或补正中的表单、申请人与领取方式；答复仍缺的内容',
     access: everyone,
-    input: z.strictObject({ caseId: caseIdSchema, applicant: profileSchema.strict().optional(), form: formValuesSchema.optional(), delivery: deliverySchema.optional() }),
+    input: z.strictObject({
+      caseId: caseIdSchema,
+      applicant: profileSchema.strict().optional(),
+      form: formValuesSchema.optional(),
+      delivery: deliverySchema.optional(),
+    }),
     output: z.object({ caseId: caseIdSchema, missing: z.array(z.string()) }),
   }),
   uploadMaterial: action({
@@ -232,7 +296,11 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
       materialIndex: materialIndexSchema,
       fileName: z.string().trim().min(1).max(80, '文件名最多80个字'),
       contentType: z.enum(MATERIAL_CONTENT_TYPES, { error: '只能上传JPEG、PNG图片或PDF文件' }),
-      dataBase64: z.string().min(8, '文件内容为空').max(BASE64_MAX, '文件不能超过2MB').regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容编码不正确'),
+      dataBase64: z
+        .string()
+        .min(8, '文件内容为空')
+        .max(BASE64_MAX, '文件不能超过2MB')
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, '文件内容编码不正确'),
     }),
     output: fileSchema,
   }),
@@ -296,8 +364,20 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
         internal: z.boolean().default(false),
         items: supplementItemsSchema.optional(),
         reason: z.string().trim().min(4, '请写明不予办理的理由和依据').max(300).optional(),
-        pickupCode: z.string().regex(/^\d{6}$/, '取件码为6位数字').optional(),
-        mail: z.strictObject({ trackingNo: z.string().trim().regex(/^[A-Za-z0-9]{8,30}$/, '运单号格式不正确'), carrier: z.string().trim().min(2).max(20).default('EMS'), address: z.string().trim().min(5).max(100).optional() }).optional(),
+        pickupCode: z
+          .string()
+          .regex(/^\d{6}$/, '取件码为6位数字')
+          .optional(),
+        mail: z
+          .strictObject({
+            trackingNo: z
+              .string()
+              .trim()
+              .regex(/^[A-Za-z0-9]{8,30}$/, '运单号格式不正确'),
+            carrier: z.string().trim().min(2).max(20).default('EMS'),
+            address: z.string().trim().min(5).max(100).optional(),
+          })
+          .optional(),
       })
       .superRefine((v, ctx) => {
         const need = (ok: unknown, path: string, message: string) => {
@@ -346,7 +426,12 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
     summary: '亲属代查：亲属接受邀请，以自己的微信身份关注办件（每个邀请码只能使用一次）',
     access: everyone,
     input: z.strictObject({ code: inviteCodeSchema, nickname: followerNicknameSchema.optional() }),
-    output: z.object({ followerId: followerIdSchema, scope: z.enum(FOLLOW_SCOPES), caseId: caseIdSchema.optional(), applicantName: z.string() }),
+    output: z.object({
+      followerId: followerIdSchema,
+      scope: z.enum(FOLLOW_SCOPES),
+      caseId: caseIdSchema.optional(),
+      applicantName: z.string(),
+    }),
   }),
   listFollowers: action({
     summary: '亲属代查：申请人查看谁在关注我的办件（可按办件筛选）',
@@ -392,7 +477,8 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
     output: z.object({ queryCode: z.string() }),
   }),
   lookup: action({
-    summary: '进度查询（需微信身份，无需关注授权）：凭办件编号、查询码、申请人姓名和证件号或手机号后四位查询粗略进度；每个微信用户（及设备）每小时最多失败5次，他人查错不影响本人查询',
+    summary:
+      '进度查询（需微信身份，无需关注授权）：凭办件编号、查询码、申请人姓名和证件号或手机号后四位查询粗略进度；每个微信用户（及设备）每小时最多失败5次，他人查错不影响本人查询',
     /** Needs an OPENID (checked in the action, the budget's key) but no role. */
     access: 'anyone',
     input: z.strictObject({
@@ -409,7 +495,10 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
        * so switching accounts on one browser does not buy more guesses. Never identity: it only
        * ever refuses, and any client may leave it out or change it.
        */
-      deviceId: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '设备标识格式不正确').optional(),
+      deviceId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,64}$/, '设备标识格式不正确')
+        .optional(),
     }),
     output: lookupResultSchema,
   }),

@@ -7,7 +7,11 @@ import { DUE_LEVELS, INQUIRY_ACTIONS, INQUIRY_IMAGE_MAX_BYTES, INQUIRY_IMAGE_TYP
 
 export const inquiryIdSchema = z.string().regex(/^iq-[0-9a-f]{20}$/, '咨询编号格式不正确')
 export const faqIdSchema = z.string().regex(/^fq-[0-9a-f]{20}$/, '常见问题编号格式不正确')
-export const staffNoSchema = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{4,12}$/, '工号格式不正确')
+export const staffNoSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{4,12}$/, '工号格式不正确')
 const questionSchema = z.string().trim().min(5, '请把问题描述清楚（至少5个字）').max(500, '问题最多500个字')
 const messageTextSchema = z.string().trim().min(1, '请输入内容').max(1000, '每条消息最多1000个字')
 const reasonSchema = z.string().trim().min(4, '请写明原因（至少4个字）').max(200, '原因最多200个字')
@@ -42,7 +46,9 @@ export type InquirySummary = z.infer<typeof inquirySummarySchema>
 
 export const inquiryViewSchema = inquirySummarySchema.extend({
   question: z.string(),
-  images: z.array(z.object({ imageId: z.string(), contentType: z.enum(INQUIRY_IMAGE_TYPES), size: z.number().int(), url: z.string().optional() })),
+  images: z.array(
+    z.object({ imageId: z.string(), contentType: z.enum(INQUIRY_IMAGE_TYPES), size: z.number().int(), url: z.string().optional() }),
+  ),
   messages: z.array(
     z.object({ seq: z.number().int(), from: z.enum(['asker', 'staff']), staff: staffRefSchema.optional(), text: z.string(), at: iso }),
   ),
@@ -66,10 +72,21 @@ export const inquiryViewSchema = inquirySummarySchema.extend({
 })
 export type InquiryView = z.infer<typeof inquiryViewSchema>
 
-export const faqEntrySchema = z.object({ faqId: faqIdSchema, matterId: idSchema.optional(), question: z.string(), answer: z.string(), publishedAt: iso })
+export const faqEntrySchema = z.object({
+  faqId: faqIdSchema,
+  matterId: idSchema.optional(),
+  question: z.string(),
+  answer: z.string(),
+  publishedAt: iso,
+})
 export type FaqEntry = z.infer<typeof faqEntrySchema>
 
-const ownershipSchema = z.object({ inquiryId: inquiryIdSchema, state: stateSchema, departmentId: idSchema, owner: staffRefSchema.optional() })
+const ownershipSchema = z.object({
+  inquiryId: inquiryIdSchema,
+  state: stateSchema,
+  departmentId: idSchema,
+  owner: staffRefSchema.optional(),
+})
 
 const everyone = ROLES
 const deptStaff = ['window_staff', 'dept_lead'] as const
@@ -80,7 +97,13 @@ export const inquiryContract = defineFunction('inquiry', '咨询（首问负责�
     summary: '提问：关于某事项（转该事项的部门）或一般问题（转中心办公室）；答复时限默认1个工作日；同一requestId重复提交返回首次结果',
     access: everyone,
     input: z.strictObject({ matterId: idSchema.optional(), question: questionSchema, requestId: requestIdSchema }),
-    output: z.object({ inquiryId: inquiryIdSchema, departmentId: idSchema, departmentName: z.string(), state: stateSchema, dueDate: z.string() }),
+    output: z.object({
+      inquiryId: inquiryIdSchema,
+      departmentId: idSchema,
+      departmentName: z.string(),
+      state: stateSchema,
+      dueDate: z.string(),
+    }),
   }),
   addImage: action({
     summary: '提问人为咨询添加一张图片（JPEG或PNG，不超过2MB，最多3张，按文件内容识别类型，私有存储）',
@@ -88,7 +111,11 @@ export const inquiryContract = defineFunction('inquiry', '咨询（首问负责�
     input: z.strictObject({
       inquiryId: inquiryIdSchema,
       contentType: z.enum(INQUIRY_IMAGE_TYPES, { error: '只能上传JPEG或PNG图片' }),
-      dataBase64: z.string().min(8, '图片内容为空').max(BASE64_MAX, '图片不能超过2MB').regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片内容编码不正确'),
+      dataBase64: z
+        .string()
+        .min(8, '图片内容为空')
+        .max(BASE64_MAX, '图片不能超过2MB')
+        .regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片内容编码不正确'),
     }),
     output: z.object({ imageId: z.string(), contentType: z.enum(INQUIRY_IMAGE_TYPES), size: z.number().int(), count: z.number().int() }),
   }),
@@ -136,8 +163,16 @@ export const inquiryContract = defineFunction('inquiry', '咨询（首问负责�
     summary: '负责人转交：转到其他部门（待该部门认领）或本部门的同事，须写明原因（留痕）',
     access: deptStaff,
     input: z
-      .strictObject({ inquiryId: inquiryIdSchema, reason: reasonSchema, toDepartmentId: idSchema.optional(), toStaffNo: staffNoSchema.optional() })
-      .refine((v) => (v.toDepartmentId === undefined) !== (v.toStaffNo === undefined), { message: '请选择转交的部门或同事（二选一）', path: ['toDepartmentId'] }),
+      .strictObject({
+        inquiryId: inquiryIdSchema,
+        reason: reasonSchema,
+        toDepartmentId: idSchema.optional(),
+        toStaffNo: staffNoSchema.optional(),
+      })
+      .refine((v) => (v.toDepartmentId === undefined) !== (v.toStaffNo === undefined), {
+        message: '请选择转交的部门或同事（二选一）',
+        path: ['toDepartmentId'],
+      }),
     output: ownershipSchema,
   }),
   reassign: action({
@@ -183,7 +218,9 @@ export const inquiryContract = defineFunction('inquiry', '咨询（首问负责�
     summary: '把答复发布到事项的常见问题：服务端去除身份证号、电话号码和姓名；同一咨询再次发布即更新',
     access: deptStaff,
     input: z.strictObject({ inquiryId: inquiryIdSchema, question: faqTextSchema.optional(), answer: faqTextSchema.optional() }),
-    output: faqEntrySchema.extend({ removed: z.object({ idNumbers: z.number().int(), phones: z.number().int(), names: z.number().int() }) }),
+    output: faqEntrySchema.extend({
+      removed: z.object({ idNumbers: z.number().int(), phones: z.number().int(), names: z.number().int() }),
+    }),
   }),
   unpublishFaq: action({
     summary: '撤下本部门的一条常见问题',

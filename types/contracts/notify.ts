@@ -70,14 +70,27 @@ export const notifyContract = defineFunction('notify', '消息：订阅授权、
         .refine((gs) => new Set(gs.map((g) => g.templateKey)).size === gs.length, '同一模板只能上报一次'),
     }),
     output: z.object({
-      grants: z.array(z.object({ templateKey: z.enum(TEMPLATE_KEYS), kind: z.enum(['one_time', 'long_term']), remaining: z.number().int(), active: z.boolean() })),
+      grants: z.array(
+        z.object({
+          templateKey: z.enum(TEMPLATE_KEYS),
+          kind: z.enum(['one_time', 'long_term']),
+          remaining: z.number().int(),
+          active: z.boolean(),
+        }),
+      ),
     }),
   }),
   myMessages: action({
     summary: '我的消息（最新在前）及未读数',
     access: ROLES,
     input: z.strictObject({ page: z.number().int().min(1).max(1000).default(1), pageSize: z.number().int().min(1).max(50).default(20) }),
-    output: z.object({ messages: z.array(messageViewSchema), unread: z.number().int(), page: z.number().int(), pageSize: z.number().int(), hasMore: z.boolean() }),
+    output: z.object({
+      messages: z.array(messageViewSchema),
+      unread: z.number().int(),
+      page: z.number().int(),
+      pageSize: z.number().int(),
+      hasMore: z.boolean(),
+    }),
   }),
   unreadCount: action({
     summary: '我的未读消息数（标签栏角标）',
@@ -88,10 +101,7 @@ export const notifyContract = defineFunction('notify', '消息：订阅授权、
   markRead: action({
     summary: '把我的消息标为已读：指定消息，或全部',
     access: ROLES,
-    input: z.union([
-      z.strictObject({ messageIds: z.array(outboxIdSchema).min(1).max(50) }),
-      z.strictObject({ all: z.literal(true) }),
-    ]),
+    input: z.union([z.strictObject({ messageIds: z.array(outboxIdSchema).min(1).max(50) }), z.strictObject({ all: z.literal(true) })]),
     output: z.object({ updated: z.number().int(), unread: z.number().int() }),
   }),
   caseDeliveries: action({

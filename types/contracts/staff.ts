@@ -11,7 +11,13 @@ export const invitationCodeSchema = z
   .refine((s) => /^[A-HJKMNP-Z2-9]{10}$/.test(s), '邀请码应为10位字母或数字')
 
 const staffRoles = ['window_staff', 'dept_lead', 'supervisor', 'admin'] as const
-const shiftSchema = z.object({ shiftId: z.string(), date: dateSchema, windowId: idSchema.optional(), signedInAt: z.string(), signedOutAt: z.string().optional() })
+const shiftSchema = z.object({
+  shiftId: z.string(),
+  date: dateSchema,
+  windowId: idSchema.optional(),
+  signedInAt: z.string(),
+  signedOutAt: z.string().optional(),
+})
 
 export const staffContract = defineFunction('staff', '工作人员：邀请码绑定微信账号、签到签退', {
   createInvitation: action({
@@ -21,7 +27,10 @@ export const staffContract = defineFunction('staff', '工作人员：邀请码�
       role: z.enum(STAFF_ROLES),
       departmentId: idSchema,
       windowIds: z.array(idSchema).max(10).default([]),
-      staffNo: z.string().trim().regex(/^[A-Z0-9]{4,12}$/, '工号应为4至12位大写字母或数字'),
+      staffNo: z
+        .string()
+        .trim()
+        .regex(/^[A-Z0-9]{4,12}$/, '工号应为4至12位大写字母或数字'),
       name: z.string().trim().min(2).max(20),
       validHours: z.number().int().min(1).max(168).default(72),
     }),
@@ -31,7 +40,13 @@ export const staffContract = defineFunction('staff', '工作人员：邀请码�
     summary: '用邀请码把当前微信账号绑定为工作人员（每个邀请码只能绑定一次）',
     access: ['citizen'],
     input: z.strictObject({ code: invitationCodeSchema }),
-    output: z.object({ staffNo: z.string(), name: z.string(), role: z.enum(STAFF_ROLES), departmentId: idSchema, windowIds: z.array(idSchema) }),
+    output: z.object({
+      staffNo: z.string(),
+      name: z.string(),
+      role: z.enum(STAFF_ROLES),
+      departmentId: idSchema,
+      windowIds: z.array(idSchema),
+    }),
   }),
   signIn: action({
     summary: '上岗签到（可注明所在窗口）',

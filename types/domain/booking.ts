@@ -20,7 +20,11 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
  */
 export const bookingPolicySchema = z.object({
   maxActivePerOpenid: z.number().int().min(1).max(20),
-  cancelCutoffMinutes: z.number().int().min(0).max(24 * 60),
+  cancelCutoffMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   noShowLimit: z.number().int().min(1).max(20),
   noShowWindowDays: z.number().int().min(1).max(365),
   barDays: z.number().int().min(1).max(365),
@@ -46,7 +50,10 @@ export const idNumberSchema = z
   .trim()
   .transform((s) => s.toUpperCase())
   .refine(isValidIdNumber, '身份证号码不正确，请核对')
-export const mobileSchema = z.string().trim().regex(/^1[3-9]\d{9}$/, '请填写11位手机号码')
+export const mobileSchema = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '请填写11位手机号码')
 
 /** A client-made id per submit: a retried submit with the same id gets the first answer. */
 export const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号格式不正确')
@@ -69,7 +76,11 @@ export const ID_SHARED_WARNING = '同一证件号另有预约'
  * The no-show bar (counted per booking account): `limit` no-shows within `windowDays` bar new bookings for `barDays` counted
  * from the no-show that reached the limit. Answers the instant the bar ends, or undefined.
  */
-export function barredUntil(noShows: Date[], now: Date, p: Pick<BookingPolicy, 'noShowLimit' | 'noShowWindowDays' | 'barDays'>): Date | undefined {
+export function barredUntil(
+  noShows: Date[],
+  now: Date,
+  p: Pick<BookingPolicy, 'noShowLimit' | 'noShowWindowDays' | 'barDays'>,
+): Date | undefined {
   const times = noShows.map((d) => d.getTime()).sort((a, b) => a - b)
   const day = 86_400_000
   let until: number | undefined

@@ -61,8 +61,15 @@ export const provisionalBannerText = (years: readonly number[]) =>
   `${years.join('、')}年放假安排国务院尚未公布，相关期限和预约日期暂按法定节假日推算。公布后请系统管理员在「工作日历」中录入通知，期限将自动更新。`
 
 /** A line for the change log, e.g. 「录入通知：国务院办公厅关于2027年…（国办发明电〔2026〕9号），12天变化」. */
-export function changeSummary(kind: 'notice' | 'day', diff: readonly DayDiff[], source?: CalendarSource, date?: string, set?: DaySetting): string {
-  if (kind === 'notice') return `录入通知：${source?.title ?? '国务院放假安排'}${source?.number ? `（${source.number}）` : ''}，${diff.length}天变化`
+export function changeSummary(
+  kind: 'notice' | 'day',
+  diff: readonly DayDiff[],
+  source?: CalendarSource,
+  date?: string,
+  set?: DaySetting,
+): string {
+  if (kind === 'notice')
+    return `录入通知：${source?.title ?? '国务院放假安排'}${source?.number ? `（${source.number}）` : ''}，${diff.length}天变化`
   const label = set === 'off' ? '设为休息日' : set === 'work' ? '设为调休上班日' : '恢复为平常日'
   return `${date} ${label}`
 }

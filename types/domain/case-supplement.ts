@@ -8,7 +8,10 @@ import { z } from '../zod'
 export const supplementItemSchema = z
   .strictObject({
     material: z.number().int().min(0).max(50).optional(),
-    field: z.string().regex(/^[a-z][A-Za-z0-9]{0,31}$/).optional(),
+    field: z
+      .string()
+      .regex(/^[a-z][A-Za-z0-9]{0,31}$/)
+      .optional(),
     other: z.string().trim().min(2).max(30).optional(),
     problem: z.string().trim().min(2, '请写明需要补正的内容').max(200, '说明最多200个字'),
   })

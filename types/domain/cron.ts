@@ -52,7 +52,8 @@ function parseValue(text: string, f: FieldSpec, expr: string): number {
   const upper = text.toUpperCase()
   const named = f.names?.indexOf(upper) ?? -1
   const n = named >= 0 ? named + (f.nameBase ?? 0) : /^\d+$/.test(text) ? Number(text) : NaN
-  if (!Number.isInteger(n) || n < f.min || n > f.max) throw new CronError(`cron 表达式 "${expr}" 的${f.name}字段取值 ${text} 不在 ${f.min}–${f.max} 之内`)
+  if (!Number.isInteger(n) || n < f.min || n > f.max)
+    throw new CronError(`cron 表达式 "${expr}" 的${f.name}字段取值 ${text} 不在 ${f.min}–${f.max} 之内`)
   return n
 }
 
@@ -84,7 +85,8 @@ function parseField(text: string, f: FieldSpec, expr: string): { values: Set<num
 
 export function parseCron(expression: string): Cron {
   const parts = expression.trim().split(/\s+/)
-  if (parts.length !== 7) throw new CronError(`cron 表达式 "${expression}" 须有 7 个字段（秒 分钟 小时 日 月 星期 年），实际 ${parts.length} 个`)
+  if (parts.length !== 7)
+    throw new CronError(`cron 表达式 "${expression}" 须有 7 个字段（秒 分钟 小时 日 月 星期 年），实际 ${parts.length} 个`)
   const [sec, min, hour, day, month, weekday, year] = parts.map((p, i) => parseField(p, FIELDS[i], expression))
 
   const dayMatches = (d: number, wd: number) => {
@@ -96,7 +98,15 @@ export function parseCron(expression: string): Cron {
   /** The Beijing calendar fields of an instant (UTC getters on the shifted time). */
   const fields = (at: Date) => {
     const b = new Date(at.getTime() + BEIJING_OFFSET_MS)
-    return { y: b.getUTCFullYear(), mo: b.getUTCMonth() + 1, d: b.getUTCDate(), wd: b.getUTCDay(), h: b.getUTCHours(), mi: b.getUTCMinutes(), s: b.getUTCSeconds() }
+    return {
+      y: b.getUTCFullYear(),
+      mo: b.getUTCMonth() + 1,
+      d: b.getUTCDate(),
+      wd: b.getUTCDay(),
+      h: b.getUTCHours(),
+      mi: b.getUTCMinutes(),
+      s: b.getUTCSeconds(),
+    }
   }
   const dateMatches = (at: Date) => {
     const f = fields(at)

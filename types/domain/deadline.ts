@@ -38,9 +38,22 @@ export const computedDueDate = (acceptedOn: string, limitDays: number, pauses: P
  * `promised`: the date already told to the citizen. A date promised never moves earlier, even
  * when the calendar later gains a working day (a make-up Saturday): the later of the two stands.
  */
-export function deadline(acceptedOn: string, limitDays: number, pauses: Pause[], today: string, cal: WorkingDayCalendar, promised?: string): DeadlineView {
+export function deadline(
+  acceptedOn: string,
+  limitDays: number,
+  pauses: Pause[],
+  today: string,
+  cal: WorkingDayCalendar,
+  promised?: string,
+): DeadlineView {
   const computed = computedDueDate(acceptedOn, limitDays, pauses, today, cal)
   const dueDate = promised && promised > computed ? promised : computed
   const workingDaysLeft = cal.workingDaysBetween(today, dueDate)
-  return { dueDate, workingDaysLeft, overdue: today > dueDate, paused: pauses.some((p) => !p.to), provisional: cal.spansProvisional(acceptedOn, dueDate) }
+  return {
+    dueDate,
+    workingDaysLeft,
+    overdue: today > dueDate,
+    paused: pauses.some((p) => !p.to),
+    provisional: cal.spansProvisional(acceptedOn, dueDate),
+  }
 }

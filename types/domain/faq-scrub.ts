@@ -42,14 +42,52 @@ const SURNAMES = new Set(
     '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
   ),
 )
-const COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木']
+const COMPOUND = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '令狐',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '轩辕',
+  '端木',
+]
 
 /** Characters that end a name read after a cue ("我叫张伟想问…" → 张伟): verbs and particles rarely used in given names. */
-const STOP = new Set(Array.from('想要是的在从去给请问了和与及因办申咨准已今昨刚现到需能可会身电手住家，。、！？；：,.!?;: （）()【】[]“”"\'\n\t'))
+const STOP = new Set(
+  Array.from('想要是的在从去给请问了和与及因办申咨准已今昨刚现到需能可会身电手住家，。、！？；：,.!?;: （）()【】[]“”"\'\n\t'),
+)
 const HAN = /[\u4e00-\u9fa5·]/
 
 /** Everyday words that begin with a surname character and often follow a cue (联系方式, 找窗口…): never read as names. */
-const NOT_NAMES = ['方式', '方法', '方面', '时间', '时候', '单位', '公司', '工作', '明天', '全部', '相关', '管理', '江苏', '钱款', '金额', '高速', '成年', '和平']
+const NOT_NAMES = [
+  '方式',
+  '方法',
+  '方面',
+  '时间',
+  '时候',
+  '单位',
+  '公司',
+  '工作',
+  '明天',
+  '全部',
+  '相关',
+  '管理',
+  '江苏',
+  '钱款',
+  '金额',
+  '高速',
+  '成年',
+  '和平',
+]
 
 /** The name that starts at `text[i]`: 2-3 characters (4 with a compound surname), cut at the first stop character. */
 function nameAt(chars: string[], i: number, needSurname: boolean): number {
@@ -64,7 +102,31 @@ function nameAt(chars: string[], i: number, needSurname: boolean): number {
 }
 
 const STRONG_CUES = ['我的名字是', '我的名字叫', '名字叫', '名字是', '我名叫', '名叫', '我叫', '姓名是', '姓名：', '姓名:', '姓名']
-const WEAK_CUES = ['我是', '本人', '申请人', '联系人', '联系', '找', '办事人', '父亲', '母亲', '爸爸', '妈妈', '儿子', '女儿', '丈夫', '妻子', '爱人', '老伴', '孩子', '爷爷', '奶奶', '外婆', '外公', '叫']
+const WEAK_CUES = [
+  '我是',
+  '本人',
+  '申请人',
+  '联系人',
+  '联系',
+  '找',
+  '办事人',
+  '父亲',
+  '母亲',
+  '爸爸',
+  '妈妈',
+  '儿子',
+  '女儿',
+  '丈夫',
+  '妻子',
+  '爱人',
+  '老伴',
+  '孩子',
+  '爷爷',
+  '奶奶',
+  '外婆',
+  '外公',
+  '叫',
+]
 const TITLES = ['先生', '女士', '小姐', '同志', '师傅', '阿姨', '大爷', '大妈', '老师', '大姐', '大哥']
 
 function scrubNames(text: string, known: string[]): { text: string; count: number; found: string[] } {
@@ -72,7 +134,9 @@ function scrubNames(text: string, known: string[]): { text: string; count: numbe
   const found: string[] = []
   let out = text
   // Known names first, longest first so 欧阳娜娜 goes before 欧阳娜.
-  for (const name of [...new Set(known.map((n) => n.trim()).filter((n) => Array.from(n).length >= 2))].sort((a, b) => b.length - a.length)) {
+  for (const name of [...new Set(known.map((n) => n.trim()).filter((n) => Array.from(n).length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  )) {
     const parts = out.split(name)
     count += parts.length - 1
     out = parts.join(SCRUB_MARKS.name)
@@ -80,7 +144,7 @@ function scrubNames(text: string, known: string[]): { text: string; count: numbe
   // Cues: scan once, left to right.
   const chars = Array.from(out)
   const result: string[] = []
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     const rest = chars.slice(i, i + 6).join('')
     const strong = STRONG_CUES.find((c) => rest.startsWith(c))
     const weak = strong ? undefined : WEAK_CUES.find((c) => rest.startsWith(c))
@@ -105,7 +169,9 @@ function scrubNames(text: string, known: string[]): { text: string; count: numbe
     // A surname (or surname + given name) before a title: 张先生, 张伟先生 → 某先生.
     if (SURNAMES.has(chars[i]) || COMPOUND.includes(chars.slice(i, i + 2).join(''))) {
       const s = COMPOUND.includes(chars.slice(i, i + 2).join('')) ? 2 : 1
-      const hit = [0, 1, 2].map((g) => ({ g, title: TITLES.find((t) => chars.slice(i + s + g, i + s + g + 2).join('') === t) })).find((x) => x.title && chars.slice(i + s, i + s + x.g).every((c) => HAN.test(c) && !STOP.has(c)))
+      const hit = [0, 1, 2]
+        .map((g) => ({ g, title: TITLES.find((t) => chars.slice(i + s + g, i + s + g + 2).join('') === t) }))
+        .find((x) => x.title && chars.slice(i + s, i + s + x.g).every((c) => HAN.test(c) && !STOP.has(c)))
       const prev = chars[i - 1]
       if (hit && !(prev && HAN.test(prev) && !STOP.has(prev) && hit.g > 0)) {
         result.push('某', hit.title!)
@@ -158,7 +224,10 @@ export const namesByCue = (text: string): string[] => scrubNames(text, []).found
  * A question and its answer scrubbed together: a name recognised in one (「我叫张伟」 in the
  * question) is also removed where it appears bare in the other ("张伟您好").
  */
-export function scrubFaq(entry: { question: string; answer: string }, opts: ScrubOptions = {}): { question: string; answer: string; removed: ScrubResult['removed'] } {
+export function scrubFaq(
+  entry: { question: string; answer: string },
+  opts: ScrubOptions = {},
+): { question: string; answer: string; removed: ScrubResult['removed'] } {
   const found = [...scrubPersonalData(entry.question, opts).found, ...scrubPersonalData(entry.answer, opts).found]
   const withFound = { ...opts, names: [...(opts.names ?? []), ...found] }
   const q = scrubPersonalData(entry.question, withFound)

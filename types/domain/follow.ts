@@ -19,7 +19,10 @@ import { z } from '../zod'
 export const INVITE_TTL_MS = 24 * 3_600_000
 
 /** 96 random bits as 24 hex characters: travels in a share card, never typed. */
-export const inviteCodeSchema = z.string().trim().regex(/^[0-9a-f]{24}$/, '邀请码不正确')
+export const inviteCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-f]{24}$/, '邀请码不正确')
 
 /** A binding's id: `cf-` + 20 hex characters. */
 export const followerIdSchema = z.string().regex(/^cf-[0-9a-f]{20}$/, '关注编号格式不正确')

@@ -12,8 +12,16 @@ import { addCalendarDays, isBeijingDate, toUtcMs } from './dates'
  * weekday and the length of each range: both are checked, as they are what catches a typo.
  */
 
-export interface NoticeDay { date: string /* YYYY-MM-DD */; kind: 'off' | 'work'; name: string /* e.g. '春节' */ }
-export interface NoticeItem { name: string; off: string[]; work: string[] }
+export interface NoticeDay {
+  date: string /* YYYY-MM-DD */
+  kind: 'off' | 'work'
+  name: string /* e.g. '春节' */
+}
+export interface NoticeItem {
+  name: string
+  off: string[]
+  work: string[]
+}
 export interface ParsedNotice {
   year: number
   /** The notice's title when the pasted text contains it, e.g. 国务院办公厅关于2026年部分节假日安排的通知 */
@@ -24,7 +32,10 @@ export interface ParsedNotice {
   /** Every off day and make-up working day, sorted by date; a date appears at most once. */
   days: NoticeDay[]
 }
-export interface NoticeIssue { path: string; message: string }
+export interface NoticeIssue {
+  path: string
+  message: string
+}
 export type NoticeParse = { ok: true; notice: ParsedNotice } | { ok: false; issues: NoticeIssue[] }
 
 const MAX_CHARS = 20_000
@@ -36,7 +47,12 @@ const DATE_RE = /(?<!\d)(?:(\d+)年)?(?:(\d+)月)?(\d+)日(?:\(([^()]*)\))?/g
 const TITLE_RE = /国务院办公厅关于(\d{4})年部分节假日安排的通知/
 const NUMBER_RE = /国办发明电[〔【[(]?(\d{4})[〕】\])]?(\d{1,3})号/
 
-interface Found { date: string; at: number; stop: number; label: string }
+interface Found {
+  date: string
+  at: number
+  stop: number
+  label: string
+}
 
 const weekday = (date: string) => new Date(toUtcMs(date)).getUTCDay()
 /** 2026-02-15 as 2月15日, with the year only when it is not the notice's. */
@@ -55,12 +71,18 @@ function readDates(sentence: string, year: number, issue: (message: string) => v
     const [label, ys, ms, ds, paren = ''] = m
     const y = ys ? +ys : ms ? year : prev?.y
     const mo = ms ? +ms : prev?.m
-    if (y === undefined || mo === undefined) { issue(`「${label}」缺少月份，请核对`); continue }
+    if (y === undefined || mo === undefined) {
+      issue(`「${label}」缺少月份，请核对`)
+      continue
+    }
     prev = { y, m: mo }
     const date = `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(+ds).padStart(2, '0')}`
     // Messages name the date in full (「2月23日」, not the notice's 「23日」).
     const plain = `${ys ? `${y}年` : ''}${mo}月${+ds}日`
-    if (!isBeijingDate(date)) { issue(`${plain}不是有效日期，请核对`); continue }
+    if (!isBeijingDate(date)) {
+      issue(`${plain}不是有效日期，请核对`)
+      continue
+    }
     if (date < `${year - 1}-12-01` || date > `${year + 1}-01-31`) {
       issue(`${plain}不在${year}年的放假安排范围内（跨年日期只能是上一年12月或下一年1月），请核对`)
       continue
@@ -68,7 +90,8 @@ function readDates(sentence: string, year: number, issue: (message: string) => v
     // Lunar dates (农历腊月二十八) share the parentheses with the weekday: only the weekday is checked.
     for (const part of paren.split(/[、,]/)) {
       const w = /^(?:周|星期|礼拜)([一二三四五六日天])$/.exec(part)
-      if (w && WEEKDAYS.indexOf(w[1] === '天' ? '日' : w[1]) !== weekday(date)) issue(`${plain}不是${part}（是周${WEEKDAYS[weekday(date)]}），请核对`)
+      if (w && WEEKDAYS.indexOf(w[1] === '天' ? '日' : w[1]) !== weekday(date))
+        issue(`${plain}不是${part}（是周${WEEKDAYS[weekday(date)]}），请核对`)
     }
     found.push({ date, at: m.index ?? 0, stop: (m.index ?? 0) + label.length, label: plain })
   }
@@ -96,15 +119,28 @@ function readItem(name: string, body: string, year: number, issue: (message: str
       }
     }
     if (offAt < 0) continue
-    if (off.length === 0 || off.length > 2) { issue(`${name}：未能识别放假日期，请核对`); continue }
+    if (off.length === 0 || off.length > 2) {
+      issue(`${name}：未能识别放假日期，请核对`)
+      continue
+    }
     const [start, end = start] = off
     const between = sentence.slice(start.stop, end.at)
-    if (off.length === 2 && !/^(?:至|到|-|—|–|~)$/.test(between)) { issue(`${name}：未能识别放假日期，请核对`); continue }
-    if (end.date < start.date) { issue(`${name}：${end.label}早于${start.label}，请核对放假日期`); continue }
+    if (off.length === 2 && !/^(?:至|到|-|—|–|~)$/.test(between)) {
+      issue(`${name}：未能识别放假日期，请核对`)
+      continue
+    }
+    if (end.date < start.date) {
+      issue(`${name}：${end.label}早于${start.label}，请核对放假日期`)
+      continue
+    }
     const length = (toUtcMs(end.date) - toUtcMs(start.date)) / 86_400_000 + 1
     const stated = /(?:共|放假)(\d+)天/.exec(sentence.slice(offAt))
-    if (length > 31) { issue(`${name}：${start.label}至${end.label}长达${length}天，请核对放假日期`); continue }
-    if (stated && +stated[1] !== length) issue(`${name}：${start.label}至${end.label}共${length}天，与通知所写的共${stated[1]}天不符，请核对`)
+    if (length > 31) {
+      issue(`${name}：${start.label}至${end.label}长达${length}天，请核对放假日期`)
+      continue
+    }
+    if (stated && +stated[1] !== length)
+      issue(`${name}：${start.label}至${end.label}共${length}天，与通知所写的共${stated[1]}天不符，请核对`)
     for (let d = start.date; d <= end.date; d = addCalendarDays(d, 1)) item.off.push(d)
   }
   if (item.off.length === 0) issue(`${name}：未找到放假日期，请核对`)
@@ -124,7 +160,8 @@ export function parseHolidayNotice(text: string, year: number): NoticeParse {
   if (title && +title[1] !== year) issues.push({ path: 'title', message: `粘贴的是${title[1]}年的通知，与所选的${year}年不符` })
 
   const heads = [...flat.matchAll(ITEM_RE)]
-  if (heads.length === 0) issues.push({ path: 'text', message: '未识别到放假安排，请粘贴国务院办公厅通知的正文（如「一、元旦：1月1日……」）' })
+  if (heads.length === 0)
+    issues.push({ path: 'text', message: '未识别到放假安排，请粘贴国务院办公厅通知的正文（如「一、元旦：1月1日……」）' })
   const items = heads.map((head, i) => {
     const name = head[2].replace(/,/g, '、')
     const body = flat.slice((head.index ?? 0) + head[0].length, heads[i + 1]?.index ?? flat.length)
@@ -133,15 +170,27 @@ export function parseHolidayNotice(text: string, year: number): NoticeParse {
 
   const seen = new Map<string, NoticeDay>()
   items.forEach((item, i) => {
-    const mine = [...item.off.map((date) => ({ date, kind: 'off' as const })), ...item.work.map((date) => ({ date, kind: 'work' as const }))]
+    const mine = [
+      ...item.off.map((date) => ({ date, kind: 'off' as const })),
+      ...item.work.map((date) => ({ date, kind: 'work' as const })),
+    ]
     for (const { date, kind } of mine) {
       const before = seen.get(date)
-      if (!before) { seen.set(date, { date, kind, name: item.name }); continue }
+      if (!before) {
+        seen.set(date, { date, kind, name: item.name })
+        continue
+      }
       const what = (k: NoticeDay['kind']) => (k === 'off' ? '放假日' : '上班日')
-      issues.push({ path: `items.${i}`, message: `${cnDate(date, year)}已是「${before.name}」的${what(before.kind)}，又被列为「${item.name}」的${what(kind)}，请核对` })
+      issues.push({
+        path: `items.${i}`,
+        message: `${cnDate(date, year)}已是「${before.name}」的${what(before.kind)}，又被列为「${item.name}」的${what(kind)}，请核对`,
+      })
     }
   })
   if (issues.length > 0) return { ok: false, issues }
   const days = [...seen.values()].sort((a, b) => (a.date < b.date ? -1 : 1))
-  return { ok: true, notice: { year, ...(title && { title: title[0] }), ...(number && { number: `国办发明电〔${number[1]}〕${number[2]}号` }), items, days } }
+  return {
+    ok: true,
+    notice: { year, ...(title && { title: title[0] }), ...(number && { number: `国办发明电〔${number[1]}〕${number[2]}号` }), items, days },
+  }
 }

@@ -18,7 +18,17 @@ export const INQUIRY_STATE_LABELS: Record<InquiryState, string> = {
   closed: '已结束',
 }
 
-export const INQUIRY_ACTIONS = ['claim', 'sendMessage', 'addImage', 'transfer', 'reassign', 'close', 'resolve', 'rate', 'publishFaq'] as const
+export const INQUIRY_ACTIONS = [
+  'claim',
+  'sendMessage',
+  'addImage',
+  'transfer',
+  'reassign',
+  'close',
+  'resolve',
+  'rate',
+  'publishFaq',
+] as const
 export type InquiryAction = (typeof INQUIRY_ACTIONS)[number]
 
 /** Images of a question: photos of a notice or a form, compressed on the device (wx.compressImage). */
@@ -55,7 +65,12 @@ export const DUE_LEVELS = ['ok', 'near', 'overdue'] as const
 export type DueLevel = (typeof DUE_LEVELS)[number]
 
 /** Where an inquiry waiting for a reply stands against its due date (a due date is kept to its end). */
-export function dueLevel(dueDate: string, today: string, policy: Pick<InquiryPolicy, 'nearWorkingDays'>, cal: WorkingDayCalendar): DueLevel {
+export function dueLevel(
+  dueDate: string,
+  today: string,
+  policy: Pick<InquiryPolicy, 'nearWorkingDays'>,
+  cal: WorkingDayCalendar,
+): DueLevel {
   if (today > dueDate) return 'overdue'
   return cal.workingDaysBetween(today, dueDate) <= policy.nearWorkingDays ? 'near' : 'ok'
 }
@@ -95,15 +110,30 @@ const held = (f: InquiryFacts) => f.state === 'claimed' || f.state === 'answered
 const ended = () => '该咨询已结束'
 
 const RULES: Record<InquiryAction, Rule> = {
-  claim: { who: (s) => s.deptStaff, whoRefusal: '只有本部门的工作人员可以认领', when: (f) => f.state === 'open', whenRefusal: (f) => (f.state === 'closed' ? ended() : '该咨询已被其他工作人员认领') },
+  claim: {
+    who: (s) => s.deptStaff,
+    whoRefusal: '只有本部门的工作人员可以认领',
+    when: (f) => f.state === 'open',
+    whenRefusal: (f) => (f.state === 'closed' ? ended() : '该咨询已被其他工作人员认领'),
+  },
   sendMessage: {
     who: (s) => s.asker || s.owner,
     whoRefusal: '请先认领该咨询再回复（首问负责制）',
     when: (f) => live(f),
     whenRefusal: ended,
   },
-  addImage: { who: (s) => s.asker, whoRefusal: '只有提问人可以添加图片', when: (f) => live(f) && f.images < INQUIRY_IMAGE_MAX, whenRefusal: (f) => (live(f) ? `最多添加${INQUIRY_IMAGE_MAX}张图片` : ended()) },
-  transfer: { who: (s) => s.owner, whoRefusal: '只有该咨询的负责人可以转交', when: held, whenRefusal: (f) => (live(f) ? '请先认领该咨询' : ended()) },
+  addImage: {
+    who: (s) => s.asker,
+    whoRefusal: '只有提问人可以添加图片',
+    when: (f) => live(f) && f.images < INQUIRY_IMAGE_MAX,
+    whenRefusal: (f) => (live(f) ? `最多添加${INQUIRY_IMAGE_MAX}张图片` : ended()),
+  },
+  transfer: {
+    who: (s) => s.owner,
+    whoRefusal: '只有该咨询的负责人可以转交',
+    when: held,
+    whenRefusal: (f) => (live(f) ? '请先认领该咨询' : ended()),
+  },
   reassign: { who: (s) => s.deptLead || s.supervisor, whoRefusal: '只有本部门负责人或效能监督可以改派', when: live, whenRefusal: ended },
   close: { who: (s) => s.owner || s.deptLead, whoRefusal: '只有该咨询的负责人或部门负责人可以结束咨询', when: live, whenRefusal: ended },
   resolve: { who: (s) => s.asker, whoRefusal: '只有提问人可以确认问题已解决', when: live, whenRefusal: ended },
@@ -122,7 +152,11 @@ const RULES: Record<InquiryAction, Rule> = {
 }
 
 /** Why the action is refused: `who` (the viewer may never do it → FORBIDDEN) or `when` (not now → CONFLICT); undefined when allowed. */
-export function inquiryRefusal(action: InquiryAction, s: InquiryStanding, f: InquiryFacts): { kind: 'who' | 'when'; message: string } | undefined {
+export function inquiryRefusal(
+  action: InquiryAction,
+  s: InquiryStanding,
+  f: InquiryFacts,
+): { kind: 'who' | 'when'; message: string } | undefined {
   const r = RULES[action]
   if (!r.who(s)) return { kind: 'who', message: r.whoRefusal }
   if (!r.when(f)) return { kind: 'when', message: r.whenRefusal(f) }
@@ -135,7 +169,11 @@ export const allowedInquiryActions = (s: InquiryStanding, f: InquiryFacts): Inqu
 /** A short topic for lists and the reply notification (thing fields hold 20 characters). */
 export const topicOf = (question: string, max = 20): string => {
   const flat = question.replace(/\s+/g, ' ').trim()
-  return Array.from(flat).length <= max ? flat : Array.from(flat).slice(0, max - 1).join('') + '…'
+  return Array.from(flat).length <= max
+    ? flat
+    : Array.from(flat)
+        .slice(0, max - 1)
+        .join('') + '…'
 }
 
 /** Character pairs of a text (Chinese has no spaces: pairs are the cheap stand-in for words). */

@@ -22,7 +22,24 @@ export function maskPhone(phone: string): string {
 }
 
 /** 张* / 欧阳** : the family name (one character, or two for the common compound surnames) is kept. */
-const COMPOUND_SURNAMES = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木']
+const COMPOUND_SURNAMES = [
+  '欧阳',
+  '司马',
+  '上官',
+  '诸葛',
+  '东方',
+  '皇甫',
+  '尉迟',
+  '公孙',
+  '慕容',
+  '令狐',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '轩辕',
+  '端木',
+]
 export function maskName(name: string): string {
   const chars = Array.from(name.trim())
   if (chars.length === 0) return ''
@@ -84,7 +101,9 @@ export function redact(text: string, opts: RedactOptions = {}): string {
     .replace(LANDLINE_IN_TEXT(), (m) => (keep.has(digitsOf(m)) ? m : maskPhone(m)))
     .replace(LONG_DIGITS(), (m) => '*'.repeat(m.length - 4) + m.slice(-4))
     .replace(NAMED_VALUE(), (_m, key: string, name: string) => key + maskName(name))
-  for (const name of [...new Set((opts.names ?? []).map((n) => n.trim()).filter((n) => Array.from(n).length >= 2))].sort((a, b) => b.length - a.length)) {
+  for (const name of [...new Set((opts.names ?? []).map((n) => n.trim()).filter((n) => Array.from(n).length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  )) {
     out = out.split(name).join(maskName(name))
   }
   return out
@@ -119,11 +138,21 @@ export function maskFormValue(field: Pick<FormField, 'type'> | undefined, value:
 }
 
 export function maskForm(fields: readonly FormField[], values: FormValues): FormValues {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, maskFormValue(fields.find((f) => f.key === k), v)]))
+  return Object.fromEntries(
+    Object.entries(values).map(([k, v]) => [
+      k,
+      maskFormValue(
+        fields.find((f) => f.key === k),
+        v,
+      ),
+    ]),
+  )
 }
 
 /** The way a result is received: a mail recipient, phone and address masked; pickup has nothing personal. */
-export function maskDelivery<D extends { method: 'pickup' } | { method: 'mail'; recipient: string; phone: string; address: string }>(d: D): D {
+export function maskDelivery<D extends { method: 'pickup' } | { method: 'mail'; recipient: string; phone: string; address: string }>(
+  d: D,
+): D {
   if (d.method !== 'mail') return d
   const m = d as Extract<D, { method: 'mail' }>
   return { ...m, recipient: maskName(m.recipient), phone: maskPhone(m.phone), address: maskAddress(m.address) }

@@ -30,7 +30,9 @@ export const ticketLabel = (prefix: string, number: number) => `${prefix}${Strin
  * period booked tickets come first, in booking order, then walk-ins in number order. A ticket
  * transferred to another window goes to the front there: the citizen has already waited once.
  */
-export function ticketSortKey(t: { kind: 'booked'; slotStart: string; bookedAt: Date } | { kind: 'walk_in'; takenAt: string; number: number }): string {
+export function ticketSortKey(
+  t: { kind: 'booked'; slotStart: string; bookedAt: Date } | { kind: 'walk_in'; takenAt: string; number: number },
+): string {
   if (t.kind === 'booked') return `${t.slotStart}|0|${t.bookedAt.toISOString()}`
   const [h, m] = t.takenAt.split(':').map(Number)
   const period = `${String(h).padStart(2, '0')}:${m < 30 ? '00' : '30'}`
@@ -40,7 +42,9 @@ export const TRANSFER_SORT_KEY = '00:00|'
 
 /** Minutes until a ticket is likely called: the tickets ahead share the open windows at the recent service pace. */
 export function estimatedWaitMinutes(ahead: number, recentServiceMinutes: number[], openWindows: number): number {
-  const pace = recentServiceMinutes.length ? recentServiceMinutes.reduce((a, b) => a + b, 0) / recentServiceMinutes.length : DEFAULT_SERVICE_MINUTES
+  const pace = recentServiceMinutes.length
+    ? recentServiceMinutes.reduce((a, b) => a + b, 0) / recentServiceMinutes.length
+    : DEFAULT_SERVICE_MINUTES
   return Math.ceil((ahead * pace) / Math.max(1, openWindows))
 }
 export const DEFAULT_SERVICE_MINUTES = 8

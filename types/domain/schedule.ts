@@ -10,7 +10,8 @@ import type { WorkingDayCalendar } from './working-days'
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/
 export const hhmmSchema = z.string().regex(HHMM, '时间格式应为HH:mm')
 export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5))
-export const hhmmOf = (minutes: number): string => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+export const hhmmOf = (minutes: number): string =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 
 export const periodSchema = z
   .object({ start: hhmmSchema, end: hhmmSchema })
@@ -63,7 +64,10 @@ export function parseSlotId(slotId: string): { windowId: string; date: string; s
   const m = SLOT_ID.exec(slotId)
   return m ? { windowId: m[1], date: `${m[2]}-${m[3]}-${m[4]}`, start: `${m[5]}:${m[6]}` } : undefined
 }
-export const slotIdSchema = z.string().max(64).refine((s) => parseSlotId(s) !== undefined, '时段编号格式不正确')
+export const slotIdSchema = z
+  .string()
+  .max(64)
+  .refine((s) => parseSlotId(s) !== undefined, '时段编号格式不正确')
 
 /** The instant a Beijing wall-clock time happens (China keeps UTC+8 all year). */
 export const beijingInstant = (date: string, hhmm: string): Date => new Date(`${date}T${hhmm}:00+08:00`)
@@ -76,7 +80,14 @@ export function daySlots(windowId: string, schedule: WindowSchedule, date: strin
   for (const p of periods) {
     for (let t = minutesOf(p.start); t + schedule.slotMinutes <= minutesOf(p.end); t += schedule.slotMinutes) {
       const start = hhmmOf(t)
-      slots.push({ slotId: slotIdOf(windowId, date, start), windowId, date, start, end: hhmmOf(t + schedule.slotMinutes), capacity: schedule.capacity })
+      slots.push({
+        slotId: slotIdOf(windowId, date, start),
+        windowId,
+        date,
+        start,
+        end: hhmmOf(t + schedule.slotMinutes),
+        capacity: schedule.capacity,
+      })
     }
   }
   const seen = new Set<string>()
@@ -91,7 +102,7 @@ export function daySlots(windowId: string, schedule: WindowSchedule, date: strin
 export function bookableDates(now: Date, horizon: number, calendar: WorkingDayCalendar): string[] {
   const today = beijingDate(now)
   const dates = [today]
-  for (let d = today, working = 0; working < horizon; ) {
+  for (let d = today, working = 0; working < horizon;) {
     d = addCalendarDays(d, 1)
     if (calendar.isWorkingDay(d)) working++
     dates.push(d)

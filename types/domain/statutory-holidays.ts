@@ -21,7 +21,8 @@ export const LUNAR_YEARS = { first: 1901, last: 2099 } as const
 
 const pad = (n: number) => String(n).padStart(2, '0')
 const lunar = (year: number, month: number, day: number) => getSolarDateFromLunar(`${year}-${pad(month)}-${pad(day)}`).date
-const run = (from: string, days: number, name: string): StatutoryDay[] => Array.from({ length: days }, (_, i) => ({ date: addCalendarDays(from, i), name }))
+const run = (from: string, days: number, name: string): StatutoryDay[] =>
+  Array.from({ length: days }, (_, i) => ({ date: addCalendarDays(from, i), name }))
 
 export function statutoryHolidays(year: number): StatutoryDay[] {
   if (!Number.isInteger(year) || year < LUNAR_YEARS.first || year > LUNAR_YEARS.last) return []

@@ -39,7 +39,19 @@ export class TemplateValueError extends Error {
   }
 }
 
-export const LIMITS = { thing: 20, phrase: 5, nameHan: 10, nameLatin: 20, character_string: 32, number: 32, letter: 32, symbol: 5, phone_number: 17, car_number: 8, amountDigits: 10 } as const
+export const LIMITS = {
+  thing: 20,
+  phrase: 5,
+  nameHan: 10,
+  nameLatin: 20,
+  character_string: 32,
+  number: 32,
+  letter: 32,
+  symbol: 5,
+  phone_number: 17,
+  car_number: 8,
+  amountDigits: 10,
+} as const
 
 const ELLIPSIS = '…'
 const HAN = /\p{Script=Han}/u
@@ -152,9 +164,14 @@ function formatPhone(raw: unknown): string {
 }
 
 function formatCarNumber(raw: unknown): string {
-  const s = halfWidth(clean(raw)).replace(/[\s·.\-]/g, '').toUpperCase()
+  const s = halfWidth(clean(raw))
+    .replace(/[\s·.\-]/g, '')
+    .toUpperCase()
   const cps = codePoints(s)
-  const ok = cps.length >= 2 && cps.length <= LIMITS.car_number && cps.every((c, i) => /[A-Z0-9]/.test(c) || ((i === 0 || i === cps.length - 1) && BASIC_HAN.test(c)))
+  const ok =
+    cps.length >= 2 &&
+    cps.length <= LIMITS.car_number &&
+    cps.every((c, i) => /[A-Z0-9]/.test(c) || ((i === 0 || i === cps.length - 1) && BASIC_HAN.test(c)))
   if (!ok) throw new TemplateValueError('car_number', '车牌号不合规')
   return s
 }
@@ -166,13 +183,17 @@ function formatName(raw: unknown): string {
 }
 
 function formatPhrase(raw: unknown): string {
-  const s = codePoints(clean(raw)).filter((c) => BASIC_HAN.test(c)).join('')
+  const s = codePoints(clean(raw))
+    .filter((c) => BASIC_HAN.test(c))
+    .join('')
   if (!s) throw new TemplateValueError('phrase', '须为汉字')
   return cut(s, LIMITS.phrase, false)
 }
 
 const keepOnly = (type: ValueType, re: RegExp, max: number) => (raw: unknown) => {
-  const s = codePoints(halfWidth(clean(raw))).filter((c) => re.test(c)).join('')
+  const s = codePoints(halfWidth(clean(raw)))
+    .filter((c) => re.test(c))
+    .join('')
   if (!s) throw new TemplateValueError(type, '内容为空')
   return cut(s, max, false)
 }
@@ -217,7 +238,8 @@ interface Content {
   values: Record<string, unknown>
 }
 
-const join = (...parts: Array<string | number | undefined | false>) => parts.filter((p) => p !== undefined && p !== '' && p !== false).join('，')
+const join = (...parts: Array<string | number | undefined | false>) =>
+  parts.filter((p) => p !== undefined && p !== '' && p !== false).join('，')
 const str = (v: string | number | undefined, fallback = ''): string => (v === undefined || v === '' ? fallback : String(v))
 
 function booking(d: Data, title: string, phrase: string): Content {
@@ -257,17 +279,37 @@ const CONTENT: Record<NotificationEvent, (d: Data, at: Date) => Content> = {
   'queue.three_ahead': (d) => ({
     title: '即将轮到您',
     body: join(`${str(d.ticket)}号`, str(d.matterName), `前面还有${str(d.ahead, '3')}位，请做好准备`),
-    values: { character_string1: d.ticket, thing2: str(d.place, '请留意大厅叫号屏'), number3: d.ahead ?? 3, thing4: `前面还有${str(d.ahead, '3')}位，请做好准备` },
+    values: {
+      character_string1: d.ticket,
+      thing2: str(d.place, '请留意大厅叫号屏'),
+      number3: d.ahead ?? 3,
+      thing4: `前面还有${str(d.ahead, '3')}位，请做好准备`,
+    },
   }),
-  'case.accepted': (d, at) => caseStep(d, at, '办件已受理', '已受理', d.promisedDays !== undefined ? `承诺${d.promisedDays}个工作日内办结` : '已受理，请留意办理进度'),
-  'case.supplement_requested': (d, at) => caseStep(d, at, '请补充材料', '待补正', d.items !== undefined ? `请补充${d.items}项材料` : '请按告知补充材料'),
+  'case.accepted': (d, at) =>
+    caseStep(
+      d,
+      at,
+      '办件已受理',
+      '已受理',
+      d.promisedDays !== undefined ? `承诺${d.promisedDays}个工作日内办结` : '已受理，请留意办理进度',
+    ),
+  'case.supplement_requested': (d, at) =>
+    caseStep(d, at, '请补充材料', '待补正', d.items !== undefined ? `请补充${d.items}项材料` : '请按告知补充材料'),
   'case.approved': (d, at) => caseStep(d, at, '审批通过', '审批通过', '请留意领取或送达通知'),
   'case.rejected': (d, at) => caseStep(d, at, '审批未通过', '未通过', `原因：${str(d.reason, '请查看办件详情')}`),
-  'case.ready_for_pickup': (d, at) => caseStep(d, at, '证照可领取', '可领取', d.place !== undefined ? `请到${d.place}领取` : '请到统一出件窗口领取'),
-  'case.lookup_locked': (d, at) => caseStep(d, at, '有人多次查询您的办件', '查询提醒', '有人多次查询失败；没有查询码查不到进度，请勿把查询码告诉他人'),
+  'case.ready_for_pickup': (d, at) =>
+    caseStep(d, at, '证照可领取', '可领取', d.place !== undefined ? `请到${d.place}领取` : '请到统一出件窗口领取'),
+  'case.lookup_locked': (d, at) =>
+    caseStep(d, at, '有人多次查询您的办件', '查询提醒', '有人多次查询失败；没有查询码查不到进度，请勿把查询码告诉他人'),
   'case.due_date_changed': (d, at) => ({
     ...caseStep(d, at, '办结期限已调整', '期限调整', `承诺办结日期调整为${str(d.to)}`),
-    body: join(str(d.matterName), d.caseNo !== undefined && `办件编号 ${d.caseNo}`, str(d.reason), `承诺办结日期由${str(d.from)}调整为${str(d.to)}`),
+    body: join(
+      str(d.matterName),
+      d.caseNo !== undefined && `办件编号 ${d.caseNo}`,
+      str(d.reason),
+      `承诺办结日期由${str(d.from)}调整为${str(d.to)}`,
+    ),
   }),
   'calendar.provisional_year': (d) => ({
     title: `${str(d.year)}年放假安排待录入`,

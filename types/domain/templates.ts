@@ -63,7 +63,13 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
     title: '预约结果通知',
     placeholderId: 'TPL_BOOKING_RESULT',
     kind: 'one_time',
-    fields: Object.fromEntries([f('thing1', '预约事项'), f('time2', '预约时间'), f('thing3', '办理地点'), f('character_string4', '预约码'), f('phrase5', '预约状态')]),
+    fields: Object.fromEntries([
+      f('thing1', '预约事项'),
+      f('time2', '预约时间'),
+      f('thing3', '办理地点'),
+      f('character_string4', '预约码'),
+      f('phrase5', '预约状态'),
+    ]),
   },
   booking_reminder: {
     title: '预约到期提醒',
@@ -75,13 +81,24 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
     title: '排队叫号提醒',
     placeholderId: 'TPL_QUEUE_CALL',
     kind: 'one_time',
-    fields: Object.fromEntries([f('character_string1', '排队号码'), f('thing2', '办理窗口'), f('number3', '前面等待'), f('thing4', '温馨提示')]),
+    fields: Object.fromEntries([
+      f('character_string1', '排队号码'),
+      f('thing2', '办理窗口'),
+      f('number3', '前面等待'),
+      f('thing4', '温馨提示'),
+    ]),
   },
   case_progress: {
     title: '办件进度通知',
     placeholderId: 'TPL_CASE_PROGRESS',
     kind: 'one_time',
-    fields: Object.fromEntries([f('character_string1', '办件编号'), f('thing2', '办理事项'), f('phrase3', '办理状态'), f('thing4', '办理说明'), f('time5', '更新时间')]),
+    fields: Object.fromEntries([
+      f('character_string1', '办件编号'),
+      f('thing2', '办理事项'),
+      f('phrase3', '办理状态'),
+      f('thing4', '办理说明'),
+      f('time5', '更新时间'),
+    ]),
   },
   inquiry_reply: {
     title: '咨询回复通知',

@@ -111,7 +111,8 @@ export function createWorkingDayCalendar(stored: readonly CalendarYear[] = []): 
   // A notice may reach into the neighbouring year (「2022年12月31日至2023年1月2日放假」): such days
   // overrule that year's own entry, being the later decision.
   const reaching = new Map<number, CalendarDay[]>()
-  for (const y of stored) for (const d of y.days) if (yearOf(d.date) !== y.year) reaching.set(yearOf(d.date), [...(reaching.get(yearOf(d.date)) ?? []), d])
+  for (const y of stored)
+    for (const d of y.days) if (yearOf(d.date) !== y.year) reaching.set(yearOf(d.date), [...(reaching.get(yearOf(d.date)) ?? []), d])
   const resolved = new Map<number, { year: CalendarYear; byDate: Map<string, CalendarDay> }>()
   const resolve = (y: number) => {
     let r = resolved.get(y)
@@ -139,7 +140,7 @@ export function createWorkingDayCalendar(stored: readonly CalendarYear[] = []): 
       while (!isWorkingDay(d)) d = addCalendarDays(d, 1)
       return d
     }
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d = addCalendarDays(d, 1)
       if (isWorkingDay(d)) left--
     }

@@ -14,6 +14,9 @@ export async function getProfile(_input: object, ctx: ActionContext) {
 
 export async function saveProfile(profile: Profile, ctx: ActionContext) {
   const { openid } = await ctx.caller()
-  await db().collection(COLLECTIONS.profiles).doc(openid).set({ data: { ...profile, updatedAt: ctx.now } })
+  await db()
+    .collection(COLLECTIONS.profiles)
+    .doc(openid)
+    .set({ data: { ...profile, updatedAt: ctx.now } })
   return { profile }
 }

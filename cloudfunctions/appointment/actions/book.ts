@@ -30,7 +30,8 @@ interface BookInput {
  * takes over the request after the first invocation died) resumes the same booking and its holds
  * instead of starting a second one.
  */
-export const bookingIdFor = (openid: string, requestId: string) => `bk-${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 20)}`
+export const bookingIdFor = (openid: string, requestId: string) =>
+  `bk-${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 20)}`
 
 /** Everything the checks need, read side by side in one round trip. */
 async function readFacts(input: BookInput, openid: string, now: Date) {
@@ -69,7 +70,8 @@ export async function book(input: BookInput, ctx: ActionContext) {
     const f = await facts
     const slot = slotIn(f.matter, input.slotId, f.schedule, ctx.now)
     // A full slot is refused before anything is written: in a rush almost every request ends here.
-    if (f.seat && f.seat.remaining <= 0 && !(f.seat.holders ?? []).includes(bookingId)) throw new AppError('CONFLICT', '该时段已约满，请选择其他时段')
+    if (f.seat && f.seat.remaining <= 0 && !(f.seat.holders ?? []).includes(bookingId))
+      throw new AppError('CONFLICT', '该时段已约满，请选择其他时段')
     assertNotBarred(f.noShows, ctx.now, f.policy)
     const window = f.windows.get(slot.windowId)
     if (!window) throw notFound('未找到该窗口')
@@ -108,23 +110,32 @@ export async function book(input: BookInput, ctx: ActionContext) {
     )
     if (b.status !== 'pending') return { bookingId: b._id, code: b.code }
 
-    const [quota, seat] = await Promise.allSettled([takeQuota(openid, b._id, b.lockKey, f.policy.maxActivePerOpenid), takeSeat(slot, b._id)])
+    const [quota, seat] = await Promise.allSettled([
+      takeQuota(openid, b._id, b.lockKey, f.policy.maxActivePerOpenid),
+      takeSeat(slot, b._id),
+    ])
     if (quota.status === 'rejected' || seat.status === 'rejected') {
       // Give back what was taken (a release is idempotent), then the pending booking itself.
-      await releaseAll('book.rollback', [quota.status === 'fulfilled' ? releaseQuota(openid, b._id) : undefined, seat.status === 'fulfilled' ? releaseSeat(slot.slotId, b._id) : undefined])
+      await releaseAll('book.rollback', [
+        quota.status === 'fulfilled' ? releaseQuota(openid, b._id) : undefined,
+        seat.status === 'fulfilled' ? releaseSeat(slot.slotId, b._id) : undefined,
+      ])
       await releaseAll('book.rollback', [bookings().where({ _id: b._id, status: 'pending' }).remove()])
       throw quota.status === 'rejected' ? quota.reason : (seat as PromiseRejectedResult).reason
     }
 
     const [committed, noted] = await Promise.allSettled([
-      bookings().where({ _id: b._id, status: 'pending' }).update({ data: { status: 'booked' } }),
+      bookings()
+        .where({ _id: b._id, status: 'pending' })
+        .update({ data: { status: 'booked' } }),
       writeNotification(confirmedNotice(b)),
     ])
     if (committed.status === 'rejected') throw committed.reason
     if (committed.value.stats.updated !== 1 && (await bookings().where({ _id: b._id, status: 'booked' }).count()).total !== 1) {
       throw new AppError('CONFLICT', '预约未能完成，请重新提交')
     }
-    if (noted.status === 'rejected') log.error('book.notify', noted.reason) // the sweeper writes it (settleBy)
+    if (noted.status === 'rejected')
+      log.error('book.notify', noted.reason) // the sweeper writes it (settleBy)
     else if (noted.value.fresh) soon = deliverSoon([noted.value.id])
     return { bookingId: b._id, code: b.code }
   })

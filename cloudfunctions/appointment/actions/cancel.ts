@@ -14,7 +14,8 @@ import { bookingPolicy } from '../limits'
 export async function cancel({ bookingId }: { bookingId: string }, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const [b, policy] = await Promise.all([ownBooking(bookingId, openid), bookingPolicy()])
-  if (b.status !== 'booked') throw new AppError('CONFLICT', `该预约${BOOKING_STATUS_LABELS[b.status as keyof typeof BOOKING_STATUS_LABELS]}，不能取消`)
+  if (b.status !== 'booked')
+    throw new AppError('CONFLICT', `该预约${BOOKING_STATUS_LABELS[b.status as keyof typeof BOOKING_STATUS_LABELS]}，不能取消`)
   if (ctx.now >= cancelDeadline(b, policy)) throw new AppError('CONFLICT', `预约开始前${policy.cancelCutoffMinutes}分钟内不能取消`)
   const { stats } = await bookings()
     .where({ _id: bookingId, status: 'booked' })

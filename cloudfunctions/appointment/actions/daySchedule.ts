@@ -41,8 +41,14 @@ async function sharedIdNumbers(docs: BookingDoc[]): Promise<Set<string>> {
   const _ = db().command
   const twins = await fetchAll<Pick<BookingDoc, '_id' | 'person' | 'matterId' | 'openid'>>(
     COLLECTIONS.bookings,
-    { person: _.in([...new Set(active.map((d) => d.person))]), matterId: _.in([...new Set(active.map((d) => d.matterId))]), status: _.in(['booked', 'checked_in']) },
+    {
+      person: _.in([...new Set(active.map((d) => d.person))]),
+      matterId: _.in([...new Set(active.map((d) => d.matterId))]),
+      status: _.in(['booked', 'checked_in']),
+    },
     { _id: true, person: true, matterId: true, openid: true },
   )
-  return new Set(active.filter((d) => twins.some((t) => t.person === d.person && t.matterId === d.matterId && t.openid !== d.openid)).map((d) => d._id))
+  return new Set(
+    active.filter((d) => twins.some((t) => t.person === d.person && t.matterId === d.matterId && t.openid !== d.openid)).map((d) => d._id),
+  )
 }

@@ -14,5 +14,9 @@ export async function listDays({ matterId }: { matterId: string }, ctx: ActionCo
   for (const s of slots) byDate.set(s.date, (byDate.get(s.date) ?? 0) + (left.get(s.slotId) ?? 0))
   const cal = workCalendar()
   // A date in a year without the State Council's schedule may still turn into a holiday: say so.
-  return { days: [...byDate].sort(([a], [b]) => a.localeCompare(b)).map(([date, remaining]) => ({ date, remaining, ...(cal.spansProvisional(date, date) ? { provisional: true } : {}) })) }
+  return {
+    days: [...byDate]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, remaining]) => ({ date, remaining, ...(cal.spansProvisional(date, date) ? { provisional: true } : {}) })),
+  }
 }

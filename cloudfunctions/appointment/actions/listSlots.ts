@@ -7,7 +7,8 @@ import { remainingSeats } from '../seats'
 /** The open slots of one date with their remaining seats. A closed day inside the horizon has none. */
 export async function listSlots({ matterId, date }: { matterId: string; date: string }, ctx: ActionContext) {
   const matter = await getMatterDoc(matterId)
-  if (!matter.flags.appointment) throw new AppError('INVALID_INPUT', '该事项无需预约，可直接到大厅办理', [{ path: 'matterId', message: '该事项不提供预约' }])
+  if (!matter.flags.appointment)
+    throw new AppError('INVALID_INPUT', '该事项无需预约，可直接到大厅办理', [{ path: 'matterId', message: '该事项不提供预约' }])
   const horizon = await horizonOf(matter, ctx.now)
   if (!horizon.length || date < horizon[0] || date > horizon[horizon.length - 1]) {
     const message = horizon.length ? `可预约日期为${horizon[0]}至${horizon[horizon.length - 1]}` : '暂无可预约日期'

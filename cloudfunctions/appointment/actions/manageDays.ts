@@ -12,10 +12,14 @@ import { workCalendar } from '../../_kit/work-calendar'
 async function prepare(windowId: string, date: string, ctx: ActionContext) {
   const caller = await ctx.caller()
   assertActsAtWindow(caller, await getWindow(windowId))
-  if (date < beijingDate(ctx.now)) throw new AppError('INVALID_INPUT', '不能修改过去的日期', [{ path: 'date', message: '请选择今天或以后的日期' }])
+  if (date < beijingDate(ctx.now))
+    throw new AppError('INVALID_INPUT', '不能修改过去的日期', [{ path: 'date', message: '请选择今天或以后的日期' }])
   const current: DayOverride = (await dayOverrides([windowId], [date])).get(dayKey(windowId, date)) ?? { closed: false, extraPeriods: [] }
   const save = (o: DayOverride & { reason?: string }) =>
-    db().collection(COLLECTIONS.scheduleDays).doc(dayKey(windowId, date)).set({ data: { windowId, date, ...o, by: caller.staff?.staffNo ?? '', at: ctx.now } })
+    db()
+      .collection(COLLECTIONS.scheduleDays)
+      .doc(dayKey(windowId, date))
+      .set({ data: { windowId, date, ...o, by: caller.staff?.staffNo ?? '', at: ctx.now } })
   return { current, save }
 }
 
@@ -28,7 +32,10 @@ export async function closeDate(input: { windowId: string; date: string; reason:
   const { current, save } = await prepare(input.windowId, input.date, ctx)
   await save({ ...current, closed: true, reason: input.reason })
   // Pending ones too: a booking being made right now would otherwise slip in after the count.
-  const { total } = await db().collection(COLLECTIONS.bookings).where({ windowId: input.windowId, date: input.date, status: db().command.in(['booked', 'pending']) }).count()
+  const { total } = await db()
+    .collection(COLLECTIONS.bookings)
+    .where({ windowId: input.windowId, date: input.date, status: db().command.in(['booked', 'pending']) })
+    .count()
   if (total > 0) {
     await save(current)
     throw new AppError('CONFLICT', `该日已有${total}个预约，不能停止预约，请先联系群众改约`)
@@ -43,5 +50,9 @@ export async function addHours(input: { windowId: string; date: string; period: 
   const next = { closed: false, extraPeriods: [...current.extraPeriods, input.period] }
   await save(next)
   const schedule = (await windowSchedules([input.windowId])).get(input.windowId)!
-  return { windowId: input.windowId, date: input.date, slots: daySlots(input.windowId, schedule, input.date, workCalendar().isWorkingDay(input.date), next).length }
+  return {
+    windowId: input.windowId,
+    date: input.date,
+    slots: daySlots(input.windowId, schedule, input.date, workCalendar().isWorkingDay(input.date), next).length,
+  }
 }

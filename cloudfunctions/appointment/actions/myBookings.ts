@@ -7,7 +7,11 @@ import { bookingPolicy } from '../limits'
 export async function myBookings(_input: object, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const [{ data }, policy] = await Promise.all([
-    bookings().where({ openid, status: db().command.in([...VISIBLE_STATUSES]) }).orderBy('createdAt', 'desc').limit(100).get(),
+    bookings()
+      .where({ openid, status: db().command.in([...VISIBLE_STATUSES]) })
+      .orderBy('createdAt', 'desc')
+      .limit(100)
+      .get(),
     bookingPolicy(),
   ])
   return { bookings: data.map((b) => toView(b, ctx.now, policy)) }

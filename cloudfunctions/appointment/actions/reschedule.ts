@@ -25,9 +25,11 @@ export async function reschedule(input: { bookingId: string; slotId: string; req
   let soon: Promise<void> | undefined
   const answer = await once('reschedule', openid, input.requestId, fingerprintOf({ ...input }), async () => {
     const [b, policy] = await Promise.all([ownBooking(input.bookingId, openid), bookingPolicy()])
-    if (b.status !== 'booked') throw new AppError('CONFLICT', `该预约${BOOKING_STATUS_LABELS[b.status as keyof typeof BOOKING_STATUS_LABELS]}，不能改约`)
+    if (b.status !== 'booked')
+      throw new AppError('CONFLICT', `该预约${BOOKING_STATUS_LABELS[b.status as keyof typeof BOOKING_STATUS_LABELS]}，不能改约`)
     if (ctx.now >= cancelDeadline(b, policy)) throw new AppError('CONFLICT', `预约开始前${policy.cancelCutoffMinutes}分钟内不能改约`)
-    if (input.slotId === b.slotId) throw new AppError('INVALID_INPUT', '新时段与原时段相同', [{ path: 'slotId', message: '请选择另一个时段' }])
+    if (input.slotId === b.slotId)
+      throw new AppError('INVALID_INPUT', '新时段与原时段相同', [{ path: 'slotId', message: '请选择另一个时段' }])
     const slot = await bookableSlot(input.slotId, await getMatterDoc(b.matterId), ctx.now)
     const window = await getWindow(slot.windowId)
     const _ = db().command
@@ -38,7 +40,14 @@ export async function reschedule(input: { bookingId: string; slotId: string; req
       .where(_.and([{ _id: b._id, status: 'booked', slotId: b.slotId }, _.or([{ moving: _.exists(false) }, { settleBy: _.lte(ctx.now) }])]))
       .update({ data: { moving: { from: b.slotId, to: slot.slotId }, settleBy: settleAt(ctx.now) } })
     if (marked.updated !== 1) throw changed()
-    const unmark = () => releaseAll('reschedule.rollback', [releaseSeat(slot.slotId, b._id).then(() => bookings().where({ _id: b._id, 'moving.to': slot.slotId }).update({ data: { moving: _.remove() } }))])
+    const unmark = () =>
+      releaseAll('reschedule.rollback', [
+        releaseSeat(slot.slotId, b._id).then(() =>
+          bookings()
+            .where({ _id: b._id, 'moving.to': slot.slotId })
+            .update({ data: { moving: _.remove() } }),
+        ),
+      ])
     try {
       await takeSeat(slot, b._id)
     } catch (e) {

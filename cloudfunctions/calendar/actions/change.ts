@@ -29,13 +29,23 @@ async function plan(year: number, change: Change): Promise<Plan> {
   let items: NoticeItem[] = []
   if (change.type === 'notice') {
     const parsed = parseHolidayNotice(change.text, year)
-    if (!parsed.ok) throw new AppError('INVALID_INPUT', '通知内容无法解析，请核对后重试', parsed.issues.map((i) => ({ path: `change.${i.path}`, message: i.message })))
+    if (!parsed.ok)
+      throw new AppError(
+        'INVALID_INPUT',
+        '通知内容无法解析，请核对后重试',
+        parsed.issues.map((i) => ({ path: `change.${i.path}`, message: i.message })),
+      )
     items = parsed.notice.items
     const title = change.source.title || parsed.notice.title || `国务院办公厅关于${year}年部分节假日安排的通知`
     const number = change.source.number || parsed.notice.number
-    proposed = yearFromNotice(parsed.notice, { title, ...(number ? { number } : {}), ...(change.source.url ? { url: change.source.url } : {}) })
+    proposed = yearFromNotice(parsed.notice, {
+      title,
+      ...(number ? { number } : {}),
+      ...(change.source.url ? { url: change.source.url } : {}),
+    })
   } else {
-    if (Number(change.date.slice(0, 4)) !== year) throw new AppError('INVALID_INPUT', `日期不在${year}年`, [{ path: 'change.date', message: `请选择${year}年的日期` }])
+    if (Number(change.date.slice(0, 4)) !== year)
+      throw new AppError('INVALID_INPUT', `日期不在${year}年`, [{ path: 'change.date', message: `请选择${year}年的日期` }])
     proposed = yearWithDay(state.current, change.date, change.set, change.name)
   }
   const diff = diffCalendars(state.calendar, calendarWith(state.docs, proposed), year)
@@ -83,7 +93,13 @@ export async function applyChange(input: { year: number; change: Change; expecte
     at: ctx.now,
     by,
     kind: input.change.type,
-    summary: changeSummary(input.change.type, p.diff, p.proposed.source, input.change.type === 'day' ? input.change.date : undefined, input.change.type === 'day' ? input.change.set : undefined),
+    summary: changeSummary(
+      input.change.type,
+      p.diff,
+      p.proposed.source,
+      input.change.type === 'day' ? input.change.date : undefined,
+      input.change.type === 'day' ? input.change.set : undefined,
+    ),
     before: { status: p.state.current.status, days: p.state.current.days },
     after: { status: p.proposed.status, days: p.proposed.days },
     ...(p.proposed.source ? { source: p.proposed.source } : {}),
@@ -91,9 +107,23 @@ export async function applyChange(input: { year: number; change: Change; expecte
   }
   await db().runTransaction(async (t) => {
     const ref = t.collection(COLLECTIONS.calendarYears).doc(String(input.year))
-    const found = await ref.get().then((r) => r.data as { version?: number } | undefined, () => undefined)
+    const found = await ref.get().then(
+      (r) => r.data as { version?: number } | undefined,
+      () => undefined,
+    )
     if ((found?.version ?? 0) !== p.state.version) throw new AppError('CONFLICT', '工作日历已被他人修改，请重新预览后再保存')
-    await ref.set({ data: { year: input.year, status: p.proposed.status, days: p.proposed.days, ...(p.proposed.source ? { source: p.proposed.source } : {}), version, enteredBy: by, enteredAt: ctx.now, pending } })
+    await ref.set({
+      data: {
+        year: input.year,
+        status: p.proposed.status,
+        days: p.proposed.days,
+        ...(p.proposed.source ? { source: p.proposed.source } : {}),
+        version,
+        enteredBy: by,
+        enteredAt: ctx.now,
+        pending,
+      },
+    })
     await t.collection(COLLECTIONS.calendarChanges).add({ data: entry })
   })
   const impact = await finishPending(input.year, ctx.now)

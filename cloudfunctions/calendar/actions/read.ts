@@ -56,7 +56,12 @@ export async function affectedBookings(_input: unknown, ctx: ActionContext) {
   const caller = await ctx.caller()
   const _ = db().command
   const own = caller.role === 'window_staff' || caller.role === 'dept_lead'
-  const where = { status: 'booked', dayOff: _.exists(true), date: _.gte(beijingDate(ctx.now)), ...(own ? { departmentId: caller.staff!.departmentId } : {}) }
+  const where = {
+    status: 'booked',
+    dayOff: _.exists(true),
+    date: _.gte(beijingDate(ctx.now)),
+    ...(own ? { departmentId: caller.staff!.departmentId } : {}),
+  }
   const docs = await fetchAll<BookingDoc>(COLLECTIONS.bookings, where)
   return {
     items: docs

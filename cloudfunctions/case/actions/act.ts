@@ -56,13 +56,27 @@ export async function act(input: ActInput, ctx: ActionContext) {
   if (why) throw new AppError(transitionOf(input.transition).by.includes(actor) ? 'CONFLICT' : 'FORBIDDEN', why)
 
   const step = await STEPS[input.transition](doc, input, ctx.now, caller)
-  const by: CaseEvent['actor'] = actor === 'applicant' ? { role: 'applicant' } : { role: caller.staff!.role, staffNo: caller.staff!.staffNo }
-  const moved = await move(doc, input.transition, by, step.changes, { note: input.note, internal: actor !== 'applicant' && input.internal }, ctx.now)
+  const by: CaseEvent['actor'] =
+    actor === 'applicant' ? { role: 'applicant' } : { role: caller.staff!.role, staffNo: caller.staff!.staffNo }
+  const moved = await move(
+    doc,
+    input.transition,
+    by,
+    step.changes,
+    { note: input.note, internal: actor !== 'applicant' && input.internal },
+    ctx.now,
+  )
   if (step.after) await step.after()
   if (step.notify) {
-    const n = { event: step.notify.event, subjectId: step.notify.subject ?? doc._id, data: { matterName: doc.matterName, caseNo: doc.caseNo, ...step.notify.data } }
+    const n = {
+      event: step.notify.event,
+      subjectId: step.notify.subject ?? doc._id,
+      data: { matterName: doc.matterName, caseNo: doc.caseNo, ...step.notify.data },
+    }
     await Promise.all([
-      enqueueNotification({ ...n, recipient: doc.openid, page: `packages/case/detail/index?id=${doc._id}` }).catch((e) => log.error('case.act.notify', e)),
+      enqueueNotification({ ...n, recipient: doc.openid, page: `packages/case/detail/index?id=${doc._id}` }).catch((e) =>
+        log.error('case.act.notify', e),
+      ),
       // Bound relatives (亲属代查) get the same event under their own OPENID.
       notifyFollowers(doc, n).catch((e) => log.error('case.act.notify.followers', e)),
     ])
@@ -113,7 +127,9 @@ const STEPS: Record<CaseAction, StepFn> = {
           requestedAt: now,
           staffNo: staff.staffNo,
           // The files each named material had when asked: resubmission needs a new one.
-          filesBefore: items.filter((it) => it.material !== undefined).map((it) => ({ material: it.material!, libraryIds: doc.materials[it.material!].files.map((f) => f.libraryId) })),
+          filesBefore: items
+            .filter((it) => it.material !== undefined)
+            .map((it) => ({ material: it.material!, libraryIds: doc.materials[it.material!].files.map((f) => f.libraryId) })),
         },
         namedKeys: [...new Set([...doc.namedKeys, ...items.map(itemKey)])],
         // After acceptance the legal clock stops until the citizen resubmits.
@@ -121,7 +137,18 @@ const STEPS: Record<CaseAction, StepFn> = {
       },
       notify: { event: 'case.supplement_requested', subject: `${doc._id}:${round}`, data: { items: items.length } },
       after: fresh.length
-        ? () => recordAudit({ kind: 'process_error', rule: 'supplement_not_once', caseId: doc._id, caseNo: doc.caseNo, staffNo: staff.staffNo, departmentId: staff.departmentId, round, newItems: fresh, at: now })
+        ? () =>
+            recordAudit({
+              kind: 'process_error',
+              rule: 'supplement_not_once',
+              caseId: doc._id,
+              caseNo: doc.caseNo,
+              staffNo: staff.staffNo,
+              departmentId: staff.departmentId,
+              round,
+              newItems: fresh,
+              at: now,
+            })
         : undefined,
     }
   },
@@ -132,7 +159,11 @@ const STEPS: Record<CaseAction, StepFn> = {
     if (s) {
       const untouched = s.filesBefore.filter((b) => doc.materials[b.material].files.every((f) => b.libraryIds.includes(f.libraryId)))
       if (untouched.length) {
-        throw new AppError('INVALID_INPUT', '还有需要补正的材料未重新上传', untouched.map((b) => ({ path: `materials.${b.material}`, message: `请重新上传${doc.materials[b.material].name}` })))
+        throw new AppError(
+          'INVALID_INPUT',
+          '还有需要补正的材料未重新上传',
+          untouched.map((b) => ({ path: `materials.${b.material}`, message: `请重新上传${doc.materials[b.material].name}` })),
+        )
       }
     }
     if (!doc.accepted) return { changes: {} }
@@ -182,7 +213,13 @@ const STEPS: Record<CaseAction, StepFn> = {
   async readyForPickup(doc) {
     const w = await getWindow(await pickupWindowId())
     const dept = await getDepartment(w.departmentId)
-    const pickup = { code: String(randomInt(0, 1_000_000)).padStart(6, '0'), windowId: w.id, windowName: w.name, windowNumber: w.number, location: dept?.location ?? '' }
+    const pickup = {
+      code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
+      windowId: w.id,
+      windowName: w.name,
+      windowNumber: w.number,
+      location: dept?.location ?? '',
+    }
     return {
       changes: { result: { ...doc.result, pickup } },
       // The code itself is not put in the message queue: the citizen reads it in the app.
@@ -198,7 +235,8 @@ const STEPS: Record<CaseAction, StepFn> = {
   },
 
   async complete(doc, input) {
-    if (doc.state === 'ready_for_pickup' && input.pickupCode !== doc.result?.pickup?.code) throw invalid('pickupCode', '取件码不正确，请核对')
+    if (doc.state === 'ready_for_pickup' && input.pickupCode !== doc.result?.pickup?.code)
+      throw invalid('pickupCode', '取件码不正确，请核对')
     return { changes: {} }
   },
 

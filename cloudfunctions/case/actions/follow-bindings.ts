@@ -71,7 +71,8 @@ export async function bindingsOf(doc: Pick<CaseDoc, '_id' | 'openid'>): Promise<
 export async function loadFollowedCase(caseId: string, caller: Caller): Promise<{ doc: CaseDoc; binding: FollowerDoc }> {
   const { data } = await cases().where({ _id: caseId }).limit(1).get()
   const doc = data[0]
-  const binding = doc && doc.state !== 'draft' && caller.openid ? (await bindingsOf(doc)).find((b) => b.followerOpenid === caller.openid) : undefined
+  const binding =
+    doc && doc.state !== 'draft' && caller.openid ? (await bindingsOf(doc)).find((b) => b.followerOpenid === caller.openid) : undefined
   if (!doc || !binding) throw notFound('未找到该办件')
   return { doc, binding }
 }

@@ -8,7 +8,16 @@ import { randomHex } from '../../_kit/ids'
 import { isDuplicate } from '../../_kit/outbox'
 import { withRollback } from '../../_kit/rollback'
 import { caseEvents, cases, deadlineChangesOf, deadlineOf, iso, loadCase, summaryOf, type CaseDoc } from '../cases'
-import { followerIdOf, followers, invitations, inviteIdOf, loadFollowedCase, recordFollowAudit, type FollowerDoc, type InvitationDoc } from './follow-bindings'
+import {
+  followerIdOf,
+  followers,
+  invitations,
+  inviteIdOf,
+  loadFollowedCase,
+  recordFollowAudit,
+  type FollowerDoc,
+  type InvitationDoc,
+} from './follow-bindings'
 
 const USED = '该邀请已被使用，请让家人重新分享'
 const EXPIRED = '邀请已过期（24小时内有效），请让家人重新分享'
@@ -27,9 +36,24 @@ export async function createFollowInvite(input: { caseId?: string; all?: true },
     target = { scope: 'all', applicantName: data[0]?.applicant.nameMasked ?? '' }
   }
   const code = randomHex(24)
-  const invite: InvitationDoc = { _id: inviteIdOf(code), ownerOpenid: caller.openid, ...target, status: 'open', createdAt: ctx.now, expiresAt: new Date(ctx.now.getTime() + INVITE_TTL_MS) }
+  const invite: InvitationDoc = {
+    _id: inviteIdOf(code),
+    ownerOpenid: caller.openid,
+    ...target,
+    status: 'open',
+    createdAt: ctx.now,
+    expiresAt: new Date(ctx.now.getTime() + INVITE_TTL_MS),
+  }
   await invitations().add({ data: invite })
-  await recordFollowAudit({ kind: 'follow_invited', scope: invite.scope, caseId: invite.caseId, caseNo: invite.caseNo, ownerOpenid: caller.openid, inviteId: invite._id, at: ctx.now })
+  await recordFollowAudit({
+    kind: 'follow_invited',
+    scope: invite.scope,
+    caseId: invite.caseId,
+    caseNo: invite.caseNo,
+    ownerOpenid: caller.openid,
+    inviteId: invite._id,
+    at: ctx.now,
+  })
   return {
     code,
     scope: invite.scope,
@@ -51,7 +75,12 @@ export async function acceptFollowInvite(input: { code: string; nickname?: strin
   if (!invite) throw notFound('邀请不存在，请让家人重新分享')
   if (invite.ownerOpenid === caller.openid) throw new AppError('CONFLICT', '这是您自己的办件，无需关注')
   const followerId = followerIdOf(invite.ownerOpenid, caller.openid, invite.scope, invite.caseId)
-  const answer = { followerId, scope: invite.scope, ...(invite.caseId ? { caseId: invite.caseId } : {}), applicantName: invite.applicantName }
+  const answer = {
+    followerId,
+    scope: invite.scope,
+    ...(invite.caseId ? { caseId: invite.caseId } : {}),
+    applicantName: invite.applicantName,
+  }
   if (invite.status === 'used') {
     if (invite.usedBy === caller.openid && (await activeBinding(followerId))) return answer
     throw new AppError('CONFLICT', USED)
@@ -63,7 +92,13 @@ export async function acceptFollowInvite(input: { code: string; nickname?: strin
       .where({ _id: inviteId, status: 'open', expiresAt: db().command.gt(ctx.now) })
       .update({ data: { status: 'used', usedBy: caller.openid, usedAt: ctx.now, followerId } })
     if (stats.updated !== 1) throw new AppError('CONFLICT', USED)
-    onFail(() => invitations().where({ _id: inviteId, usedBy: caller.openid }).update({ data: { status: 'open', usedBy: db().command.remove(), usedAt: db().command.remove(), followerId: db().command.remove() } }))
+    onFail(() =>
+      invitations()
+        .where({ _id: inviteId, usedBy: caller.openid })
+        .update({
+          data: { status: 'open', usedBy: db().command.remove(), usedAt: db().command.remove(), followerId: db().command.remove() },
+        }),
+    )
     await bind({
       _id: followerId,
       ownerOpenid: invite.ownerOpenid,
@@ -77,7 +112,17 @@ export async function acceptFollowInvite(input: { code: string; nickname?: strin
       acceptedAt: ctx.now,
     })
   })
-  await recordFollowAudit({ kind: 'follow_accepted', scope: invite.scope, caseId: invite.caseId, caseNo: invite.caseNo, ownerOpenid: invite.ownerOpenid, followerOpenid: caller.openid, followerId, inviteId, at: ctx.now })
+  await recordFollowAudit({
+    kind: 'follow_accepted',
+    scope: invite.scope,
+    caseId: invite.caseId,
+    caseNo: invite.caseNo,
+    ownerOpenid: invite.ownerOpenid,
+    followerOpenid: caller.openid,
+    followerId,
+    inviteId,
+    at: ctx.now,
+  })
   return answer
 }
 
@@ -90,7 +135,9 @@ async function bind(b: FollowerDoc): Promise<void> {
   } catch (e) {
     if (!isDuplicate(e)) throw e
     const { _id, ...rest } = b
-    await followers().doc(_id).update({ data: { ...rest, nickname: b.nickname ?? db().command.remove(), revokedAt: db().command.remove() } })
+    await followers()
+      .doc(_id)
+      .update({ data: { ...rest, nickname: b.nickname ?? db().command.remove(), revokedAt: db().command.remove() } })
   }
 }
 
@@ -116,9 +163,20 @@ export async function revokeFollower({ followerId }: { followerId: string }, ctx
   const { openid } = await ctx.caller()
   const b = (await followers().where({ _id: followerId, ownerOpenid: openid }).limit(1).get()).data[0]
   if (!b) throw notFound('未找到该关注')
-  const { stats } = await followers().where({ _id: followerId, active: true }).update({ data: { active: false, revokedAt: ctx.now } })
+  const { stats } = await followers()
+    .where({ _id: followerId, active: true })
+    .update({ data: { active: false, revokedAt: ctx.now } })
   if (stats.updated === 1) {
-    await recordFollowAudit({ kind: 'follow_revoked', scope: b.scope, caseId: b.caseId, caseNo: b.caseNo, ownerOpenid: openid, followerOpenid: b.followerOpenid, followerId, at: ctx.now })
+    await recordFollowAudit({
+      kind: 'follow_revoked',
+      scope: b.scope,
+      caseId: b.caseId,
+      caseNo: b.caseNo,
+      ownerOpenid: openid,
+      followerOpenid: b.followerOpenid,
+      followerId,
+      at: ctx.now,
+    })
   }
   return { followerId, revoked: true as const }
 }
@@ -131,8 +189,19 @@ export async function followedCases(_input: unknown, ctx: ActionContext) {
   const one = bindings.filter((b) => b.scope === 'case')
   const owners = [...new Set(bindings.filter((b) => b.scope === 'all').map((b) => b.ownerOpenid))]
   const [byId, byOwner] = await Promise.all([
-    one.length ? cases().where({ _id: _.in(one.map((b) => b.caseId)) }).limit(100).get() : { data: [] as CaseDoc[] },
-    owners.length ? cases().where({ openid: _.in(owners), state: _.neq('draft') }).orderBy('createdAt', 'desc').limit(100).get() : { data: [] as CaseDoc[] },
+    one.length
+      ? cases()
+          .where({ _id: _.in(one.map((b) => b.caseId)) })
+          .limit(100)
+          .get()
+      : { data: [] as CaseDoc[] },
+    owners.length
+      ? cases()
+          .where({ openid: _.in(owners), state: _.neq('draft') })
+          .orderBy('createdAt', 'desc')
+          .limit(100)
+          .get()
+      : { data: [] as CaseDoc[] },
   ])
   const seen = new Map<string, FollowedCaseSummary>()
   for (const doc of [...byId.data, ...byOwner.data]) {
@@ -161,12 +230,30 @@ export async function followedCase({ caseId }: { caseId: string }, ctx: ActionCo
     state: doc.state,
     stateLabel: CASE_STATE_LABELS[doc.state],
     applicantName: doc.applicant.nameMasked,
-    ...(d ? { deadline: { dueDate: d.dueDate, workingDaysLeft: d.workingDaysLeft, overdue: d.overdue, paused: d.paused, provisional: d.provisional } } : {}),
+    ...(d
+      ? {
+          deadline: {
+            dueDate: d.dueDate,
+            workingDaysLeft: d.workingDaysLeft,
+            overdue: d.overdue,
+            paused: d.paused,
+            provisional: d.provisional,
+          },
+        }
+      : {}),
     deadlineChanges: deadlineChangesOf(doc),
     ...(pickup ? { pickup: { windowName: pickup.windowName, windowNumber: pickup.windowNumber, location: pickup.location } } : {}),
     timeline: events
       .filter((e) => !e.internal)
-      .map((e) => ({ seq: e.seq, action: e.action, label: transitionOf(e.action).label, from: e.from, to: e.to, actor: e.actor, at: iso(e.at)! })),
+      .map((e) => ({
+        seq: e.seq,
+        action: e.action,
+        label: transitionOf(e.action).label,
+        from: e.from,
+        to: e.to,
+        actor: e.actor,
+        at: iso(e.at)!,
+      })),
     ...(doc.submittedAt ? { submittedAt: iso(doc.submittedAt) } : {}),
     updatedAt: iso(doc.updatedAt)!,
   }

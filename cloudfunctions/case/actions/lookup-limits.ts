@@ -21,7 +21,8 @@ interface LimitDoc {
 }
 
 const limits = () => db().collection<LimitDoc>(COLLECTIONS.lookupAttempts)
-const recent = (doc: LimitDoc | undefined, now: Date) => (doc?.attempts ?? []).filter((a) => now.getTime() - new Date(a.at).getTime() < LOOKUP_WINDOW_MS)
+const recent = (doc: LimitDoc | undefined, now: Date) =>
+  (doc?.attempts ?? []).filter((a) => now.getTime() - new Date(a.at).getTime() < LOOKUP_WINDOW_MS)
 
 /** `used`: the places taken in the window, this one included (0 when not counted). */
 export type Take = { ok: true; used: number } | { ok: false; retryAt: Date }
@@ -45,7 +46,9 @@ export async function take(key: string, attemptId: string, now: Date, max = LOOK
         continue
       }
     }
-    const { stats } = await limits().where({ _id: key, rev: doc.rev }).update({ data: { attempts: db().command.set(attempts), rev: doc.rev + 1, touchedAt: now } })
+    const { stats } = await limits()
+      .where({ _id: key, rev: doc.rev })
+      .update({ data: { attempts: db().command.set(attempts), rev: doc.rev + 1, touchedAt: now } })
     if (stats.updated === 1) return { ok: true, used: attempts.length }
   }
   // Twenty lost races in a row: the key is under a burst, which is what the limit is for.
@@ -68,8 +71,13 @@ export async function takeOwn(key: string, attemptId: string, now: Date): Promis
 /** Gives a place back (a successful lookup, or the other key refused). */
 export async function giveBack(key: string, attemptId: string): Promise<void> {
   const _ = db().command
-  await limits().where({ _id: key }).update({ data: { attempts: _.pull({ id: attemptId }), rev: _.inc(1) } })
+  await limits()
+    .where({ _id: key })
+    .update({ data: { attempts: _.pull({ id: attemptId }), rev: _.inc(1) } })
 }
 
 /** Marks the key's budget as filled now: the write every filling failure makes, whether or not a case exists. */
-export const markFilled = (key: string, now: Date) => limits().doc(key).update({ data: { filledAt: now } })
+export const markFilled = (key: string, now: Date) =>
+  limits()
+    .doc(key)
+    .update({ data: { filledAt: now } })

@@ -36,7 +36,10 @@ const miss = () => new AppError('NOT_FOUND', LOOKUP_MISS_MESSAGE)
  * budgets (OPENID, and the device the client names) are taken before the credentials are looked
  * at; a failure on a number is only counted, and its applicant told after LOOKUP_NOTICE_AFTER.
  */
-export async function lookup(input: { caseNo: string; queryCode: string; name: string; idLast4: string; deviceId?: string }, ctx: ActionContext): Promise<LookupResult> {
+export async function lookup(
+  input: { caseNo: string; queryCode: string; name: string; idLast4: string; deviceId?: string },
+  ctx: ActionContext,
+): Promise<LookupResult> {
   // The OPENID is the budget's key; the role does not matter, so the staff read is skipped (access 'anyone').
   const openid = String(cloud.getWXContext().OPENID ?? '')
   if (!openid) throw new AppError('UNAUTHENTICATED')
@@ -44,7 +47,10 @@ export async function lookup(input: { caseNo: string; queryCode: string; name: s
   const attemptId = randomHex(16)
   const own = [`o:${openid}`, ...(input.deviceId ? [`d:${input.deviceId}`] : [])]
 
-  const [found, ...taken] = await Promise.all([cases().where({ caseNo: input.caseNo }).limit(1).get(), ...own.map((key) => takeOwn(key, attemptId, now))])
+  const [found, ...taken] = await Promise.all([
+    cases().where({ caseNo: input.caseNo }).limit(1).get(),
+    ...own.map((key) => takeOwn(key, attemptId, now)),
+  ])
   const refused = taken.filter((t): t is Extract<Take, { ok: false }> => !t.ok)
   if (refused.length) {
     await Promise.all(own.filter((_k, i) => taken[i].ok).map((key) => giveBack(key, attemptId)))
@@ -140,7 +146,9 @@ export async function resetQueryCode({ caseId }: { caseId: string }, ctx: Action
   const { doc, access } = await loadCase(caseId, await ctx.caller())
   if (access.kind !== 'owner') throw notFound('未找到该办件')
   const queryCode = newQueryCode(randomInt)
-  await cases().where({ _id: doc._id, openid: doc.openid }).update({ data: { queryCode, updatedAt: ctx.now } })
+  await cases()
+    .where({ _id: doc._id, openid: doc.openid })
+    .update({ data: { queryCode, updatedAt: ctx.now } })
   return { queryCode }
 }
 

@@ -1,4 +1,10 @@
-import { MATERIAL_MAX_BYTES, MATERIAL_MAX_FILES, MATERIAL_TYPES, sniffMaterialType, type MaterialContentType } from '../../../types/domain/case-material'
+import {
+  MATERIAL_MAX_BYTES,
+  MATERIAL_MAX_FILES,
+  MATERIAL_TYPES,
+  sniffMaterialType,
+  type MaterialContentType,
+} from '../../../types/domain/case-material'
 import { db } from '../../_kit/cloud'
 import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
@@ -9,7 +15,12 @@ import { deleteFile, library, ownerDir, putFile, readFile, sha256, tempUrls } fr
 import { isUploadIn } from '../../_kit/uploads'
 
 const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
-const view = (f: Pick<CaseFile, 'libraryId' | 'fileName' | 'contentType' | 'size'>) => ({ libraryId: f.libraryId, fileName: f.fileName, contentType: f.contentType, size: f.size })
+const view = (f: Pick<CaseFile, 'libraryId' | 'fileName' | 'contentType' | 'size'>) => ({
+  libraryId: f.libraryId,
+  fileName: f.fileName,
+  contentType: f.contentType,
+  size: f.size,
+})
 
 function slotOf(doc: CaseDoc, index: number) {
   const slot = doc.materials[index]
@@ -65,7 +76,10 @@ const incomingDir = (openid: string, caseId: string) => `incoming/${ownerDir(ope
  * Records a file the mini-program uploaded to its upload target: the file is read back and
  * checked exactly like an uploaded one; a file that fails the checks is deleted.
  */
-export async function attachUploaded(input: { caseId: string; materialIndex: number; fileId: string; fileName: string; contentType: MaterialContentType }, ctx: ActionContext) {
+export async function attachUploaded(
+  input: { caseId: string; materialIndex: number; fileId: string; fileName: string; contentType: MaterialContentType },
+  ctx: ActionContext,
+) {
   const caller = await ctx.caller()
   const doc = await editableCase(input.caseId, caller)
   if (!isUploadIn(input.fileId, incomingDir(caller.openid, doc._id))) throw notFound('未找到上传的文件')
@@ -97,12 +111,30 @@ async function recordChecked(
   if (slot.files.length >= MATERIAL_MAX_FILES) throw new AppError('CONFLICT', `每项材料最多上传${MATERIAL_MAX_FILES}个文件`)
 
   const libraryId = `mt-${randomHex(20)}`
-  const file: CaseFile = { libraryId, fileId: '', fileName: input.fileName, contentType: type, size: bytes.length, sha256: hash, addedAt: ctx.now }
+  const file: CaseFile = {
+    libraryId,
+    fileId: '',
+    fileName: input.fileName,
+    contentType: type,
+    size: bytes.length,
+    sha256: hash,
+    addedAt: ctx.now,
+  }
   await withRollback(async (onFail) => {
     file.fileId = await store(`materials/${ownerDir(doc.openid)}/${doc._id}/${randomHex(24)}.${MATERIAL_TYPES[type].ext}`)
     onFail(() => deleteFile(file.fileId))
     await library().add({
-      data: { _id: libraryId, openid: doc.openid, fileId: file.fileId, fileName: file.fileName, contentType: type, size: file.size, sha256: hash, materialName: slot.name, createdAt: ctx.now },
+      data: {
+        _id: libraryId,
+        openid: doc.openid,
+        fileId: file.fileId,
+        fileName: file.fileName,
+        contentType: type,
+        size: file.size,
+        sha256: hash,
+        materialName: slot.name,
+        createdAt: ctx.now,
+      },
     })
     onFail(() => library().doc(libraryId).remove())
     await attach(doc, input.materialIndex, file, ctx.now)
@@ -121,7 +153,15 @@ export async function attachFromLibrary(input: { caseId: string; materialIndex: 
   const same = slot.files.find((f) => f.libraryId === item._id || f.sha256 === item.sha256)
   if (same) return view(same)
   if (slot.files.length >= MATERIAL_MAX_FILES) throw new AppError('CONFLICT', `每项材料最多上传${MATERIAL_MAX_FILES}个文件`)
-  const file: CaseFile = { libraryId: item._id, fileId: item.fileId, fileName: item.fileName, contentType: item.contentType, size: item.size, sha256: item.sha256, addedAt: ctx.now }
+  const file: CaseFile = {
+    libraryId: item._id,
+    fileId: item.fileId,
+    fileName: item.fileName,
+    contentType: item.contentType,
+    size: item.size,
+    sha256: item.sha256,
+    addedAt: ctx.now,
+  }
   await attach(doc, input.materialIndex, file, ctx.now)
   return view(file)
 }
@@ -130,7 +170,9 @@ export async function removeMaterial(input: { caseId: string; materialIndex: num
   const doc = await editableCase(input.caseId, await ctx.caller())
   const slot = doc.materials[input.materialIndex]
   if (!slot || !slot.files.some((f) => f.libraryId === input.libraryId)) throw notFound('未找到该材料')
-  const materials = doc.materials.map((m, i) => (i === input.materialIndex ? { ...m, files: m.files.filter((f) => f.libraryId !== input.libraryId) } : m))
+  const materials = doc.materials.map((m, i) =>
+    i === input.materialIndex ? { ...m, files: m.files.filter((f) => f.libraryId !== input.libraryId) } : m,
+  )
   await writeGuarded(doc, { materials }, ctx.now)
   return { caseId: doc._id, removed: true as const }
 }

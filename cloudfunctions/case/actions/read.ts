@@ -10,7 +10,18 @@ import { fetchAll } from '../../_kit/fetchAll'
 import type { ActionContext } from '../../_kit/handler'
 import type { Caller } from '../../_kit/identity'
 import { recordAudit } from '../audit'
-import { caseEvents, cases, deadlineChangesOf, deadlineOf, factsOf, iso, loadCase, summaryOf, type CaseAccess, type CaseDoc } from '../cases'
+import {
+  caseEvents,
+  cases,
+  deadlineChangesOf,
+  deadlineOf,
+  factsOf,
+  iso,
+  loadCase,
+  summaryOf,
+  type CaseAccess,
+  type CaseDoc,
+} from '../cases'
 import { tempUrls } from '../files'
 import { queryCodeOf } from './lookup'
 
@@ -23,14 +34,25 @@ export async function applicationForm({ matterId }: { matterId: string }) {
     kind: m.kind,
     onlineApplication: m.flags.onlineApplication,
     formFields: m.formFields ?? [],
-    materials: m.materials.map((x, index) => ({ index, name: x.name, form: x.form, required: x.required, uploadable: x.uploadable, ...(x.notes ? { notes: x.notes } : {}) })),
+    materials: m.materials.map((x, index) => ({
+      index,
+      name: x.name,
+      form: x.form,
+      required: x.required,
+      uploadable: x.uploadable,
+      ...(x.notes ? { notes: x.notes } : {}),
+    })),
   }
 }
 
 /** The caller's own cases, newest first (the latest 100). */
 export async function myCases({ state }: { state?: CaseState }, ctx: ActionContext) {
   const { openid } = await ctx.caller()
-  const { data } = await cases().where({ openid, ...(state ? { state } : {}) }).orderBy('createdAt', 'desc').limit(100).get()
+  const { data } = await cases()
+    .where({ openid, ...(state ? { state } : {}) })
+    .orderBy('createdAt', 'desc')
+    .limit(100)
+    .get()
   return { cases: data.map((d) => summaryOf(d, ctx.now)) }
 }
 
@@ -44,13 +66,23 @@ export async function getCase({ caseId }: { caseId: string }, ctx: ActionContext
   const { doc, access } = await loadCase(caseId, caller)
   if (access.kind !== 'owner') {
     const s = caller.staff!
-    await recordAudit({ kind: 'staff_read', caseId: doc._id, caseNo: doc.caseNo, staffNo: s.staffNo, role: s.role, departmentId: s.departmentId, at: ctx.now })
+    await recordAudit({
+      kind: 'staff_read',
+      caseId: doc._id,
+      caseNo: doc.caseNo,
+      staffNo: s.staffNo,
+      role: s.role,
+      departmentId: s.departmentId,
+      at: ctx.now,
+    })
   }
   const withUrls = access.kind !== 'supervisor'
   const [{ data: events }, urls, departments, queryCode] = await Promise.all([
     caseEvents().where({ caseId: doc._id }).orderBy('seq', 'asc').limit(1000).get(),
     withUrls ? tempUrls(doc.materials.flatMap((m) => m.files.map((f) => f.fileId))) : Promise.resolve(new Map<string, string>()),
-    doc.subtasks ? fetchAll<Department>(COLLECTIONS.departments, { _id: db().command.in(doc.departments) }) : Promise.resolve([] as Department[]),
+    doc.subtasks
+      ? fetchAll<Department>(COLLECTIONS.departments, { _id: db().command.in(doc.departments) })
+      : Promise.resolve([] as Department[]),
     access.kind === 'owner' && doc.state !== 'draft' ? queryCodeOf(doc) : undefined,
   ])
   return { ...toView(doc, access, caller, events, urls, departments, ctx.now), ...(queryCode ? { queryCode } : {}) }
@@ -63,7 +95,15 @@ export async function getCase({ caseId }: { caseId: string }, ctx: ActionContext
  * contact's name or an address, dates), the mail recipient, phone and address, and ID or phone
  * numbers inside the staff's free text (notes, reasons, supplement problems).
  */
-function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaited<ReturnType<ReturnType<typeof caseEvents>['get']>>['data'], urls: Map<string, string>, departments: Department[], now: Date): CaseView {
+function toView(
+  doc: CaseDoc,
+  access: CaseAccess,
+  caller: Caller,
+  events: Awaited<ReturnType<ReturnType<typeof caseEvents>['get']>>['data'],
+  urls: Map<string, string>,
+  departments: Department[],
+  now: Date,
+): CaseView {
   const owner = access.kind === 'owner'
   const a = doc.applicant
   const masked = access.kind === 'supervisor'
@@ -97,7 +137,13 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
       name: m.name,
       required: m.required,
       uploadable: m.uploadable,
-      files: m.files.map((f) => ({ libraryId: f.libraryId, fileName: f.fileName, contentType: f.contentType, size: f.size, ...(urls.has(f.fileId) ? { url: urls.get(f.fileId) } : {}) })),
+      files: m.files.map((f) => ({
+        libraryId: f.libraryId,
+        fileName: f.fileName,
+        contentType: f.contentType,
+        size: f.size,
+        ...(urls.has(f.fileId) ? { url: urls.get(f.fileId) } : {}),
+      })),
     })),
     ...(s
       ? {
@@ -127,7 +173,16 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
           result: {
             ...(r.decision ? { decision: r.decision } : {}),
             ...(r.reason ? { reason: text(r.reason) } : {}),
-            ...(r.pickup ? { pickup: { ...(owner ? { code: r.pickup.code } : {}), windowName: r.pickup.windowName, windowNumber: r.pickup.windowNumber, location: r.pickup.location } } : {}),
+            ...(r.pickup
+              ? {
+                  pickup: {
+                    ...(owner ? { code: r.pickup.code } : {}),
+                    windowName: r.pickup.windowName,
+                    windowNumber: r.pickup.windowNumber,
+                    location: r.pickup.location,
+                  },
+                }
+              : {}),
             ...(r.mail ? { mail: masked ? { ...r.mail, address: maskAddress(r.mail.address) } : r.mail } : {}),
           },
         }
@@ -146,7 +201,9 @@ function toView(doc: CaseDoc, access: CaseAccess, caller: Caller, events: Awaite
     })),
     allowedActions: access.kind === 'owner' || access.kind === 'staff' ? allowedActions(access.actor, facts) : [],
     canCompleteSubtask:
-      (access.kind === 'staff' || access.kind === 'joint') && doc.state === 'in_process' && !!doc.subtasks?.some((t) => t.departmentId === myDept && !t.done),
+      (access.kind === 'staff' || access.kind === 'joint') &&
+      doc.state === 'in_process' &&
+      !!doc.subtasks?.some((t) => t.departmentId === myDept && !t.done),
     createdAt: iso(doc.createdAt)!,
     ...(doc.submittedAt ? { submittedAt: iso(doc.submittedAt) } : {}),
   }

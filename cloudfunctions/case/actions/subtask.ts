@@ -20,7 +20,15 @@ export async function completeSubtask({ caseId }: { caseId: string; note?: strin
     const _ = db().command
     await cases()
       .where({ _id: doc._id, state: 'in_process', [`subtasks.${i}.done`]: false })
-      .update({ data: { [`subtasks.${i}.done`]: true, [`subtasks.${i}.doneAt`]: ctx.now, [`subtasks.${i}.staffNo`]: staff.staffNo, rev: _.inc(1), updatedAt: ctx.now } })
+      .update({
+        data: {
+          [`subtasks.${i}.done`]: true,
+          [`subtasks.${i}.doneAt`]: ctx.now,
+          [`subtasks.${i}.staffNo`]: staff.staffNo,
+          rev: _.inc(1),
+          updatedAt: ctx.now,
+        },
+      })
   }
   const { data } = await cases().where({ _id: doc._id }).limit(1).get()
   return { caseId, subtasks: (data[0].subtasks ?? []).map((t) => ({ departmentId: t.departmentId, done: t.done })) }

@@ -34,12 +34,16 @@ export async function worklist(input: WorklistInput, ctx: ActionContext) {
   if (input.state) where.state = input.state
   const day = today(ctx.now)
   if (input.due === 'overdue') Object.assign(where, { clockRunning: true, dueDate: _.lt(day) })
-  if (input.due === 'soon') Object.assign(where, { clockRunning: true, dueDate: _.and([_.gte(day), _.lte(workCalendar().addWorkingDays(day, DUE_SOON_DAYS))]) })
+  if (input.due === 'soon')
+    Object.assign(where, { clockRunning: true, dueDate: _.and([_.gte(day), _.lte(workCalendar().addWorkingDays(day, DUE_SOON_DAYS))]) })
   const { data } = await cases()
     .where(where)
     .orderBy(input.due ? 'dueDate' : 'submittedAt', input.due ? 'asc' : 'desc')
     .skip((input.page - 1) * input.pageSize)
     .limit(input.pageSize + 1)
     .get()
-  return { items: data.slice(0, input.pageSize).map((d) => ({ ...summaryOf(d, ctx.now), departmentId: d.departmentId })), hasMore: data.length > input.pageSize }
+  return {
+    items: data.slice(0, input.pageSize).map((d) => ({ ...summaryOf(d, ctx.now), departmentId: d.departmentId })),
+    hasMore: data.length > input.pageSize,
+  }
 }

@@ -8,7 +8,11 @@ import { freePlace } from '../open-quota'
 export async function resolve({ inquiryId }: { inquiryId: string }, ctx: ActionContext) {
   const { doc, standing } = await loadInquiry(inquiryId, await ctx.caller())
   assertAllowed('resolve', doc, standing)
-  await writeGuarded(doc, { state: 'closed', awaitingReply: false, closedAt: ctx.now, history: db().command.push([{ kind: 'resolved', at: ctx.now }]) }, ctx.now)
+  await writeGuarded(
+    doc,
+    { state: 'closed', awaitingReply: false, closedAt: ctx.now, history: db().command.push([{ kind: 'resolved', at: ctx.now }]) },
+    ctx.now,
+  )
   await freePlace(doc)
   return { inquiryId: doc._id, state: 'closed' as const }
 }

@@ -20,7 +20,13 @@ interface FaqDoc {
   publishedAt: Date
 }
 
-const entryOf = (d: FaqDoc) => ({ faqId: d._id, ...(d.matterId ? { matterId: d.matterId } : {}), question: d.question, answer: d.answer, publishedAt: iso(d.publishedAt) })
+const entryOf = (d: FaqDoc) => ({
+  faqId: d._id,
+  ...(d.matterId ? { matterId: d.matterId } : {}),
+  question: d.question,
+  answer: d.answer,
+  publishedAt: iso(d.publishedAt),
+})
 
 /**
  * Publishes a good question and answer to the matter's FAQ. The text (the staff's edit, or the
@@ -40,7 +46,13 @@ export async function publishFaq(input: { inquiryId: string; question?: string; 
   ])
   const answer = input.answer ?? replies.find((m) => m.from === 'staff')?.text
   if (!answer) throw new AppError('CONFLICT', '回复后才能发布为常见问题')
-  const names = [doc.askerName, String(profiles[0]?.name ?? ''), doc.ownerName, caller.staff!.name, ...replies.map((m) => m.staffName ?? '')]
+  const names = [
+    doc.askerName,
+    String(profiles[0]?.name ?? ''),
+    doc.ownerName,
+    caller.staff!.name,
+    ...replies.map((m) => m.staffName ?? ''),
+  ]
   const clean = scrubFaq({ question: input.question ?? doc.question, answer }, { names, keepNumbers: departments.map((d) => d.phone) })
   const faq: FaqDoc = {
     _id: `fq-${doc._id.slice(3)}`,

@@ -34,7 +34,9 @@ export async function addImage(input: { inquiryId: string; contentType: InquiryI
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
   const { bytes, type } = checkedUpload(input.dataBase64, input.contentType, IMAGE_RULES)
-  return recordImage(doc, standing, bytes, type, ctx, () => putFile(`inquiries/${ownerDir(caller.openid)}/${doc._id}/${randomHex(24)}.${type === 'image/png' ? 'png' : 'jpg'}`, bytes))
+  return recordImage(doc, standing, bytes, type, ctx, () =>
+    putFile(`inquiries/${ownerDir(caller.openid)}/${doc._id}/${randomHex(24)}.${type === 'image/png' ? 'png' : 'jpg'}`, bytes),
+  )
 }
 
 const incomingDir = (openid: string, inquiryId: string) => `incoming/${ownerDir(openid)}/${inquiryId}/`
@@ -63,7 +65,14 @@ export async function attachImage(input: { inquiryId: string; fileId: string; co
   }
 }
 
-async function recordImage(doc: InquiryDoc, standing: InquiryStanding, bytes: Buffer, type: InquiryImageType, ctx: ActionContext, store: () => Promise<string>) {
+async function recordImage(
+  doc: InquiryDoc,
+  standing: InquiryStanding,
+  bytes: Buffer,
+  type: InquiryImageType,
+  ctx: ActionContext,
+  store: () => Promise<string>,
+) {
   const hash = sha256(bytes)
   const same = doc.images.find((i) => i.sha256 === hash)
   if (same && standing.asker) return { imageId: same.imageId, contentType: same.contentType, size: same.size, count: doc.images.length }

@@ -4,7 +4,17 @@ import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { log } from '../../_kit/log'
 import { enqueueNotification } from '../../_kit/outbox'
-import { assertAllowed, replyClock, inquiries, inquiryMessages, inquiryPolicy, loadInquiry, topicOf, type InquiryDoc, type MessageDoc } from '../inquiries'
+import {
+  assertAllowed,
+  replyClock,
+  inquiries,
+  inquiryMessages,
+  inquiryPolicy,
+  loadInquiry,
+  topicOf,
+  type InquiryDoc,
+  type MessageDoc,
+} from '../inquiries'
 
 const ATTEMPTS = 5
 
@@ -69,7 +79,10 @@ async function undo(doc: InquiryDoc, now: Date) {
  * The 'inquiry.answered' request for one staff reply. Its outbox id is the dedupe key, so the
  * deadline sweep can safely queue again a reply whose request was not written (notified: false).
  */
-export async function notifyAsker(doc: Pick<InquiryDoc, '_id' | 'openid' | 'question' | 'departmentName'>, message: Pick<MessageDoc, '_id' | 'seq'>): Promise<boolean> {
+export async function notifyAsker(
+  doc: Pick<InquiryDoc, '_id' | 'openid' | 'question' | 'departmentName'>,
+  message: Pick<MessageDoc, '_id' | 'seq'>,
+): Promise<boolean> {
   try {
     await enqueueNotification({
       event: 'inquiry.answered',
@@ -79,11 +92,12 @@ export async function notifyAsker(doc: Pick<InquiryDoc, '_id' | 'openid' | 'ques
       data: { topic: topicOf(redact(doc.question)), department: doc.departmentName },
       page: `packages/inquiry/detail/index?id=${doc._id}`,
     })
-    await inquiryMessages().doc(message._id).update({ data: { notified: true } })
+    await inquiryMessages()
+      .doc(message._id)
+      .update({ data: { notified: true } })
     return true
   } catch (e) {
     log.error('inquiry.notify', e)
     return false
   }
 }
-

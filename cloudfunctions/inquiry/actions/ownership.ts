@@ -32,18 +32,29 @@ export async function claim({ inquiryId }: { inquiryId: string }, ctx: ActionCon
   const caller = await ctx.caller()
   const s = caller.staff!
   const { doc, standing } = await loadInquiry(inquiryId, caller)
-  if (standing.deptStaff && doc.ownerStaffNo && doc.state !== 'closed') throw new AppError('CONFLICT', `该咨询已由${doc.ownerName}（${doc.ownerStaffNo}）认领`)
+  if (standing.deptStaff && doc.ownerStaffNo && doc.state !== 'closed')
+    throw new AppError('CONFLICT', `该咨询已由${doc.ownerName}（${doc.ownerStaffNo}）认领`)
   assertAllowed('claim', doc, standing)
   const _ = db().command
   const { stats } = await inquiries()
     .where({ _id: doc._id, ownerStaffNo: '', state: 'open', departmentId: s.departmentId })
     .update({
-      data: { ownerStaffNo: s.staffNo, ownerName: s.name, state: 'claimed', history: record({ kind: 'claimed', at: ctx.now, staffNo: s.staffNo, departmentId: s.departmentId }), rev: _.inc(1), updatedAt: ctx.now },
+      data: {
+        ownerStaffNo: s.staffNo,
+        ownerName: s.name,
+        state: 'claimed',
+        history: record({ kind: 'claimed', at: ctx.now, staffNo: s.staffNo, departmentId: s.departmentId }),
+        rev: _.inc(1),
+        updatedAt: ctx.now,
+      },
     })
   if (stats.updated !== 1) {
     const { data } = await inquiries().where({ _id: doc._id }).limit(1).get()
     const now = data[0]
-    throw new AppError('CONFLICT', now?.ownerStaffNo ? `该咨询已由${now.ownerName}（${now.ownerStaffNo}）认领` : '该咨询状态已变化，请刷新后重试')
+    throw new AppError(
+      'CONFLICT',
+      now?.ownerStaffNo ? `该咨询已由${now.ownerName}（${now.ownerStaffNo}）认领` : '该咨询状态已变化，请刷新后重试',
+    )
   }
   return ownership({ ...doc, state: 'claimed', ownerStaffNo: s.staffNo, ownerName: s.name })
 }
@@ -70,7 +81,16 @@ export async function transfer(input: TransferInput, ctx: ActionContext) {
     if (input.toDepartmentId === doc.departmentId) throw invalid('toDepartmentId', '该咨询已在本部门，请选择其他部门或转交同事')
     const name = await departmentName(input.toDepartmentId)
     const clock = doc.awaitingReply ? { dueDate: doc.dueDate, waitingSince: doc.waitingSince } : replyClock(ctx.now, await inquiryPolicy())
-    next = { ...doc, departmentId: input.toDepartmentId, departmentName: name, ownerStaffNo: '', ownerName: '', state: 'open', awaitingReply: true, ...clock }
+    next = {
+      ...doc,
+      departmentId: input.toDepartmentId,
+      departmentName: name,
+      ownerStaffNo: '',
+      ownerName: '',
+      state: 'open',
+      awaitingReply: true,
+      ...clock,
+    }
   } else {
     const target = await assignableStaff(input.toStaffNo!)
     if (target.departmentId !== doc.departmentId) throw invalid('toStaffNo', '只能转交给本部门的同事；转其他部门请选择部门')
@@ -135,7 +155,13 @@ export async function close(input: { inquiryId: string; reason: string }, ctx: A
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
   assertAllowed('close', doc, standing)
-  const entry: HistoryEntry = { kind: 'closed', at: ctx.now, staffNo: caller.staff!.staffNo, departmentId: doc.departmentId, reason: input.reason }
+  const entry: HistoryEntry = {
+    kind: 'closed',
+    at: ctx.now,
+    staffNo: caller.staff!.staffNo,
+    departmentId: doc.departmentId,
+    reason: input.reason,
+  }
   await writeGuarded(doc, { state: 'closed', awaitingReply: false, closedAt: ctx.now, history: record(entry) }, ctx.now)
   await freePlace(doc)
   return { inquiryId: doc._id, state: 'closed' as const }

@@ -8,7 +8,14 @@ import { factsOf, inquiries, inquiryMessages, inquiryPolicy, iso, loadInquiry, s
 /** The caller's own inquiries, newest first (the latest 100). */
 export async function myInquiries({ state }: { state?: InquiryState }, ctx: ActionContext) {
   const { openid } = await ctx.caller()
-  const [policy, { data }] = await Promise.all([inquiryPolicy(), inquiries().where({ openid, ...(state ? { state } : {}) }).orderBy('askedAt', 'desc').limit(100).get()])
+  const [policy, { data }] = await Promise.all([
+    inquiryPolicy(),
+    inquiries()
+      .where({ openid, ...(state ? { state } : {}) })
+      .orderBy('askedAt', 'desc')
+      .limit(100)
+      .get(),
+  ])
   return { items: data.map((d) => summaryOf(d, ctx.now, policy)) }
 }
 
@@ -33,11 +40,17 @@ export async function getInquiry({ inquiryId }: { inquiryId: string }, ctx: Acti
   ])
   const myStaffNo = caller.staff?.staffNo
   const askers = (text: string) => (standing.asker ? text : mask(text))
-  const wroteIt = (m: { from: 'asker' | 'staff'; staffNo?: string }) => (m.from === 'asker' ? standing.asker : !!myStaffNo && m.staffNo === myStaffNo)
+  const wroteIt = (m: { from: 'asker' | 'staff'; staffNo?: string }) =>
+    m.from === 'asker' ? standing.asker : !!myStaffNo && m.staffNo === myStaffNo
   return {
     ...summaryOf(doc, ctx.now, policy, standing.asker ? undefined : mask),
     question: askers(doc.question),
-    images: doc.images.map((i) => ({ imageId: i.imageId, contentType: i.contentType, size: i.size, ...(urls.has(i.fileId) ? { url: urls.get(i.fileId) } : {}) })),
+    images: doc.images.map((i) => ({
+      imageId: i.imageId,
+      contentType: i.contentType,
+      size: i.size,
+      ...(urls.has(i.fileId) ? { url: urls.get(i.fileId) } : {}),
+    })),
     messages: messages.map((m) => ({
       seq: m.seq,
       from: m.from,
@@ -47,8 +60,20 @@ export async function getInquiry({ inquiryId }: { inquiryId: string }, ctx: Acti
       text: wroteIt(m) ? m.text : m.from === 'staff' && standing.asker ? maskIdNumbersIn(m.text) : mask(m.text),
       at: iso(m.at),
     })),
-    history: doc.history.map(({ reason, at, ...h }) => ({ ...h, at: iso(at), ...(staffView && reason ? { reason: h.staffNo && h.staffNo === myStaffNo ? reason : mask(reason) } : {}) })),
-    ...(doc.rating ? { rating: { score: doc.rating.score, ...(doc.rating.comment ? { comment: askers(doc.rating.comment) } : {}), at: iso(doc.rating.at) } } : {}),
+    history: doc.history.map(({ reason, at, ...h }) => ({
+      ...h,
+      at: iso(at),
+      ...(staffView && reason ? { reason: h.staffNo && h.staffNo === myStaffNo ? reason : mask(reason) } : {}),
+    })),
+    ...(doc.rating
+      ? {
+          rating: {
+            score: doc.rating.score,
+            ...(doc.rating.comment ? { comment: askers(doc.rating.comment) } : {}),
+            at: iso(doc.rating.at),
+          },
+        }
+      : {}),
     ...(staffView ? { flags: doc.flags.map((f) => ({ level: f.level, dueDate: f.dueDate, at: iso(f.at) })) } : {}),
     allowedActions: allowedInquiryActions(standing, factsOf(doc)),
   }

@@ -26,13 +26,18 @@ export const subjectRootOf = (subjectId: string) => subjectId.split(':')[0]
 type Row = Record<string, unknown>
 /** Which record a root names, by the form of its id, and the departments that record belongs to. */
 const SUBJECTS: Array<{ id: RegExp; collection: string; departments: (doc: Row) => Promise<string[]> | string[] }> = [
-  { id: /^cs-[0-9a-f]{20}$/, collection: COLLECTIONS.cases, departments: (c) => (c.departments as string[] | undefined) ?? [c.departmentId as string] },
+  {
+    id: /^cs-[0-9a-f]{20}$/,
+    collection: COLLECTIONS.cases,
+    departments: (c) => (c.departments as string[] | undefined) ?? [c.departmentId as string],
+  },
   { id: /^bk-[0-9a-f]{20}$/, collection: COLLECTIONS.bookings, departments: (b) => [b.departmentId as string] },
   { id: /^iq-[0-9a-f]{20}$/, collection: COLLECTIONS.inquiries, departments: (q) => [q.departmentId as string] },
   {
     id: /^\d{8}-[A-Z0-9]+-\d+$/,
     collection: COLLECTIONS.tickets,
-    departments: async (t) => [(await getMatterDoc(t.matterId as string).catch(() => undefined))?.departmentId].filter((d): d is string => !!d),
+    departments: async (t) =>
+      [(await getMatterDoc(t.matterId as string).catch(() => undefined))?.departmentId].filter((d): d is string => !!d),
   },
 ]
 
@@ -68,7 +73,11 @@ export async function caseDeliveries({ subjectId }: { subjectId: string }, ctx: 
   const root = subjectRootOf(subjectId)
   await assertInScope(caller, root)
   const _ = db().command
-  const { data } = await outbox().where(_.or([{ subjectId }, { subjectRoot: subjectId }])).orderBy('createdAt', 'asc').limit(100).get()
+  const { data } = await outbox()
+    .where(_.or([{ subjectId }, { subjectRoot: subjectId }]))
+    .orderBy('createdAt', 'asc')
+    .limit(100)
+    .get()
   // Only items of the record that was checked: both the item's subject and its stored root must name it.
   const items = data.filter((d) => subjectRootOf(d.subjectId) === root && subjectRootOf(d.subjectRoot ?? d.subjectId) === root)
   return {
@@ -79,7 +88,11 @@ export async function caseDeliveries({ subjectId }: { subjectId: string }, ctx: 
       status: d.status,
       statusLabel: STATUS_LABELS[d.status] ?? d.status,
       attempts: d.attempts ?? 0,
-      ...(d.lastError && d.status !== 'sent' ? { reason: d.lastError.reason } : d.status === 'no_consent' ? { reason: '用户未授权订阅该类消息' } : {}),
+      ...(d.lastError && d.status !== 'sent'
+        ? { reason: d.lastError.reason }
+        : d.status === 'no_consent'
+          ? { reason: '用户未授权订阅该类消息' }
+          : {}),
       ...(d.lastError?.errcode !== undefined && d.status !== 'sent' ? { errcode: d.lastError.errcode } : {}),
       createdAt: iso(d.createdAt)!,
       ...(d.sentAt ? { sentAt: iso(d.sentAt) } : {}),

@@ -10,7 +10,10 @@ import { outbox } from '../store'
  */
 export async function deliverSoon({ ids }: { ids: string[] }, ctx: ActionContext) {
   const _ = db().command
-  const { data } = await outbox().where({ _id: _.in([...new Set(ids)]), status: 'pending' }).limit(ids.length).get()
+  const { data } = await outbox()
+    .where({ _id: _.in([...new Set(ids)]), status: 'pending' })
+    .limit(ids.length)
+    .get()
   const results = await Promise.all(data.map((doc) => claimAndDeliver(doc, ctx.now)))
   return { claimed: results.filter((r) => r !== 'skipped').length }
 }

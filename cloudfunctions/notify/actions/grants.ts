@@ -8,7 +8,14 @@ import { grantId, subscriptions, type SubscriptionDoc } from '../store'
 /** The templates to ask for at a moment, with this deployment's ids (the app passes them to wx.requestSubscribeMessage). */
 export async function subscribeTemplates({ moment }: { moment: SubscribeMoment }) {
   const all = templates()
-  return { templates: SUBSCRIBE_MOMENTS[moment].map((key) => ({ key, templateId: all[key].templateId, title: all[key].title, kind: all[key].kind })) }
+  return {
+    templates: SUBSCRIBE_MOMENTS[moment].map((key) => ({
+      key,
+      templateId: all[key].templateId,
+      title: all[key].title,
+      kind: all[key].kind,
+    })),
+  }
 }
 
 type GrantStatus = 'accept' | 'reject' | 'ban' | 'filter'
@@ -32,10 +39,21 @@ async function record(openid: string, key: TemplateKey, status: GrantStatus, now
   const patch = change(status, longTermTemplate)
   const id = grantId(openid, key)
   for (let attempt = 0; attempt < 2; attempt++) {
-    const { stats } = await subscriptions().where({ _id: id }).update({ data: { ...(patch ?? {}), lastStatus: status, updatedAt: now } })
+    const { stats } = await subscriptions()
+      .where({ _id: id })
+      .update({ data: { ...(patch ?? {}), lastStatus: status, updatedAt: now } })
     if (stats.updated === 1) return
     const accepted = status === 'accept'
-    const fresh: SubscriptionDoc = { _id: id, openid, templateKey: key, remaining: accepted && !longTermTemplate ? 1 : 0, longTerm: accepted && longTermTemplate, lastStatus: status, acceptedTotal: accepted && !longTermTemplate ? 1 : 0, updatedAt: now }
+    const fresh: SubscriptionDoc = {
+      _id: id,
+      openid,
+      templateKey: key,
+      remaining: accepted && !longTermTemplate ? 1 : 0,
+      longTerm: accepted && longTermTemplate,
+      lastStatus: status,
+      acceptedTotal: accepted && !longTermTemplate ? 1 : 0,
+      updatedAt: now,
+    }
     try {
       await subscriptions().add({ data: fresh })
       return
@@ -50,7 +68,9 @@ export async function reportGrants({ grants }: { grants: Array<{ templateKey: Te
   const { openid } = await ctx.caller()
   for (const g of grants) await record(openid, g.templateKey, g.status, ctx.now)
   const _ = db().command
-  const { data } = await subscriptions().where({ _id: _.in(grants.map((g) => grantId(openid, g.templateKey))) }).get()
+  const { data } = await subscriptions()
+    .where({ _id: _.in(grants.map((g) => grantId(openid, g.templateKey))) })
+    .get()
   const byKey = new Map(data.map((d) => [d.templateKey, d]))
   return {
     grants: grants.map(({ templateKey }) => {

@@ -20,7 +20,13 @@ const toView = (m: MessageDoc) => ({
 export async function myMessages({ page, pageSize }: { page: number; pageSize: number }, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const [{ data }, unread] = await Promise.all([
-    messages().where({ openid }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').skip((page - 1) * pageSize).limit(pageSize + 1).get(),
+    messages()
+      .where({ openid })
+      .orderBy('createdAt', 'desc')
+      .orderBy('_id', 'desc')
+      .skip((page - 1) * pageSize)
+      .limit(pageSize + 1)
+      .get(),
     unreadOf(openid),
   ])
   return { messages: data.slice(0, pageSize).map(toView), unread, page, pageSize, hasMore: data.length > pageSize }
@@ -36,6 +42,8 @@ export async function markRead(input: { messageIds: string[] } | { all: true }, 
   const { openid } = await ctx.caller()
   const _ = db().command
   const where = 'messageIds' in input ? { openid, read: false, _id: _.in(input.messageIds) } : { openid, read: false }
-  const { stats } = await messages().where(where).update({ data: { read: true, readAt: ctx.now } })
+  const { stats } = await messages()
+    .where(where)
+    .update({ data: { read: true, readAt: ctx.now } })
   return { updated: stats.updated, unread: await unreadOf(openid) }
 }

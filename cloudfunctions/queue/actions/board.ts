@@ -10,7 +10,12 @@ export async function board(_input: object, ctx: ActionContext) {
   const $ = _.aggregate
   const [{ data: called }, { list }, windows] = await Promise.all([
     tickets().where({ date, status: 'called' }).orderBy('calledAt', 'desc').limit(10).get(),
-    tickets().aggregate().match({ date, status: 'waiting' }).group({ _id: '$prefix', count: $.sum(1) }).sort({ _id: 1 }).end<{ _id: string; count: number }>(),
+    tickets()
+      .aggregate()
+      .match({ date, status: 'waiting' })
+      .group({ _id: '$prefix', count: $.sum(1) })
+      .sort({ _id: 1 })
+      .end<{ _id: string; count: number }>(),
     windowsById(),
   ])
   return {

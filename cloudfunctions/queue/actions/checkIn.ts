@@ -22,25 +22,35 @@ const RESUME_AFTER_MS = 30_000
  */
 export async function checkIn({ code }: { code: string }, ctx: ActionContext) {
   const caller = await ctx.caller()
-  const { data } = await bookings().where({ code, status: db().command.in([...VISIBLE_STATUSES]) }).limit(1).get()
+  const { data } = await bookings()
+    .where({ code, status: db().command.in([...VISIBLE_STATUSES]) })
+    .limit(1)
+    .get()
   const b = data[0]
   if (!b) throw notFound('预约码不存在，请核对')
   const window = await getWindow(b.windowId)
   assertActsAtWindow(caller, window)
   const today = beijingDate(ctx.now)
-  if (b.status === 'checked_in') return { ticket: await toTicketView(await resume(b, window.queuePrefix, today, ctx.now), await windowsById()) }
+  if (b.status === 'checked_in')
+    return { ticket: await toTicketView(await resume(b, window.queuePrefix, today, ctx.now), await windowsById()) }
   if (b.status !== 'booked') throw new AppError('CONFLICT', '该预约已取消或已过期，请现场取号')
   if (b.date !== today) throw new AppError('CONFLICT', `该预约的日期是${b.date}，不是今天`)
   if (ctx.now > new Date(b.endAt)) throw new AppError('CONFLICT', '预约时段已过，请现场取号')
 
-  const { stats } = await bookings().where({ _id: b._id, status: 'booked' }).update({ data: { status: 'checked_in', checkedInAt: ctx.now, settleBy: settleAt(ctx.now) } })
+  const { stats } = await bookings()
+    .where({ _id: b._id, status: 'booked' })
+    .update({ data: { status: 'checked_in', checkedInAt: ctx.now, settleBy: settleAt(ctx.now) } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '该预约已取号')
   let ticket: TicketDoc
   try {
     ticket = await issueFor(b, window.queuePrefix, today, ctx.now)
   } catch (e) {
     const _ = db().command
-    await releaseAll('queue.checkIn.rollback', [bookings().where({ _id: b._id, status: 'checked_in', ticketId: _.exists(false) }).update({ data: { status: 'booked', checkedInAt: _.remove() } })])
+    await releaseAll('queue.checkIn.rollback', [
+      bookings()
+        .where({ _id: b._id, status: 'checked_in', ticketId: _.exists(false) })
+        .update({ data: { status: 'booked', checkedInAt: _.remove() } }),
+    ])
     throw e
   }
   await link(b, ticket)
@@ -61,7 +71,12 @@ const issueFor = (b: BookingDoc, prefix: string, today: string, now: Date) =>
   })
 
 async function link(b: BookingDoc, ticket: TicketDoc): Promise<void> {
-  await Promise.all([bookings().where({ _id: b._id, status: 'checked_in' }).update({ data: { ticketId: ticket._id } }), releaseHolds(b, { seat: false })])
+  await Promise.all([
+    bookings()
+      .where({ _id: b._id, status: 'checked_in' })
+      .update({ data: { ticketId: ticket._id } }),
+    releaseHolds(b, { seat: false }),
+  ])
 }
 
 /** A booking already checked in: its ticket, or (when the check-in that marked it died) the ticket it never got. */
@@ -72,7 +87,8 @@ async function resume(b: BookingDoc, prefix: string, today: string, now: Date): 
     await link(b, issued)
     return issued
   }
-  if (now.getTime() - new Date(b.checkedInAt ?? b.createdAt).getTime() < RESUME_AFTER_MS) throw new AppError('CONFLICT', '正在为该预约取号，请稍后刷新')
+  if (now.getTime() - new Date(b.checkedInAt ?? b.createdAt).getTime() < RESUME_AFTER_MS)
+    throw new AppError('CONFLICT', '正在为该预约取号，请稍后刷新')
   const ticket = await issueFor(b, prefix, today, now)
   await link(b, ticket)
   return ticket

@@ -47,7 +47,16 @@ export async function callNext({ windowId }: { windowId: string }, ctx: ActionCo
     for (const t of data) {
       // Whoever then has REMIND_WHEN_AHEAD tickets ahead in the group's line.
       const third = data.filter((d) => d._id !== t._id && d.prefix === window.queuePrefix && d.targetWindowId === '')[REMIND_WHEN_AHEAD]
-      const call = { status: 'called' as const, windowId, targetWindowId: '', calledAt: ctx.now, calledBy: caller.staff?.staffNo ?? '', callCount: 1, settleBy: settleAt(ctx.now), ...(third ? { remind: third._id } : {}) }
+      const call = {
+        status: 'called' as const,
+        windowId,
+        targetWindowId: '',
+        calledAt: ctx.now,
+        calledBy: caller.staff?.staffNo ?? '',
+        callCount: 1,
+        settleBy: settleAt(ctx.now),
+        ...(third ? { remind: third._id } : {}),
+      }
       const { stats } = await tickets().where({ _id: t._id, status: 'waiting' }).update({ data: call })
       if (stats.updated !== 1) continue
       const called = { ...t, ...call }
@@ -72,7 +81,8 @@ export async function finish({ ticketId }: { ticketId: string }, ctx: ActionCont
 export async function transfer({ ticketId, toWindowId }: { ticketId: string; toWindowId: string }, ctx: ActionContext) {
   const target = await getWindow(toWindowId)
   return moveCalled(ticketId, ctx, (t) => {
-    if (t.windowId === toWindowId) throw new AppError('INVALID_INPUT', '不能转到当前窗口', [{ path: 'toWindowId', message: '请选择其他窗口' }])
+    if (t.windowId === toWindowId)
+      throw new AppError('INVALID_INPUT', '不能转到当前窗口', [{ path: 'toWindowId', message: '请选择其他窗口' }])
     return { status: 'waiting', windowId: '', targetWindowId: target.id, sortKey: `00:00|${t.sortKey}`, transferredFrom: t.windowId }
   })
 }
@@ -101,7 +111,17 @@ async function moveCalled(ticketId: string, ctx: ActionContext, change: (t: Tick
 
 function toViewSync(t: TicketDoc, windows: Map<string, ServiceWindow>) {
   const w = windows.get(t.windowId || t.targetWindowId)
-  return { ticketId: t._id, label: t.label, kind: t.kind, status: t.status, matterName: t.matterName, ...(w ? { windowName: w.name, windowNumber: w.number } : {}), ahead: 0, waitMinutes: 0, createdAt: new Date(t.createdAt).toISOString() }
+  return {
+    ticketId: t._id,
+    label: t.label,
+    kind: t.kind,
+    status: t.status,
+    matterName: t.matterName,
+    ...(w ? { windowName: w.name, windowNumber: w.number } : {}),
+    ahead: 0,
+    waitMinutes: 0,
+    createdAt: new Date(t.createdAt).toISOString(),
+  }
 }
 
 /**

@@ -18,7 +18,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 export async function takeTicket({ matterId }: { matterId: string }, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const date = beijingDate(ctx.now)
-  const [windows, matter, policy, mine] = await Promise.all([windowsById(), getMatterDoc(matterId), queuePolicy(), waitingTicket(date, openid, matterId)])
+  const [windows, matter, policy, mine] = await Promise.all([
+    windowsById(),
+    getMatterDoc(matterId),
+    queuePolicy(),
+    waitingTicket(date, openid, matterId),
+  ])
   if (mine) return { ticket: await toTicketView(mine, windows) }
   const window = await getWindow(matter.windowIds[0])
   for (let round = 0; round < 2; round++) {

@@ -38,7 +38,16 @@ export async function signIn({ windowId }: { windowId?: string }, ctx: ActionCon
   const date = beijingDate(ctx.now)
   const { data } = await shifts().where({ staffId: staff._id, date }).limit(100).get()
   if (data.some((s) => s.open)) throw new AppError('CONFLICT', '您已签到，请先签退')
-  const doc: ShiftDoc = { _id: `${staff._id}:${date}:${data.length + 1}`, staffId: staff._id, staffNo: staff.staffNo, departmentId: staff.departmentId, ...(windowId ? { windowId } : {}), date, signedInAt: ctx.now, open: true }
+  const doc: ShiftDoc = {
+    _id: `${staff._id}:${date}:${data.length + 1}`,
+    staffId: staff._id,
+    staffNo: staff.staffNo,
+    departmentId: staff.departmentId,
+    ...(windowId ? { windowId } : {}),
+    date,
+    signedInAt: ctx.now,
+    open: true,
+  }
   try {
     await shifts().add({ data: doc })
   } catch (e) {
@@ -53,7 +62,9 @@ export async function signOut(_input: object, ctx: ActionContext) {
   const { data } = await shifts().where({ staffId: staff._id, open: true }).limit(1).get()
   const open = data[0]
   if (!open) throw new AppError('CONFLICT', '您尚未签到')
-  const { stats } = await shifts().where({ _id: open._id, open: true }).update({ data: { open: false, signedOutAt: ctx.now } })
+  const { stats } = await shifts()
+    .where({ _id: open._id, open: true })
+    .update({ data: { open: false, signedOutAt: ctx.now } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '您已签退')
   const minutes = Math.round((ctx.now.getTime() - new Date(open.signedInAt).getTime()) / 60_000)
   return { ...view({ ...open, signedOutAt: ctx.now }), signedOutAt: ctx.now.toISOString(), minutes }

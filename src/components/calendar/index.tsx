@@ -24,7 +24,7 @@ function weeksOf(days: CalendarDay[]): string[][] {
   const last = days[days.length - 1].date
   const start = addDays(first, -((weekdayOf(first) + 6) % 7))
   const weeks: string[][] = []
-  for (let d = start; d <= last; ) {
+  for (let d = start; d <= last;) {
     const week: string[] = []
     for (let i = 0; i < 7; i++, d = addDays(d, 1)) week.push(d)
     weeks.push(week)
@@ -39,20 +39,20 @@ export function Calendar({ days, selected, onSelect }: CalendarProps) {
   const provisional = new Set(days.filter((d) => d.provisional).map((d) => d.date))
   const weeks = weeksOf(days)
   return (
-    <View className='calendar'>
-      <Text className='calendar__month'>
+    <View className="calendar">
+      <Text className="calendar__month">
         {monthLabel(days[0].date)}
         {monthLabel(days[days.length - 1].date) !== monthLabel(days[0].date) ? ` — ${monthLabel(days[days.length - 1].date)}` : ''}
       </Text>
-      <View className='calendar__row calendar__row--head'>
+      <View className="calendar__row calendar__row--head">
         {HEAD.map((h) => (
-          <Text key={h} className='calendar__head'>
+          <Text key={h} className="calendar__head">
             {h}
           </Text>
         ))}
       </View>
       {weeks.map((week) => (
-        <View key={week[0]} className='calendar__row'>
+        <View key={week[0]} className="calendar__row">
           {week.map((date) => {
             const remaining = open.get(date)
             const state = remaining === undefined ? 'closed' : remaining > 0 ? 'open' : 'full'
@@ -64,17 +64,17 @@ export function Calendar({ days, selected, onSelect }: CalendarProps) {
                 hoverClass={state === 'open' ? 'calendar__day--pressed' : 'none'}
                 onClick={state === 'open' ? () => onSelect(date) : undefined}
               >
-                <Text className='calendar__num'>{dom === 1 ? `${Number(date.slice(5, 7))}月` : dom}</Text>
-                <Text className='calendar__left'>{state === 'open' ? `余${remaining}` : state === 'full' ? '约满' : ' '}</Text>
+                <Text className="calendar__num">{dom === 1 ? `${Number(date.slice(5, 7))}月` : dom}</Text>
+                <Text className="calendar__left">{state === 'open' ? `余${remaining}` : state === 'full' ? '约满' : ' '}</Text>
               </View>
             )
           })}
         </View>
       ))}
-      <View className='calendar__legend'>
+      <View className="calendar__legend">
         <Text>“余N”为剩余名额；灰色日期不开放预约。</Text>
         {provisional.size > 0 && (
-          <Text className='calendar__legend-provisional'>
+          <Text className="calendar__legend-provisional">
             虚线框日期所在年份的放假安排国务院尚未公布，暂按法定节假日开放；如有调整，会通知您改约。
           </Text>
         )}

@@ -24,21 +24,23 @@ export interface CaseDeadlineProps {
 /** 办理时限: acceptance, the promised limit and date, how much is left, and whether the date is provisional. */
 export function CaseDeadline({ deadline: d }: CaseDeadlineProps) {
   return (
-    <Section title='办理时限'>
-      {d.acceptedOn && <InfoRow label='受理日期'>{longDate(d.acceptedOn)}</InfoRow>}
-      {d.limitDays !== undefined && <InfoRow label='承诺时限'>{d.limitDays}个工作日</InfoRow>}
-      <InfoRow label='办结期限' strong>
+    <Section title="办理时限">
+      {d.acceptedOn && <InfoRow label="受理日期">{longDate(d.acceptedOn)}</InfoRow>}
+      {d.limitDays !== undefined && <InfoRow label="承诺时限">{d.limitDays}个工作日</InfoRow>}
+      <InfoRow label="办结期限" strong>
         {longDate(d.dueDate)}
         {d.provisional ? '（暂定）' : ''}
       </InfoRow>
-      {d.legalDueDate && <InfoRow label='法定期限'>{longDate(d.legalDueDate)}</InfoRow>}
-      <InfoRow label='时限状态'>
-        <Text className={d.overdue ? 'case-deadline__overdue' : ''}>{d.paused ? '补正期间暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)}</Text>
+      {d.legalDueDate && <InfoRow label="法定期限">{longDate(d.legalDueDate)}</InfoRow>}
+      <InfoRow label="时限状态">
+        <Text className={d.overdue ? 'case-deadline__overdue' : ''}>
+          {d.paused ? '补正期间暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)}
+        </Text>
       </InfoRow>
       {d.provisional ? (
-        <Text className='case-deadline__note case-deadline__note--provisional'>{PROVISIONAL_NOTE}</Text>
+        <Text className="case-deadline__note case-deadline__note--provisional">{PROVISIONAL_NOTE}</Text>
       ) : (
-        <Text className='case-deadline__note'>工作日不含法定节假日，按国家调休安排计算。</Text>
+        <Text className="case-deadline__note">工作日不含法定节假日，按国家调休安排计算。</Text>
       )}
     </Section>
   )

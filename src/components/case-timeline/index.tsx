@@ -40,7 +40,7 @@ const changeItem = (c: DeadlineChange, i: number): Item => ({
 
 /** 全程留痕: every step with who (role and staff number), when and the note, and every moved due date; newest first. */
 export function CaseTimeline({ entries, deadlineChanges = [] }: CaseTimelineProps) {
-  if (entries.length === 0) return <Text className='case-timeline__empty'>尚未提交</Text>
+  if (entries.length === 0) return <Text className="case-timeline__empty">尚未提交</Text>
   const steps = [...entries].sort((a, b) => b.seq - a.seq).map(stepItem)
   const changes = deadlineChanges.map(changeItem)
   // Steps keep their own order (by sequence); a change goes in before the first older step.
@@ -51,13 +51,13 @@ export function CaseTimeline({ entries, deadlineChanges = [] }: CaseTimelineProp
   }
   items.push(...changes.reverse())
   return (
-    <View className='case-timeline'>
+    <View className="case-timeline">
       {items.map((e, i) => (
         <View key={e.key} className={`case-timeline__item${i === 0 ? ' case-timeline__item--latest' : ''}`}>
-          <View className='case-timeline__dot' />
-          <View className='case-timeline__body'>
-            <Text className='case-timeline__label'>{e.label}</Text>
-            <Text className='case-timeline__meta'>{e.meta}</Text>
+          <View className="case-timeline__dot" />
+          <View className="case-timeline__body">
+            <Text className="case-timeline__label">{e.label}</Text>
+            <Text className="case-timeline__meta">{e.meta}</Text>
             {e.note && (
               <Text className={`case-timeline__note${e.internal ? ' case-timeline__note--internal' : ''}`}>
                 {e.internal ? '【内部备注】' : ''}

@@ -12,7 +12,7 @@ export interface CheckBoxProps {
 export function CheckBox({ label, checked, onChange, name }: CheckBoxProps) {
   return (
     <View className={`check-box${checked ? ' check-box--on' : ''}${name ? ` check-box--${name}` : ''}`} onClick={() => onChange(!checked)}>
-      <View className='check-box__box'>{checked ? '✓' : ''}</View>
+      <View className="check-box__box">{checked ? '✓' : ''}</View>
       <Text>{label}</Text>
     </View>
   )

@@ -17,7 +17,7 @@ export function ChoiceChips<T extends string>({ options, value, onChange, name }
         <View
           key={o.value}
           className={`choice-chips__chip${o.value === value ? ' choice-chips__chip--on' : ''}`}
-          hoverClass='choice-chips__chip--pressed'
+          hoverClass="choice-chips__chip--pressed"
           onClick={() => onChange(o.value)}
         >
           {o.value === value ? `✓ ${o.label}` : o.label}

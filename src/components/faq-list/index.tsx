@@ -15,19 +15,19 @@ export interface FaqListProps {
 export function FaqList({ items, title, folded = false }: FaqListProps) {
   const [open, setOpen] = useState('')
   return (
-    <View className='faq-list'>
-      {title && <Text className='faq-list__title'>{title}</Text>}
+    <View className="faq-list">
+      {title && <Text className="faq-list__title">{title}</Text>}
       {items.map((f) => {
         const shown = !folded || open === f.faqId
         return (
           <View
             key={f.faqId}
-            className='faq-list__item'
+            className="faq-list__item"
             hoverClass={folded ? 'faq-list__item--pressed' : 'none'}
             onClick={folded ? () => setOpen(open === f.faqId ? '' : f.faqId) : undefined}
           >
-            <Text className='faq-list__q'>问：{f.question}</Text>
-            {shown ? <Text className='faq-list__a'>答：{f.answer}</Text> : <Text className='faq-list__more'>点击查看答复 ›</Text>}
+            <Text className="faq-list__q">问：{f.question}</Text>
+            {shown ? <Text className="faq-list__a">答：{f.answer}</Text> : <Text className="faq-list__more">点击查看答复 ›</Text>}
           </View>
         )
       })}

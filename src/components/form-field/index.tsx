@@ -16,9 +16,9 @@ export interface FormFieldProps {
 export function FormField({ label, error, hint, name, children }: FormFieldProps) {
   return (
     <View className={`form-field${name ? ` form-field--${name}` : ''}${error ? ' form-field--invalid' : ''}`}>
-      <Text className='form-field__label'>{label}</Text>
-      <View className='form-field__control'>{children}</View>
-      {error ? <Text className='form-field__error'>{error}</Text> : hint ? <Text className='form-field__hint'>{hint}</Text> : null}
+      <Text className="form-field__label">{label}</Text>
+      <View className="form-field__control">{children}</View>
+      {error ? <Text className="form-field__error">{error}</Text> : hint ? <Text className="form-field__hint">{hint}</Text> : null}
     </View>
   )
 }

@@ -17,19 +17,23 @@ export function InquiryCard({ q, mode = 'citizen', onClick }: InquiryCardProps) 
   const staff = mode === 'staff'
   const late = q.due?.level === 'overdue'
   return (
-    <View className={`inquiry-card inquiry-card--${q.state}${late ? ' inquiry-card--overdue' : ''}`} hoverClass='inquiry-card--pressed' onClick={onClick}>
-      <View className='inquiry-card__head'>
-        <Text className='inquiry-card__topic'>{q.topic}</Text>
+    <View
+      className={`inquiry-card inquiry-card--${q.state}${late ? ' inquiry-card--overdue' : ''}`}
+      hoverClass="inquiry-card--pressed"
+      onClick={onClick}
+    >
+      <View className="inquiry-card__head">
+        <Text className="inquiry-card__topic">{q.topic}</Text>
         <Tag text={q.stateLabel} tone={INQUIRY_STATE_TONES[q.state]} />
       </View>
-      <Text className='inquiry-card__line'>{q.matterName ? `事项：${q.matterName}` : '中心综合咨询'}</Text>
-      <Text className='inquiry-card__line'>
+      <Text className="inquiry-card__line">{q.matterName ? `事项：${q.matterName}` : '中心综合咨询'}</Text>
+      <Text className="inquiry-card__line">
         {staff ? `提问人 ${q.askerName ?? '—'} · ` : `${q.departmentName} · `}
         {q.owner ? `负责人 ${q.owner.name}` : '待认领'}
       </Text>
-      <Text className='inquiry-card__line'>最近消息 {messageTime(q.lastMessageAt)}</Text>
+      <Text className="inquiry-card__line">最近消息 {messageTime(q.lastMessageAt)}</Text>
       {q.due && <Text className={`inquiry-card__due inquiry-card__due--${q.due.level}`}>{dueText(q.due, staff)}</Text>}
-      {!staff && q.state === 'answered' && !q.rated && <Text className='inquiry-card__hint'>已回复，请查看并评价</Text>}
+      {!staff && q.state === 'answered' && !q.rated && <Text className="inquiry-card__hint">已回复，请查看并评价</Text>}
     </View>
   )
 }

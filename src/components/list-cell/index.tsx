@@ -16,13 +16,13 @@ export interface ListCellProps {
 export function ListCell({ title, desc, extra, arrow, onClick }: ListCellProps) {
   const showArrow = arrow ?? Boolean(onClick)
   return (
-    <View className='list-cell' hoverClass={onClick ? 'list-cell--pressed' : 'none'} onClick={onClick}>
-      <View className='list-cell__main'>
-        <Text className='list-cell__title'>{title}</Text>
-        {desc && <View className='list-cell__desc'>{desc}</View>}
+    <View className="list-cell" hoverClass={onClick ? 'list-cell--pressed' : 'none'} onClick={onClick}>
+      <View className="list-cell__main">
+        <Text className="list-cell__title">{title}</Text>
+        {desc && <View className="list-cell__desc">{desc}</View>}
       </View>
-      {extra && <Text className='list-cell__extra'>{extra}</Text>}
-      {showArrow && <Text className='list-cell__arrow'>›</Text>}
+      {extra && <Text className="list-cell__extra">{extra}</Text>}
+      {showArrow && <Text className="list-cell__arrow">›</Text>}
     </View>
   )
 }

@@ -20,9 +20,13 @@ export function QrCode({ value, module = 7 }: QrCodeProps) {
   const rows = useMemo(() => qrRuns(qrMatrix(value)), [value])
   const side = (rows.length + QUIET_ZONE * 2) * module
   return (
-    <View className='qr-code' style={{ width: `${side}px`, height: `${side}px`, padding: `${QUIET_ZONE * module}px` }} ariaLabel={`二维码：${value}`}>
+    <View
+      className="qr-code"
+      style={{ width: `${side}px`, height: `${side}px`, padding: `${QUIET_ZONE * module}px` }}
+      ariaLabel={`二维码：${value}`}
+    >
       {rows.map((runs, y) => (
-        <View key={y} className='qr-code__row' style={{ height: `${module}px` }}>
+        <View key={y} className="qr-code__row" style={{ height: `${module}px` }}>
           {runs.map((r, i) => (
             <View key={i} className={r.dark ? 'qr-code__dark' : 'qr-code__light'} style={{ width: `${r.length * module}px` }} />
           ))}

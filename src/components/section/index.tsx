@@ -10,9 +10,9 @@ export interface SectionProps {
 /** A titled card on a detail page. */
 export function Section({ title, children }: SectionProps) {
   return (
-    <View className='section'>
-      <Text className='section__title'>{title}</Text>
-      <View className='section__body'>{children}</View>
+    <View className="section">
+      <Text className="section__title">{title}</Text>
+      <View className="section__body">{children}</View>
     </View>
   )
 }

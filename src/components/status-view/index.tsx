@@ -19,10 +19,10 @@ const DEFAULT_MESSAGES: Record<StatusViewProps['kind'], string> = {
 export function StatusView({ kind, message, onRetry }: StatusViewProps) {
   return (
     <View className={`status-view status-view--${kind}`}>
-      {kind === 'loading' && <View className='status-view__spinner' />}
-      <Text className='status-view__text'>{message || DEFAULT_MESSAGES[kind]}</Text>
+      {kind === 'loading' && <View className="status-view__spinner" />}
+      <Text className="status-view__text">{message || DEFAULT_MESSAGES[kind]}</Text>
       {kind === 'error' && onRetry && (
-        <View className='status-view__retry' hoverClass='status-view__retry--pressed' onClick={onRetry}>
+        <View className="status-view__retry" hoverClass="status-view__retry--pressed" onClick={onRetry}>
           重试
         </View>
       )}

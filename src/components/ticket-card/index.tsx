@@ -19,13 +19,13 @@ const windowText = (t: TicketView) => (t.windowNumber ? `${t.windowNumber}号窗
 export function TicketCard({ ticket: t, mode = 'citizen' }: TicketCardProps) {
   if (mode === 'staff') {
     return (
-      <View className='ticket-card ticket-card--staff'>
-        <Text className='ticket-card__label'>{t.label}</Text>
-        <View className='ticket-card__main'>
-          <Text className='ticket-card__matter'>{t.matterName}</Text>
+      <View className="ticket-card ticket-card--staff">
+        <Text className="ticket-card__label">{t.label}</Text>
+        <View className="ticket-card__main">
+          <Text className="ticket-card__matter">{t.matterName}</Text>
           <View>
             <Tag text={KIND_LABELS[t.kind]} tone={t.kind === 'booked' ? 'green' : 'gray'} />
-            {t.windowNumber ? <Tag text={`转入 ${t.windowNumber}号`} tone='orange' /> : null}
+            {t.windowNumber ? <Tag text={`转入 ${t.windowNumber}号`} tone="orange" /> : null}
           </View>
         </View>
       </View>
@@ -33,29 +33,31 @@ export function TicketCard({ ticket: t, mode = 'citizen' }: TicketCardProps) {
   }
   return (
     <View className={`ticket-card ticket-card--${t.status}`}>
-      <View className='ticket-card__head'>
-        <Text className='ticket-card__label'>{t.label}</Text>
+      <View className="ticket-card__head">
+        <Text className="ticket-card__label">{t.label}</Text>
         <Tag text={TICKET_STATUS_LABELS[t.status]} tone={TONES[t.status]} />
       </View>
-      <Text className='ticket-card__matter'>{t.matterName}（{KIND_LABELS[t.kind]}）</Text>
+      <Text className="ticket-card__matter">
+        {t.matterName}（{KIND_LABELS[t.kind]}）
+      </Text>
       {t.status === 'called' && (
-        <View className='ticket-card__call'>
-          <Text className='ticket-card__call-text'>请到 {windowText(t) || '窗口'} 办理</Text>
+        <View className="ticket-card__call">
+          <Text className="ticket-card__call-text">请到 {windowText(t) || '窗口'} 办理</Text>
         </View>
       )}
       {t.status === 'waiting' && (
-        <View className='ticket-card__wait'>
+        <View className="ticket-card__wait">
           {t.ahead > 0 ? (
             <View>
-              <Text className='ticket-card__wait-line'>
-                前面还有 <Text className='ticket-card__num'>{t.ahead}</Text> 人
+              <Text className="ticket-card__wait-line">
+                前面还有 <Text className="ticket-card__num">{t.ahead}</Text> 人
               </Text>
-              <Text className='ticket-card__wait-line ticket-card__wait-time'>预计等待约 {t.waitMinutes} 分钟</Text>
+              <Text className="ticket-card__wait-line ticket-card__wait-time">预计等待约 {t.waitMinutes} 分钟</Text>
             </View>
           ) : (
-            <Text className='ticket-card__wait-line ticket-card__next'>下一位就是您，请留意叫号屏</Text>
+            <Text className="ticket-card__wait-line ticket-card__next">下一位就是您，请留意叫号屏</Text>
           )}
-          {windowText(t) && <Text className='ticket-card__wait-line'>已转到 {windowText(t)}</Text>}
+          {windowText(t) && <Text className="ticket-card__wait-line">已转到 {windowText(t)}</Text>}
         </View>
       )}
     </View>

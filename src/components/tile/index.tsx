@@ -19,14 +19,14 @@ const DEFAULTS = { tone: 'plain', size: 'half' } as const
 export function Tile(props: TileProps) {
   const { title, desc, glyph, tone, size, badge, onClick } = { ...DEFAULTS, ...props }
   return (
-    <View className={`tile tile--${tone} tile--${size}`} hoverClass='tile--pressed' onClick={onClick}>
-      <View className='tile__glyph'>
+    <View className={`tile tile--${tone} tile--${size}`} hoverClass="tile--pressed" onClick={onClick}>
+      <View className="tile__glyph">
         {glyph}
-        {!!badge && badge > 0 && <Text className='tile__badge'>{badge > 99 ? '99+' : badge}</Text>}
+        {!!badge && badge > 0 && <Text className="tile__badge">{badge > 99 ? '99+' : badge}</Text>}
       </View>
-      <View className='tile__body'>
-        <Text className='tile__title'>{title}</Text>
-        {desc && <Text className='tile__desc'>{desc}</Text>}
+      <View className="tile__body">
+        <Text className="tile__title">{title}</Text>
+        {desc && <Text className="tile__desc">{desc}</Text>}
       </View>
     </View>
   )

@@ -39,12 +39,23 @@ export function MatterFields({ fields, values, errors, onChange }: MatterFieldsP
         let control
         switch (f.type) {
           case 'textarea':
-            control = <Textarea className='form-field__textarea' value={v} maxlength={f.maxLength ?? 300} autoHeight placeholder={f.hint ?? `请填写${f.label}`} onInput={(e) => set(e.detail.value)} />
+            control = (
+              <Textarea
+                className="form-field__textarea"
+                value={v}
+                maxlength={f.maxLength ?? 300}
+                autoHeight
+                placeholder={f.hint ?? `请填写${f.label}`}
+                onInput={(e) => set(e.detail.value)}
+              />
+            )
             break
           case 'date':
             control = (
-              <Picker mode='date' value={v || '2000-01-01'} onChange={(e) => set(String(e.detail.value))}>
-                <View className='form-field__picker'>{v ? <Text>{v}</Text> : <Text className='form-field__placeholder'>请选择日期</Text>}</View>
+              <Picker mode="date" value={v || '2000-01-01'} onChange={(e) => set(String(e.detail.value))}>
+                <View className="form-field__picker">
+                  {v ? <Text>{v}</Text> : <Text className="form-field__placeholder">请选择日期</Text>}
+                </View>
               </Picker>
             )
             break
@@ -54,15 +65,24 @@ export function MatterFields({ fields, values, errors, onChange }: MatterFieldsP
             if (options.length <= 8) {
               return (
                 <View key={f.key} className={`form-field form-field--f-${f.key}${errors[f.key] ? ' form-field--invalid' : ''}`}>
-                  <Text className='form-field__label'>{label}</Text>
+                  <Text className="form-field__label">{label}</Text>
                   <ChoiceChips name={`f-${f.key}`} options={options.map((o) => ({ value: o, label: o }))} value={v} onChange={set} />
-                  {errors[f.key] ? <Text className='form-field__error'>{errors[f.key]}</Text> : f.hint ? <Text className='form-field__hint'>{f.hint}</Text> : null}
+                  {errors[f.key] ? (
+                    <Text className="form-field__error">{errors[f.key]}</Text>
+                  ) : f.hint ? (
+                    <Text className="form-field__hint">{f.hint}</Text>
+                  ) : null}
                 </View>
               )
             }
             control = (
-              <Picker mode='selector' range={options} value={Math.max(0, options.indexOf(v))} onChange={(e) => set(options[Number(e.detail.value)] ?? '')}>
-                <View className='form-field__picker'>{v ? <Text>{v}</Text> : <Text className='form-field__placeholder'>请选择</Text>}</View>
+              <Picker
+                mode="selector"
+                range={options}
+                value={Math.max(0, options.indexOf(v))}
+                onChange={(e) => set(options[Number(e.detail.value)] ?? '')}
+              >
+                <View className="form-field__picker">{v ? <Text>{v}</Text> : <Text className="form-field__placeholder">请选择</Text>}</View>
               </Picker>
             )
             break
@@ -70,17 +90,23 @@ export function MatterFields({ fields, values, errors, onChange }: MatterFieldsP
           default:
             control = (
               <Input
-                className='form-field__input'
+                className="form-field__input"
                 type={f.type === 'number' ? 'digit' : f.type === 'phone' ? 'number' : f.type === 'idNumber' ? 'idcard' : 'text'}
                 value={v}
-                maxlength={f.type === 'idNumber' ? 18 : f.type === 'phone' ? 11 : f.maxLength ?? 50}
+                maxlength={f.type === 'idNumber' ? 18 : f.type === 'phone' ? 11 : (f.maxLength ?? 50)}
                 placeholder={f.hint ?? `请填写${f.label}`}
                 onInput={(e) => set(e.detail.value)}
               />
             )
         }
         return (
-          <FormField key={f.key} label={label} name={`f-${f.key}`} error={errors[f.key]} hint={f.type === 'textarea' || f.type === 'date' || f.type === 'select' ? f.hint : undefined}>
+          <FormField
+            key={f.key}
+            label={label}
+            name={`f-${f.key}`}
+            error={errors[f.key]}
+            hint={f.type === 'textarea' || f.type === 'date' || f.type === 'select' ? f.hint : undefined}
+          >
             {control}
           </FormField>
         )

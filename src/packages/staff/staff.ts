@@ -26,7 +26,8 @@ export interface StaffMe {
   allWindows: StaffWindow[]
 }
 
-export type StaffLoad = { status: 'loading' } | { status: 'error'; error: AppErrorBody } | { status: 'not-staff' } | { status: 'ready'; me: StaffMe }
+export type StaffLoad =
+  { status: 'loading' } | { status: 'error'; error: AppErrorBody } | { status: 'not-staff' } | { status: 'ready'; me: StaffMe }
 
 /**
  * Who I am as staff and which windows I act for, mirroring the server's rule
@@ -51,9 +52,24 @@ export function useStaffMe(): StaffLoad & { retry: () => void } {
         .sort((a, b) => a.number - b.number)
       const role = w.data.role
       const mine = allWindows.filter((win) =>
-        role === 'supervisor' || role === 'admin' ? true : role === 'dept_lead' ? win.departmentId === s.departmentId : s.windowIds.includes(win.id),
+        role === 'supervisor' || role === 'admin'
+          ? true
+          : role === 'dept_lead'
+            ? win.departmentId === s.departmentId
+            : s.windowIds.includes(win.id),
       )
-      setState({ status: 'ready', me: { role, roleLabel: ROLE_LABELS[role], name: s.name, staffNo: s.staffNo, departmentId: s.departmentId, windows: mine, allWindows } })
+      setState({
+        status: 'ready',
+        me: {
+          role,
+          roleLabel: ROLE_LABELS[role],
+          name: s.name,
+          staffNo: s.staffNo,
+          departmentId: s.departmentId,
+          windows: mine,
+          allWindows,
+        },
+      })
     })
     return () => {
       live = false

@@ -63,7 +63,11 @@ export default function Messages() {
   const open = async (m: MessageView) => {
     const route = messageRoute(m.page)
     if (!m.read) {
-      setS((x) => ({ ...x, unread: Math.max(0, x.unread - 1), messages: x.messages.map((y) => (y.messageId === m.messageId ? { ...y, read: true } : y)) }))
+      setS((x) => ({
+        ...x,
+        unread: Math.max(0, x.unread - 1),
+        messages: x.messages.map((y) => (y.messageId === m.messageId ? { ...y, read: true } : y)),
+      }))
       const r = await markRead([m.messageId])
       if (r.ok) setS((x) => ({ ...x, unread: r.data.unread }))
     }
@@ -82,21 +86,21 @@ export default function Messages() {
 
   return (
     <View className={`${rootClass} messages`}>
-      <View className='messages__head'>
-        <Text className='messages__count'>{s.loaded ? (s.unread > 0 ? `${s.unread}条未读` : '没有未读消息') : '消息'}</Text>
+      <View className="messages__head">
+        <Text className="messages__count">{s.loaded ? (s.unread > 0 ? `${s.unread}条未读` : '没有未读消息') : '消息'}</Text>
         {s.unread > 0 && (
-          <View className='messages__read-all' hoverClass='messages__read-all--pressed' onClick={readAll}>
+          <View className="messages__read-all" hoverClass="messages__read-all--pressed" onClick={readAll}>
             全部已读
           </View>
         )}
       </View>
 
-      {!s.loaded && s.loading === 'first' && <StatusView kind='loading' />}
-      {!s.loaded && s.error && <StatusView kind='error' message={s.error.message} onRetry={() => load(1)} />}
+      {!s.loaded && s.loading === 'first' && <StatusView kind="loading" />}
+      {!s.loaded && s.error && <StatusView kind="error" message={s.error.message} onRetry={() => load(1)} />}
       {s.loaded && s.messages.length === 0 && (
         <View>
-          <StatusView kind='empty' message='还没有消息' />
-          <Text className='messages__help'>预约成功、叫号、办件进度和咨询回复都会在这里通知您。</Text>
+          <StatusView kind="empty" message="还没有消息" />
+          <Text className="messages__help">预约成功、叫号、办件进度和咨询回复都会在这里通知您。</Text>
         </View>
       )}
 
@@ -104,29 +108,34 @@ export default function Messages() {
         <View
           key={m.messageId}
           className={`message-item message-item--${m.read ? 'read' : 'unread'} message-item--${m.kind}`}
-          hoverClass='message-item--pressed'
+          hoverClass="message-item--pressed"
           onClick={() => open(m)}
         >
-          <View className='message-item__head'>
-            {!m.read && <View className='message-item__dot' />}
-            <Text className='message-item__title'>{m.title}</Text>
+          <View className="message-item__head">
+            {!m.read && <View className="message-item__dot" />}
+            <Text className="message-item__title">{m.title}</Text>
             <Tag text={MESSAGE_KIND_LABELS[m.kind]} tone={MESSAGE_KIND_TONES[m.kind]} />
           </View>
-          <Text className='message-item__body'>{m.body}</Text>
-          <View className='message-item__foot'>
-            <Text className='message-item__time'>{messageTime(m.createdAt)}</Text>
-            <Text className='message-item__open'>{m.read ? '查看 ›' : '未读 · 查看 ›'}</Text>
+          <Text className="message-item__body">{m.body}</Text>
+          <View className="message-item__foot">
+            <Text className="message-item__time">{messageTime(m.createdAt)}</Text>
+            <Text className="message-item__open">{m.read ? '查看 ›' : '未读 · 查看 ›'}</Text>
           </View>
         </View>
       ))}
 
-      {s.loaded && s.error && s.messages.length > 0 && <Text className='messages__error'>加载失败：{s.error.message}</Text>}
+      {s.loaded && s.error && s.messages.length > 0 && <Text className="messages__error">加载失败：{s.error.message}</Text>}
       {s.hasMore && (
-        <View className='messages__more'>
-          <BigButton kind='secondary' text={s.loading === 'more' ? '正在加载…' : '加载更多'} disabled={s.loading !== ''} onClick={() => load(s.page + 1)} />
+        <View className="messages__more">
+          <BigButton
+            kind="secondary"
+            text={s.loading === 'more' ? '正在加载…' : '加载更多'}
+            disabled={s.loading !== ''}
+            onClick={() => load(s.page + 1)}
+          />
         </View>
       )}
-      {s.loaded && !s.hasMore && s.messages.length > 0 && <Text className='messages__end'>没有更多消息了</Text>}
+      {s.loaded && !s.hasMore && s.messages.length > 0 && <Text className="messages__end">没有更多消息了</Text>}
     </View>
   )
 }

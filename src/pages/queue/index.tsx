@@ -24,14 +24,14 @@ export default function MyQueue() {
 
   return (
     <View className={`${rootClass} queue`}>
-      {!tickets.data && tickets.loading && <StatusView kind='loading' />}
-      {!tickets.data && tickets.error && <StatusView kind='error' message={tickets.error.message} onRetry={tickets.refresh} />}
+      {!tickets.data && tickets.loading && <StatusView kind="loading" />}
+      {!tickets.data && tickets.error && <StatusView kind="error" message={tickets.error.message} onRetry={tickets.refresh} />}
       {tickets.data && list.length === 0 && (
         <View>
-          <StatusView kind='empty' message='今天还没有排队号' />
-          <Text className='queue__help'>已预约的，到大厅后向窗口出示预约码即可取号；未预约的，可在事项页点「现场取号」。</Text>
-          <View className='queue__actions'>
-            <BigButton kind='secondary' text='查看我的预约' onClick={() => Taro.navigateTo({ url: '/pages/booking/mine/index' })} />
+          <StatusView kind="empty" message="今天还没有排队号" />
+          <Text className="queue__help">已预约的，到大厅后向窗口出示预约码即可取号；未预约的，可在事项页点「现场取号」。</Text>
+          <View className="queue__actions">
+            <BigButton kind="secondary" text="查看我的预约" onClick={() => Taro.navigateTo({ url: '/pages/booking/mine/index' })} />
           </View>
         </View>
       )}
@@ -39,10 +39,10 @@ export default function MyQueue() {
         <TicketCard key={t.ticketId} ticket={t} />
       ))}
       {tickets.data && list.length > 0 && (
-        <View className='queue__footer'>
-          {tickets.error && <Text className='queue__stale'>刷新失败：{tickets.error.message}，显示的是上次的结果。</Text>}
-          <Text className='queue__hint'>本页每10秒自动刷新。叫到您的号时请尽快到窗口，过号需重新取号。</Text>
-          <BigButton kind='secondary' text='立即刷新' onClick={tickets.refresh} />
+        <View className="queue__footer">
+          {tickets.error && <Text className="queue__stale">刷新失败：{tickets.error.message}，显示的是上次的结果。</Text>}
+          <Text className="queue__hint">本页每10秒自动刷新。叫到您的号时请尽快到窗口，过号需重新取号。</Text>
+          <BigButton kind="secondary" text="立即刷新" onClick={tickets.refresh} />
         </View>
       )}
     </View>

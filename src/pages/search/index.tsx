@@ -71,23 +71,23 @@ export default function Search() {
 
   return (
     <View className={`${rootClass} search`}>
-      <View className='search__bar'>
+      <View className="search__bar">
         <SearchBox value={q} onChange={setQ} focus={!department} />
         {department && (
-          <View className='search__filter'>
-            <Text className='search__filter-text'>部门：{department.name}</Text>
-            <View className='search__filter-clear' hoverClass='search__filter-clear--pressed' onClick={() => setDepartment(null)}>
+          <View className="search__filter">
+            <Text className="search__filter-text">部门：{department.name}</Text>
+            <View className="search__filter-clear" hoverClass="search__filter-clear--pressed" onClick={() => setDepartment(null)}>
               查看全部部门
             </View>
           </View>
         )}
       </View>
 
-      {listing === null && loading && <StatusView kind='loading' />}
-      {listing === null && error && <StatusView kind='error' message={error.message} onRetry={() => load(1)} />}
+      {listing === null && loading && <StatusView kind="loading" />}
+      {listing === null && error && <StatusView kind="error" message={error.message} onRetry={() => load(1)} />}
       {listing !== null && items.length === 0 && (
         <StatusView
-          kind='empty'
+          kind="empty"
           message={
             query
               ? `${department ? '该部门' : ''}没有找到与“${query}”相关的事项，${department ? '可点「查看全部部门」或' : ''}换个关键词试试`
@@ -98,8 +98,8 @@ export default function Search() {
 
       {items.length > 0 && (
         <View>
-          <Text className='search__count'>共 {listing?.total ?? items.length} 项</Text>
-          <View className='search__list'>
+          <Text className="search__count">共 {listing?.total ?? items.length} 项</Text>
+          <View className="search__list">
             {items.map((m) => (
               <ListCell
                 key={m.id}
@@ -109,10 +109,17 @@ export default function Search() {
               />
             ))}
           </View>
-          <View className='search__more'>
-            {error && <Text className='search__more-error'>{error.message}</Text>}
-            {hasMore && <BigButton kind='secondary' text={loading ? '正在加载…' : '加载更多'} disabled={loading} onClick={() => load((listing?.page ?? 1) + 1)} />}
-            {!hasMore && <Text className='search__end'>已显示全部</Text>}
+          <View className="search__more">
+            {error && <Text className="search__more-error">{error.message}</Text>}
+            {hasMore && (
+              <BigButton
+                kind="secondary"
+                text={loading ? '正在加载…' : '加载更多'}
+                disabled={loading}
+                onClick={() => load((listing?.page ?? 1) + 1)}
+              />
+            )}
+            {!hasMore && <Text className="search__end">已显示全部</Text>}
           </View>
         </View>
       )}

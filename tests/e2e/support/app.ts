@@ -18,7 +18,16 @@ export const h5Dir = join(root, 'dist', 'h5')
 export const artifactsDir = join(root, 'tests', '.artifacts')
 
 const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 /** A phone-sized window: the layout is designed for 375–414 px wide screens. */
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'zh-CN', isMobile: false }
@@ -40,9 +49,12 @@ export interface E2EApp {
 /** Fails loudly when the h5 build is missing: these tests check a build, they do not make one. */
 export function requireH5Build(): void {
   if (!existsSync(join(h5Dir, 'index.html'))) {
-    throw new Error('dist/h5/index.html is missing: build the h5 app first (`NODE_ENV=production npx taro build --type h5`, or `npm test`, which builds before jest).')
+    throw new Error(
+      'dist/h5/index.html is missing: build the h5 app first (`NODE_ENV=production npx taro build --type h5`, or `npm test`, which builds before jest).',
+    )
   }
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Chromium (\`apt-get install -y chromium\`; \`npm test\` does when run as root).`)
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: install Chromium (\`apt-get install -y chromium\`; \`npm test\` does when run as root).`)
 }
 
 export async function startE2EApp(): Promise<E2EApp> {
@@ -77,7 +89,8 @@ export async function startE2EApp(): Promise<E2EApp> {
       // Taro storage on h5 is localStorage with each value wrapped as {"data": …}; set before any page script runs.
       if (openid) await context.addInitScript((id) => window.localStorage.setItem('devOpenid', JSON.stringify({ data: id })), openid)
       const consent = opts?.consent ?? 'reject'
-      if (consent !== 'ask') await context.addInitScript((v) => window.localStorage.setItem('subscribeKeep', JSON.stringify({ data: v })), consent)
+      if (consent !== 'ask')
+        await context.addInitScript((v) => window.localStorage.setItem('subscribeKeep', JSON.stringify({ data: v })), consent)
       const page = await context.newPage()
       page.setDefaultTimeout(10_000)
       return { context, page }
@@ -108,11 +121,17 @@ export async function go(page: Page, app: E2EApp, route: string): Promise<void> 
 export async function screenshot(page: Page, name: string): Promise<void> {
   const current = shown(page)
   await page
-    .waitForFunction(() => {
-      const pages = Array.from(document.querySelectorAll('.taro_page')).filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none')
-      const last = pages[pages.length - 1] as HTMLElement | undefined
-      return !!last && Math.abs(last.getBoundingClientRect().left) < 0.5
-    }, undefined, { timeout: 3_000 })
+    .waitForFunction(
+      () => {
+        const pages = Array.from(document.querySelectorAll('.taro_page')).filter(
+          (e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).display !== 'none',
+        )
+        const last = pages[pages.length - 1] as HTMLElement | undefined
+        return !!last && Math.abs(last.getBoundingClientRect().left) < 0.5
+      },
+      undefined,
+      { timeout: 3_000 },
+    )
     .catch(() => {})
   const viewport = page.viewportSize() ?? PHONE.viewport
   const height = await current.evaluate((el) => el.scrollHeight).catch(() => viewport.height)

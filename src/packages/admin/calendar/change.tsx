@@ -72,7 +72,8 @@ export function useCalendarChange(year: number, onApplied: (applied: Applied) =>
 }
 
 /** 1月4日 周一; a date in the neighbouring year (a New Year holiday reaching over) keeps its year. */
-const diffDate = (date: string, year: number) => `${Number(date.slice(0, 4)) === year ? '' : `${date.slice(0, 4)}年`}${shortDate(date)} ${weekdayLabel(date)}`
+const diffDate = (date: string, year: number) =>
+  `${Number(date.slice(0, 4)) === year ? '' : `${date.slice(0, 4)}年`}${shortDate(date)} ${weekdayLabel(date)}`
 
 /** What a previewed change would do: the notice's items, every date that differs, and who is affected. */
 export function ChangePreview({ flow }: { flow: ChangeFlow }) {
@@ -80,19 +81,19 @@ export function ChangePreview({ flow }: { flow: ChangeFlow }) {
   if (!p) return null
   const { cases, inquiries, bookings } = p.impact
   return (
-    <View className='cal-preview'>
-      {flow.notice && <Text className='cal-preview__notice'>{flow.notice}</Text>}
+    <View className="cal-preview">
+      {flow.notice && <Text className="cal-preview__notice">{flow.notice}</Text>}
       {p.items.length > 0 && (p.title || p.number) && (
-        <Text className='cal-preview__source'>
+        <Text className="cal-preview__source">
           {p.title ?? '国务院放假安排'}
           {p.number ? `（${p.number}）` : ''}
         </Text>
       )}
       {p.items.length > 0 && (
-        <View className='cal-preview__block cal-preview__items'>
-          <Text className='cal-preview__label'>识别到{p.items.length}项安排</Text>
+        <View className="cal-preview__block cal-preview__items">
+          <Text className="cal-preview__label">识别到{p.items.length}项安排</Text>
           {p.items.map((it) => (
-            <Text key={it.name} className='cal-preview__item'>
+            <Text key={it.name} className="cal-preview__item">
               {it.name}：{rangeText(it.off)}放假{it.off.length > 0 ? `，共${it.off.length}天` : ''}
               {it.work.length > 0 ? `；${it.work.map(shortDate).join('、')}上班` : ''}
             </Text>
@@ -100,48 +101,50 @@ export function ChangePreview({ flow }: { flow: ChangeFlow }) {
         </View>
       )}
       {p.unchanged ? (
-        <Text className='cal-preview__same'>与当前日历相同，无需保存</Text>
+        <Text className="cal-preview__same">与当前日历相同，无需保存</Text>
       ) : (
         <View>
-          <View className='cal-preview__block cal-diff'>
-            <Text className='cal-preview__label'>变化的日期（{p.diff.length}天）</Text>
+          <View className="cal-preview__block cal-diff">
+            <Text className="cal-preview__label">变化的日期（{p.diff.length}天）</Text>
             {p.diff.map((d) => (
               <View key={d.date} className={`cal-diff__row cal-diff-${d.date}`}>
-                <Text className='cal-diff__date'>{diffDate(d.date, p.year)}</Text>
-                <Text className='cal-diff__change'>
+                <Text className="cal-diff__date">{diffDate(d.date, p.year)}</Text>
+                <Text className="cal-diff__change">
                   {dayInfoLabel(d.before)} → {dayInfoLabel(d.after)}
                 </Text>
               </View>
             ))}
           </View>
-          <View className='cal-preview__block cal-impact'>
-            <Text className='cal-preview__label'>影响</Text>
-            <Text className='cal-impact__line cal-impact__cases'>{cases.count}个办件的承诺办结日期将调整</Text>
+          <View className="cal-preview__block cal-impact">
+            <Text className="cal-preview__label">影响</Text>
+            <Text className="cal-impact__line cal-impact__cases">{cases.count}个办件的承诺办结日期将调整</Text>
             {cases.samples.map((c) => (
-              <View key={c.caseNo} className='cal-impact__entry'>
-                <Text className='cal-impact__main'>
+              <View key={c.caseNo} className="cal-impact__entry">
+                <Text className="cal-impact__main">
                   {c.caseNo} {c.matterName}
                 </Text>
-                <Text className='cal-impact__sub'>
+                <Text className="cal-impact__sub">
                   {c.from} → {c.to}
                 </Text>
               </View>
             ))}
-            {cases.count > cases.samples.length && <Text className='cal-impact__more'>等共{cases.count}个办件</Text>}
-            <Text className='cal-impact__line cal-impact__inquiries'>{inquiries.count}条咨询的答复期限将调整</Text>
-            <Text className='cal-impact__line cal-impact__bookings'>{bookings.count}个预约落在新增的休息日{bookings.count > 0 ? '，保存后将通知群众改约' : ''}</Text>
+            {cases.count > cases.samples.length && <Text className="cal-impact__more">等共{cases.count}个办件</Text>}
+            <Text className="cal-impact__line cal-impact__inquiries">{inquiries.count}条咨询的答复期限将调整</Text>
+            <Text className="cal-impact__line cal-impact__bookings">
+              {bookings.count}个预约落在新增的休息日{bookings.count > 0 ? '，保存后将通知群众改约' : ''}
+            </Text>
             {bookings.items.map((b, i) => (
-              <View key={`${b.date}-${b.time}-${i}`} className='cal-impact__entry'>
-                <Text className='cal-impact__main'>
+              <View key={`${b.date}-${b.time}-${i}`} className="cal-impact__entry">
+                <Text className="cal-impact__main">
                   {b.date} {b.time} {b.matterName}
                 </Text>
-                <Text className='cal-impact__sub'>
+                <Text className="cal-impact__sub">
                   {b.windowNumber}号窗口 {b.windowName} · {maskName(b.applicantName)}
                 </Text>
               </View>
             ))}
           </View>
-          <View className='cal-preview__actions'>
+          <View className="cal-preview__actions">
             <BigButton text={flow.busy === 'apply' ? '正在保存…' : '确认保存'} disabled={!!flow.busy} onClick={flow.confirm} />
           </View>
         </View>

@@ -34,24 +34,36 @@ export function DaySheet({ day, flow, onClose }: { day: GridDay; flow: ChangeFlo
   const formError = flow.error && !of('name') && !of('note') ? flow.error.message : undefined
 
   return (
-    <View className='cal-sheet'>
-      <View className='cal-sheet__mask' onClick={onClose} />
-      <View className='cal-sheet__panel'>
-        <Text className='cal-sheet__title'>{longDate(day.date)}</Text>
-        <Text className='cal-sheet__now'>现在：{dayInfoLabel(day)}</Text>
-        <ChoiceChips options={DAY_SETTINGS} value={set} onChange={choose} name='day-set' />
+    <View className="cal-sheet">
+      <View className="cal-sheet__mask" onClick={onClose} />
+      <View className="cal-sheet__panel">
+        <Text className="cal-sheet__title">{longDate(day.date)}</Text>
+        <Text className="cal-sheet__now">现在：{dayInfoLabel(day)}</Text>
+        <ChoiceChips options={DAY_SETTINGS} value={set} onChange={choose} name="day-set" />
         {set !== 'default' && (
-          <FormField label='名称' name='day-name' error={of('name')}>
-            <Input className='form-field__input' value={name} maxlength={20} placeholder={DEFAULT_NAMES[set]} onInput={(e) => (setName(e.detail.value), flow.clear())} />
+          <FormField label="名称" name="day-name" error={of('name')}>
+            <Input
+              className="form-field__input"
+              value={name}
+              maxlength={20}
+              placeholder={DEFAULT_NAMES[set]}
+              onInput={(e) => (setName(e.detail.value), flow.clear())}
+            />
           </FormField>
         )}
-        <FormField label='调整原因（必填）' name='day-note' error={of('note')} hint='如：中心设备检修闭厅一天'>
-          <Input className='form-field__input' value={note} maxlength={100} placeholder='请说明原因' onInput={(e) => (setNote(e.detail.value), flow.clear())} />
+        <FormField label="调整原因（必填）" name="day-note" error={of('note')} hint="如：中心设备检修闭厅一天">
+          <Input
+            className="form-field__input"
+            value={note}
+            maxlength={100}
+            placeholder="请说明原因"
+            onInput={(e) => (setNote(e.detail.value), flow.clear())}
+          />
         </FormField>
-        {formError && <Text className='staff__error cal-sheet__error'>{formError}</Text>}
-        <View className='cal-sheet__buttons'>
+        {formError && <Text className="staff__error cal-sheet__error">{formError}</Text>}
+        <View className="cal-sheet__buttons">
           <BigButton text={flow.busy === 'preview' ? '正在预览…' : '预览变化'} disabled={!!flow.busy} onClick={submit} />
-          <BigButton kind='secondary' text='取消' onClick={onClose} />
+          <BigButton kind="secondary" text="取消" onClick={onClose} />
         </View>
         <ChangePreview flow={flow} />
       </View>

@@ -27,21 +27,23 @@ function YearInfo({ view }: { view: CalendarYearView }) {
   const url = view.source?.url
   return (
     <Section title={`${view.year}年放假安排`}>
-      <View className='cal-info__status'>
+      <View className="cal-info__status">
         <Tag text={view.status === 'official' ? '正式' : '暂定'} tone={view.status === 'official' ? 'green' : 'orange'} />
-        {view.status === 'provisional' && <Text className='cal-info__provisional'>国务院尚未公布，暂按法定节假日推算，不含调休</Text>}
+        {view.status === 'provisional' && <Text className="cal-info__provisional">国务院尚未公布，暂按法定节假日推算，不含调休</Text>}
       </View>
-      {view.source && <InfoRow label='来源'>{view.source.title}</InfoRow>}
-      {view.source?.number && <InfoRow label='文号'>{view.source.number}</InfoRow>}
+      {view.source && <InfoRow label="来源">{view.source.title}</InfoRow>}
+      {view.source?.number && <InfoRow label="文号">{view.source.number}</InfoRow>}
       {url && (
-        <InfoRow label='网址'>
-          <Text className='cal-info__link' onClick={() => Taro.setClipboardData({ data: url }).catch(() => undefined)}>
+        <InfoRow label="网址">
+          <Text className="cal-info__link" onClick={() => Taro.setClipboardData({ data: url }).catch(() => undefined)}>
             {url}（点击复制）
           </Text>
         </InfoRow>
       )}
-      {view.enteredBy && <InfoRow label='录入'>{`${view.enteredBy}${view.enteredAt ? ` ${beijingDateTime(view.enteredAt)}` : ''}`}</InfoRow>}
-      {view.recomputing && <Text className='cal-info__recomputing'>正在重算受影响的期限…</Text>}
+      {view.enteredBy && (
+        <InfoRow label="录入">{`${view.enteredBy}${view.enteredAt ? ` ${beijingDateTime(view.enteredAt)}` : ''}`}</InfoRow>
+      )}
+      {view.recomputing && <Text className="cal-info__recomputing">正在重算受影响的期限…</Text>}
     </Section>
   )
 }
@@ -49,19 +51,19 @@ function YearInfo({ view }: { view: CalendarYearView }) {
 /** The change log, newest first. */
 function ChangeLog({ changes }: { changes: CalendarYearView['changes'] }) {
   return (
-    <Section title='修改记录'>
-      {changes.length === 0 && <StatusView kind='empty' message='本年度还没有修改记录' />}
+    <Section title="修改记录">
+      {changes.length === 0 && <StatusView kind="empty" message="本年度还没有修改记录" />}
       {changes.map((c) => {
         // The source where the summary does not already name it (a notice's summary does).
         const extra = (part?: string) => (part && !c.summary.includes(part) ? part : undefined)
         const [title, number] = [extra(c.source?.title), extra(c.source?.number)]
         return (
-          <View key={c.version} className='cal-log__entry'>
-            <Text className='cal-log__summary'>{c.summary}</Text>
-            <Text className='cal-log__meta'>
+          <View key={c.version} className="cal-log__entry">
+            <Text className="cal-log__summary">{c.summary}</Text>
+            <Text className="cal-log__meta">
               {beijingDateTime(c.at)} · {c.by}
             </Text>
-            {(title || number) && <Text className='cal-log__meta'>依据：{[title, number].filter(Boolean).join(' ')}</Text>}
+            {(title || number) && <Text className="cal-log__meta">依据：{[title, number].filter(Boolean).join(' ')}</Text>}
           </View>
         )
       })}
@@ -86,7 +88,7 @@ function CalendarYearPage({ year, admin }: { year: number; admin: boolean }) {
   useEffect(() => setPoll(view.data?.recomputing ? 3_000 : 0), [view.data?.recomputing])
 
   if (!view.data) {
-    return view.error ? <StatusView kind='error' message={view.error.message} onRetry={view.refresh} /> : <StatusView kind='loading' />
+    return view.error ? <StatusView kind="error" message={view.error.message} onRetry={view.refresh} /> : <StatusView kind="loading" />
   }
   const v = view.data
   const open = (what: 'notice' | GridDay) => {
@@ -98,10 +100,10 @@ function CalendarYearPage({ year, admin }: { year: number; admin: boolean }) {
   return (
     <View>
       <YearInfo view={v} />
-      {applied && <Text className='cal-applied'>{applied}</Text>}
+      {applied && <Text className="cal-applied">{applied}</Text>}
       {admin && !noticeOpen && (
-        <View className='staff__actions'>
-          <BigButton kind={v.status === 'provisional' ? 'primary' : 'secondary'} text='录入国务院通知' onClick={() => open('notice')} />
+        <View className="staff__actions">
+          <BigButton kind={v.status === 'provisional' ? 'primary' : 'secondary'} text="录入国务院通知" onClick={() => open('notice')} />
         </View>
       )}
       {admin && noticeOpen && <NoticeForm year={year} flow={flow} onCancel={() => (setNoticeOpen(false), flow.clear())} />}
@@ -125,34 +127,40 @@ export default function AdminCalendar() {
   const [first, last] = [calendarYearSchema.minValue ?? 2004, calendarYearSchema.maxValue ?? 2099]
   const asked = Number(param(params.year))
   const [year, setYear] = useState<number>()
-  const shownYear = year ?? (Number.isInteger(asked) && asked >= first && asked <= last ? asked : status.status === 'ready' ? defaultYear(status.data.today) : undefined)
+  const shownYear =
+    year ??
+    (Number.isInteger(asked) && asked >= first && asked <= last
+      ? asked
+      : status.status === 'ready'
+        ? defaultYear(status.data.today)
+        : undefined)
   const step = (n: number) => shownYear && setYear(shownYear + n)
 
   return (
     <View className={`${rootClass} staff admin-calendar`}>
-      <View className='staff__head'>
-        <Text className='staff__title'>工作日历</Text>
-        <Text className='staff__sub'>法定节假日与调休。录入国务院通知后，办件期限、咨询答复期限和预约日期自动按新日历调整。</Text>
+      <View className="staff__head">
+        <Text className="staff__title">工作日历</Text>
+        <Text className="staff__sub">法定节假日与调休。录入国务院通知后，办件期限、咨询答复期限和预约日期自动按新日历调整。</Text>
       </View>
-      {status.status === 'error' && !shownYear && <StatusView kind='error' message={status.error.message} onRetry={status.retry} />}
-      {!shownYear && status.status === 'loading' && <StatusView kind='loading' />}
+      {status.status === 'error' && !shownYear && <StatusView kind="error" message={status.error.message} onRetry={status.retry} />}
+      {!shownYear && status.status === 'loading' && <StatusView kind="loading" />}
       {shownYear && (
         <View>
-          <View className='cal-years'>
+          <View className="cal-years">
             {shownYear > first ? (
-              <View className='cal-years__step cal-years__prev' hoverClass='cal-years__step--pressed' onClick={() => step(-1)}>
+              <View className="cal-years__step cal-years__prev" hoverClass="cal-years__step--pressed" onClick={() => step(-1)}>
                 ‹ {shownYear - 1}
               </View>
             ) : (
-              <View className='cal-years__step cal-years__step--none' />
+              <View className="cal-years__step cal-years__step--none" />
             )}
-            <Text className='cal-years__year'>{shownYear}年</Text>
+            <Text className="cal-years__year">{shownYear}年</Text>
             {shownYear < last ? (
-              <View className='cal-years__step cal-years__next' hoverClass='cal-years__step--pressed' onClick={() => step(1)}>
+              <View className="cal-years__step cal-years__next" hoverClass="cal-years__step--pressed" onClick={() => step(1)}>
                 {shownYear + 1} ›
               </View>
             ) : (
-              <View className='cal-years__step cal-years__step--none' />
+              <View className="cal-years__step cal-years__step--none" />
             )}
           </View>
           <CalendarYearPage key={shownYear} year={shownYear} admin={me.status === 'ready' && me.data.role === 'admin'} />

@@ -20,8 +20,8 @@ export interface MonthGridProps {
 export function MonthGrid({ year, month, byDate, onPick }: MonthGridProps) {
   return (
     <View className={`cal-month cal-month--${month}`}>
-      <Text className='cal-month__title'>{month}月</Text>
-      <View className='cal-month__row'>
+      <Text className="cal-month__title">{month}月</Text>
+      <View className="cal-month__row">
         {HEAD.map((h, i) => (
           <Text key={h} className={`cal-month__head${i >= 5 ? ' cal-month__head--weekend' : ''}`}>
             {h}
@@ -29,7 +29,7 @@ export function MonthGrid({ year, month, byDate, onPick }: MonthGridProps) {
         ))}
       </View>
       {monthWeeks(year, month, byDate).map((week, w) => (
-        <View key={w} className='cal-month__row'>
+        <View key={w} className="cal-month__row">
           {week.map((d, i) =>
             d ? (
               <View
@@ -38,11 +38,11 @@ export function MonthGrid({ year, month, byDate, onPick }: MonthGridProps) {
                 hoverClass={onPick ? 'cal-day--pressed' : 'none'}
                 onClick={onPick ? () => onPick(d) : undefined}
               >
-                <Text className='cal-day__num'>{d.dom}</Text>
-                <Text className='cal-day__mark'>{markOf(d) || ' '}</Text>
+                <Text className="cal-day__num">{d.dom}</Text>
+                <Text className="cal-day__mark">{markOf(d) || ' '}</Text>
               </View>
             ) : (
-              <View key={`pad-${i}`} className='cal-day cal-day--pad' />
+              <View key={`pad-${i}`} className="cal-day cal-day--pad" />
             ),
           )}
         </View>
@@ -54,21 +54,21 @@ export function MonthGrid({ year, month, byDate, onPick }: MonthGridProps) {
 /** What the colours mean, in words too (never colour alone). */
 export function Legend() {
   return (
-    <View className='cal-legend'>
-      <View className='cal-legend__item'>
-        <View className='cal-legend__swatch cal-day--workday' />
+    <View className="cal-legend">
+      <View className="cal-legend__item">
+        <View className="cal-legend__swatch cal-day--workday" />
         <Text>工作日</Text>
       </View>
-      <View className='cal-legend__item'>
-        <View className='cal-legend__swatch cal-day--weekend' />
+      <View className="cal-legend__item">
+        <View className="cal-legend__swatch cal-day--weekend" />
         <Text>周末</Text>
       </View>
-      <View className='cal-legend__item'>
-        <View className='cal-legend__swatch cal-day--holiday'>休</View>
+      <View className="cal-legend__item">
+        <View className="cal-legend__swatch cal-day--holiday">休</View>
         <Text>节假日休息</Text>
       </View>
-      <View className='cal-legend__item'>
-        <View className='cal-legend__swatch cal-day--makeup'>班</View>
+      <View className="cal-legend__item">
+        <View className="cal-legend__swatch cal-day--makeup">班</View>
         <Text>调休上班</Text>
       </View>
     </View>
@@ -79,10 +79,10 @@ export function Legend() {
 export function YearGrid({ view, onPick }: { view: CalendarYearView; onPick?: (day: GridDay) => void }) {
   const byDate = byDateOf(view.days)
   return (
-    <View className='cal-year'>
+    <View className="cal-year">
       <Legend />
-      {onPick && <Text className='cal-year__hint'>点击某一天可单独调整（如临时闭厅、补充调休）。</Text>}
-      <View className='cal-year__months'>
+      {onPick && <Text className="cal-year__hint">点击某一天可单独调整（如临时闭厅、补充调休）。</Text>}
+      <View className="cal-year__months">
         {MONTHS.map((m) => (
           <MonthGrid key={m} year={view.year} month={m} byDate={byDate} onPick={onPick} />
         ))}

@@ -27,35 +27,43 @@ export function NoticeForm({ year, flow, onCancel }: { year: number; flow: Chang
   const showMessage = flow.error && textIssues.length === 0 && !of('number') && !of('url')
 
   return (
-    <View className='section cal-notice'>
-      <Text className='section__title'>录入{year}年国务院放假通知</Text>
-      <Text className='cal-notice__hint'>从中国政府网复制《国务院办公厅关于{year}年部分节假日安排的通知》全文粘贴到下面，系统会逐条识别并核对日期和星期。</Text>
-      <FormField label='通知正文' name='notice-text'>
-        <Textarea className='cal-notice__text' value={text} maxlength={20000} placeholder={PLACEHOLDER} onInput={edit(setText)} />
+    <View className="section cal-notice">
+      <Text className="section__title">录入{year}年国务院放假通知</Text>
+      <Text className="cal-notice__hint">
+        从中国政府网复制《国务院办公厅关于{year}年部分节假日安排的通知》全文粘贴到下面，系统会逐条识别并核对日期和星期。
+      </Text>
+      <FormField label="通知正文" name="notice-text">
+        <Textarea className="cal-notice__text" value={text} maxlength={20000} placeholder={PLACEHOLDER} onInput={edit(setText)} />
       </FormField>
       {(textIssues.length > 0 || showMessage) && (
-        <View className='cal-issues'>
-          <Text className='cal-issues__title'>{textIssues.length > 0 ? `未能保存，请核对以下${textIssues.length}处：` : '未能识别'}</Text>
+        <View className="cal-issues">
+          <Text className="cal-issues__title">{textIssues.length > 0 ? `未能保存，请核对以下${textIssues.length}处：` : '未能识别'}</Text>
           {textIssues.length > 0 ? (
             textIssues.map((i, k) => (
-              <Text key={k} className='cal-issues__item'>
+              <Text key={k} className="cal-issues__item">
                 {k + 1}. {i.message}
               </Text>
             ))
           ) : (
-            <Text className='cal-issues__item'>{flow.error?.message}</Text>
+            <Text className="cal-issues__item">{flow.error?.message}</Text>
           )}
         </View>
       )}
-      <FormField label='文号（选填）' name='notice-number' error={of('number')}>
-        <Input className='form-field__input' value={number} maxlength={40} placeholder='如 国办发明电〔2026〕7号' onInput={edit(setNumber)} />
+      <FormField label="文号（选填）" name="notice-number" error={of('number')}>
+        <Input
+          className="form-field__input"
+          value={number}
+          maxlength={40}
+          placeholder="如 国办发明电〔2026〕7号"
+          onInput={edit(setNumber)}
+        />
       </FormField>
-      <FormField label='网址（选填）' name='notice-url' error={of('url')}>
-        <Input className='form-field__input' value={url} maxlength={300} placeholder='https://www.gov.cn/…' onInput={edit(setUrl)} />
+      <FormField label="网址（选填）" name="notice-url" error={of('url')}>
+        <Input className="form-field__input" value={url} maxlength={300} placeholder="https://www.gov.cn/…" onInput={edit(setUrl)} />
       </FormField>
-      <View className='cal-notice__buttons'>
+      <View className="cal-notice__buttons">
         <BigButton text={flow.busy === 'preview' ? '正在解析…' : '解析并预览'} disabled={!!flow.busy || !text.trim()} onClick={submit} />
-        <BigButton kind='secondary' text='取消' onClick={onCancel} />
+        <BigButton kind="secondary" text="取消" onClick={onCancel} />
       </View>
       <ChangePreview flow={flow} />
     </View>

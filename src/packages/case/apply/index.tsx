@@ -20,7 +20,18 @@ import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { getProfile } from '../../../services/account'
 import { askConsent, prefetchConsent } from '../../../services/subscribe'
-import { actOnCase, applicationForm, attachFromLibrary, createDraft, getCase, myCases, myMaterials, removeMaterial, saveDraft, sendMaterial } from '../../../services/case'
+import {
+  actOnCase,
+  applicationForm,
+  attachFromLibrary,
+  createDraft,
+  getCase,
+  myCases,
+  myMaterials,
+  removeMaterial,
+  saveDraft,
+  sendMaterial,
+} from '../../../services/case'
 import { beijingDateTime, fileSizeText } from '../../../utils/case'
 import { pickMaterialFile } from '../../../utils/files'
 import { pageUrl, param } from '../../../utils/params'
@@ -78,14 +89,22 @@ const issuesOf = (e: { issues: { path: PropertyKey[]; message: string }[] }, pre
 function errorsOf(issues: Issue[]): Errors {
   const out: Errors = {}
   for (const i of issues) {
-    const key = i.path.replace(/^form\./, 'f.').replace(/^applicant\./, 'a.').replace(/^delivery\./, 'd.')
+    const key = i.path
+      .replace(/^form\./, 'f.')
+      .replace(/^applicant\./, 'a.')
+      .replace(/^delivery\./, 'd.')
     out[key] ??= i.message
   }
   return out
 }
 
 function applicantOut(a: Applicant): Profile {
-  return { name: a.name.trim(), idNumber: a.idNumber.trim().toUpperCase(), phone: a.phone.trim(), ...(a.address.trim() ? { address: a.address.trim() } : {}) }
+  return {
+    name: a.name.trim(),
+    idNumber: a.idNumber.trim().toUpperCase(),
+    phone: a.phone.trim(),
+    ...(a.address.trim() ? { address: a.address.trim() } : {}),
+  }
 }
 
 interface MailDraft {
@@ -95,7 +114,9 @@ interface MailDraft {
 }
 
 function deliveryOut(method: Delivery['method'], mail: MailDraft): Delivery {
-  return method === 'pickup' ? { method } : { method, recipient: mail.recipient.trim(), phone: mail.phone.trim(), address: mail.address.trim() }
+  return method === 'pickup'
+    ? { method }
+    : { method, recipient: mail.recipient.trim(), phone: mail.phone.trim(), address: mail.address.trim() }
 }
 
 function modelOfCase(c: CaseView, resumed: boolean): Model {
@@ -137,7 +158,10 @@ export default function ApplyPage() {
   const [busy, setBusy] = useState<string>('')
   const [uploading, setUploading] = useState<number | null>(null)
   const [libraryFor, setLibraryFor] = useState<number | null>(null)
-  const [library, setLibrary] = useState<{ status: 'loading' | 'ready' | 'error'; items: LibraryItem[]; message?: string }>({ status: 'loading', items: [] })
+  const [library, setLibrary] = useState<{ status: 'loading' | 'ready' | 'error'; items: LibraryItem[]; message?: string }>({
+    status: 'loading',
+    items: [],
+  })
   const [failure, setFailure] = useState<AppErrorBody | null>(null)
   const [savedAt, setSavedAt] = useState('')
   const creating = useRef<Promise<Result<{ caseId: string; caseNo: string }>> | null>(null)
@@ -185,7 +209,12 @@ export default function ApplyPage() {
       }
       // A form field that asks for the applicant's own details by the same key starts filled too.
       if (profile) {
-        const mine: Record<string, string | undefined> = { name: profile.name, idNumber: profile.idNumber, phone: profile.phone, address: profile.address }
+        const mine: Record<string, string | undefined> = {
+          name: profile.name,
+          idNumber: profile.idNumber,
+          phone: profile.phone,
+          address: profile.address,
+        }
         setForm(Object.fromEntries(f.data.formFields.filter((fd) => mine[fd.key]).map((fd) => [fd.key, mine[fd.key]!])))
       }
       if (!f.data.onlineApplication) setFailure({ code: 'CONFLICT', message: '该事项暂不支持网上申请，请到窗口办理' })
@@ -305,7 +334,16 @@ export default function ApplyPage() {
   }
 
   const addFile = (index: number, f: FileRef) =>
-    setModel((m) => (m ? { ...m, materials: m.materials.map((x) => (x.index === index ? { ...x, files: [...x.files.filter((y) => y.libraryId !== f.libraryId), f] } : x)) } : m))
+    setModel((m) =>
+      m
+        ? {
+            ...m,
+            materials: m.materials.map((x) =>
+              x.index === index ? { ...x, files: [...x.files.filter((y) => y.libraryId !== f.libraryId), f] } : x,
+            ),
+          }
+        : m,
+    )
 
   const openLibrary = async (slot: MaterialSlot) => {
     if (libraryFor === slot.index) return setLibraryFor(null)
@@ -330,13 +368,26 @@ export default function ApplyPage() {
 
   const remove = async (slot: MaterialSlot, f: FileRef) => {
     if (!model?.caseId) return
-    const ok = await Taro.showModal({ title: '移除材料', content: `从本次申请中移除「${f.fileName}」？（我的材料中仍保留）`, confirmText: '移除' })
+    const ok = await Taro.showModal({
+      title: '移除材料',
+      content: `从本次申请中移除「${f.fileName}」？（我的材料中仍保留）`,
+      confirmText: '移除',
+    })
     if (!ok.confirm) return
     setUploading(slot.index)
     const r = await removeMaterial(model.caseId, slot.index, f.libraryId)
     setUploading(null)
     if (!r.ok) return showServerError(r.error, '未能移除')
-    setModel((m) => (m ? { ...m, materials: m.materials.map((x) => (x.index === slot.index ? { ...x, files: x.files.filter((y) => y.libraryId !== f.libraryId) } : x)) } : m))
+    setModel((m) =>
+      m
+        ? {
+            ...m,
+            materials: m.materials.map((x) =>
+              x.index === slot.index ? { ...x, files: x.files.filter((y) => y.libraryId !== f.libraryId) } : x,
+            ),
+          }
+        : m,
+    )
   }
 
   /** The whole check before the confirm step: the matter's own schema, the applicant, delivery, every required upload. */
@@ -349,7 +400,8 @@ export default function ApplyPage() {
     if (!f.success) issues.push(...issuesOf(f.error, 'form.'))
     const d = deliverySchema.safeParse(deliveryOut(method, mail))
     if (!d.success) issues.push(...issuesOf(d.error, 'delivery.'))
-    for (const m of model.materials) if (m.required && m.uploadable && m.files.length === 0) issues.push({ path: `m.${m.index}`, message: `请上传${m.name}` })
+    for (const m of model.materials)
+      if (m.required && m.uploadable && m.files.length === 0) issues.push({ path: `m.${m.index}`, message: `请上传${m.name}` })
     if (issues.length) {
       setErrors({ ...errorsOf(issues), page: `还有${issues.length}处需要填写或改正，已标红` })
       return
@@ -391,7 +443,7 @@ export default function ApplyPage() {
   if (load.status === 'loading' || (load.status === 'ready' && !model)) {
     return (
       <View className={`${rootClass} case-page case-apply`}>
-        <StatusView kind='loading' />
+        <StatusView kind="loading" />
       </View>
     )
   }
@@ -399,7 +451,11 @@ export default function ApplyPage() {
     const missing = load.error.code === 'NOT_FOUND' || load.error.code === 'INVALID_INPUT'
     return (
       <View className={`${rootClass} case-page case-apply`}>
-        <StatusView kind={missing ? 'empty' : 'error'} message={missing ? '未找到该事项或办件' : load.error.message} onRetry={() => setAttempt((n) => n + 1)} />
+        <StatusView
+          kind={missing ? 'empty' : 'error'}
+          message={missing ? '未找到该事项或办件' : load.error.message}
+          onRetry={() => setAttempt((n) => n + 1)}
+        />
       </View>
     )
   }
@@ -407,9 +463,12 @@ export default function ApplyPage() {
   if (!EDITABLE.includes(m.state)) {
     return (
       <View className={`${rootClass} case-page case-apply`}>
-        <StatusView kind='empty' message='该办件已提交，不能再修改' />
-        <View className='case-page__actions'>
-          <BigButton text='查看办件进度' onClick={() => Taro.redirectTo({ url: pageUrl('/packages/case/detail/index', { id: m.caseId }) })} />
+        <StatusView kind="empty" message="该办件已提交，不能再修改" />
+        <View className="case-page__actions">
+          <BigButton
+            text="查看办件进度"
+            onClick={() => Taro.redirectTo({ url: pageUrl('/packages/case/detail/index', { id: m.caseId }) })}
+          />
         </View>
       </View>
     )
@@ -424,56 +483,66 @@ export default function ApplyPage() {
     const values = formValuesOut(m.fields, form)
     return (
       <View className={`${rootClass} case-page case-apply case-confirm`}>
-        <View className='case-page__head'>
-          <Text className='case-page__step'>{supplementMode ? '提交补正' : '确认提交'}</Text>
-          <Text className='case-page__title'>请核对后提交</Text>
-          <Text className='case-page__sub'>{m.matterName}</Text>
+        <View className="case-page__head">
+          <Text className="case-page__step">{supplementMode ? '提交补正' : '确认提交'}</Text>
+          <Text className="case-page__title">请核对后提交</Text>
+          <Text className="case-page__sub">{m.matterName}</Text>
         </View>
-        <Section title='申请人'>
-          <InfoRow label='姓名' strong>
+        <Section title="申请人">
+          <InfoRow label="姓名" strong>
             {a.name}
           </InfoRow>
-          <InfoRow label='身份证'>{maskIdNumber(a.idNumber)}</InfoRow>
-          <InfoRow label='手机号'>{maskPhone(a.phone)}</InfoRow>
+          <InfoRow label="身份证">{maskIdNumber(a.idNumber)}</InfoRow>
+          <InfoRow label="手机号">{maskPhone(a.phone)}</InfoRow>
         </Section>
         {m.fields.length > 0 && (
-          <Section title='申请表'>
+          <Section title="申请表">
             {m.fields.map((f) => (
               <InfoRow key={f.key} label={f.label} wide>
-                {values[f.key] === undefined ? '（未填）' : f.type === 'idNumber' ? maskIdNumber(String(values[f.key])) : f.type === 'phone' ? maskPhone(String(values[f.key])) : String(values[f.key])}
+                {values[f.key] === undefined
+                  ? '（未填）'
+                  : f.type === 'idNumber'
+                    ? maskIdNumber(String(values[f.key]))
+                    : f.type === 'phone'
+                      ? maskPhone(String(values[f.key]))
+                      : String(values[f.key])}
               </InfoRow>
             ))}
           </Section>
         )}
-        <Section title='材料'>
+        <Section title="材料">
           {m.materials.map((x) => (
             <InfoRow key={x.index} label={`${x.index + 1}.`}>
               {x.name}：{x.uploadable ? (x.files.length ? `已上传${x.files.length}份` : '未上传') : '到窗口提交或核验'}
             </InfoRow>
           ))}
         </Section>
-        <Section title='领取方式'>
+        <Section title="领取方式">
           {mailing ? (
             <View>
-              <InfoRow label='方式' strong>
+              <InfoRow label="方式" strong>
                 邮寄到家
               </InfoRow>
-              <InfoRow label='收件人'>
+              <InfoRow label="收件人">
                 {mail.recipient.trim()} {maskPhone(mail.phone.trim())}
               </InfoRow>
-              <InfoRow label='地址'>{mail.address.trim()}</InfoRow>
+              <InfoRow label="地址">{mail.address.trim()}</InfoRow>
             </View>
           ) : (
-            <InfoRow label='方式' strong>
+            <InfoRow label="方式" strong>
               到中心统一窗口领取
             </InfoRow>
           )}
         </Section>
-        <Text className='case-page__note case-page__note--pad'>提交后，工作人员将进行预审；如需补正，会一次性告知全部需要补充的内容。</Text>
-        {failure && <Text className='case-page__error'>{failure.message}</Text>}
-        <View className='case-page__actions'>
-          <BigButton text={busy === 'submit' ? '正在提交…' : supplementMode ? '确认提交补正' : '确认提交申请'} disabled={Boolean(busy)} onClick={submit} />
-          <BigButton kind='secondary' text='返回修改' disabled={Boolean(busy)} onClick={() => setStep('edit')} />
+        <Text className="case-page__note case-page__note--pad">提交后，工作人员将进行预审；如需补正，会一次性告知全部需要补充的内容。</Text>
+        {failure && <Text className="case-page__error">{failure.message}</Text>}
+        <View className="case-page__actions">
+          <BigButton
+            text={busy === 'submit' ? '正在提交…' : supplementMode ? '确认提交补正' : '确认提交申请'}
+            disabled={Boolean(busy)}
+            onClick={submit}
+          />
+          <BigButton kind="secondary" text="返回修改" disabled={Boolean(busy)} onClick={() => setStep('edit')} />
         </View>
       </View>
     )
@@ -481,85 +550,113 @@ export default function ApplyPage() {
 
   return (
     <View className={`${rootClass} case-page case-apply`}>
-      <View className='case-page__head'>
-        <Text className='case-page__step'>{supplementMode ? '补正材料' : '网上申请'}</Text>
-        <Text className='case-page__title'>{m.matterName}</Text>
-        {m.caseNo && <Text className='case-page__sub'>办件编号 {m.caseNo}</Text>}
-        {m.resumed && <Text className='case-page__sub case-apply__resumed'>已为您打开上次保存的草稿</Text>}
+      <View className="case-page__head">
+        <Text className="case-page__step">{supplementMode ? '补正材料' : '网上申请'}</Text>
+        <Text className="case-page__title">{m.matterName}</Text>
+        {m.caseNo && <Text className="case-page__sub">办件编号 {m.caseNo}</Text>}
+        {m.resumed && <Text className="case-page__sub case-apply__resumed">已为您打开上次保存的草稿</Text>}
       </View>
 
       {supplementMode && supplementItems.length > 0 && (
         <Section title={`需要补正的内容（共${supplementItems.length}项）`}>
-          <View className='case-supplement'>
+          <View className="case-supplement">
             {supplementItems.map((i, n) => (
-              <View key={n} className='case-supplement__item'>
-                <Text className='case-supplement__target'>
+              <View key={n} className="case-supplement__item">
+                <Text className="case-supplement__target">
                   {n + 1}. {i.target}
                 </Text>
-                <Text className='case-supplement__problem'>{i.problem}</Text>
+                <Text className="case-supplement__problem">{i.problem}</Text>
               </View>
             ))}
-            {m.supplement?.note && <Text className='case-supplement__note'>说明：{m.supplement.note}</Text>}
+            {m.supplement?.note && <Text className="case-supplement__note">说明：{m.supplement.note}</Text>}
           </View>
-          <Text className='case-page__note'>请按以上内容修改表单或重新上传材料，然后点「提交补正」。</Text>
+          <Text className="case-page__note">请按以上内容修改表单或重新上传材料，然后点「提交补正」。</Text>
         </Section>
       )}
 
-      {failure && <Text className='case-page__error'>{failure.message}</Text>}
+      {failure && <Text className="case-page__error">{failure.message}</Text>}
 
-      <Section title='申请人信息'>
-        <Text className='case-page__note'>已从常用信息自动填写，请核对</Text>
-        <FormField label='姓名' name='app-name' error={errors['a.name']}>
-          <Input className='form-field__input' value={applicant.name} maxlength={20} placeholder='与身份证一致' onInput={(e) => setA('name')(e.detail.value)} />
+      <Section title="申请人信息">
+        <Text className="case-page__note">已从常用信息自动填写，请核对</Text>
+        <FormField label="姓名" name="app-name" error={errors['a.name']}>
+          <Input
+            className="form-field__input"
+            value={applicant.name}
+            maxlength={20}
+            placeholder="与身份证一致"
+            onInput={(e) => setA('name')(e.detail.value)}
+          />
         </FormField>
-        <FormField label='身份证号码' name='app-idNumber' error={errors['a.idNumber']}>
-          <Input className='form-field__input' type='idcard' value={applicant.idNumber} maxlength={18} placeholder='18位居民身份证号码' onInput={(e) => setA('idNumber')(e.detail.value)} />
+        <FormField label="身份证号码" name="app-idNumber" error={errors['a.idNumber']}>
+          <Input
+            className="form-field__input"
+            type="idcard"
+            value={applicant.idNumber}
+            maxlength={18}
+            placeholder="18位居民身份证号码"
+            onInput={(e) => setA('idNumber')(e.detail.value)}
+          />
         </FormField>
-        <FormField label='手机号码' name='app-phone' error={errors['a.phone']} hint='用于接收办理进度通知'>
-          <Input className='form-field__input' type='number' value={applicant.phone} maxlength={11} placeholder='11位手机号码' onInput={(e) => setA('phone')(e.detail.value)} />
+        <FormField label="手机号码" name="app-phone" error={errors['a.phone']} hint="用于接收办理进度通知">
+          <Input
+            className="form-field__input"
+            type="number"
+            value={applicant.phone}
+            maxlength={11}
+            placeholder="11位手机号码"
+            onInput={(e) => setA('phone')(e.detail.value)}
+          />
         </FormField>
-        <FormField label='联系地址（选填）' name='app-address' error={errors['a.address']}>
-          <Input className='form-field__input' value={applicant.address} maxlength={100} placeholder='省市区街道门牌' onInput={(e) => setA('address')(e.detail.value)} />
+        <FormField label="联系地址（选填）" name="app-address" error={errors['a.address']}>
+          <Input
+            className="form-field__input"
+            value={applicant.address}
+            maxlength={100}
+            placeholder="省市区街道门牌"
+            onInput={(e) => setA('address')(e.detail.value)}
+          />
         </FormField>
       </Section>
 
       {m.fields.length > 0 && (
-        <Section title='申请表'>
+        <Section title="申请表">
           <MatterFields
             fields={m.fields}
             values={form}
-            errors={Object.fromEntries(m.fields.map((f) => [f.key, errors[`f.${f.key}`] ?? (flagged(f.label)[0] ? `需补正：${flagged(f.label)[0]}` : undefined)]))}
+            errors={Object.fromEntries(
+              m.fields.map((f) => [f.key, errors[`f.${f.key}`] ?? (flagged(f.label)[0] ? `需补正：${flagged(f.label)[0]}` : undefined)]),
+            )}
             onChange={setF}
           />
         </Section>
       )}
 
       <Section title={`申请材料（共${m.materials.length}项）`}>
-        <Text className='case-page__note'>可上传JPEG、PNG照片或PDF，每份不超过2MB；照片会先在手机上压缩。</Text>
+        <Text className="case-page__note">可上传JPEG、PNG照片或PDF，每份不超过2MB；照片会先在手机上压缩。</Text>
         {m.materials.map((x) => {
           const problems = flagged(x.name)
           const error = errors[`m.${x.index}`]
           return (
             <View key={x.index} className={`case-material case-material--${x.index}${error ? ' case-material--invalid' : ''}`}>
-              <Text className='case-material__name'>
+              <Text className="case-material__name">
                 {x.index + 1}. {x.name}
               </Text>
               <View>
                 <Tag text={x.required ? '必须提供' : '按情况提供'} tone={x.required ? 'orange' : 'gray'} />
-                {x.uploadable ? <Tag text='网上提交' tone='green' /> : <Tag text='到窗口提交或核验' tone='gray' />}
-                {problems.length > 0 && <Tag text='需补正' tone='orange' />}
+                {x.uploadable ? <Tag text="网上提交" tone="green" /> : <Tag text="到窗口提交或核验" tone="gray" />}
+                {problems.length > 0 && <Tag text="需补正" tone="orange" />}
               </View>
-              {x.notes && <Text className='case-page__note'>说明：{x.notes}</Text>}
+              {x.notes && <Text className="case-page__note">说明：{x.notes}</Text>}
               {problems.map((p, i) => (
-                <Text key={i} className='case-material__problem'>
+                <Text key={i} className="case-material__problem">
                   需补正：{p}
                 </Text>
               ))}
               {x.files.map((f) => (
-                <View key={f.libraryId} className='case-file'>
-                  <Text className='case-file__name'>✓ {f.fileName}</Text>
-                  <Text className='case-file__size'>{fileSizeText(f.size)}</Text>
-                  <View className='case-file__remove' hoverClass='case-file__remove--pressed' onClick={() => remove(x, f)}>
+                <View key={f.libraryId} className="case-file">
+                  <Text className="case-file__name">✓ {f.fileName}</Text>
+                  <Text className="case-file__size">{fileSizeText(f.size)}</Text>
+                  <View className="case-file__remove" hoverClass="case-file__remove--pressed" onClick={() => remove(x, f)}>
                     移除
                   </View>
                 </View>
@@ -567,32 +664,47 @@ export default function ApplyPage() {
               {x.uploadable && (
                 <View>
                   {uploading === x.index ? (
-                    <View className='case-material__uploading'>
-                      <View className='case-material__spinner' />
+                    <View className="case-material__uploading">
+                      <View className="case-material__spinner" />
                       <Text>正在上传，请稍候…</Text>
                     </View>
                   ) : (
                     x.files.length < MATERIAL_MAX_FILES && (
-                      <View className='case-material__buttons'>
-                        <View className='case-material__button case-material__upload' hoverClass='case-material__button--pressed' onClick={() => upload(x)}>
+                      <View className="case-material__buttons">
+                        <View
+                          className="case-material__button case-material__upload"
+                          hoverClass="case-material__button--pressed"
+                          onClick={() => upload(x)}
+                        >
                           {x.files.length ? '再传一份' : '上传'}
                         </View>
-                        <View className='case-material__button case-material__button--plain case-material__reuse' hoverClass='case-material__button--pressed' onClick={() => openLibrary(x)}>
+                        <View
+                          className="case-material__button case-material__button--plain case-material__reuse"
+                          hoverClass="case-material__button--pressed"
+                          onClick={() => openLibrary(x)}
+                        >
                           从我的材料选
                         </View>
                       </View>
                     )
                   )}
-                  {error && <Text className='case-material__error'>{error}</Text>}
+                  {error && <Text className="case-material__error">{error}</Text>}
                   {libraryFor === x.index && (
-                    <View className='case-library'>
-                      {library.status === 'loading' && <Text className='case-page__note'>正在读取我的材料…</Text>}
-                      {library.status === 'error' && <Text className='case-material__error'>{library.message}</Text>}
-                      {library.status === 'ready' && library.items.length === 0 && <Text className='case-page__note'>还没有以前上传过的材料</Text>}
+                    <View className="case-library">
+                      {library.status === 'loading' && <Text className="case-page__note">正在读取我的材料…</Text>}
+                      {library.status === 'error' && <Text className="case-material__error">{library.message}</Text>}
+                      {library.status === 'ready' && library.items.length === 0 && (
+                        <Text className="case-page__note">还没有以前上传过的材料</Text>
+                      )}
                       {library.items.map((it) => (
-                        <View key={it.libraryId} className='case-library__item' hoverClass='case-library__item--pressed' onClick={() => attach(x, it)}>
-                          <Text className='case-library__name'>{it.fileName}</Text>
-                          <Text className='case-library__meta'>
+                        <View
+                          key={it.libraryId}
+                          className="case-library__item"
+                          hoverClass="case-library__item--pressed"
+                          onClick={() => attach(x, it)}
+                        >
+                          <Text className="case-library__name">{it.fileName}</Text>
+                          <Text className="case-library__meta">
                             {it.materialName} · {fileSizeText(it.size)} · {beijingDateTime(it.createdAt)}
                           </Text>
                         </View>
@@ -606,31 +718,57 @@ export default function ApplyPage() {
         })}
       </Section>
 
-      <Section title='领取方式'>
-        <ChoiceChips name='delivery' options={DELIVERY_OPTIONS} value={method} onChange={(v) => setMethod(v)} />
+      <Section title="领取方式">
+        <ChoiceChips name="delivery" options={DELIVERY_OPTIONS} value={method} onChange={(v) => setMethod(v)} />
         {mailing ? (
           <View>
-            <FormField label='收件人' name='mail-recipient' error={errors['d.recipient']}>
-              <Input className='form-field__input' value={mail.recipient} maxlength={20} onInput={(e) => setM('recipient')(e.detail.value)} />
+            <FormField label="收件人" name="mail-recipient" error={errors['d.recipient']}>
+              <Input
+                className="form-field__input"
+                value={mail.recipient}
+                maxlength={20}
+                onInput={(e) => setM('recipient')(e.detail.value)}
+              />
             </FormField>
-            <FormField label='收件人手机' name='mail-phone' error={errors['d.phone']}>
-              <Input className='form-field__input' type='number' value={mail.phone} maxlength={11} onInput={(e) => setM('phone')(e.detail.value)} />
+            <FormField label="收件人手机" name="mail-phone" error={errors['d.phone']}>
+              <Input
+                className="form-field__input"
+                type="number"
+                value={mail.phone}
+                maxlength={11}
+                onInput={(e) => setM('phone')(e.detail.value)}
+              />
             </FormField>
-            <FormField label='邮寄地址' name='mail-address' error={errors['d.address']}>
-              <Input className='form-field__input' value={mail.address} maxlength={100} placeholder='省市区街道门牌' onInput={(e) => setM('address')(e.detail.value)} />
+            <FormField label="邮寄地址" name="mail-address" error={errors['d.address']}>
+              <Input
+                className="form-field__input"
+                value={mail.address}
+                maxlength={100}
+                placeholder="省市区街道门牌"
+                onInput={(e) => setM('address')(e.detail.value)}
+              />
             </FormField>
-            <Text className='case-page__note'>办结后由工作人员邮寄，运单号会显示在办件进度里。</Text>
+            <Text className="case-page__note">办结后由工作人员邮寄，运单号会显示在办件进度里。</Text>
           </View>
         ) : (
-          <Text className='case-page__note'>办结后凭取件码到政务服务中心统一出件窗口领取。</Text>
+          <Text className="case-page__note">办结后凭取件码到政务服务中心统一出件窗口领取。</Text>
         )}
       </Section>
 
-      {errors.page && <Text className='case-page__error'>{errors.page}</Text>}
-      <View className='case-page__actions'>
-        <BigButton text={supplementMode ? '下一步：核对并提交补正' : '下一步：核对并提交'} disabled={Boolean(busy) || uploading !== null} onClick={next} />
-        <BigButton kind='secondary' text={busy === 'save' ? '正在保存…' : '保存草稿'} disabled={Boolean(busy) || uploading !== null} onClick={saveAsDraft} />
-        {savedAt && <Text className='case-page__note case-page__note--center'>草稿已于 {savedAt} 保存，可在「我的办件」中继续填写</Text>}
+      {errors.page && <Text className="case-page__error">{errors.page}</Text>}
+      <View className="case-page__actions">
+        <BigButton
+          text={supplementMode ? '下一步：核对并提交补正' : '下一步：核对并提交'}
+          disabled={Boolean(busy) || uploading !== null}
+          onClick={next}
+        />
+        <BigButton
+          kind="secondary"
+          text={busy === 'save' ? '正在保存…' : '保存草稿'}
+          disabled={Boolean(busy) || uploading !== null}
+          onClick={saveAsDraft}
+        />
+        {savedAt && <Text className="case-page__note case-page__note--center">草稿已于 {savedAt} 保存，可在「我的办件」中继续填写</Text>}
       </View>
     </View>
   )

@@ -29,34 +29,34 @@ function Result({ c }: { c: CaseView }) {
   const r = c.result
   if (!r) return null
   return (
-    <Section title='办理结果'>
+    <Section title="办理结果">
       {r.decision && (
-        <InfoRow label='结果' strong>
+        <InfoRow label="结果" strong>
           {r.decision === 'approved' ? '准予办理' : '不予办理'}
         </InfoRow>
       )}
-      {r.reason && <InfoRow label='理由'>{r.reason}</InfoRow>}
+      {r.reason && <InfoRow label="理由">{r.reason}</InfoRow>}
       {r.pickup && (
-        <View className='case-pickup'>
+        <View className="case-pickup">
           {r.pickup.code && (
-            <View className='case-pickup__code-box'>
-              <Text className='case-pickup__label'>取件码</Text>
-              <Text className='case-pickup__code'>{r.pickup.code}</Text>
-              <Text className='case-pickup__hint'>请携带本人身份证，向窗口出示取件码</Text>
+            <View className="case-pickup__code-box">
+              <Text className="case-pickup__label">取件码</Text>
+              <Text className="case-pickup__code">{r.pickup.code}</Text>
+              <Text className="case-pickup__hint">请携带本人身份证，向窗口出示取件码</Text>
             </View>
           )}
-          <InfoRow label='领取窗口' strong>
+          <InfoRow label="领取窗口" strong>
             {r.pickup.windowNumber}号窗口 {r.pickup.windowName}
           </InfoRow>
-          <InfoRow label='地点'>{r.pickup.location}</InfoRow>
+          <InfoRow label="地点">{r.pickup.location}</InfoRow>
         </View>
       )}
       {r.mail && (
         <View>
-          <InfoRow label='快递' strong>
+          <InfoRow label="快递" strong>
             {r.mail.carrier} {r.mail.trackingNo}
           </InfoRow>
-          <InfoRow label='寄往'>{r.mail.address}</InfoRow>
+          <InfoRow label="寄往">{r.mail.address}</InfoRow>
         </View>
       )}
     </Section>
@@ -69,7 +69,13 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
   const d = c.deadline
 
   const withdraw = async () => {
-    const ok = await Taro.showModal({ title: '撤回申请', content: '撤回后本次申请结束，如需办理须重新申请。确定撤回吗？', confirmText: '确定撤回', confirmColor: '#b3261e', cancelText: '不撤回' })
+    const ok = await Taro.showModal({
+      title: '撤回申请',
+      content: '撤回后本次申请结束，如需办理须重新申请。确定撤回吗？',
+      confirmText: '确定撤回',
+      confirmColor: '#b3261e',
+      cancelText: '不撤回',
+    })
     if (!ok.confirm) return
     setBusy(true)
     Taro.showLoading({ title: '正在撤回', mask: true })
@@ -85,41 +91,41 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
   return (
     <View>
       {FRESH[fresh] && (
-        <View className='case-detail__success'>
-          <Text className='case-detail__success-title'>{FRESH[fresh]}</Text>
+        <View className="case-detail__success">
+          <Text className="case-detail__success-title">{FRESH[fresh]}</Text>
         </View>
       )}
       <View className={`case-detail__card case-detail__card--${c.state}`}>
-        <Text className='case-detail__matter'>{c.matterName}</Text>
-        <View className='case-detail__state'>
+        <Text className="case-detail__matter">{c.matterName}</Text>
+        <View className="case-detail__state">
           <Tag text={c.stateLabel} tone={CASE_STATE_TONES[c.state]} />
         </View>
-        <Text className='case-detail__no'>办件编号 {c.caseNo}</Text>
-        {c.submittedAt && <Text className='case-detail__meta'>提交时间 {beijingDateTime(c.submittedAt)}</Text>}
+        <Text className="case-detail__no">办件编号 {c.caseNo}</Text>
+        {c.submittedAt && <Text className="case-detail__meta">提交时间 {beijingDateTime(c.submittedAt)}</Text>}
       </View>
 
       {c.state === 'supplement_requested' && c.supplement && (
         <Section title={`请补正以下${c.supplement.items.length}项内容`}>
-          <View className='case-supplement'>
+          <View className="case-supplement">
             {c.supplement.items.map((i, n) => (
-              <View key={n} className='case-supplement__item'>
-                <Text className='case-supplement__target'>
+              <View key={n} className="case-supplement__item">
+                <Text className="case-supplement__target">
                   {n + 1}. {i.target}
                 </Text>
-                <Text className='case-supplement__problem'>{i.problem}</Text>
+                <Text className="case-supplement__problem">{i.problem}</Text>
               </View>
             ))}
-            {c.supplement.note && <Text className='case-supplement__note'>说明：{c.supplement.note}</Text>}
+            {c.supplement.note && <Text className="case-supplement__note">说明：{c.supplement.note}</Text>}
           </View>
-          <Text className='case-page__note'>告知时间 {beijingDateTime(c.supplement.requestedAt)}。补正期间办理时限暂停计算。</Text>
+          <Text className="case-page__note">告知时间 {beijingDateTime(c.supplement.requestedAt)}。补正期间办理时限暂停计算。</Text>
         </Section>
       )}
 
       {(can('resubmit') || can('submit') || can('withdraw')) && (
-        <View className='case-page__actions'>
-          {can('resubmit') && <BigButton text='去补正' disabled={busy} onClick={edit} />}
-          {can('submit') && <BigButton text='继续填写并提交' disabled={busy} onClick={edit} />}
-          {can('withdraw') && <BigButton kind='secondary' text='撤回申请' disabled={busy} onClick={withdraw} />}
+        <View className="case-page__actions">
+          {can('resubmit') && <BigButton text="去补正" disabled={busy} onClick={edit} />}
+          {can('submit') && <BigButton text="继续填写并提交" disabled={busy} onClick={edit} />}
+          {can('withdraw') && <BigButton kind="secondary" text="撤回申请" disabled={busy} onClick={withdraw} />}
         </View>
       )}
 
@@ -130,14 +136,18 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
       {c.queryCode && c.state !== 'draft' && <QueryCode caseId={c.caseId} code={c.queryCode} onChanged={onChanged} />}
 
       {c.state !== 'draft' && (
-        <View className='case-detail__share' hoverClass='case-detail__share--pressed' onClick={() => Taro.navigateTo({ url: pageUrl('/packages/case/share/index', { id: c.caseId }) })}>
-          <Text className='case-detail__share-title'>分享给家人查看</Text>
-          <Text className='case-detail__share-desc'>家人用自己的微信看进度，看不到取件码和材料 ›</Text>
+        <View
+          className="case-detail__share"
+          hoverClass="case-detail__share--pressed"
+          onClick={() => Taro.navigateTo({ url: pageUrl('/packages/case/share/index', { id: c.caseId }) })}
+        >
+          <Text className="case-detail__share-title">分享给家人查看</Text>
+          <Text className="case-detail__share-desc">家人用自己的微信看进度，看不到取件码和材料 ›</Text>
         </View>
       )}
 
       {c.subtasks && c.subtasks.length > 0 && (
-        <Section title='联办部门'>
+        <Section title="联办部门">
           {c.subtasks.map((s) => (
             <InfoRow key={s.departmentId} label={s.done ? '已完成' : '办理中'}>
               {s.departmentName}
@@ -146,31 +156,31 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         </Section>
       )}
 
-      <Section title='办理进度'>
+      <Section title="办理进度">
         <CaseTimeline entries={c.timeline} deadlineChanges={c.deadlineChanges} />
       </Section>
 
-      <Section title='已提交材料'>
-        {c.materials.filter((m) => m.files.length > 0).length === 0 && <Text className='case-page__note'>暂无网上提交的材料</Text>}
+      <Section title="已提交材料">
+        {c.materials.filter((m) => m.files.length > 0).length === 0 && <Text className="case-page__note">暂无网上提交的材料</Text>}
         {c.materials
           .filter((m) => m.files.length > 0)
           .map((m) => (
-            <View key={m.index} className='case-detail__material'>
-              <Text className='case-detail__material-name'>{m.name}</Text>
+            <View key={m.index} className="case-detail__material">
+              <Text className="case-detail__material-name">{m.name}</Text>
               {m.files.map((f) => (
-                <View key={f.libraryId} className='case-file'>
-                  <Text className='case-file__name'>{f.fileName}</Text>
-                  <Text className='case-file__size'>{fileSizeText(f.size)}</Text>
+                <View key={f.libraryId} className="case-file">
+                  <Text className="case-file__name">{f.fileName}</Text>
+                  <Text className="case-file__size">{fileSizeText(f.size)}</Text>
                 </View>
               ))}
             </View>
           ))}
-        <InfoRow label='领取方式'>{c.delivery.method === 'mail' ? `邮寄：${c.delivery.address}` : '到中心统一窗口领取'}</InfoRow>
+        <InfoRow label="领取方式">{c.delivery.method === 'mail' ? `邮寄：${c.delivery.address}` : '到中心统一窗口领取'}</InfoRow>
       </Section>
 
       {fresh && (
-        <View className='case-page__actions'>
-          <BigButton kind='secondary' text='查看我的全部办件' onClick={() => Taro.redirectTo({ url: '/packages/case/mine/index' })} />
+        <View className="case-page__actions">
+          <BigButton kind="secondary" text="查看我的全部办件" onClick={() => Taro.redirectTo({ url: '/packages/case/mine/index' })} />
         </View>
       )}
     </View>
@@ -189,9 +199,13 @@ export default function CaseDetail() {
 
   return (
     <View className={`${rootClass} case-page case-detail`}>
-      {!kase.data && kase.loading && <StatusView kind='loading' />}
+      {!kase.data && kase.loading && <StatusView kind="loading" />}
       {!kase.data && kase.error && (
-        <StatusView kind={kase.error.code === 'NOT_FOUND' || kase.error.code === 'INVALID_INPUT' ? 'empty' : 'error'} message={kase.error.message} onRetry={kase.refresh} />
+        <StatusView
+          kind={kase.error.code === 'NOT_FOUND' || kase.error.code === 'INVALID_INPUT' ? 'empty' : 'error'}
+          message={kase.error.message}
+          onRetry={kase.refresh}
+        />
       )}
       {kase.data && <Detail c={kase.data} fresh={fresh} onChanged={kase.refresh} />}
     </View>

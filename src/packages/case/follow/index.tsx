@@ -43,30 +43,32 @@ export default function FollowInvite() {
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     Taro.showToast({ title: '关注成功', icon: 'success' })
-    Taro.redirectTo({ url: r.data.caseId ? pageUrl('/packages/case/followed/index', { id: r.data.caseId, fresh: 1 }) : '/packages/case/followed-list/index' })
+    Taro.redirectTo({
+      url: r.data.caseId ? pageUrl('/packages/case/followed/index', { id: r.data.caseId, fresh: 1 }) : '/packages/case/followed-list/index',
+    })
   }
 
   return (
     <View className={`${rootClass} case-page follow-accept`}>
-      <View className='case-page__head'>
-        <Text className='case-page__title'>{fromCard ? '家人请您关注办件进度' : '输入家人发来的邀请码'}</Text>
-        <Text className='case-page__sub'>关注后，不用跑大厅，在手机上就能看到办到哪一步、什么时候能领取。</Text>
+      <View className="case-page__head">
+        <Text className="case-page__title">{fromCard ? '家人请您关注办件进度' : '输入家人发来的邀请码'}</Text>
+        <Text className="case-page__sub">关注后，不用跑大厅，在手机上就能看到办到哪一步、什么时候能领取。</Text>
       </View>
 
-      <View className='section'>
+      <View className="section">
         {fromCard ? (
-          <View className='follow-accept__code-box'>
-            <Text className='follow-accept__label'>邀请码</Text>
-            <Text className='follow-accept__code'>{groupedCode(fromCard)}</Text>
+          <View className="follow-accept__code-box">
+            <Text className="follow-accept__label">邀请码</Text>
+            <Text className="follow-accept__code">{groupedCode(fromCard)}</Text>
           </View>
         ) : (
-          <FormField label='邀请码' name='code' hint='24位数字和字母，空格可以不输'>
+          <FormField label="邀请码" name="code" hint="24位数字和字母，空格可以不输">
             <Input
-              className='form-field__input'
+              className="form-field__input"
               value={typed}
               maxlength={60}
-              placeholder='请输入邀请码'
-              confirmType='done'
+              placeholder="请输入邀请码"
+              confirmType="done"
               onInput={(e) => {
                 setTyped(e.detail.value)
                 setError('')
@@ -76,18 +78,24 @@ export default function FollowInvite() {
           </FormField>
         )}
         {/* Chips draw their own boxes: the form-field markup without its control box (as the apply form does). */}
-        <View className='form-field form-field--relation'>
-          <Text className='form-field__label'>您是申请人的</Text>
-          <ChoiceChips name='relation' options={RELATIONS} value={relation} onChange={setRelation} />
+        <View className="form-field form-field--relation">
+          <Text className="form-field__label">您是申请人的</Text>
+          <ChoiceChips name="relation" options={RELATIONS} value={relation} onChange={setRelation} />
         </View>
       </View>
 
-      {error && <Text className='case-page__error follow-accept__error'>{error}</Text>}
-      <View className='case-page__actions'>
+      {error && <Text className="case-page__error follow-accept__error">{error}</Text>}
+      <View className="case-page__actions">
         <BigButton text={busy ? '正在关注…' : '关注办件进度'} disabled={busy} onClick={follow} />
       </View>
-      <Text className='case-page__note case-page__note--pad'>您能看到进度、办结期限和领取地点；看不到取件码、证件号和材料。申请人可以随时取消您的关注。</Text>
-      <View className='follow-accept__more' hoverClass='follow-accept__more--pressed' onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })}>
+      <Text className="case-page__note case-page__note--pad">
+        您能看到进度、办结期限和领取地点；看不到取件码、证件号和材料。申请人可以随时取消您的关注。
+      </Text>
+      <View
+        className="follow-accept__more"
+        hoverClass="follow-accept__more--pressed"
+        onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })}
+      >
         我关注的办件
       </View>
     </View>

@@ -18,16 +18,20 @@ import './index.scss'
 function FollowedCard({ c }: { c: FollowedCaseSummary }) {
   const open = () => Taro.navigateTo({ url: pageUrl('/packages/case/followed/index', { id: c.caseId }) })
   return (
-    <View className={`case-card followed-card${c.readyForPickup ? ' followed-card--ready' : ''}${c.overdue ? ' case-card--overdue' : ''}`} hoverClass='case-card--pressed' onClick={open}>
-      <View className='case-card__head'>
-        <Text className='case-card__matter'>{c.matterName}</Text>
+    <View
+      className={`case-card followed-card${c.readyForPickup ? ' followed-card--ready' : ''}${c.overdue ? ' case-card--overdue' : ''}`}
+      hoverClass="case-card--pressed"
+      onClick={open}
+    >
+      <View className="case-card__head">
+        <Text className="case-card__matter">{c.matterName}</Text>
         <Tag text={c.stateLabel} tone={CASE_STATE_TONES[c.state]} />
       </View>
-      <Text className='case-card__line'>申请人 {c.applicantName}</Text>
-      <Text className='case-card__line'>
-        办件编号 <Text className='case-card__no'>{c.caseNo}</Text>
+      <Text className="case-card__line">申请人 {c.applicantName}</Text>
+      <Text className="case-card__line">
+        办件编号 <Text className="case-card__no">{c.caseNo}</Text>
       </Text>
-      {c.readyForPickup && <Text className='followed-card__ready'>已办好，可以领取了</Text>}
+      {c.readyForPickup && <Text className="followed-card__ready">已办好，可以领取了</Text>}
       {!c.readyForPickup && c.dueDate && (
         <Text className={`case-card__due${c.overdue ? ' case-card__due--overdue' : ''}`}>
           办结期限 {longDate(c.dueDate)}
@@ -45,21 +49,23 @@ export default function FollowedList() {
   const cases = list.data?.cases ?? []
   return (
     <View className={`${rootClass} case-page followed-list`}>
-      {!list.data && list.loading && <StatusView kind='loading' />}
-      {!list.data && list.error && <StatusView kind='error' message={list.error.message} onRetry={list.refresh} />}
-      {list.data && list.error && <Text className='case-page__error'>刷新失败：{list.error.message}</Text>}
+      {!list.data && list.loading && <StatusView kind="loading" />}
+      {!list.data && list.error && <StatusView kind="error" message={list.error.message} onRetry={list.refresh} />}
+      {list.data && list.error && <Text className="case-page__error">刷新失败：{list.error.message}</Text>}
       {list.data && cases.length === 0 && (
-        <View className='followed-list__empty'>
-          <StatusView kind='empty' message='您还没有关注家人的办件' />
-          <Text className='case-page__note case-page__note--pad case-page__note--center'>请家人在「我的办件」里打开办件，点「分享给家人查看」，把邀请发给您。</Text>
+        <View className="followed-list__empty">
+          <StatusView kind="empty" message="您还没有关注家人的办件" />
+          <Text className="case-page__note case-page__note--pad case-page__note--center">
+            请家人在「我的办件」里打开办件，点「分享给家人查看」，把邀请发给您。
+          </Text>
         </View>
       )}
       {cases.map((c) => (
         <FollowedCard key={c.caseId} c={c} />
       ))}
-      <View className='case-page__actions'>
-        <BigButton kind='secondary' text='输入邀请码' onClick={() => Taro.navigateTo({ url: '/packages/case/follow/index' })} />
-        <BigButton kind='secondary' text='凭办件编号查询进度' onClick={() => Taro.navigateTo({ url: '/packages/case/lookup/index' })} />
+      <View className="case-page__actions">
+        <BigButton kind="secondary" text="输入邀请码" onClick={() => Taro.navigateTo({ url: '/packages/case/follow/index' })} />
+        <BigButton kind="secondary" text="凭办件编号查询进度" onClick={() => Taro.navigateTo({ url: '/packages/case/lookup/index' })} />
       </View>
     </View>
   )

@@ -24,13 +24,13 @@ import './index.scss'
 function Pickup({ c }: { c: FollowedCaseView }) {
   if (!c.pickup) return null
   return (
-    <View className='followed__ready'>
-      <Text className='followed__ready-title'>已办好，可以领取了</Text>
-      <InfoRow label='领取窗口' strong>
+    <View className="followed__ready">
+      <Text className="followed__ready-title">已办好，可以领取了</Text>
+      <InfoRow label="领取窗口" strong>
         {c.pickup.windowNumber}号窗口 {c.pickup.windowName}
       </InfoRow>
-      <InfoRow label='地点'>{c.pickup.location}</InfoRow>
-      <Text className='followed__ready-note'>取件码只发给申请人本人。如需代领，请向申请人要取件码。</Text>
+      <InfoRow label="地点">{c.pickup.location}</InfoRow>
+      <Text className="followed__ready-note">取件码只发给申请人本人。如需代领，请向申请人要取件码。</Text>
     </View>
   )
 }
@@ -45,33 +45,33 @@ function Followed({ c, fresh }: { c: FollowedCaseView; fresh: boolean }) {
   return (
     <View>
       {fresh && (
-        <View className='case-detail__success'>
-          <Text className='case-detail__success-title'>关注成功，办理有进展时会通知您</Text>
+        <View className="case-detail__success">
+          <Text className="case-detail__success-title">关注成功，办理有进展时会通知您</Text>
         </View>
       )}
       <View className={`case-detail__card case-detail__card--${c.state}`}>
-        <Text className='case-detail__matter'>{c.matterName}</Text>
-        <View className='case-detail__state followed__state'>
+        <Text className="case-detail__matter">{c.matterName}</Text>
+        <View className="case-detail__state followed__state">
           <Tag text={c.stateLabel} tone={CASE_STATE_TONES[c.state]} />
         </View>
-        <Text className='case-detail__no'>办件编号 {c.caseNo}</Text>
-        <Text className='case-detail__meta'>申请人 {c.applicantName}</Text>
-        {c.submittedAt && <Text className='case-detail__meta'>提交时间 {beijingDateTime(c.submittedAt)}</Text>}
+        <Text className="case-detail__no">办件编号 {c.caseNo}</Text>
+        <Text className="case-detail__meta">申请人 {c.applicantName}</Text>
+        {c.submittedAt && <Text className="case-detail__meta">提交时间 {beijingDateTime(c.submittedAt)}</Text>}
       </View>
 
       <Pickup c={c} />
 
       {d && <CaseDeadline deadline={d} />}
 
-      <Section title='办理进度'>
+      <Section title="办理进度">
         {/* The follower's copy has no notes and no internal steps; the timeline takes the applicant's shape. */}
         <CaseTimeline entries={c.timeline.map((e) => ({ ...e, internal: false }))} deadlineChanges={c.deadlineChanges} />
       </Section>
 
-      <View className='case-page__actions'>
-        <BigButton kind='secondary' text='有进展时提醒我' onClick={remind} />
+      <View className="case-page__actions">
+        <BigButton kind="secondary" text="有进展时提醒我" onClick={remind} />
       </View>
-      <Text className='case-page__note case-page__note--pad'>您看到的是家人分享的办理进度，不含证件号、材料和取件码。</Text>
+      <Text className="case-page__note case-page__note--pad">您看到的是家人分享的办理进度，不含证件号、材料和取件码。</Text>
     </View>
   )
 }
@@ -89,19 +89,25 @@ export default function FollowedCase() {
 
   return (
     <View className={`${rootClass} case-page case-detail followed`}>
-      {!kase.data && kase.loading && <StatusView kind='loading' />}
+      {!kase.data && kase.loading && <StatusView kind="loading" />}
       {/* Revoked since: the view goes at once, even over an older copy. */}
       {gone && (
-        <View className='followed__gone'>
-          <StatusView kind='empty' message={kase.error!.message} />
-          <Text className='case-page__note case-page__note--pad case-page__note--center'>申请人可能已取消您的关注。如需继续关注，请让家人重新分享。</Text>
-          <View className='case-page__actions'>
-            <BigButton kind='secondary' text='我关注的办件' onClick={() => Taro.redirectTo({ url: '/packages/case/followed-list/index' })} />
+        <View className="followed__gone">
+          <StatusView kind="empty" message={kase.error!.message} />
+          <Text className="case-page__note case-page__note--pad case-page__note--center">
+            申请人可能已取消您的关注。如需继续关注，请让家人重新分享。
+          </Text>
+          <View className="case-page__actions">
+            <BigButton
+              kind="secondary"
+              text="我关注的办件"
+              onClick={() => Taro.redirectTo({ url: '/packages/case/followed-list/index' })}
+            />
           </View>
         </View>
       )}
-      {!gone && !kase.data && kase.error && <StatusView kind='error' message={kase.error.message} onRetry={kase.refresh} />}
-      {!gone && kase.data && kase.error && <Text className='case-page__error'>刷新失败：{kase.error.message}</Text>}
+      {!gone && !kase.data && kase.error && <StatusView kind="error" message={kase.error.message} onRetry={kase.refresh} />}
+      {!gone && kase.data && kase.error && <Text className="case-page__error">刷新失败：{kase.error.message}</Text>}
       {!gone && kase.data && <Followed c={kase.data} fresh={fresh} />}
     </View>
   )

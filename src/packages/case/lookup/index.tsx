@@ -35,28 +35,28 @@ function Answer({ r }: { r: LookupResult }) {
   return (
     <View>
       <View className={`lookup__card${r.readyForPickup ? ' lookup__card--ready' : ''}`}>
-        <Text className='lookup__matter'>{r.matterName}</Text>
-        <Text className='lookup__stage'>{r.stageLabel}</Text>
-        <Text className='lookup__no'>办件编号 {r.caseNo}</Text>
+        <Text className="lookup__matter">{r.matterName}</Text>
+        <Text className="lookup__stage">{r.stageLabel}</Text>
+        <Text className="lookup__no">办件编号 {r.caseNo}</Text>
       </View>
-      <Section title='办理情况'>
-        {r.submittedAt && <InfoRow label='提交时间'>{beijingDateTime(r.submittedAt)}</InfoRow>}
+      <Section title="办理情况">
+        {r.submittedAt && <InfoRow label="提交时间">{beijingDateTime(r.submittedAt)}</InfoRow>}
         {r.dueDate && (
-          <InfoRow label='办结期限' strong>
+          <InfoRow label="办结期限" strong>
             {longDate(r.dueDate)}
             {r.overdue ? '（已超期）' : r.dueProvisional ? '（暂定）' : ''}
           </InfoRow>
         )}
         {r.pickup && (
           <View>
-            <InfoRow label='领取窗口' strong>
+            <InfoRow label="领取窗口" strong>
               {r.pickup.windowNumber}号窗口 {r.pickup.windowName}
             </InfoRow>
-            <InfoRow label='地点'>{r.pickup.location}</InfoRow>
-            <Text className='case-page__note'>领取时须出示申请人的取件码。</Text>
+            <InfoRow label="地点">{r.pickup.location}</InfoRow>
+            <Text className="case-page__note">领取时须出示申请人的取件码。</Text>
           </View>
         )}
-        {!r.dueDate && !r.pickup && <Text className='case-page__note'>受理后会显示办结期限。</Text>}
+        {!r.dueDate && !r.pickup && <Text className="case-page__note">受理后会显示办结期限。</Text>}
       </Section>
     </View>
   )
@@ -109,49 +109,79 @@ export default function Lookup() {
     return (
       <View className={`${rootClass} case-page lookup`}>
         <Answer r={answer} />
-        <View className='case-page__actions'>
+        <View className="case-page__actions">
           <BigButton
-            kind='secondary'
-            text='查询其他办件'
+            kind="secondary"
+            text="查询其他办件"
             onClick={() => {
               setAnswer(null)
               setFailure(null)
             }}
           />
         </View>
-        <Text className='case-page__note case-page__note--pad'>想看每一步的办理记录、收到进度通知？请家人把办件分享给您。</Text>
+        <Text className="case-page__note case-page__note--pad">想看每一步的办理记录、收到进度通知？请家人把办件分享给您。</Text>
       </View>
     )
   }
 
   return (
     <View className={`${rootClass} case-page lookup`}>
-      <View className='case-page__head'>
-        <Text className='case-page__title'>替家人查办件进度</Text>
-        <Text className='case-page__sub'>办件编号和查询码在申请人的办件详情页，请向申请人索取。</Text>
+      <View className="case-page__head">
+        <Text className="case-page__title">替家人查办件进度</Text>
+        <Text className="case-page__sub">办件编号和查询码在申请人的办件详情页，请向申请人索取。</Text>
       </View>
-      <View className='section'>
-        <FormField label='办件编号' name='caseNo' error={errors.caseNo}>
-          <Input className='form-field__input' value={form.caseNo} maxlength={20} placeholder='如 ZW 开头的16位编号' onInput={set('caseNo')} />
+      <View className="section">
+        <FormField label="办件编号" name="caseNo" error={errors.caseNo}>
+          <Input
+            className="form-field__input"
+            value={form.caseNo}
+            maxlength={20}
+            placeholder="如 ZW 开头的16位编号"
+            onInput={set('caseNo')}
+          />
         </FormField>
-        <FormField label='查询码' name='queryCode' error={errors.queryCode} hint='12位数字，在申请人的办件详情页'>
-          <Input className='form-field__input' type='number' value={form.queryCode} maxlength={12} placeholder='12位数字' onInput={set('queryCode')} />
+        <FormField label="查询码" name="queryCode" error={errors.queryCode} hint="12位数字，在申请人的办件详情页">
+          <Input
+            className="form-field__input"
+            type="number"
+            value={form.queryCode}
+            maxlength={12}
+            placeholder="12位数字"
+            onInput={set('queryCode')}
+          />
         </FormField>
-        <FormField label='申请人姓名' name='name' error={errors.name}>
-          <Input className='form-field__input' value={form.name} maxlength={20} placeholder='申请人的完整姓名' onInput={set('name')} />
+        <FormField label="申请人姓名" name="name" error={errors.name}>
+          <Input className="form-field__input" value={form.name} maxlength={20} placeholder="申请人的完整姓名" onInput={set('name')} />
         </FormField>
-        <FormField label='身份证或手机号后4位' name='idLast4' error={errors.idLast4}>
-          <Input className='form-field__input' type='idcard' value={form.idLast4} maxlength={4} placeholder='4位数字（身份证末位可能是X）' confirmType='search' onInput={set('idLast4')} onConfirm={submit} />
+        <FormField label="身份证或手机号后4位" name="idLast4" error={errors.idLast4}>
+          <Input
+            className="form-field__input"
+            type="idcard"
+            value={form.idLast4}
+            maxlength={4}
+            placeholder="4位数字（身份证末位可能是X）"
+            confirmType="search"
+            onInput={set('idLast4')}
+            onConfirm={submit}
+          />
         </FormField>
       </View>
       {failure && (
-        <Text className={`case-page__error lookup__failure lookup__failure--${failure.code === 'RATE_LIMITED' ? 'limited' : 'miss'}`}>{failure.message}</Text>
+        <Text className={`case-page__error lookup__failure lookup__failure--${failure.code === 'RATE_LIMITED' ? 'limited' : 'miss'}`}>
+          {failure.message}
+        </Text>
       )}
-      <View className='case-page__actions'>
+      <View className="case-page__actions">
         <BigButton text={busy ? '正在查询…' : '查询'} disabled={busy} onClick={submit} />
       </View>
-      <Text className='case-page__note case-page__note--pad'>为保护申请人信息，只显示办理阶段、办结期限和领取地点。每小时最多查错5次。</Text>
-      <View className='lookup__more' hoverClass='lookup__more--pressed' onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })}>
+      <Text className="case-page__note case-page__note--pad">
+        为保护申请人信息，只显示办理阶段、办结期限和领取地点。每小时最多查错5次。
+      </Text>
+      <View
+        className="lookup__more"
+        hoverClass="lookup__more--pressed"
+        onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })}
+      >
         我关注的办件
       </View>
     </View>

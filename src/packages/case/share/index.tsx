@@ -32,42 +32,42 @@ function InviteCard({ invite }: { invite: Invite }) {
   const link = h5Link(invite.share.path)
   const copy = () => Taro.setClipboardData({ data: link || invite.code }).catch(() => undefined)
   return (
-    <View className='follow-share__invite'>
-      <Text className='follow-share__invite-title'>{invite.scope === 'all' ? '邀请已生成：全部办件' : '邀请已生成'}</Text>
-      <Text className='follow-share__label'>邀请码</Text>
-      <Text className='follow-share__code' userSelect>
+    <View className="follow-share__invite">
+      <Text className="follow-share__invite-title">{invite.scope === 'all' ? '邀请已生成：全部办件' : '邀请已生成'}</Text>
+      <Text className="follow-share__label">邀请码</Text>
+      <Text className="follow-share__code" userSelect>
         {groupedCode(invite.code)}
       </Text>
-      <Text className='follow-share__hint'>{beijingMonthDayTime(invite.expiresAt)}前有效，只能一人使用</Text>
+      <Text className="follow-share__hint">{beijingMonthDayTime(invite.expiresAt)}前有效，只能一人使用</Text>
       {process.env.TARO_ENV === 'weapp' ? (
         // Only a button with open-type="share" may open WeChat's share sheet from the page.
-        <Button className='follow-share__wx-button' openType='share' hoverClass='follow-share__wx-button--pressed'>
+        <Button className="follow-share__wx-button" openType="share" hoverClass="follow-share__wx-button--pressed">
           发给家人（微信）
         </Button>
       ) : (
-        <View className='follow-share__link-box'>
-          <Text className='follow-share__label'>或把下面的链接发给家人</Text>
-          <Text className='follow-share__link' userSelect>
+        <View className="follow-share__link-box">
+          <Text className="follow-share__label">或把下面的链接发给家人</Text>
+          <Text className="follow-share__link" userSelect>
             {link}
           </Text>
-          <BigButton kind='secondary' text='复制链接' onClick={copy} />
+          <BigButton kind="secondary" text="复制链接" onClick={copy} />
         </View>
       )}
-      <Text className='follow-share__hint'>家人打开后点「关注办件进度」即可；也可以在首页「我关注的办件」里输入邀请码。</Text>
+      <Text className="follow-share__hint">家人打开后点「关注办件进度」即可；也可以在首页「我关注的办件」里输入邀请码。</Text>
     </View>
   )
 }
 
 function FollowerRow({ f, onRevoke }: { f: Follower; onRevoke: (f: Follower) => void }) {
   return (
-    <View className='follow-share__follower'>
-      <View className='follow-share__follower-main'>
-        <Text className='follow-share__follower-name'>{f.nickname}</Text>
-        <Text className='follow-share__follower-meta'>
+    <View className="follow-share__follower">
+      <View className="follow-share__follower-main">
+        <Text className="follow-share__follower-name">{f.nickname}</Text>
+        <Text className="follow-share__follower-meta">
           {f.scope === 'all' ? '可看我的全部办件' : `可看：${f.matterName ?? '这件办件'}`} · {beijingDateTime(f.since)}起
         </Text>
       </View>
-      <View className='follow-share__revoke' hoverClass='follow-share__revoke--pressed' onClick={() => onRevoke(f)}>
+      <View className="follow-share__revoke" hoverClass="follow-share__revoke--pressed" onClick={() => onRevoke(f)}>
         取消关注
       </View>
     </View>
@@ -127,37 +127,37 @@ export default function ShareWithFamily() {
   const list = followers.data?.followers ?? []
   return (
     <View className={`${rootClass} case-page follow-share`}>
-      <View className='case-page__head'>
-        <Text className='case-page__title'>让家人看办理进度</Text>
-        <Text className='case-page__sub'>家人用自己的微信关注后，能看到办到哪一步、办结期限和领取地点，也能收到进度通知。</Text>
-        <Text className='follow-share__private'>家人看不到：取件码、您的身份证号和手机号、提交的材料。</Text>
+      <View className="case-page__head">
+        <Text className="case-page__title">让家人看办理进度</Text>
+        <Text className="case-page__sub">家人用自己的微信关注后，能看到办到哪一步、办结期限和领取地点，也能收到进度通知。</Text>
+        <Text className="follow-share__private">家人看不到：取件码、您的身份证号和手机号、提交的材料。</Text>
       </View>
 
       {!invite && (
-        <View className='section'>
-          {caseId && <ChoiceChips name='scope' options={SCOPES} value={scope} onChange={setScope} />}
-          {!caseId && <Text className='case-page__note'>分享范围：我的全部办件（包括以后的新办件）</Text>}
-          {error && <Text className='case-page__error follow-share__error'>{error}</Text>}
-          <View className='follow-share__create'>
+        <View className="section">
+          {caseId && <ChoiceChips name="scope" options={SCOPES} value={scope} onChange={setScope} />}
+          {!caseId && <Text className="case-page__note">分享范围：我的全部办件（包括以后的新办件）</Text>}
+          {error && <Text className="case-page__error follow-share__error">{error}</Text>}
+          <View className="follow-share__create">
             <BigButton text={busy ? '正在生成…' : '生成邀请'} disabled={busy} onClick={create} />
           </View>
         </View>
       )}
       {invite && <InviteCard invite={invite} />}
       {invite && (
-        <View className='case-page__actions'>
-          <BigButton kind='secondary' text='再邀请一位家人' onClick={() => setInvite(null)} />
+        <View className="case-page__actions">
+          <BigButton kind="secondary" text="再邀请一位家人" onClick={() => setInvite(null)} />
         </View>
       )}
 
-      <Section title='正在关注的家人'>
-        {!followers.data && followers.loading && <StatusView kind='loading' />}
-        {!followers.data && followers.error && <StatusView kind='error' message={followers.error.message} onRetry={followers.refresh} />}
-        {followers.data && list.length === 0 && <Text className='case-page__note'>还没有家人关注。家人接受邀请后会显示在这里。</Text>}
+      <Section title="正在关注的家人">
+        {!followers.data && followers.loading && <StatusView kind="loading" />}
+        {!followers.data && followers.error && <StatusView kind="error" message={followers.error.message} onRetry={followers.refresh} />}
+        {followers.data && list.length === 0 && <Text className="case-page__note">还没有家人关注。家人接受邀请后会显示在这里。</Text>}
         {list.map((f) => (
           <FollowerRow key={f.followerId} f={f} onRevoke={revoke} />
         ))}
-        {list.length > 0 && <Text className='case-page__note'>取消后对方立即看不到进度，也不再收到通知。</Text>}
+        {list.length > 0 && <Text className="case-page__note">取消后对方立即看不到进度，也不再收到通知。</Text>}
       </Section>
     </View>
   )

@@ -22,7 +22,7 @@ interface Persona {
 }
 
 /** Persona roles are the system roles plus 'relative' (a citizen following a family member's case). */
-const roleLabel = (role: string) => (role === 'relative' ? '亲属（群众）' : ROLE_LABELS[role as Role] ?? role)
+const roleLabel = (role: string) => (role === 'relative' ? '亲属（群众）' : (ROLE_LABELS[role as Role] ?? role))
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; personas: Persona[] }
 
@@ -58,21 +58,21 @@ function DevLogin() {
   }
 
   const personas = load.status === 'ready' ? load.personas : []
-  const currentLabel = current ? personas.find((p) => p.openid === current)?.label ?? current : '未选择（匿名访问）'
+  const currentLabel = current ? (personas.find((p) => p.openid === current)?.label ?? current) : '未选择（匿名访问）'
 
   return (
     <View>
-      <View className='dev-login__current'>
-        <Text className='dev-login__current-label'>当前身份</Text>
-        <Text className='dev-login__current-name'>{currentLabel}</Text>
-        {current && <Text className='dev-login__current-meta'>OPENID：{current}</Text>}
-        {role && <Text className='dev-login__current-meta'>角色：{role}</Text>}
+      <View className="dev-login__current">
+        <Text className="dev-login__current-label">当前身份</Text>
+        <Text className="dev-login__current-name">{currentLabel}</Text>
+        {current && <Text className="dev-login__current-meta">OPENID：{current}</Text>}
+        {role && <Text className="dev-login__current-meta">角色：{role}</Text>}
       </View>
 
-      {load.status === 'loading' && <StatusView kind='loading' />}
-      {load.status === 'error' && <StatusView kind='error' message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
+      {load.status === 'loading' && <StatusView kind="loading" />}
+      {load.status === 'error' && <StatusView kind="error" message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
       {load.status === 'ready' && (
-        <View className='dev-login__list'>
+        <View className="dev-login__list">
           {personas.map((p) => (
             <ListCell
               key={p.key}
@@ -87,8 +87,8 @@ function DevLogin() {
       )}
 
       {current && (
-        <View className='dev-login__actions'>
-          <BigButton kind='secondary' text='退出演示身份' onClick={() => choose('')} />
+        <View className="dev-login__actions">
+          <BigButton kind="secondary" text="退出演示身份" onClick={() => choose('')} />
         </View>
       )}
 
@@ -111,9 +111,9 @@ function ConsentSetting() {
     setKept(v)
   }
   return (
-    <Section title='订阅消息提示'>
-      <ChoiceChips name='consent' options={CONSENT_OPTIONS} value={kept} onChange={change} />
-      <Text className='dev-login__current-meta'>提交预约、办件或取号时是否弹出“允许发送消息”的提示（模拟微信的“总是保持以上选择”）。</Text>
+    <Section title="订阅消息提示">
+      <ChoiceChips name="consent" options={CONSENT_OPTIONS} value={kept} onChange={change} />
+      <Text className="dev-login__current-meta">提交预约、办件或取号时是否弹出“允许发送消息”的提示（模拟微信的“总是保持以上选择”）。</Text>
     </Section>
   )
 }
@@ -122,11 +122,7 @@ export default function DevLoginPage() {
   const { rootClass } = useLargeText()
   return (
     <View className={`${rootClass} dev-login`}>
-      {process.env.TARO_ENV === 'h5' ? (
-        <DevLogin />
-      ) : (
-        <StatusView kind='empty' message='开发登录仅在本地 H5 可用' />
-      )}
+      {process.env.TARO_ENV === 'h5' ? <DevLogin /> : <StatusView kind="empty" message="开发登录仅在本地 H5 可用" />}
     </View>
   )
 }

@@ -39,11 +39,13 @@ function MatterPicker({ onPick }: { onPick: (m: MatterSummary) => void }) {
   const query = useDebounced(q.trim(), 400)
   const found = useRemote(() => searchMatters({ ...(query ? { q: query } : {}), page: 1, pageSize: 8 }), [query])
   return (
-    <View className='inquiry-ask__picker'>
-      <SearchBox placeholder='输入事项名称，如：护照' value={q} onChange={setQ} />
-      {found.status === 'loading' && <Text className='inquiry-page__note'>正在查找…</Text>}
-      {found.status === 'error' && <StatusView kind='error' message={found.error.message} onRetry={found.retry} />}
-      {found.status === 'ready' && found.data.items.length === 0 && <Text className='inquiry-page__note'>没有找到相关事项，可换个说法，或改选「中心综合咨询」</Text>}
+    <View className="inquiry-ask__picker">
+      <SearchBox placeholder="输入事项名称，如：护照" value={q} onChange={setQ} />
+      {found.status === 'loading' && <Text className="inquiry-page__note">正在查找…</Text>}
+      {found.status === 'error' && <StatusView kind="error" message={found.error.message} onRetry={found.retry} />}
+      {found.status === 'ready' && found.data.items.length === 0 && (
+        <Text className="inquiry-page__note">没有找到相关事项，可换个说法，或改选「中心综合咨询」</Text>
+      )}
       {found.status === 'ready' &&
         found.data.items.map((m) => <ListCell key={m.id} title={m.name} desc={MATTER_KIND_LABELS[m.kind]} onClick={() => onPick(m)} />)}
     </View>
@@ -64,8 +66,8 @@ function Suggestions({ text, matterId }: { text: string; matterId?: string }) {
   }, [q, matterId])
   if (items.length === 0) return null
   return (
-    <View className='inquiry-ask__suggest'>
-      <FaqList items={items} folded title='这些常见问题可能有您要的答案' />
+    <View className="inquiry-ask__suggest">
+      <FaqList items={items} folded title="这些常见问题可能有您要的答案" />
     </View>
   )
 }
@@ -149,24 +151,30 @@ export default function InquiryAsk() {
     }
     Taro.hideLoading()
     setBusy(false)
-    Taro.redirectTo({ url: pageUrl('/packages/inquiry/detail/index', { id: r.data.inquiryId, fresh: 1, ...(failed ? { imgFailed: failed } : {}) }) })
+    Taro.redirectTo({
+      url: pageUrl('/packages/inquiry/detail/index', { id: r.data.inquiryId, fresh: 1, ...(failed ? { imgFailed: failed } : {}) }),
+    })
   }
 
   const count = Array.from(question).length
 
   return (
     <View className={`${rootClass} inquiry-page inquiry-ask`}>
-      <View className='inquiry-page__head'>
-        <Text className='inquiry-page__title'>我要咨询</Text>
-        <Text className='inquiry-page__sub'>首问负责制：第一位接手的工作人员负责答复到底，一般1个工作日内答复。</Text>
-        <View className='inquiry-page__link' hoverClass='inquiry-page__link--pressed' onClick={() => Taro.navigateTo({ url: '/packages/inquiry/mine/index' })}>
+      <View className="inquiry-page__head">
+        <Text className="inquiry-page__title">我要咨询</Text>
+        <Text className="inquiry-page__sub">首问负责制：第一位接手的工作人员负责答复到底，一般1个工作日内答复。</Text>
+        <View
+          className="inquiry-page__link"
+          hoverClass="inquiry-page__link--pressed"
+          onClick={() => Taro.navigateTo({ url: '/packages/inquiry/mine/index' })}
+        >
           查看我的咨询 ›
         </View>
       </View>
 
-      <Section title='咨询什么'>
+      <Section title="咨询什么">
         <ChoiceChips
-          name='topic'
+          name="topic"
           options={TOPICS}
           value={topic}
           onChange={(v) => {
@@ -175,13 +183,13 @@ export default function InquiryAsk() {
             edited()
           }}
         />
-        {topic === 'general' && <Text className='inquiry-page__note'>不确定属于哪个事项时选这里，由中心办公室答复或转给相关部门。</Text>}
+        {topic === 'general' && <Text className="inquiry-page__note">不确定属于哪个事项时选这里，由中心办公室答复或转给相关部门。</Text>}
         {topic === 'matter' && matter && (
-          <View className='inquiry-ask__matter'>
-            <Text className='inquiry-ask__matter-name'>{matter.name}</Text>
+          <View className="inquiry-ask__matter">
+            <Text className="inquiry-ask__matter-name">{matter.name}</Text>
             <View
-              className='inquiry-ask__change'
-              hoverClass='inquiry-ask__change--pressed'
+              className="inquiry-ask__change"
+              hoverClass="inquiry-ask__change--pressed"
               onClick={() => {
                 setMatter(null)
                 edited()
@@ -191,7 +199,7 @@ export default function InquiryAsk() {
             </View>
           </View>
         )}
-        {topic === 'matter' && !matter && matterLoad === 'loading' && <Text className='inquiry-page__note'>正在读取事项…</Text>}
+        {topic === 'matter' && !matter && matterLoad === 'loading' && <Text className="inquiry-page__note">正在读取事项…</Text>}
         {topic === 'matter' && !matter && matterLoad !== 'loading' && (
           <MatterPicker
             onPick={(m) => {
@@ -201,16 +209,21 @@ export default function InquiryAsk() {
             }}
           />
         )}
-        {errors.matter && <Text className='form-field__error'>{errors.matter}</Text>}
+        {errors.matter && <Text className="form-field__error">{errors.matter}</Text>}
       </Section>
 
-      <Section title='您的问题'>
-        <FormField label='请把情况和问题写清楚' name='question' error={errors.question} hint={`${count}/${QUESTION_MAX}字，请不要填写身份证号等个人信息`}>
+      <Section title="您的问题">
+        <FormField
+          label="请把情况和问题写清楚"
+          name="question"
+          error={errors.question}
+          hint={`${count}/${QUESTION_MAX}字，请不要填写身份证号等个人信息`}
+        >
           <Textarea
-            className='inquiry-page__textarea'
+            className="inquiry-page__textarea"
             value={question}
             maxlength={QUESTION_MAX}
-            placeholder='例如：护照过期了，换发需要带什么材料？'
+            placeholder="例如：护照过期了，换发需要带什么材料？"
             onInput={(e) => {
               setQuestion(e.detail.value)
               if (errors.question) setErrors((x) => ({ ...x, question: '' }))
@@ -222,13 +235,13 @@ export default function InquiryAsk() {
       </Section>
 
       <Section title={`图片（选填，最多${INQUIRY_IMAGE_MAX}张）`}>
-        <View className='inquiry-ask__images'>
+        <View className="inquiry-ask__images">
           {images.map((img, i) => (
             <View key={`${i}-${img.fileName}`} className={`inquiry-ask__image inquiry-ask__image--${i}`}>
-              <Image className='inquiry-ask__thumb' src={dataUrlOf(img)} mode='aspectFill' />
+              <Image className="inquiry-ask__thumb" src={dataUrlOf(img)} mode="aspectFill" />
               <View
-                className='inquiry-ask__remove'
-                hoverClass='inquiry-ask__remove--pressed'
+                className="inquiry-ask__remove"
+                hoverClass="inquiry-ask__remove--pressed"
                 onClick={() => {
                   setImages((xs) => xs.filter((_, k) => k !== i))
                   edited()
@@ -239,17 +252,21 @@ export default function InquiryAsk() {
             </View>
           ))}
           {images.length < INQUIRY_IMAGE_MAX && (
-            <View className='inquiry-ask__add' hoverClass='inquiry-ask__add--pressed' onClick={addPhoto}>
-              <Text className='inquiry-ask__add-plus'>＋</Text>
-              <Text className='inquiry-ask__add-text'>添加图片</Text>
+            <View className="inquiry-ask__add" hoverClass="inquiry-ask__add--pressed" onClick={addPhoto}>
+              <Text className="inquiry-ask__add-plus">＋</Text>
+              <Text className="inquiry-ask__add-text">添加图片</Text>
             </View>
           )}
         </View>
-        {errors.images ? <Text className='form-field__error inquiry-ask__image-error'>{errors.images}</Text> : <Text className='inquiry-page__note'>可拍下通知书、表格等，JPEG或PNG，每张不超过2MB，仅工作人员可见。</Text>}
+        {errors.images ? (
+          <Text className="form-field__error inquiry-ask__image-error">{errors.images}</Text>
+        ) : (
+          <Text className="inquiry-page__note">可拍下通知书、表格等，JPEG或PNG，每张不超过2MB，仅工作人员可见。</Text>
+        )}
       </Section>
 
-      {errors.form && <Text className='inquiry-page__error'>{errors.form}</Text>}
-      <View className='inquiry-page__actions'>
+      {errors.form && <Text className="inquiry-page__error">{errors.form}</Text>}
+      <View className="inquiry-page__actions">
         <BigButton text={busy ? '正在提交…' : '提交咨询'} disabled={busy} onClick={submit} />
       </View>
     </View>

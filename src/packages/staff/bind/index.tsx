@@ -39,19 +39,19 @@ export default function StaffBind() {
   if (bound) {
     return (
       <View className={`${rootClass} staff staff-bind`}>
-        <View className='staff-bind__done'>
-          <Text className='staff-bind__done-title'>绑定成功</Text>
-          <Text className='staff-bind__done-text'>本微信账号已绑定为工作人员</Text>
+        <View className="staff-bind__done">
+          <Text className="staff-bind__done-title">绑定成功</Text>
+          <Text className="staff-bind__done-text">本微信账号已绑定为工作人员</Text>
         </View>
-        <Section title='我的身份'>
-          <InfoRow label='姓名' strong>
+        <Section title="我的身份">
+          <InfoRow label="姓名" strong>
             {bound.name}
           </InfoRow>
-          <InfoRow label='工号'>{bound.staffNo}</InfoRow>
-          <InfoRow label='角色'>{ROLE_LABELS[bound.role]}</InfoRow>
+          <InfoRow label="工号">{bound.staffNo}</InfoRow>
+          <InfoRow label="角色">{ROLE_LABELS[bound.role]}</InfoRow>
         </Section>
-        <View className='staff__actions'>
-          <BigButton text='进入工作台' onClick={() => Taro.redirectTo({ url: '/packages/staff/index/index' })} />
+        <View className="staff__actions">
+          <BigButton text="进入工作台" onClick={() => Taro.redirectTo({ url: '/packages/staff/index/index' })} />
         </View>
       </View>
     )
@@ -59,18 +59,18 @@ export default function StaffBind() {
 
   return (
     <View className={`${rootClass} staff staff-bind`}>
-      <View className='staff__head'>
-        <Text className='staff__title'>绑定工作人员身份</Text>
-        <Text className='staff__sub'>输入系统管理员发给您的10位邀请码。每个邀请码只能使用一次。</Text>
+      <View className="staff__head">
+        <Text className="staff__title">绑定工作人员身份</Text>
+        <Text className="staff__sub">输入系统管理员发给您的10位邀请码。每个邀请码只能使用一次。</Text>
       </View>
-      <View className='section'>
-        <FormField label='邀请码' name='code' error={error}>
+      <View className="section">
+        <FormField label="邀请码" name="code" error={error}>
           <Input
-            className='form-field__input staff-bind__input'
+            className="form-field__input staff-bind__input"
             value={code}
             maxlength={12}
-            placeholder='10位字母或数字'
-            confirmType='done'
+            placeholder="10位字母或数字"
+            confirmType="done"
             onInput={(e) => {
               setCode(e.detail.value.toUpperCase())
               setError('')
@@ -79,10 +79,10 @@ export default function StaffBind() {
           />
         </FormField>
       </View>
-      <View className='staff__actions'>
+      <View className="staff__actions">
         <BigButton text={busy ? '正在绑定…' : '绑定'} disabled={busy} onClick={submit} />
       </View>
-      <Text className='staff__note'>仅限政务服务中心工作人员。群众办事无需绑定。</Text>
+      <Text className="staff__note">仅限政务服务中心工作人员。群众办事无需绑定。</Text>
     </View>
   )
 }

@@ -37,21 +37,21 @@ function Row({ d }: { d: DeliveryView }) {
   const s = STATUS[d.status]
   return (
     <View className={`delivery delivery--${d.status}`}>
-      <View className='delivery__head'>
-        <Text className='delivery__event'>{EVENT_LABELS[d.event] ?? d.event}</Text>
+      <View className="delivery__head">
+        <Text className="delivery__event">{EVENT_LABELS[d.event] ?? d.event}</Text>
         <Tag text={s.label} tone={s.tone} />
       </View>
       {d.reason && (
-        <Text className='delivery__reason'>
+        <Text className="delivery__reason">
           原因：{d.reason}
           {d.errcode !== undefined && !d.reason.includes(String(d.errcode)) ? `（错误码${d.errcode}）` : ''}
         </Text>
       )}
-      {d.status === 'no_consent' && <Text className='delivery__line'>未推送微信消息，申请人可在小程序「消息」中查看。</Text>}
-      <Text className='delivery__line'>
+      {d.status === 'no_consent' && <Text className="delivery__line">未推送微信消息，申请人可在小程序「消息」中查看。</Text>}
+      <Text className="delivery__line">
         接收人 {d.recipient} · 尝试{d.attempts}次
       </Text>
-      <Text className='delivery__line'>
+      <Text className="delivery__line">
         {d.sentAt ? `发送于 ${beijingDateTime(d.sentAt)}` : `产生于 ${beijingDateTime(d.createdAt)}`}
         {d.nextAttemptAt ? ` · 下次重试 ${beijingDateTime(d.nextAttemptAt)}` : ''}
       </Text>
@@ -66,13 +66,15 @@ function Row({ d }: { d: DeliveryView }) {
 export function Deliveries({ caseId, version }: { caseId: string; version: string }) {
   const list = useRemote(() => caseDeliveries(caseId), [caseId, version])
   return (
-    <Section title='通知记录'>
-      {list.status === 'loading' && <StatusView kind='loading' message='正在读取通知记录…' />}
-      {list.status === 'error' && <StatusView kind='error' message={list.error.message} onRetry={list.retry} />}
-      {list.status === 'ready' && list.data.deliveries.length === 0 && <Text className='staff-case__hint'>本件还没有发给申请人的通知。</Text>}
+    <Section title="通知记录">
+      {list.status === 'loading' && <StatusView kind="loading" message="正在读取通知记录…" />}
+      {list.status === 'error' && <StatusView kind="error" message={list.error.message} onRetry={list.retry} />}
+      {list.status === 'ready' && list.data.deliveries.length === 0 && (
+        <Text className="staff-case__hint">本件还没有发给申请人的通知。</Text>
+      )}
       {list.status === 'ready' && list.data.deliveries.map((d) => <Row key={`${d.event}:${d.subjectId}:${d.recipient}`} d={d} />)}
       {list.status === 'ready' && (
-        <View className='delivery__refresh' hoverClass='delivery__refresh--pressed' onClick={list.retry}>
+        <View className="delivery__refresh" hoverClass="delivery__refresh--pressed" onClick={list.retry}>
           刷新通知记录
         </View>
       )}

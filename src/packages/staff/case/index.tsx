@@ -40,18 +40,20 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
 
   return (
     <View>
-      <View className='staff__head'>
-        <Text className='staff__title'>{c.matterName}</Text>
-        <View className='staff-case__state'>
+      <View className="staff__head">
+        <Text className="staff__title">{c.matterName}</Text>
+        <View className="staff-case__state">
           <Tag text={c.stateLabel} tone={CASE_STATE_TONES[c.state]} />
-          {d && <Tag text={d.paused ? '补正中，暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)} tone={d.overdue ? 'orange' : 'gray'} />}
+          {d && (
+            <Tag text={d.paused ? '补正中，暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)} tone={d.overdue ? 'orange' : 'gray'} />
+          )}
         </View>
-        <Text className='staff__sub'>办件编号 {c.caseNo}</Text>
-        {c.submittedAt && <Text className='staff__sub'>提交于 {beijingDateTime(c.submittedAt)}</Text>}
+        <Text className="staff__sub">办件编号 {c.caseNo}</Text>
+        {c.submittedAt && <Text className="staff__sub">提交于 {beijingDateTime(c.submittedAt)}</Text>}
       </View>
 
       {c.allowedActions.length > 0 && !pending && (
-        <View className='staff__actions staff-case__actions'>
+        <View className="staff__actions staff-case__actions">
           {c.allowedActions.map((x, i) => (
             <View key={x} className={i > 0 ? 'staff-case__action-gap' : ''}>
               <BigButton kind={i === 0 ? 'primary' : 'secondary'} text={actionLabel(x)} disabled={busy} onClick={() => setPending(x)} />
@@ -60,8 +62,8 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
         </View>
       )}
       {c.canCompleteSubtask && !pending && (
-        <View className='staff__actions'>
-          <BigButton kind='secondary' text='本部门子任务办结' disabled={busy} onClick={doSubtask} />
+        <View className="staff__actions">
+          <BigButton kind="secondary" text="本部门子任务办结" disabled={busy} onClick={doSubtask} />
         </View>
       )}
       {pending && (
@@ -76,22 +78,22 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
           }}
         />
       )}
-      {c.allowedActions.length === 0 && !c.canCompleteSubtask && <Text className='staff__note'>当前状态下您没有可进行的操作。</Text>}
+      {c.allowedActions.length === 0 && !c.canCompleteSubtask && <Text className="staff__note">当前状态下您没有可进行的操作。</Text>}
 
       {d && <CaseDeadline deadline={d} />}
 
-      <Section title='申请人'>
-        <InfoRow label='姓名' strong>
+      <Section title="申请人">
+        <InfoRow label="姓名" strong>
           {a.name}
         </InfoRow>
-        <InfoRow label='身份证'>{a.idNumber}</InfoRow>
-        <InfoRow label='手机号'>{a.phone}</InfoRow>
-        {a.address && <InfoRow label='地址'>{a.address}</InfoRow>}
-        <Text className='staff-case__hint'>查看记录已留痕。个人信息仅用于办理本件。</Text>
+        <InfoRow label="身份证">{a.idNumber}</InfoRow>
+        <InfoRow label="手机号">{a.phone}</InfoRow>
+        {a.address && <InfoRow label="地址">{a.address}</InfoRow>}
+        <Text className="staff-case__hint">查看记录已留痕。个人信息仅用于办理本件。</Text>
       </Section>
 
       {c.formFields.length > 0 && (
-        <Section title='申请表'>
+        <Section title="申请表">
           {c.formFields.map((f) => (
             <InfoRow key={f.key} label={f.label} wide>
               {c.form[f.key] === undefined ? '（未填）' : String(c.form[f.key])}
@@ -100,64 +102,68 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
         </Section>
       )}
 
-      <Section title='申请材料'>
+      <Section title="申请材料">
         {c.materials.map((m) => (
-          <View key={m.index} className='staff-case__material'>
-            <Text className='staff-case__material-name'>
+          <View key={m.index} className="staff-case__material">
+            <Text className="staff-case__material-name">
               {m.index + 1}. {m.name}
             </Text>
             <View>
               <Tag text={m.required ? '必须' : '按情况'} tone={m.required ? 'orange' : 'gray'} />
-              {!m.uploadable && <Tag text='窗口核验' tone='gray' />}
+              {!m.uploadable && <Tag text="窗口核验" tone="gray" />}
             </View>
-            {m.uploadable && m.files.length === 0 && <Text className='staff-case__hint'>未上传</Text>}
+            {m.uploadable && m.files.length === 0 && <Text className="staff-case__hint">未上传</Text>}
             {m.files.map((f) => (
-              <View key={f.libraryId} className='staff-file'>
-                <Text className='staff-file__name'>{f.fileName}</Text>
-                <Text className='staff-file__size'>
+              <View key={f.libraryId} className="staff-file">
+                <Text className="staff-file__name">{f.fileName}</Text>
+                <Text className="staff-file__size">
                   {CONTENT_TYPE_LABELS[f.contentType]} {fileSizeText(f.size)}
                 </Text>
                 {f.url ? (
-                  <View className='staff-file__open' hoverClass='staff-file__open--pressed' onClick={() => openMaterial(f.url!, f.contentType)}>
+                  <View
+                    className="staff-file__open"
+                    hoverClass="staff-file__open--pressed"
+                    onClick={() => openMaterial(f.url!, f.contentType)}
+                  >
                     查看
                   </View>
                 ) : (
-                  <Text className='staff-file__size'>无权查看</Text>
+                  <Text className="staff-file__size">无权查看</Text>
                 )}
               </View>
             ))}
           </View>
         ))}
-        <Text className='staff-case__hint'>查看链接10分钟内有效，过期请下拉刷新页面。</Text>
+        <Text className="staff-case__hint">查看链接10分钟内有效，过期请下拉刷新页面。</Text>
       </Section>
 
-      <Section title='领取方式'>
+      <Section title="领取方式">
         {c.delivery.method === 'mail' ? (
           <View>
-            <InfoRow label='方式' strong>
+            <InfoRow label="方式" strong>
               邮寄
             </InfoRow>
-            <InfoRow label='收件人'>
+            <InfoRow label="收件人">
               {c.delivery.recipient} {c.delivery.phone}
             </InfoRow>
-            <InfoRow label='地址'>{c.delivery.address}</InfoRow>
+            <InfoRow label="地址">{c.delivery.address}</InfoRow>
           </View>
         ) : (
-          <InfoRow label='方式' strong>
+          <InfoRow label="方式" strong>
             统一窗口领取
           </InfoRow>
         )}
         {c.result?.pickup && (
-          <InfoRow label='出件窗口'>
+          <InfoRow label="出件窗口">
             {c.result.pickup.windowNumber}号窗口 {c.result.pickup.windowName}
           </InfoRow>
         )}
         {c.result?.mail && (
-          <InfoRow label='运单'>
+          <InfoRow label="运单">
             {c.result.mail.carrier} {c.result.mail.trackingNo}
           </InfoRow>
         )}
-        {c.result?.reason && <InfoRow label='不予理由'>{c.result.reason}</InfoRow>}
+        {c.result?.reason && <InfoRow label="不予理由">{c.result.reason}</InfoRow>}
       </Section>
 
       {c.supplement && (
@@ -167,12 +173,12 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
               {i.target}：{i.problem}
             </InfoRow>
           ))}
-          {c.supplement.note && <InfoRow label='说明'>{c.supplement.note}</InfoRow>}
+          {c.supplement.note && <InfoRow label="说明">{c.supplement.note}</InfoRow>}
         </Section>
       )}
 
       {c.subtasks && c.subtasks.length > 0 && (
-        <Section title='联办子任务'>
+        <Section title="联办子任务">
           {c.subtasks.map((s) => (
             <InfoRow key={s.departmentId} label={s.done ? '已完成' : '办理中'}>
               {s.departmentName}
@@ -182,7 +188,7 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
         </Section>
       )}
 
-      <Section title='办理记录（含内部备注）'>
+      <Section title="办理记录（含内部备注）">
         <CaseTimeline entries={c.timeline} deadlineChanges={c.deadlineChanges} />
       </Section>
 
@@ -200,11 +206,15 @@ export default function StaffCase() {
 
   return (
     <View className={`${rootClass} staff staff-case`}>
-      {!kase.data && kase.loading && <StatusView kind='loading' />}
+      {!kase.data && kase.loading && <StatusView kind="loading" />}
       {!kase.data && kase.error && (
-        <StatusView kind={kase.error.code === 'NOT_FOUND' || kase.error.code === 'INVALID_INPUT' ? 'empty' : 'error'} message={kase.error.message} onRetry={kase.refresh} />
+        <StatusView
+          kind={kase.error.code === 'NOT_FOUND' || kase.error.code === 'INVALID_INPUT' ? 'empty' : 'error'}
+          message={kase.error.message}
+          onRetry={kase.refresh}
+        />
       )}
-      {kase.data && kase.error && <Text className='staff__error'>刷新失败：{kase.error.message}</Text>}
+      {kase.data && kase.error && <Text className="staff__error">刷新失败：{kase.error.message}</Text>}
       {kase.data && <Detail c={kase.data} onChanged={kase.refresh} />}
     </View>
   )

@@ -48,9 +48,9 @@ export default function StaffCases() {
 
   return (
     <View className={`${rootClass} staff staff-cases`}>
-      <View className='staff-cases__filters'>
+      <View className="staff-cases__filters">
         <Picker
-          mode='selector'
+          mode="selector"
           range={STATE_RANGE}
           value={state ? STATES.indexOf(state) + 1 : 0}
           onChange={(e) => {
@@ -59,12 +59,12 @@ export default function StaffCases() {
             setState(i === 0 ? undefined : STATES[i - 1])
           }}
         >
-          <View className='staff-cases__state' hoverClass='staff-cases__state--pressed'>
+          <View className="staff-cases__state" hoverClass="staff-cases__state--pressed">
             状态：{state ? CASE_STATE_LABELS[state] : '全部状态'} ▾
           </View>
         </Picker>
         <ChoiceChips
-          name='due'
+          name="due"
           options={DUE_OPTIONS}
           value={due}
           onChange={(v) => {
@@ -73,16 +73,28 @@ export default function StaffCases() {
           }}
         />
       </View>
-      {!list.data && list.loading && <StatusView kind='loading' />}
-      {!list.data && list.error && <StatusView kind={list.error.code === 'FORBIDDEN' ? 'empty' : 'error'} message={list.error.message} onRetry={list.refresh} />}
-      {list.data && list.error && <Text className='staff__error'>刷新失败：{list.error.message}</Text>}
-      {list.data && items.length === 0 && <StatusView kind='empty' message='没有符合条件的办件' />}
+      {!list.data && list.loading && <StatusView kind="loading" />}
+      {!list.data && list.error && (
+        <StatusView kind={list.error.code === 'FORBIDDEN' ? 'empty' : 'error'} message={list.error.message} onRetry={list.refresh} />
+      )}
+      {list.data && list.error && <Text className="staff__error">刷新失败：{list.error.message}</Text>}
+      {list.data && items.length === 0 && <StatusView kind="empty" message="没有符合条件的办件" />}
       {items.map((c) => (
-        <CaseCard key={c.caseId} c={c} showApplicant onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/case/index', { id: c.caseId }) })} />
+        <CaseCard
+          key={c.caseId}
+          c={c}
+          showApplicant
+          onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/case/index', { id: c.caseId }) })}
+        />
       ))}
       {list.data?.hasMore && (
-        <View className='staff__actions'>
-          <BigButton kind='secondary' text={list.loading ? '正在加载…' : '加载更多'} disabled={list.loading} onClick={() => setPages((n) => n + 1)} />
+        <View className="staff__actions">
+          <BigButton
+            kind="secondary"
+            text={list.loading ? '正在加载…' : '加载更多'}
+            disabled={list.loading}
+            onClick={() => setPages((n) => n + 1)}
+          />
         </View>
       )}
     </View>

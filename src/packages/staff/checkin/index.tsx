@@ -49,18 +49,18 @@ export default function StaffCheckIn() {
 
   return (
     <View className={`${rootClass} staff staff-checkin`}>
-      <View className='staff__head'>
-        <Text className='staff__title'>预约签到</Text>
-        <Text className='staff__sub'>核验身份证后，输入群众出示的8位预约码</Text>
+      <View className="staff__head">
+        <Text className="staff__title">预约签到</Text>
+        <Text className="staff__sub">核验身份证后，输入群众出示的8位预约码</Text>
       </View>
-      <View className='section'>
-        <FormField label='预约码' name='code' error={error}>
+      <View className="section">
+        <FormField label="预约码" name="code" error={error}>
           <Input
-            className='form-field__input staff-checkin__input'
+            className="form-field__input staff-checkin__input"
             value={code}
             maxlength={9}
-            placeholder='如 ABCD2345'
-            confirmType='done'
+            placeholder="如 ABCD2345"
+            confirmType="done"
             onInput={(e) => {
               setCode(e.detail.value.toUpperCase())
               setError('')
@@ -69,21 +69,21 @@ export default function StaffCheckIn() {
           />
         </FormField>
       </View>
-      <View className='staff__actions'>
+      <View className="staff__actions">
         <BigButton text={busy ? '正在取号…' : '签到取号'} disabled={busy} onClick={() => submit()} />
         {process.env.TARO_ENV === 'weapp' && (
           <View>
-            <View className='staff__gap' />
-            <BigButton kind='secondary' text='扫描预约二维码' disabled={busy} onClick={scan} />
+            <View className="staff__gap" />
+            <BigButton kind="secondary" text="扫描预约二维码" disabled={busy} onClick={scan} />
           </View>
         )}
       </View>
       {ticket && (
-        <Section title='已取号'>
-          <View className='staff-checkin__ticket'>
-            <Text className='staff-checkin__label'>{ticket.label}</Text>
-            <Text className='staff-checkin__matter'>{ticket.matterName}</Text>
-            <Text className='staff-checkin__hint'>前面还有 {ticket.ahead} 人 · 请引导群众到等候区，留意叫号屏</Text>
+        <Section title="已取号">
+          <View className="staff-checkin__ticket">
+            <Text className="staff-checkin__label">{ticket.label}</Text>
+            <Text className="staff-checkin__matter">{ticket.matterName}</Text>
+            <Text className="staff-checkin__hint">前面还有 {ticket.ahead} 人 · 请引导群众到等候区，留意叫号屏</Text>
           </View>
         </Section>
       )}

@@ -14,18 +14,18 @@ export function ReschedulePanel() {
   const items = list.status === 'ready' ? list.data.items : []
   if (items.length === 0) return null
   return (
-    <View className='staff-reschedule'>
-      <Text className='staff-reschedule__title'>{items.length}个预约落在调整后的休息日，请联系群众改约</Text>
+    <View className="staff-reschedule">
+      <Text className="staff-reschedule__title">{items.length}个预约落在调整后的休息日，请联系群众改约</Text>
       {items.map((b) => (
-        <View key={b.bookingId} className='staff-reschedule__item'>
-          <Text className='staff-reschedule__when'>
+        <View key={b.bookingId} className="staff-reschedule__item">
+          <Text className="staff-reschedule__when">
             {monthDay(b.date)}（{weekdayLabel(b.date)}，{b.holiday}）{b.time}
           </Text>
-          <Text className='staff-reschedule__what'>
+          <Text className="staff-reschedule__what">
             {b.matterName} · {b.windowNumber}号窗口 · {b.applicantName}
           </Text>
           {!b.phone.includes('*') && (
-            <Text className='staff-reschedule__phone' onClick={() => Taro.makePhoneCall({ phoneNumber: b.phone })}>
+            <Text className="staff-reschedule__phone" onClick={() => Taro.makePhoneCall({ phoneNumber: b.phone })}>
               拨打 {b.phone}
             </Text>
           )}

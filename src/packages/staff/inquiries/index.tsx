@@ -25,7 +25,8 @@ const POLL_MS = 30_000
  * The boxes a role has (the server's rule, cloudfunctions/inquiry/actions/inbox.ts): window staff
  * the unclaimed and their own; a department lead also the overdue; a supervisor owns none.
  */
-const boxesOf = (role: Role): Box[] => (role === 'window_staff' ? ['unclaimed', 'mine'] : role === 'supervisor' ? ['unclaimed', 'overdue'] : ['unclaimed', 'mine', 'overdue'])
+const boxesOf = (role: Role): Box[] =>
+  role === 'window_staff' ? ['unclaimed', 'mine'] : role === 'supervisor' ? ['unclaimed', 'overdue'] : ['unclaimed', 'mine', 'overdue']
 
 function Inbox({ boxes }: { boxes: Box[] }) {
   const [box, setBox] = useState<Box>(boxes[0])
@@ -51,9 +52,9 @@ function Inbox({ boxes }: { boxes: Box[] }) {
 
   return (
     <View>
-      <View className='staff-inquiries__tabs'>
+      <View className="staff-inquiries__tabs">
         <ChoiceChips
-          name='box'
+          name="box"
           options={boxes.map((b) => ({ value: b, label: BOX_LABELS[b] }))}
           value={box}
           onChange={(v) => {
@@ -61,18 +62,30 @@ function Inbox({ boxes }: { boxes: Box[] }) {
             setBox(v)
           }}
         />
-        <Text className='staff-inquiries__hint'>首问负责制：认领后由您负责答复到底，不能答复的请转交并写明原因。</Text>
+        <Text className="staff-inquiries__hint">首问负责制：认领后由您负责答复到底，不能答复的请转交并写明原因。</Text>
       </View>
-      {!list.data && list.loading && <StatusView kind='loading' />}
-      {!list.data && list.error && <StatusView kind={list.error.code === 'FORBIDDEN' ? 'empty' : 'error'} message={list.error.message} onRetry={list.refresh} />}
-      {list.data && list.error && <Text className='staff__error'>刷新失败：{list.error.message}</Text>}
-      {list.data && items.length === 0 && <StatusView kind='empty' message={EMPTY[box]} />}
+      {!list.data && list.loading && <StatusView kind="loading" />}
+      {!list.data && list.error && (
+        <StatusView kind={list.error.code === 'FORBIDDEN' ? 'empty' : 'error'} message={list.error.message} onRetry={list.refresh} />
+      )}
+      {list.data && list.error && <Text className="staff__error">刷新失败：{list.error.message}</Text>}
+      {list.data && items.length === 0 && <StatusView kind="empty" message={EMPTY[box]} />}
       {items.map((q) => (
-        <InquiryCard key={q.inquiryId} q={q} mode='staff' onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/inquiry/index', { id: q.inquiryId }) })} />
+        <InquiryCard
+          key={q.inquiryId}
+          q={q}
+          mode="staff"
+          onClick={() => Taro.navigateTo({ url: pageUrl('/packages/staff/inquiry/index', { id: q.inquiryId }) })}
+        />
       ))}
       {list.data?.hasMore && (
-        <View className='staff__actions'>
-          <BigButton kind='secondary' text={list.loading ? '正在加载…' : '加载更多'} disabled={list.loading} onClick={() => setPages((n) => n + 1)} />
+        <View className="staff__actions">
+          <BigButton
+            kind="secondary"
+            text={list.loading ? '正在加载…' : '加载更多'}
+            disabled={list.loading}
+            onClick={() => setPages((n) => n + 1)}
+          />
         </View>
       )}
     </View>
@@ -85,9 +98,9 @@ export default function StaffInquiries() {
   const me = useStaffMe()
   return (
     <View className={`${rootClass} staff staff-inquiries`}>
-      {me.status === 'loading' && <StatusView kind='loading' />}
-      {me.status === 'error' && <StatusView kind='error' message={me.error.message} onRetry={me.retry} />}
-      {me.status === 'not-staff' && <StatusView kind='empty' message='咨询处理仅限中心工作人员使用' />}
+      {me.status === 'loading' && <StatusView kind="loading" />}
+      {me.status === 'error' && <StatusView kind="error" message={me.error.message} onRetry={me.retry} />}
+      {me.status === 'not-staff' && <StatusView kind="empty" message="咨询处理仅限中心工作人员使用" />}
       {me.status === 'ready' && <Inbox boxes={boxesOf(me.me.role)} />}
     </View>
   )

@@ -40,8 +40,10 @@ export default function StaffInvite() {
     if (busy) return
     const input = { role, departmentId, windowIds, staffNo, name }
     const parsed = staffContract.actions.createInvitation.input.safeParse(input)
-    const fieldErrors = (issues: { path: string; message: string }[]) => Object.fromEntries(issues.map((i) => [i.path.split('.')[0] || 'form', i.message]))
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))))
+    const fieldErrors = (issues: { path: string; message: string }[]) =>
+      Object.fromEntries(issues.map((i) => [i.path.split('.')[0] || 'form', i.message]))
+    if (!parsed.success)
+      return setErrors(fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))))
     setBusy(true)
     setErrors({})
     const r = await createInvitation(parsed.data)
@@ -53,17 +55,19 @@ export default function StaffInvite() {
   if (made) {
     return (
       <View className={`${rootClass} staff staff-invite`}>
-        <View className='staff-invite__code-card'>
-          <Text className='staff-invite__label'>邀请码（只能使用一次）</Text>
-          <Text className='staff-invite__code'>{made.code}</Text>
-          <Text className='staff-invite__note'>请当面或通过工作群发给 {name}（{made.staffNo}），在「绑定工作人员身份」页输入。</Text>
+        <View className="staff-invite__code-card">
+          <Text className="staff-invite__label">邀请码（只能使用一次）</Text>
+          <Text className="staff-invite__code">{made.code}</Text>
+          <Text className="staff-invite__note">
+            请当面或通过工作群发给 {name}（{made.staffNo}），在「绑定工作人员身份」页输入。
+          </Text>
         </View>
-        <Section title='邀请信息'>
-          <InfoRow label='角色'>{ROLE_LABELS[role]}</InfoRow>
-          <InfoRow label='有效期至'>{beijingDateTime(made.expiresAt)}</InfoRow>
+        <Section title="邀请信息">
+          <InfoRow label="角色">{ROLE_LABELS[role]}</InfoRow>
+          <InfoRow label="有效期至">{beijingDateTime(made.expiresAt)}</InfoRow>
         </Section>
-        <View className='staff__actions'>
-          <BigButton text='再邀请一位' onClick={() => (setMade(null), setStaffNo(''), setName(''), setWindowIds([]))} />
+        <View className="staff__actions">
+          <BigButton text="再邀请一位" onClick={() => (setMade(null), setStaffNo(''), setName(''), setWindowIds([]))} />
         </View>
       </View>
     )
@@ -72,28 +76,28 @@ export default function StaffInvite() {
   const dept = departments.status === 'ready' ? departments.data.departments.find((d) => d.id === departmentId) : undefined
   return (
     <View className={`${rootClass} staff staff-invite`}>
-      <View className='staff__head'>
-        <Text className='staff__title'>邀请工作人员</Text>
-        <Text className='staff__sub'>生成一次性邀请码，默认72小时内有效。</Text>
+      <View className="staff__head">
+        <Text className="staff__title">邀请工作人员</Text>
+        <Text className="staff__sub">生成一次性邀请码，默认72小时内有效。</Text>
       </View>
-      {departments.status === 'loading' && <StatusView kind='loading' />}
-      {departments.status === 'error' && <StatusView kind='error' message={departments.error.message} onRetry={departments.retry} />}
+      {departments.status === 'loading' && <StatusView kind="loading" />}
+      {departments.status === 'error' && <StatusView kind="error" message={departments.error.message} onRetry={departments.retry} />}
       {departments.status === 'ready' && (
-        <View className='section'>
-          <FormField label='角色' name='role' error={errors.role}>
-            <ChoiceChips options={ROLE_OPTIONS} value={role} onChange={setRole} name='role' />
+        <View className="section">
+          <FormField label="角色" name="role" error={errors.role}>
+            <ChoiceChips options={ROLE_OPTIONS} value={role} onChange={setRole} name="role" />
           </FormField>
-          <FormField label='部门' name='departmentId' error={errors.departmentId}>
+          <FormField label="部门" name="departmentId" error={errors.departmentId}>
             <ChoiceChips
               options={departments.data.departments.map((d) => ({ value: d.id, label: d.name }))}
               value={departmentId}
               onChange={(id) => (setDepartmentId(id), setWindowIds([]))}
-              name='department'
+              name="department"
             />
           </FormField>
           {dept && dept.windows.length > 0 && (
-            <FormField label='负责窗口（可多选）' name='windowIds' error={errors.windowIds}>
-              <View className='staff-invite__windows'>
+            <FormField label="负责窗口（可多选）" name="windowIds" error={errors.windowIds}>
+              <View className="staff-invite__windows">
                 {dept.windows.map((w) => {
                   const on = windowIds.includes(w.id)
                   return (
@@ -109,16 +113,28 @@ export default function StaffInvite() {
               </View>
             </FormField>
           )}
-          <FormField label='工号' name='staffNo' error={errors.staffNo}>
-            <Input className='form-field__input' value={staffNo} maxlength={12} placeholder='如 ZW0101' onInput={(e) => setStaffNo(e.detail.value.toUpperCase())} />
+          <FormField label="工号" name="staffNo" error={errors.staffNo}>
+            <Input
+              className="form-field__input"
+              value={staffNo}
+              maxlength={12}
+              placeholder="如 ZW0101"
+              onInput={(e) => setStaffNo(e.detail.value.toUpperCase())}
+            />
           </FormField>
-          <FormField label='姓名' name='name' error={errors.name}>
-            <Input className='form-field__input' value={name} maxlength={20} placeholder='工作人员姓名' onInput={(e) => setName(e.detail.value)} />
+          <FormField label="姓名" name="name" error={errors.name}>
+            <Input
+              className="form-field__input"
+              value={name}
+              maxlength={20}
+              placeholder="工作人员姓名"
+              onInput={(e) => setName(e.detail.value)}
+            />
           </FormField>
-          {errors.form && <Text className='staff-invite__error'>{errors.form}</Text>}
+          {errors.form && <Text className="staff-invite__error">{errors.form}</Text>}
         </View>
       )}
-      <View className='staff__actions'>
+      <View className="staff__actions">
         <BigButton text={busy ? '正在生成…' : '生成邀请码'} disabled={busy || departments.status !== 'ready'} onClick={submit} />
       </View>
     </View>

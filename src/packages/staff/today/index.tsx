@@ -17,26 +17,26 @@ import './index.scss'
 function Row({ b, onCheckIn }: { b: BookingView; onCheckIn?: () => void }) {
   return (
     <View className={`staff-booking staff-booking--${b.status}`}>
-      <View className='staff-booking__time'>
-        <Text className='staff-booking__start'>{b.start}</Text>
-        <Text className='staff-booking__window'>{b.windowNumber}号窗</Text>
+      <View className="staff-booking__time">
+        <Text className="staff-booking__start">{b.start}</Text>
+        <Text className="staff-booking__window">{b.windowNumber}号窗</Text>
       </View>
-      <View className='staff-booking__main'>
-        <Text className='staff-booking__matter'>{b.matterName}</Text>
-        <Text className='staff-booking__who'>
+      <View className="staff-booking__main">
+        <Text className="staff-booking__matter">{b.matterName}</Text>
+        <Text className="staff-booking__who">
           {b.applicantName} · {b.idNumberMasked}
         </Text>
-        <View className='staff-booking__tags'>
+        <View className="staff-booking__tags">
           <Tag text={BOOKING_STATUS_LABELS[b.status]} tone={BOOKING_STATUS_TONES[b.status]} />
           {/* E.g. 同一证件号另有预约: the ID number was typed, not verified; check the ID card at the counter. */}
           {(b.warnings ?? []).map((w) => (
-            <Tag key={w} text={w} tone='orange' />
+            <Tag key={w} text={w} tone="orange" />
           ))}
-          <Text className='staff-booking__code'>{spacedCode(b.code)}</Text>
+          <Text className="staff-booking__code">{spacedCode(b.code)}</Text>
         </View>
       </View>
       {onCheckIn && (
-        <View className='staff-booking__action' hoverClass='staff-booking__action--pressed' onClick={onCheckIn}>
+        <View className="staff-booking__action" hoverClass="staff-booking__action--pressed" onClick={onCheckIn}>
           签到
         </View>
       )}
@@ -57,12 +57,22 @@ export default function StaffToday() {
   const shown = schedule.data?.date ?? date
 
   const doCheckIn = async (b: BookingView) => {
-    const ok = await Taro.showModal({ title: '签到取号', content: `为 ${b.applicantName}（${b.start} ${b.matterName}）签到取号？请先核验身份证。`, confirmText: '签到' })
+    const ok = await Taro.showModal({
+      title: '签到取号',
+      content: `为 ${b.applicantName}（${b.start} ${b.matterName}）签到取号？请先核验身份证。`,
+      confirmText: '签到',
+    })
     if (!ok.confirm) return
     Taro.showLoading({ title: '正在取号', mask: true })
     const r = await checkIn(b.code)
     Taro.hideLoading()
-    if (r.ok) await Taro.showModal({ title: `排队号 ${r.data.ticket.label}`, content: '已取号，请引导群众到等候区等候叫号。', showCancel: false, confirmText: '好的' })
+    if (r.ok)
+      await Taro.showModal({
+        title: `排队号 ${r.data.ticket.label}`,
+        content: '已取号，请引导群众到等候区等候叫号。',
+        showCancel: false,
+        confirmText: '好的',
+      })
     else await Taro.showModal({ title: '未能签到', content: r.error.message, showCancel: false, confirmText: '知道了' })
     schedule.refresh()
   }
@@ -72,26 +82,26 @@ export default function StaffToday() {
 
   return (
     <View className={`${rootClass} staff staff-today`}>
-      <View className='staff-today__nav'>
-        <View className='staff-today__step' hoverClass='staff-today__step--pressed' onClick={() => shown && setDate(addDays(shown, -1))}>
+      <View className="staff-today__nav">
+        <View className="staff-today__step" hoverClass="staff-today__step--pressed" onClick={() => shown && setDate(addDays(shown, -1))}>
           ‹ 前一天
         </View>
-        <View className='staff-today__date'>
-          <Text className='staff-today__date-text'>{shown ? longDate(shown) : ' '}</Text>
-          {shown && shown === today && <Text className='staff-today__today'>今天</Text>}
+        <View className="staff-today__date">
+          <Text className="staff-today__date-text">{shown ? longDate(shown) : ' '}</Text>
+          {shown && shown === today && <Text className="staff-today__today">今天</Text>}
         </View>
-        <View className='staff-today__step' hoverClass='staff-today__step--pressed' onClick={() => shown && setDate(addDays(shown, 1))}>
+        <View className="staff-today__step" hoverClass="staff-today__step--pressed" onClick={() => shown && setDate(addDays(shown, 1))}>
           后一天 ›
         </View>
       </View>
       {schedule.data && (
-        <Text className='staff__note'>
+        <Text className="staff__note">
           共 {list.length} 个预约，待到场 {active} 个
         </Text>
       )}
-      {!schedule.data && schedule.loading && <StatusView kind='loading' />}
-      {!schedule.data && schedule.error && <StatusView kind='error' message={schedule.error.message} onRetry={schedule.refresh} />}
-      {schedule.data && list.length === 0 && <StatusView kind='empty' message='这一天没有预约' />}
+      {!schedule.data && schedule.loading && <StatusView kind="loading" />}
+      {!schedule.data && schedule.error && <StatusView kind="error" message={schedule.error.message} onRetry={schedule.refresh} />}
+      {schedule.data && list.length === 0 && <StatusView kind="empty" message="这一天没有预约" />}
       {list.map((b) => (
         <Row key={b.bookingId} b={b} onCheckIn={b.status === 'booked' && shown === today ? () => doCheckIn(b) : undefined} />
       ))}

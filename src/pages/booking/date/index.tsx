@@ -32,18 +32,20 @@ export default function BookingDate() {
 
   return (
     <View className={`${rootClass} booking booking-date`}>
-      <View className='booking__head'>
-        <Text className='booking__step'>{bookingId ? '改约 · 第1步，共2步' : '第1步，共3步'}</Text>
-        <Text className='booking__title'>{matter.status === 'ready' ? matter.data.name : ' '}</Text>
-        <Text className='booking__sub'>请选择到大厅办理的日期</Text>
+      <View className="booking__head">
+        <Text className="booking__step">{bookingId ? '改约 · 第1步，共2步' : '第1步，共3步'}</Text>
+        <Text className="booking__title">{matter.status === 'ready' ? matter.data.name : ' '}</Text>
+        <Text className="booking__sub">请选择到大厅办理的日期</Text>
       </View>
-      {days.status === 'loading' && <StatusView kind='loading' />}
-      {days.status === 'error' && <StatusView kind='error' message={days.error.message} onRetry={days.retry} />}
-      {days.status === 'ready' && openDays.length === 0 && <StatusView kind='empty' message='该事项近期没有可预约的日期，可直接到大厅现场取号办理' />}
+      {days.status === 'loading' && <StatusView kind="loading" />}
+      {days.status === 'error' && <StatusView kind="error" message={days.error.message} onRetry={days.retry} />}
+      {days.status === 'ready' && openDays.length === 0 && (
+        <StatusView kind="empty" message="该事项近期没有可预约的日期，可直接到大厅现场取号办理" />
+      )}
       {days.status === 'ready' && openDays.length > 0 && (
         <View>
           <Calendar days={openDays} onSelect={choose} />
-          {!anyLeft && <Text className='booking__note'>近期名额已约满，请过几天再来看看，或到大厅现场取号。</Text>}
+          {!anyLeft && <Text className="booking__note">近期名额已约满，请过几天再来看看，或到大厅现场取号。</Text>}
         </View>
       )}
     </View>

@@ -45,68 +45,70 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
   return (
     <View>
       {fresh && active && (
-        <View className='booking-detail__success'>
-          <Text className='booking-detail__success-title'>预约成功</Text>
-          <Text className='booking-detail__success-text'>请按时到大厅，向窗口出示预约码或二维码取号。</Text>
+        <View className="booking-detail__success">
+          <Text className="booking-detail__success-title">预约成功</Text>
+          <Text className="booking-detail__success-text">请按时到大厅，向窗口出示预约码或二维码取号。</Text>
         </View>
       )}
       <View className={`booking-detail__card booking-detail__card--${b.status}`}>
-        <View className='booking-detail__status'>
+        <View className="booking-detail__status">
           <Tag text={BOOKING_STATUS_LABELS[b.status]} tone={BOOKING_STATUS_TONES[b.status]} />
         </View>
-        <Text className='booking-detail__code-label'>预约码</Text>
-        <Text className='booking-detail__code'>{spacedCode(b.code)}</Text>
+        <Text className="booking-detail__code-label">预约码</Text>
+        <Text className="booking-detail__code">{spacedCode(b.code)}</Text>
         {active && (
-          <View className='booking-detail__qr'>
+          <View className="booking-detail__qr">
             <QrCode value={b.code} />
           </View>
         )}
-        <Text className='booking-detail__when'>
+        <Text className="booking-detail__when">
           {longDate(b.date)} {b.start}–{b.end}
         </Text>
       </View>
 
-      <Section title='预约信息'>
-        <InfoRow label='事项' strong>
+      <Section title="预约信息">
+        <InfoRow label="事项" strong>
           {b.matterName}
         </InfoRow>
-        <InfoRow label='窗口'>
+        <InfoRow label="窗口">
           {b.windowNumber}号窗口 {b.windowName}
         </InfoRow>
-        {b.location && <InfoRow label='地点'>{b.location}</InfoRow>}
-        <InfoRow label='预约人'>
+        {b.location && <InfoRow label="地点">{b.location}</InfoRow>}
+        <InfoRow label="预约人">
           {b.applicantName}
           {b.forOther ? '（为他人预约）' : ''}
         </InfoRow>
-        <InfoRow label='身份证'>{b.idNumberMasked}</InfoRow>
+        <InfoRow label="身份证">{b.idNumberMasked}</InfoRow>
       </Section>
 
       {b.status === 'checked_in' && (
-        <View className='booking__actions'>
-          <BigButton text='查看我的排队' onClick={() => Taro.navigateTo({ url: '/pages/queue/index' })} />
+        <View className="booking__actions">
+          <BigButton text="查看我的排队" onClick={() => Taro.navigateTo({ url: '/pages/queue/index' })} />
         </View>
       )}
       {active && (
-        <View className='booking__actions'>
+        <View className="booking__actions">
           {b.canCancel ? (
             <View>
               <BigButton
-                kind='secondary'
-                text='改约（换个时间）'
+                kind="secondary"
+                text="改约（换个时间）"
                 disabled={busy}
-                onClick={() => Taro.navigateTo({ url: pageUrl('/pages/booking/date/index', { matterId: b.matterId, bookingId: b.bookingId }) })}
+                onClick={() =>
+                  Taro.navigateTo({ url: pageUrl('/pages/booking/date/index', { matterId: b.matterId, bookingId: b.bookingId }) })
+                }
               />
-              <View className='booking-detail__gap' />
-              <BigButton kind='secondary' text='取消预约' disabled={busy} onClick={cancel} />
+              <View className="booking-detail__gap" />
+              <BigButton kind="secondary" text="取消预约" disabled={busy} onClick={cancel} />
             </View>
           ) : (
-            <Text className='booking__note'>预约开始前1小时内不能取消或改约；如不能到场，请致电窗口说明。</Text>
+            <Text className="booking__note">预约开始前1小时内不能取消或改约；如不能到场，请致电窗口说明。</Text>
           )}
         </View>
       )}
       {fresh && (
-        <View className='booking__actions'>
-          <BigButton kind='secondary' text='查看我的全部预约' onClick={() => Taro.redirectTo({ url: '/pages/booking/mine/index' })} />
+        <View className="booking__actions">
+          <BigButton kind="secondary" text="查看我的全部预约" onClick={() => Taro.redirectTo({ url: '/pages/booking/mine/index' })} />
         </View>
       )}
     </View>
@@ -124,9 +126,13 @@ export default function BookingDetail() {
 
   return (
     <View className={`${rootClass} booking booking-detail`}>
-      {!booking.data && booking.loading && <StatusView kind='loading' />}
+      {!booking.data && booking.loading && <StatusView kind="loading" />}
       {!booking.data && booking.error && (
-        <StatusView kind={booking.error.code === 'NOT_FOUND' || booking.error.code === 'INVALID_INPUT' ? 'empty' : 'error'} message={booking.error.message} onRetry={booking.refresh} />
+        <StatusView
+          kind={booking.error.code === 'NOT_FOUND' || booking.error.code === 'INVALID_INPUT' ? 'empty' : 'error'}
+          message={booking.error.message}
+          onRetry={booking.refresh}
+        />
       )}
       {booking.data && <Detail b={booking.data} fresh={fresh} onChanged={booking.refresh} />}
     </View>

@@ -94,7 +94,11 @@ export default function BookingForm() {
   const toggleForOther = (on: boolean) => {
     const p = saved.current
     // Someone else's booking starts blank; switching back restores my own details.
-    setDraft((d) => (on ? { ...d, forOther: true, name: '', idNumber: '' } : { ...d, forOther: false, relation: '', name: p?.name ?? '', idNumber: p?.idNumber ?? '' }))
+    setDraft((d) =>
+      on
+        ? { ...d, forOther: true, name: '', idNumber: '' }
+        : { ...d, forOther: false, relation: '', name: p?.name ?? '', idNumber: p?.idNumber ?? '' },
+    )
     setErrors({})
   }
 
@@ -138,7 +142,12 @@ export default function BookingForm() {
     const r = await book(input())
     if (r.ok) {
       if (saveAsProfile && !draft.forOther) {
-        const s = await saveProfile({ name: draft.name, idNumber: draft.idNumber, phone: draft.phone, ...(saved.current?.address ? { address: saved.current.address } : {}) })
+        const s = await saveProfile({
+          name: draft.name,
+          idNumber: draft.idNumber,
+          phone: draft.phone,
+          ...(saved.current?.address ? { address: saved.current.address } : {}),
+        })
         if (!s.ok) Taro.showToast({ title: '预约成功，常用信息未能保存', icon: 'none' })
       }
       setSubmitting(false)
@@ -160,21 +169,21 @@ export default function BookingForm() {
   if (!slot) {
     return (
       <View className={`${rootClass} booking booking-form`}>
-        <StatusView kind='empty' message='预约时段无效，请重新选择' />
+        <StatusView kind="empty" message="预约时段无效，请重新选择" />
       </View>
     )
   }
 
   const summary = (
-    <Section title='预约事项'>
-      <InfoRow label='事项' strong>
+    <Section title="预约事项">
+      <InfoRow label="事项" strong>
         {m?.name ?? '…'}
       </InfoRow>
-      <InfoRow label='时间' strong>
+      <InfoRow label="时间" strong>
         {when}
       </InfoRow>
-      <InfoRow label='窗口'>{windowLabel(m?.windows, slot.windowId)}</InfoRow>
-      {m?.department.location && <InfoRow label='地点'>{m.department.location}</InfoRow>}
+      <InfoRow label="窗口">{windowLabel(m?.windows, slot.windowId)}</InfoRow>
+      {m?.department.location && <InfoRow label="地点">{m.department.location}</InfoRow>}
     </Section>
   )
 
@@ -182,26 +191,26 @@ export default function BookingForm() {
     const retryable = failure?.code === 'INTERNAL'
     return (
       <View className={`${rootClass} booking booking-form booking-confirm`}>
-        <View className='booking__head'>
-          <Text className='booking__step'>确认信息</Text>
-          <Text className='booking__title'>请核对后提交</Text>
+        <View className="booking__head">
+          <Text className="booking__step">确认信息</Text>
+          <Text className="booking__title">请核对后提交</Text>
         </View>
         {summary}
-        <Section title='预约人'>
-          <InfoRow label='姓名' strong>
+        <Section title="预约人">
+          <InfoRow label="姓名" strong>
             {draft.name.trim()}
           </InfoRow>
-          <InfoRow label='身份证'>{maskIdNumber(draft.idNumber.trim().toUpperCase())}</InfoRow>
-          <InfoRow label='手机号'>{maskPhone(draft.phone.trim())}</InfoRow>
-          {draft.forOther && <InfoRow label='关系'>为{draft.relation.trim()}预约</InfoRow>}
+          <InfoRow label="身份证">{maskIdNumber(draft.idNumber.trim().toUpperCase())}</InfoRow>
+          <InfoRow label="手机号">{maskPhone(draft.phone.trim())}</InfoRow>
+          {draft.forOther && <InfoRow label="关系">为{draft.relation.trim()}预约</InfoRow>}
         </Section>
-        {failure && <Text className='booking__error booking-confirm__error'>{failure.message}</Text>}
-        <View className='booking__actions'>
+        {failure && <Text className="booking__error booking-confirm__error">{failure.message}</Text>}
+        <View className="booking__actions">
           {(!failure || retryable) && (
             <BigButton text={submitting ? '正在提交…' : retryable ? '重新提交' : '确认提交'} disabled={submitting} onClick={submit} />
           )}
-          {failure?.code === 'CONFLICT' && <BigButton text='重新选择时段' onClick={() => Taro.navigateBack()} />}
-          <BigButton kind='secondary' text='返回修改' disabled={submitting} onClick={() => setStep('edit')} />
+          {failure?.code === 'CONFLICT' && <BigButton text="重新选择时段" onClick={() => Taro.navigateBack()} />}
+          <BigButton kind="secondary" text="返回修改" disabled={submitting} onClick={() => setStep('edit')} />
         </View>
       </View>
     )
@@ -209,46 +218,77 @@ export default function BookingForm() {
 
   return (
     <View className={`${rootClass} booking booking-form`}>
-      <View className='booking__head'>
-        <Text className='booking__step'>第3步，共3步</Text>
-        <Text className='booking__title'>填写预约人信息</Text>
-        <Text className='booking__sub'>须与到场办理人的身份证一致</Text>
+      <View className="booking__head">
+        <Text className="booking__step">第3步，共3步</Text>
+        <Text className="booking__title">填写预约人信息</Text>
+        <Text className="booking__sub">须与到场办理人的身份证一致</Text>
       </View>
       {summary}
       {profile.status === 'loading' ? (
-        <StatusView kind='loading' message='正在读取常用信息…' />
+        <StatusView kind="loading" message="正在读取常用信息…" />
       ) : (
-        <View className='section booking-form__fields'>
-          <View className='booking-form__switch'>
-            <View className='booking-form__switch-text'>
-              <Text className='booking-form__switch-title'>为他人预约</Text>
-              <Text className='booking-form__switch-desc'>如替父母、子女预约</Text>
+        <View className="section booking-form__fields">
+          <View className="booking-form__switch">
+            <View className="booking-form__switch-text">
+              <Text className="booking-form__switch-title">为他人预约</Text>
+              <Text className="booking-form__switch-desc">如替父母、子女预约</Text>
             </View>
-            <Switch className='booking-form__for-other' checked={draft.forOther} color='#0b57d0' onChange={(e) => toggleForOther(e.detail.value)} />
+            <Switch
+              className="booking-form__for-other"
+              checked={draft.forOther}
+              color="#0b57d0"
+              onChange={(e) => toggleForOther(e.detail.value)}
+            />
           </View>
           {draft.forOther && (
-            <FormField label='与预约人的关系' name='relation' error={errors.relation}>
-              <Input className='form-field__input' value={draft.relation} maxlength={10} placeholder='如：父亲、母亲' onInput={(e) => set('relation')(e.detail.value)} />
+            <FormField label="与预约人的关系" name="relation" error={errors.relation}>
+              <Input
+                className="form-field__input"
+                value={draft.relation}
+                maxlength={10}
+                placeholder="如：父亲、母亲"
+                onInput={(e) => set('relation')(e.detail.value)}
+              />
             </FormField>
           )}
-          <FormField label={draft.forOther ? '预约人姓名' : '姓名'} name='name' error={errors.name}>
-            <Input className='form-field__input' value={draft.name} maxlength={20} placeholder='与身份证一致' onInput={(e) => set('name')(e.detail.value)} />
+          <FormField label={draft.forOther ? '预约人姓名' : '姓名'} name="name" error={errors.name}>
+            <Input
+              className="form-field__input"
+              value={draft.name}
+              maxlength={20}
+              placeholder="与身份证一致"
+              onInput={(e) => set('name')(e.detail.value)}
+            />
           </FormField>
-          <FormField label='身份证号码' name='idNumber' error={errors.idNumber}>
-            <Input className='form-field__input' type='idcard' value={draft.idNumber} maxlength={18} placeholder='18位居民身份证号码' onInput={(e) => set('idNumber')(e.detail.value)} />
+          <FormField label="身份证号码" name="idNumber" error={errors.idNumber}>
+            <Input
+              className="form-field__input"
+              type="idcard"
+              value={draft.idNumber}
+              maxlength={18}
+              placeholder="18位居民身份证号码"
+              onInput={(e) => set('idNumber')(e.detail.value)}
+            />
           </FormField>
-          <FormField label='手机号码' name='phone' error={errors.phone} hint='用于接收预约提醒'>
-            <Input className='form-field__input' type='number' value={draft.phone} maxlength={11} placeholder='11位手机号码' onInput={(e) => set('phone')(e.detail.value)} />
+          <FormField label="手机号码" name="phone" error={errors.phone} hint="用于接收预约提醒">
+            <Input
+              className="form-field__input"
+              type="number"
+              value={draft.phone}
+              maxlength={11}
+              placeholder="11位手机号码"
+              onInput={(e) => set('phone')(e.detail.value)}
+            />
           </FormField>
           {!draft.forOther && (
-            <CheckBox label='保存为常用信息，下次自动填写' checked={saveAsProfile} onChange={setSaveAsProfile} name='save-profile' />
+            <CheckBox label="保存为常用信息，下次自动填写" checked={saveAsProfile} onChange={setSaveAsProfile} name="save-profile" />
           )}
-          {profile.status === 'error' && <Text className='booking__note'>未能读取常用信息，请手动填写。</Text>}
+          {profile.status === 'error' && <Text className="booking__note">未能读取常用信息，请手动填写。</Text>}
         </View>
       )}
-      {errors.form && <Text className='booking__error'>{errors.form}</Text>}
-      <View className='booking__actions'>
-        <BigButton text='下一步：核对信息' disabled={profile.status === 'loading'} onClick={next} />
+      {errors.form && <Text className="booking__error">{errors.form}</Text>}
+      <View className="booking__actions">
+        <BigButton text="下一步：核对信息" disabled={profile.status === 'loading'} onClick={next} />
       </View>
     </View>
   )

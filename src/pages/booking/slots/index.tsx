@@ -18,14 +18,18 @@ import './index.scss'
 function SlotCard({ s, window, onPick }: { s: SlotView; window: string; onPick: () => void }) {
   const full = s.remaining === 0
   return (
-    <View className={`slot-card${full ? ' slot-card--full' : ''}`} hoverClass={full ? 'none' : 'slot-card--pressed'} onClick={full ? undefined : onPick}>
-      <View className='slot-card__main'>
-        <Text className='slot-card__time'>
+    <View
+      className={`slot-card${full ? ' slot-card--full' : ''}`}
+      hoverClass={full ? 'none' : 'slot-card--pressed'}
+      onClick={full ? undefined : onPick}
+    >
+      <View className="slot-card__main">
+        <Text className="slot-card__time">
           {s.start}–{s.end}
         </Text>
-        <Text className='slot-card__window'>{window}</Text>
+        <Text className="slot-card__window">{window}</Text>
       </View>
-      <Text className='slot-card__left'>{full ? '约满' : `剩余${s.remaining}个`}</Text>
+      <Text className="slot-card__left">{full ? '约满' : `剩余${s.remaining}个`}</Text>
     </View>
   )
 }
@@ -93,23 +97,25 @@ export default function BookingSlots() {
 
   return (
     <View className={`${rootClass} booking booking-slots`}>
-      <View className='booking__head'>
-        <Text className='booking__step'>{bookingId ? '改约 · 第2步，共2步' : '第2步，共3步'}</Text>
-        <Text className='booking__title'>{date ? longDate(date) : ' '}</Text>
-        <Text className='booking__sub'>{m ? `${m.name} · 请选择时段` : '请选择时段'}</Text>
+      <View className="booking__head">
+        <Text className="booking__step">{bookingId ? '改约 · 第2步，共2步' : '第2步，共3步'}</Text>
+        <Text className="booking__title">{date ? longDate(date) : ' '}</Text>
+        <Text className="booking__sub">{m ? `${m.name} · 请选择时段` : '请选择时段'}</Text>
       </View>
-      {slots.status === 'loading' && <StatusView kind='loading' />}
-      {slots.status === 'error' && <StatusView kind='error' message={slots.error.message} onRetry={slots.retry} />}
-      {slots.status === 'ready' && list.length === 0 && <StatusView kind='empty' message='这一天已没有可预约的时段，请换一天' />}
+      {slots.status === 'loading' && <StatusView kind="loading" />}
+      {slots.status === 'error' && <StatusView kind="error" message={slots.error.message} onRetry={slots.retry} />}
+      {slots.status === 'ready' && list.length === 0 && <StatusView kind="empty" message="这一天已没有可预约的时段，请换一天" />}
       {groups.map((g) => (
-        <View key={g.title} className='booking-slots__group'>
-          <Text className='booking-slots__group-title'>{g.title}</Text>
+        <View key={g.title} className="booking-slots__group">
+          <Text className="booking-slots__group-title">{g.title}</Text>
           {g.items.map((s) => (
             <SlotCard key={s.slotId} s={s} window={windowLabel(m?.windows, s.windowId)} onPick={() => pick(s)} />
           ))}
         </View>
       ))}
-      {slots.status === 'ready' && list.length > 0 && <Text className='booking__note booking-slots__note'>请按所约时段到场，提前10分钟到达为宜。</Text>}
+      {slots.status === 'ready' && list.length > 0 && (
+        <Text className="booking__note booking-slots__note">请按所约时段到场，提前10分钟到达为宜。</Text>
+      )}
     </View>
   )
 }
