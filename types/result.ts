@@ -35,6 +35,6 @@ export const fail = (code: ErrorCode, message = ERROR_MESSAGES[code], issues?: I
   error: issues && issues.length ? { code, message, issues } : { code, message },
 })
 
-/** Schema of the envelope around a given data schema; used to check answers in tests and on the client. */
-export const resultSchema = <T extends z.ZodType>(data: T) =>
-  z.union([z.object({ ok: z.literal(true), data }), z.object({ ok: z.literal(false), error: appErrorSchema })])
+/** A zod failure in the envelope's words: one issue per field, its path dotted (`materials.0.fileName`), `prefix` put in front. */
+export const issuesOf = (error: z.ZodError, prefix = ''): Issue[] =>
+  error.issues.map((i) => ({ path: prefix + i.path.map(String).join('.'), message: i.message }))

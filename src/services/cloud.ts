@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ActionContract, FunctionContract, InputOf, OutputOf } from '../../types/contracts/contract'
-import { fail, type ErrorCode, type Issue, type Result } from '../../types/result'
+import { fail, issuesOf, type ErrorCode, type Result } from '../../types/result'
 import { STORAGE_KEYS } from './storage-keys'
 
 /**
@@ -31,7 +31,7 @@ export async function callAction<F extends FunctionContract, K extends keyof Act
   if (!spec) return fail('INVALID_INPUT', `未知的操作：${action}`)
   const parsed = spec.input.safeParse(input ?? {})
   if (!parsed.success) {
-    const issues: Issue[] = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
+    const issues = issuesOf(parsed.error)
     return fail('INVALID_INPUT', issues[0]?.message ?? undefined, issues)
   }
   const data = { action, ...(parsed.data as object) }

@@ -17,9 +17,18 @@ export const isBeijingDate = (s: string): boolean => {
   return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3]
 }
 
+/**
+ * An instant as Beijing wall-clock time in ISO form (`2026-12-01T20:30:00.000Z` reads 20:30 in
+ * Beijing; the `Z` is not UTC here): slice it for the date, the time or the year.
+ */
+export const beijingIso = (instant: Date | number = new Date()): string =>
+  new Date((typeof instant === 'number' ? instant : instant.getTime()) + BEIJING_OFFSET_MS).toISOString()
+
 /** The Beijing calendar date of an instant. */
-export const beijingDate = (instant: Date = new Date()): string =>
-  new Date(instant.getTime() + BEIJING_OFFSET_MS).toISOString().slice(0, 10)
+export const beijingDate = (instant: Date | number = new Date()): string => beijingIso(instant).slice(0, 10)
+
+/** The Beijing wall-clock time of an instant, `HH:mm`. */
+export const beijingClock = (instant: Date | number = new Date()): string => beijingIso(instant).slice(11, 16)
 
 export const toUtcMs = (date: string): number => {
   if (!isBeijingDate(date)) throw new RangeError(`日期格式应为YYYY-MM-DD：${date}`)

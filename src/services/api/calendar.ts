@@ -1,0 +1,4 @@
+import { calendarContract } from '../../../types/contracts/calendar'
+import { clientFor } from '../client'
+
+export const calendarApi = clientFor(calendarContract)

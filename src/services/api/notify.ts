@@ -1,0 +1,4 @@
+import { notifyContract } from '../../../types/contracts/notify'
+import { clientFor } from '../client'
+
+export const notifyApi = clientFor(notifyContract)

@@ -1,0 +1,4 @@
+import { queueContract } from '../../../types/contracts/queue'
+import { clientFor } from '../client'
+
+export const queueApi = clientFor(queueContract)

@@ -1,0 +1,4 @@
+import { staffContract } from '../../../types/contracts/staff'
+import { clientFor } from '../client'
+
+export const staffApi = clientFor(staffContract)

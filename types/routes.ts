@@ -1,0 +1,87 @@
+/**
+ * Every page of the app and the query it takes: the one place a page path is written. The app
+ * navigates with these (src/utils/nav.ts) and the functions write push links with them, so a page
+ * that moves changes here and the type checker finds every caller. tests/unit/routes.test.ts checks
+ * that each route is a page of src/app.config.ts.
+ */
+
+type QueryValue = string | number
+export type Query = Record<string, QueryValue | undefined>
+
+/** A page path (from the app root, no leading slash, as app.config.ts lists it) and its query. */
+export interface Route<Q extends Query = Record<never, never>> {
+  readonly page: string
+  /** Type only: the query the page reads. */
+  readonly query?: Q
+}
+
+const route = <Q extends Query = Record<never, never>>(page: string): Route<Q> => ({ page })
+
+/** `fresh`: the page was opened right after the action it shows (a confirmation banner). */
+type Fresh = { fresh?: QueryValue }
+
+export const ROUTES = {
+  home: route('pages/index/index'),
+  catalog: route('pages/catalog/index'),
+  search: route<{ departmentId?: string; departmentName?: string }>('pages/search/index'),
+  matter: route<{ id: string }>('pages/matter/index'),
+  bookingDate: route<{ matterId: string; bookingId?: string }>('pages/booking/date/index'),
+  bookingSlots: route<{ matterId: string; date: string; bookingId?: string }>('pages/booking/slots/index'),
+  bookingForm: route<{ matterId: string; slotId: string; end: string }>('pages/booking/form/index'),
+  bookingDetail: route<{ id: string } & Fresh>('pages/booking/detail/index'),
+  bookingMine: route('pages/booking/mine/index'),
+  queue: route('pages/queue/index'),
+  messages: route('pages/messages/index'),
+
+  devLogin: route('packages/dev/login/index'),
+
+  caseApply: route<{ matterId?: string; caseId?: string }>('packages/case/apply/index'),
+  caseMine: route('packages/case/mine/index'),
+  caseDetail: route<{ id: string } & Fresh>('packages/case/detail/index'),
+  caseShare: route<{ id: string }>('packages/case/share/index'),
+  caseFollow: route<{ code?: string }>('packages/case/follow/index'),
+  caseFollowed: route<{ id: string } & Fresh>('packages/case/followed/index'),
+  caseFollowedList: route('packages/case/followed-list/index'),
+  caseLookup: route('packages/case/lookup/index'),
+
+  staffHome: route('packages/staff/index/index'),
+  staffToday: route('packages/staff/today/index'),
+  staffCheckin: route('packages/staff/checkin/index'),
+  staffConsole: route('packages/staff/console/index'),
+  staffCases: route('packages/staff/cases/index'),
+  staffCase: route<{ id: string }>('packages/staff/case/index'),
+  staffBind: route('packages/staff/bind/index'),
+  staffInquiries: route('packages/staff/inquiries/index'),
+  staffInquiry: route<{ id: string }>('packages/staff/inquiry/index'),
+  staffInvite: route('packages/staff/invite/index'),
+
+  inquiryAsk: route<{ matterId?: string }>('packages/inquiry/ask/index'),
+  inquiryMine: route('packages/inquiry/mine/index'),
+  inquiryDetail: route<{ id: string; imgFailed?: QueryValue } & Fresh>('packages/inquiry/detail/index'),
+
+  adminCalendar: route<{ year?: QueryValue }>('packages/admin/calendar/index'),
+} as const
+
+export type RouteName = keyof typeof ROUTES
+export type QueryOf<R> = R extends Route<infer Q> ? Q : never
+
+/** Query arguments: required when the page needs one, optional when it takes none or only optional ones. */
+export type QueryArgs<R extends Route<Query>> = Record<never, never> extends QueryOf<R> ? [query?: QueryOf<R>] : [query: QueryOf<R>]
+
+/** `page?a=1&b=2` with empty values left out and values URL-encoded. */
+function withQuery(page: string, query: Query = {}): string {
+  const qs = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
+    .join('&')
+  return qs ? `${page}?${qs}` : page
+}
+
+/**
+ * The `page` of a subscription message or a share card: relative to the app root, no leading
+ * slash (wx subscribeMessage.send's `page`: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html).
+ */
+export const pageLink = <R extends Route<Query>>(r: R, ...[query]: QueryArgs<R>): string => withQuery(r.page, query)
+
+/** The url of wx.navigateTo and its kin: the same, from the root (`/pages/...`). */
+export const pageUrl = <R extends Route<Query>>(r: R, ...[query]: QueryArgs<R>): string => `/${withQuery(r.page, query)}`
