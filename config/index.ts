@@ -32,7 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: minimal ? 'tests/bench/minimal-app' : 'src',
-    outputRoot: minimal ? 'dist/minimal-weapp' : platform === 'h5' ? 'dist/h5' : `dist/${platform}`,
+    // H5_OUT: another folder for the h5 build, so two builds on one machine do not overwrite each other.
+    outputRoot: minimal ? 'dist/minimal-weapp' : platform === 'h5' ? (process.env.H5_OUT ?? 'dist/h5') : `dist/${platform}`,
     plugins: [],
     defineConstants: {
       CLOUD_ENV: JSON.stringify(deploy.cloudEnv),

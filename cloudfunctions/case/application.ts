@@ -1,5 +1,6 @@
 import type { Delivery } from '../../types/contracts/case'
 import { formSchemaOf, missingFields, type FormField, type FormValues } from '../../types/domain/matter-form'
+import { missingUploads } from '../../types/domain/case-material'
 import type { Issue } from '../../types/result'
 import { zodIssues } from '../_kit/handler'
 import { AppError } from '../_kit/errors'
@@ -20,9 +21,7 @@ export function checkForm(fields: readonly FormField[], values: Record<string, u
 /** What still stops the case from being submitted, as field issues the page can show. */
 export function whatIsMissing(doc: Pick<CaseDoc, 'formFields' | 'form' | 'materials' | 'delivery'>): Issue[] {
   const issues: Issue[] = missingFields(doc.formFields, doc.form).map((label) => ({ path: 'form', message: `请填写${label}` }))
-  doc.materials.forEach((m, i) => {
-    if (m.required && m.uploadable && m.files.length === 0) issues.push({ path: `materials.${i}`, message: `请上传${m.name}` })
-  })
+  for (const m of missingUploads(doc.materials)) issues.push({ path: `materials.${m.index}`, message: m.message })
   return issues
 }
 

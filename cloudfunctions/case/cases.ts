@@ -6,6 +6,7 @@ import {
   type CaseAction,
   type CaseActor,
   type CaseFacts,
+  isEditable,
   type CaseState,
 } from '../../types/domain/case-machine'
 import type { MaterialContentType } from '../../types/domain/case-material'
@@ -168,11 +169,9 @@ export async function loadCase(caseId: string, caller: Caller): Promise<{ doc: C
 export async function editableCase(caseId: string, caller: Caller): Promise<CaseDoc> {
   const { doc, access } = await loadCase(caseId, caller)
   if (access.kind !== 'owner') throw notFound('未找到该办件')
-  if (!EDITABLE.includes(doc.state)) throw new AppError('CONFLICT', `办件${CASE_STATE_LABELS[doc.state]}，不能修改申请内容`)
+  if (!isEditable(doc.state)) throw new AppError('CONFLICT', `办件${CASE_STATE_LABELS[doc.state]}，不能修改申请内容`)
   return doc
 }
-export const EDITABLE: readonly CaseState[] = ['draft', 'supplement_requested']
-
 export const factsOf = (doc: CaseDoc): CaseFacts => ({
   state: doc.state,
   matterKind: doc.matterKind,
@@ -290,6 +289,7 @@ export function summaryOf(doc: CaseDoc, now: Date): CaseSummary {
   return {
     caseId: doc._id,
     caseNo: doc.caseNo,
+    matterId: doc.matterId,
     matterName: doc.matterName,
     state: doc.state,
     stateLabel: CASE_STATE_LABELS[doc.state],

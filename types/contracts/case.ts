@@ -161,6 +161,8 @@ export type CaseView = z.infer<typeof caseViewSchema>
 export const caseSummarySchema = z.object({
   caseId: caseIdSchema,
   caseNo: z.string(),
+  /** The matter applied for (a draft is resumed by matter, not by its name, which a catalog edit may change). */
+  matterId: idSchema,
   matterName: z.string(),
   state: z.enum(CASE_STATES),
   stateLabel: z.string(),

@@ -39,6 +39,10 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
 }
 
 /** Who acts: the applicant (the citizen who owns the case) or staff of the case's department. */
+/** The states in which the applicant may still change what they send (form, applicant, delivery, materials). */
+export const EDITABLE_STATES = ['draft', 'supplement_requested'] as const satisfies readonly CaseState[]
+export const isEditable = (state: CaseState): boolean => (EDITABLE_STATES as readonly CaseState[]).includes(state)
+
 export type CaseActor = 'applicant' | 'window_staff' | 'dept_lead'
 
 export const CASE_ACTIONS = [

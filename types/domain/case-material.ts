@@ -19,3 +19,15 @@ export const MATERIAL_CONTENT_TYPES = Object.keys(MATERIAL_TYPES) as [MaterialCo
 export function sniffMaterialType(bytes: Uint8Array): MaterialContentType | undefined {
   return MATERIAL_CONTENT_TYPES.find((t) => MATERIAL_TYPES[t].magic.every((b, i) => bytes[i] === b))
 }
+
+/** A checklist item as far as completeness goes: whether it must be there and can be sent online. */
+export interface MaterialNeed {
+  name: string
+  required: boolean
+  uploadable: boolean
+  files: readonly unknown[]
+}
+
+/** The checklist items still to upload before a case can be submitted, by their index in the list. */
+export const missingUploads = (materials: readonly MaterialNeed[]): Array<{ index: number; message: string }> =>
+  materials.flatMap((m, index) => (m.required && m.uploadable && m.files.length === 0 ? [{ index, message: `请上传${m.name}` }] : []))

@@ -23,3 +23,17 @@ export const personaSchema = z.object({
   role: z.string(),
 })
 export type Persona = z.infer<typeof personaSchema>
+
+/**
+ * Which windows a staff member acts for: window staff their own windows, a department lead every
+ * window of the department, supervisors and admins every window. The server enforces it on every
+ * action (cloudfunctions/_kit/staff-scope.ts); the app uses it only to offer the right windows.
+ */
+export function actsAtWindow(
+  staff: Pick<Staff, 'role' | 'departmentId' | 'windowIds'>,
+  window: { id: string; departmentId: string },
+): boolean {
+  if (staff.role === 'supervisor' || staff.role === 'admin') return true
+  if (staff.role === 'dept_lead') return staff.departmentId === window.departmentId
+  return staff.windowIds.includes(window.id)
+}

@@ -10,7 +10,8 @@ import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { withRollback } from '../../_kit/rollback'
-import { cases, EDITABLE, editableCase, iso, writeGuarded, type CaseDoc, type CaseFile } from '../cases'
+import { EDITABLE_STATES } from '../../../types/domain/case-machine'
+import { cases, editableCase, iso, writeGuarded, type CaseDoc, type CaseFile } from '../cases'
 import { deleteFile, library, ownerDir, putFile, readFile, sha256, tempUrls } from '../files'
 import { isUploadIn } from '../../_kit/uploads'
 
@@ -33,7 +34,7 @@ function slotOf(doc: CaseDoc, index: number) {
 async function attach(doc: CaseDoc, index: number, file: CaseFile, now: Date): Promise<void> {
   const _ = db().command
   const { stats } = await cases()
-    .where({ _id: doc._id, openid: doc.openid, state: _.in([...EDITABLE]) })
+    .where({ _id: doc._id, openid: doc.openid, state: _.in([...EDITABLE_STATES]) })
     .update({ data: { [`materials.${index}.files`]: _.push([file]), rev: _.inc(1), updatedAt: now } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '办件状态已变化，不能再添加材料')
 }

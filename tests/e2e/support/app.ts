@@ -14,7 +14,8 @@ import { buildFunctions } from '../../../scripts/build-functions'
 import { clearFakeNow, setBeijingNow } from '../../builders/clock'
 
 const root = resolve(__dirname, '../../..')
-export const h5Dir = join(root, 'dist', 'h5')
+/** The h5 build the tests drive: dist/h5, or H5_OUT when it was built elsewhere (config/index.ts). */
+export const h5Dir = process.env.H5_OUT ? resolve(root, process.env.H5_OUT) : join(root, 'dist', 'h5')
 export const artifactsDir = join(root, 'tests', '.artifacts')
 
 const CHROMIUM = '/usr/bin/chromium'
