@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro'
 import type { OutputOf } from '../../types/contracts/contract'
 import type { GRANT_STATUSES, notifyContract } from '../../types/contracts/notify'
 import { MAX_TEMPLATES_PER_REQUEST, type SubscribeMoment } from '../../types/domain/templates'
-import { reportGrants, subscribeTemplates } from './notify'
+import { notifyApi } from './api/notify'
 import { STORAGE_KEYS } from './storage-keys'
 
 type Template = OutputOf<(typeof notifyContract.actions)['subscribeTemplates']>['templates'][number]
@@ -28,7 +28,7 @@ const cache = new Map<SubscribeMoment, Promise<Template[]>>()
 function templatesFor(moment: SubscribeMoment): Promise<Template[]> {
   let p = cache.get(moment)
   if (!p) {
-    p = subscribeTemplates(moment).then((r) => (r.ok ? r.data.templates.slice(0, MAX_TEMPLATES_PER_REQUEST) : []))
+    p = notifyApi.subscribeTemplates({ moment }).then((r) => (r.ok ? r.data.templates.slice(0, MAX_TEMPLATES_PER_REQUEST) : []))
     cache.set(moment, p)
     // A failed fetch is not kept: the next tap asks the server again.
     p.then((ts) => ts.length === 0 && cache.delete(moment))
@@ -48,7 +48,7 @@ export async function askConsent(moment: SubscribeMoment): Promise<void> {
     if (templates.length === 0) return
     const statuses = process.env.TARO_ENV === 'h5' ? await askInPage(templates) : await askWeChat(templates)
     const grants = templates.filter((t) => statuses[t.templateId]).map((t) => ({ templateKey: t.key, status: statuses[t.templateId]! }))
-    if (grants.length) await reportGrants(grants)
+    if (grants.length) await notifyApi.reportGrants({ grants })
   } catch {
     // Consent is a bonus: whatever went wrong, the caller's submit goes on.
   }
