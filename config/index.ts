@@ -8,7 +8,7 @@ const root = path.resolve(__dirname, '..')
 
 /**
  * deploy.config.json is the one documented place for the AppID and the cloud environment id;
- * the cloud env reaches the app as the compile-time constant CLOUD_ENV (see src/global.d.ts).
+ * the cloud env reaches the app as the compile-time constant CLOUD_ENV (declared in src/env.d.ts).
  */
 function readDeployConfig(): { appid: string; cloudEnv: string } {
   const raw = JSON.parse(readFileSync(path.join(root, 'deploy.config.json'), 'utf8'))
@@ -50,6 +50,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // Modules used only by subpackages move into those subpackages, keeping the main package small.
       optimizeMainPackage: { enable: true },
+      // Every component styles its own BEM block, so the order of their stylesheets in a shared
+      // chunk does not matter; without this, pages importing components in different orders make
+      // mini-css-extract-plugin warn ("Conflicting order") on every build.
+      miniCssExtractPluginOption: { ignoreOrder: true },
     },
     h5: {
       compile: { include: sharedSources },

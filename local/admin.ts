@@ -1,6 +1,6 @@
 /**
  * The CloudBase admin API on `POST /admin`: the endpoint wx-server-sdk reaches once
- * TCB_CONTEXT_CNFG points at us (research note §1.3). Requests are JSON `{action, ...params}`,
+ * TCB_CONTEXT_CNFG points at us. Requests are JSON `{action, ...params}`,
  * except `wx.openApi`, which is multipart/form-data. Replies are `{requestId, ...}` JSON with
  * either the action's result or `{code, message}`, which the SDK maps to its errCode.
  *

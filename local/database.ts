@@ -2,7 +2,7 @@
  * The `database.*` actions of the admin API, executed with mingo against the Store.
  *
  * Request and reply shapes are the ones wx-server-sdk 4.0.2 / @cloudbase/database 1.4.3 send and
- * parse (captured in shared/research/wx-server-sdk-local-cloud.md §1.2). Each mutation runs
+ * parse. Each mutation runs
  * match → compute new documents → checks → apply → op log in one synchronous call, so concurrent
  * conditional updates (`where({ booked: _.lt(10) }).update({ booked: _.inc(1) })`) can never both
  * see the old value.

@@ -175,7 +175,6 @@ export class FunctionRunner {
     // the bundle sees the same globals and process.env proxy as the SDK it shares. The sourceURL
     // names the function in stack traces without pointing tools at the minified file (jest would
     // print its one 70 kB line as a code frame under every console.error).
-    // eslint-disable-next-line @typescript-eslint/no-implied-eval
     const evaluate = new Function(
       'exports',
       'require',

@@ -22,7 +22,8 @@ import { contentType } from './mime'
 import { identity } from './wxcontext'
 
 // Room for a 2 MB material sent base64 by the local h5 app (case.uploadMaterial). A real cloud
-// caps callFunction data far lower (about 100 KB, platform-limits G12): see the note in issue 4.
+// caps callFunction data far lower (about 100 KB: developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/functions/Cloud.callFunction.html),
+// which is why the mini-program uploads files to storage itself (case.uploadTarget).
 export const GATEWAY_BODY_LIMIT = 4 * 1024 * 1024
 export const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 

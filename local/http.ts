@@ -42,11 +42,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text)
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), 'x-content-type-options': 'nosniff' })
-  res.end(text)
-}
-
 /** Whether the request comes from this machine (the admin API and uploads accept nothing else). */
 export function fromLoopback(req: IncomingMessage): boolean {
   const address = req.socket.remoteAddress

@@ -2,7 +2,7 @@
  * The local cloud: a stand-in for a WeChat CloudBase environment that the real, unmodified
  * wx-server-sdk talks to. Start here.
  *
- * How it fits together (shared/research/wx-server-sdk-local-cloud.md):
+ * How it fits together:
  *  - wx-server-sdk sends every database, storage, callFunction and openapi call as an HTTP POST to
  *    the admin URL in TCB_CONTEXT_CNFG. We set that variable (plus the handful that put the SDK in
  *    "running inside SCF" mode, see wxcontext.sdkEnv) and answer on `/admin` (admin.ts). Nothing in
@@ -123,7 +123,7 @@ const inProcess = new Map<string, string>()
  * Point the wx-server-sdk of THIS process at a local cloud (tests, scripts): pass the LocalCloud,
  * `{ url, adminKey }` printed by a cloud in a child process, or the URL of a cloud started in this
  * process. Must run before `cloud.init()`: without these variables the SDK probes
- * metadata.tencentyun.com and crashes Node on a missing secret (research note §1.5). The admin key
+ * metadata.tencentyun.com and crashes Node on a missing secret. The admin key
  * signs every request; without it the cloud refuses them.
  */
 export function installSdkEnv(target: SdkTarget | string): void {

@@ -3,8 +3,7 @@
  * the process can talk to 127.0.0.0/8, ::1, `localhost` and unix sockets, and nothing else.
  *
  * Why: wx-server-sdk falls back to real Tencent endpoints when its environment is incomplete (it
- * probes metadata.tencentyun.com and then {env}.tcb-api.tencentcloudapi.com, see
- * shared/research/wx-server-sdk-local-cloud.md §1.5). Without a guard such a misconfiguration
+ * probes metadata.tencentyun.com and then {env}.tcb-api.tencentcloudapi.com). Without a guard such a misconfiguration
  * either hangs a test or leaks a request with real data to the internet. With it, the request
  * fails at once with an error that names the guard, and `blocked` records what was attempted.
  *

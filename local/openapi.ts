@@ -3,7 +3,7 @@
  *
  * The SDK posts multipart/form-data whose `requestData` field is a protobuf `CommApiData` holding
  * the call's parameters as `{key, value: JSON bytes}` pairs in snake_case, and it expects a
- * protobuf `CommOpenApiResp` back whose `respData` is WeChat's JSON answer (research note §1.3).
+ * protobuf `CommOpenApiResp` back whose `respData` is WeChat's JSON answer.
  * We reuse the SDK's own generated codecs (they register in protobufjs' default root when
  * wx-server-sdk loads), so encoding can never drift from what the SDK parses.
  *

@@ -1,7 +1,6 @@
 /**
  * Cloud storage for the local cloud: files on disk under `<dataDir>/files` (a temp dir when the
- * cloud is in memory), reached through the same flow wx-server-sdk uses against COS
- * (research note §1.3):
+ * cloud is in memory), reached through the same flow wx-server-sdk uses against COS:
  *
  *  - uploadFile: `storage.getUploadMetadata {path}` answers an upload URL on our `/cos/<path>`
  *    route plus an `authorization` the SDK sends back with its PUT of the raw bytes. The

@@ -19,7 +19,7 @@
  * else changed before it writes that document, the write fails with DATABASE_TRANSACTION_CONFLICT
  * and the transaction is aborted (MongoDB's WriteConflict), so no update is lost.
  *
- * wx-server-sdk quirk (research note §1.2): where-based update/remove/count never send the
+ * wx-server-sdk quirk: where-based update/remove/count never send the
  * transactionId, so inside a transaction they run outside it. When such a write comes from the same
  * invocation (same WX_API_TOKEN) and touches the transaction's documents it would wait for itself
  * until the lifetime runs out; we answer DATABASE_TRANSACTION_CONFLICT at once and say why.

@@ -2,14 +2,35 @@ import { z } from '../types/zod'
 import { contracts } from '../types/contracts'
 import { ROLE_LABELS, type Access } from '../types/roles'
 
-type Json = Record<string, any>
+/** The part of a JSON schema (as z.toJSONSchema writes it) the rendering reads. */
+interface JsonSchema {
+  $ref?: string
+  $defs?: Record<string, JsonSchema>
+  const?: unknown
+  enum?: unknown[]
+  anyOf?: JsonSchema[]
+  oneOf?: JsonSchema[]
+  type?: string
+  required?: string[]
+  properties?: Record<string, JsonSchema>
+  items?: JsonSchema
+  minItems?: number
+  maxItems?: number
+  minLength?: number
+  maxLength?: number
+  pattern?: string
+  minimum?: number
+  maximum?: number
+  default?: unknown
+}
 
 /** A TypeScript-like one-line rendering of a JSON schema, with the limits that matter to a caller. */
-function render(s: Json, defs: Json = {}): string {
+function render(s: JsonSchema, defs: Record<string, JsonSchema> = {}): string {
   if (s.$ref) return render(defs[s.$ref.split('/').pop()!] ?? {}, defs)
   if (s.const !== undefined) return JSON.stringify(s.const)
   if (s.enum) return s.enum.map((v: unknown) => JSON.stringify(v)).join(' | ')
-  if (s.anyOf || s.oneOf) return (s.anyOf ?? s.oneOf).map((x: Json) => render(x, defs)).join(' | ')
+  const options = s.anyOf ?? s.oneOf
+  if (options) return options.map((x) => render(x, defs)).join(' | ')
   const limits = (parts: Array<[string, unknown]>) => {
     const l = parts.filter(([, v]) => v !== undefined && Math.abs(Number(v)) < 1e15).map(([k, v]) => `${k} ${v}`)
     return l.length ? ` (${l.join(', ')})` : ''
@@ -17,7 +38,7 @@ function render(s: Json, defs: Json = {}): string {
   switch (s.type) {
     case 'object': {
       const req = new Set<string>(s.required ?? [])
-      const props = Object.entries<Json>(s.properties ?? {}).map(([k, v]) => `${k}${req.has(k) ? '' : '?'}: ${render(v, defs)}`)
+      const props = Object.entries(s.properties ?? {}).map(([k, v]) => `${k}${req.has(k) ? '' : '?'}: ${render(v, defs)}`)
       return props.length ? `{ ${props.join('; ')} }` : '{}'
     }
     case 'array':
@@ -45,7 +66,7 @@ function render(s: Json, defs: Json = {}): string {
 }
 
 const schemaText = (schema: z.ZodType, io: 'input' | 'output') => {
-  const js = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Json
+  const js = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema
   return render(js, js.$defs)
 }
 

@@ -1,17 +1,18 @@
 /**
- * Bundles each cloud function (cloudfunctions/<name>/index.ts) with types/ and the _kit into its own
- * deployable folder dist/cloudfunctions/<name>/ (index.js, package.json, config.json). WeChat
- * deploys a function's folder alone, so shared code must be inside it; wx-server-sdk stays
- * external because the cloud installs it from the folder's package.json.
+ * Bundles each cloud function (cloudfunctions/<name>/index.ts) with everything it imports (types/,
+ * the _kit, the shared _bookings code) into its own deployable folder dist/cloudfunctions/<name>/
+ * (index.js, package.json, config.json). WeChat deploys a function's folder alone, so shared code
+ * must be inside it; wx-server-sdk stays external because the cloud installs it from the folder's
+ * package.json. Folders whose name starts with `_` hold shared code and are no functions.
  */
 import { build } from 'esbuild'
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
 const root = resolve(__dirname, '..')
 const srcDir = join(root, 'cloudfunctions')
 export const functionsOutDir = join(root, 'dist', 'cloudfunctions')
-const sdkVersion: string = require(join(root, 'node_modules', 'wx-server-sdk', 'package.json')).version
+const sdkVersion: string = JSON.parse(readFileSync(join(root, 'node_modules', 'wx-server-sdk', 'package.json'), 'utf8')).version
 
 export const functionNames = (): string[] =>
   readdirSync(srcDir).filter(

@@ -1,6 +1,6 @@
 /**
  * `npm test`: the whole gate, in the order a failure is cheapest to find.
- *   1. type check (tsc, strict)
+ *   1. format check (Prettier), lint (ESLint) and type check (tsc, strict)
  *   2. builds: cloud functions (esbuild), the weapp build and the h5 build (Taro)
  *   3. jest: unit, local cloud, function tests through the real wx-server-sdk, the weapp build
  *      compiled by WeChat's wcc/wcsc, and browser tests driving Chromium against the h5 build
@@ -27,7 +27,8 @@ function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
     const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
     child.on('exit', (code) => {
       console.log(`◀ ${label}: ${code === 0 ? 'ok' : `failed (${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
-      code === 0 ? ok() : fail(new Error(`${label} failed`))
+      if (code === 0) ok()
+      else fail(new Error(`${label} failed`))
     })
   })
 }
@@ -77,6 +78,8 @@ function ensureChromium(): void {
 
 async function main() {
   ensureChromium()
+  await run('format check (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '**/*.{ts,tsx,js,mjs,scss}'])
+  await run('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.'])
   await run('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])
   if (process.env.SKIP_BUILD !== '1') {
     await run('bundle cloud functions', bin('tsx'), ['scripts/build-functions.ts'])

@@ -39,6 +39,9 @@ export async function getWindow(id: string): Promise<ServiceWindow> {
   return w
 }
 
+/** Every department of the centre (a few dozen: one read). */
+export const allDepartments = (): Promise<Department[]> => cached('departments', () => fetchAll<Department>(COLLECTIONS.departments))
+
 export const getDepartment = (id: string): Promise<Department | undefined> =>
   cached(`department:${id}`, async () => {
     const { data } = await db().collection(COLLECTIONS.departments).where({ _id: id }).limit(1).get()

@@ -9,7 +9,7 @@ export const COLLECTIONS = {
   staff: 'staff',
   /** Citizens' own details for form filling, one per OPENID. */
   profiles: 'profiles',
-  /** Notification requests waiting for the notify function (see types/domain/notification.ts). */
+  /** Notification requests waiting for the notify function (_kit/outbox.ts OutboxItem). */
   outbox: 'outbox',
   /** One-time subscription grants per OPENID and template (the notify function's ledger). */
   subscriptions: 'subscriptions',

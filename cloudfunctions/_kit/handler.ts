@@ -1,5 +1,5 @@
 import type { z } from '../../types/zod'
-import { fail, ok, type Issue, type Result } from '../../types/result'
+import { fail, issuesOf, ok, type Result } from '../../types/result'
 import type { ActionContract, FunctionContract } from '../../types/contracts/contract'
 import { cloud } from './cloud'
 import { now } from './clock'
@@ -34,9 +34,6 @@ export type ActionImpls<F extends FunctionContract> = { [K in keyof F['actions']
 
 /** Fields the platform adds to every event from a mini-program client; they are not input. */
 const PLATFORM_FIELDS = ['action', 'userInfo'] as const
-
-export const zodIssues = (error: z.ZodError): Issue[] =>
-  error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))
 
 /** Timer triggers declared in the function's config.json, by trigger name. */
 export type Triggers = Record<
@@ -81,7 +78,7 @@ export function createHandler<F extends FunctionContract>(contract: F, impls: Ac
       const raw = { ...body }
       for (const f of PLATFORM_FIELDS) delete raw[f]
       const parsed = spec.input.safeParse(raw)
-      if (!parsed.success) return fail('INVALID_INPUT', undefined, zodIssues(parsed.error))
+      if (!parsed.success) return fail('INVALID_INPUT', undefined, issuesOf(parsed.error))
 
       let caller: Promise<Caller> | undefined
       const ctx: ActionContext = { caller: () => (caller ??= identifyCaller()), now: now() }
@@ -95,7 +92,7 @@ export function createHandler<F extends FunctionContract>(contract: F, impls: Ac
       const answer = await (impls[name] as ActionImpl<ActionContract>)(parsed.data, ctx)
       const checked = spec.output.safeParse(answer)
       if (!checked.success) {
-        log.error(`${where}.${name} output`, new Error(JSON.stringify(zodIssues(checked.error)).slice(0, 300)))
+        log.error(`${where}.${name} output`, new Error(JSON.stringify(issuesOf(checked.error)).slice(0, 300)))
         return fail('INTERNAL')
       }
       return ok(checked.data)

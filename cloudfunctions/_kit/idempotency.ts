@@ -3,7 +3,7 @@ import { db } from './cloud'
 import { COLLECTIONS } from './collections'
 import { AppError } from './errors'
 import { log } from './log'
-import { isDuplicate } from './outbox'
+import { insertOnce } from './db'
 import { keyedHash } from './secrets'
 
 /**
@@ -85,14 +85,10 @@ export async function once<T>(scope: string, openid: string, requestId: string, 
       await sleep(Math.min(50 + round * 25, 250))
     }
     const owner = newOwner()
-    try {
-      await requests().add({
-        data: { _id: id, fingerprint, status: 'pending', owner, leaseUntil: leaseEnd(), createdAt: db().serverDate() },
-      })
-      return await settle(id, owner, work)
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
-    }
+    if (
+      await insertOnce(requests(), { _id: id, fingerprint, status: 'pending', owner, leaseUntil: leaseEnd(), createdAt: db().serverDate() })
+    )
+      return settle(id, owner, work)
     const record = (await requests().where({ _id: id }).limit(1).get()).data[0]
     if (!record) continue // the first attempt failed unexpectedly and gave the id back: claim it
     if (record.fingerprint !== fingerprint) throw new AppError('CONFLICT', '该请求编号已用于另一次提交')

@@ -1,28 +1,38 @@
-import { notificationKey, type NotificationEvent } from '../../types/domain/notification'
+import type { DeliveryStatus } from '../../types/contracts/notify'
+import { checkPayload } from '../../types/domain/event-payloads'
+import { notificationKey, type NotificationEvent, type NotificationRequest } from '../../types/domain/notification'
 import { messageText, subjectKindOf } from '../../types/domain/template-format'
 import { now } from './clock'
 import { cloud, db } from './cloud'
 import { COLLECTIONS } from './collections'
+import { insertOnce } from './db'
 
-export interface Notify {
-  event: NotificationEvent
-  subjectId: string
-  recipient: string
-  data: Record<string, string | number>
-  page: string
+/**
+ * An outbox document as the producer writes it: the request, under its dedupe key, waiting for
+ * the notify function, which keeps its delivery state on it (notify/store.ts OutboxDoc).
+ */
+export type OutboxItem<E extends NotificationEvent = NotificationEvent> = NotificationRequest<E> & {
+  _id: string
+  /** The case, booking or ticket itself (a supplement round's subject is `<caseId>:<round>`), for staff's delivery view. */
+  subjectRoot: string
+  status: DeliveryStatus
+  attempts: number
+  createdAt: Date
 }
 
-const isDuplicate = (e: unknown) =>
-  /duplicate|E11000|-502001|DUPLICATE/i.test(String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? e))
-
-/** Inserts a document whose `_id` is its dedupe key; answers false when it was already there. */
-async function addOnce(collection: string, data: Record<string, unknown>): Promise<boolean> {
-  try {
-    await db().collection(collection).add({ data })
-    return true
-  } catch (e) {
-    if (isDuplicate(e)) return false
-    throw e
+/**
+ * The request checked, its payload against its event's schema (a bad one throws
+ * InvalidPayloadError, which the caller logs, and nothing is written), as the outbox document.
+ */
+function outboxItem<E extends NotificationEvent>(n: NotificationRequest<E>, createdAt: unknown) {
+  return {
+    ...n,
+    data: checkPayload(n.event, n.data),
+    _id: notificationKey(n.event, n.subjectId, n.recipient),
+    subjectRoot: n.subjectId.replace(/:\d+$/, ''),
+    status: 'pending' as const,
+    attempts: 0,
+    createdAt,
   }
 }
 
@@ -34,34 +44,41 @@ async function addOnce(collection: string, data: Record<string, unknown>): Promi
  * Answers whether the outbox request is new. Callers write it in the same step as the change it
  * reports, and make sure a sweeper writes it when that step was cut short (appointment/settle.ts).
  */
-export async function writeNotification(n: Notify): Promise<{ id: string; fresh: boolean }> {
-  const _id = notificationKey(n.event, n.subjectId, n.recipient)
+export async function writeNotification<E extends NotificationEvent>(n: NotificationRequest<E>): Promise<{ id: string; fresh: boolean }> {
   const createdAt = db().serverDate()
-  const { title, body } = messageText(n.event, n.data, now())
+  const item = outboxItem(n, createdAt)
+  const { title, body } = messageText(n.event, item.data, now())
   const [fresh] = await Promise.all([
-    // subjectRoot: the case, booking or ticket itself (a supplement round's subject is `<caseId>:<round>`), for staff's delivery view.
-    addOnce(COLLECTIONS.outbox, { _id, ...n, subjectRoot: n.subjectId.replace(/:\d+$/, ''), status: 'pending', attempts: 0, createdAt }),
-    addOnce(COLLECTIONS.messages, {
-      _id,
-      openid: n.recipient,
-      event: n.event,
-      kind: subjectKindOf(n.event),
-      subjectId: n.subjectId,
+    insertOnce(COLLECTIONS.outbox, item),
+    insertOnce(COLLECTIONS.messages, {
+      _id: item._id,
+      openid: item.recipient,
+      event: item.event,
+      kind: subjectKindOf(item.event),
+      subjectId: item.subjectId,
       title,
       body,
-      page: n.page,
+      page: item.page,
       read: false,
       createdAt,
     }),
   ])
-  return { id: _id, fresh }
+  return { id: item._id, fresh }
 }
+
+/**
+ * Records the outbox request alone, for a notice whose producer must not wait for anything more
+ * (the case lookup): the notify drain writes its message-centre entry when it delivers it, within
+ * a minute. Answers whether the request is new.
+ */
+export const queueNotification = <E extends NotificationEvent>(n: NotificationRequest<E>): Promise<boolean> =>
+  insertOnce(COLLECTIONS.outbox, outboxItem(n, db().serverDate()))
 
 /**
  * Writes a notification (above) and asks for its immediate delivery. Answers false when the
  * request was already there.
  */
-export async function enqueueNotification(n: Notify): Promise<boolean> {
+export async function enqueueNotification<E extends NotificationEvent>(n: NotificationRequest<E>): Promise<boolean> {
   const { id, fresh } = await writeNotification(n)
   if (fresh) await deliverSoon([id])
   return fresh
@@ -92,5 +109,3 @@ export async function deliverSoon(ids: string[]): Promise<void> {
   await Promise.race([call, new Promise((done) => (timer = setTimeout(done, SOON_BUDGET_MS)))])
   clearTimeout(timer)
 }
-
-export { isDuplicate }

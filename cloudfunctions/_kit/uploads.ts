@@ -7,7 +7,7 @@ import { AppError } from './errors'
  * through short-lived URLs. Shared by case materials and inquiry images.
  */
 
-/** Temporary download URLs live 10 minutes at most (issue 4): long enough to view, too short to pass around. */
+/** Temporary download URLs live 10 minutes at most: long enough to view, too short to pass around. */
 export const URL_MAX_AGE_SECONDS = 600
 
 export const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex')

@@ -4,19 +4,12 @@ import { COLLECTIONS } from '../_kit/collections'
 import { fetchAll } from '../_kit/fetchAll'
 import { log } from '../_kit/log'
 import { writeNotification } from '../_kit/outbox'
-import {
-  bookings,
-  cancelledNotice,
-  confirmedNotice,
-  holdsQuota,
-  holdsSeat,
-  recordNoShow,
-  releaseHolds,
-  SETTLE_AFTER_MS,
-  type BookingDoc,
-} from './bookings'
-import { readQuota, releaseQuota, type QuotaDoc } from './limits'
-import { readSeat, releaseSeat, seats, type SeatDoc } from './seats'
+import { bookings, holdsQuota, holdsSeat, releaseHolds, type BookingDoc } from '../_bookings/booking'
+import { cancelledNotice, confirmedNotice } from '../_bookings/notices'
+import { recordNoShow } from './bookings'
+import { SETTLE_AFTER_MS } from '../_kit/settle-time'
+import { readQuota, releaseQuota, type QuotaDoc } from '../_bookings/quota'
+import { readSeat, releaseSeat, seats, type SeatDoc } from '../_bookings/seats'
 import { pool } from '../_kit/pool'
 
 /** Stop taking new batches after this long: the function's timeout is 20 s (config.json). */

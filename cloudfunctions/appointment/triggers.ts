@@ -4,7 +4,10 @@ import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { fetchAll } from '../_kit/fetchAll'
 import { writeNotification } from '../_kit/outbox'
-import { bookings, recordNoShow, releaseHolds, reminderNotice, settleAt, type BookingDoc } from './bookings'
+import { bookings, releaseHolds, type BookingDoc } from '../_bookings/booking'
+import { recordNoShow } from './bookings'
+import { reminderNotice } from '../_bookings/notices'
+import { settleAt } from '../_kit/settle-time'
 
 /**
  * Every few minutes: a booking not checked in by the end of its slot becomes a no-show. It is

@@ -2,13 +2,15 @@ import type { CalendarImpact } from '../../types/contracts/calendar'
 import { computedDueDate } from '../../types/domain/deadline'
 import { replyDueDate } from '../../types/domain/inquiry'
 import type { WorkingDayCalendar } from '../../types/domain/working-days'
+import { pageLink, ROUTES } from '../../types/routes'
+import type { BookingDoc } from '../_bookings/booking'
+import { dayOffNotice } from '../_bookings/notices'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { fetchAll } from '../_kit/fetchAll'
 import { log } from '../_kit/log'
 import { enqueueNotification } from '../_kit/outbox'
-import type { BookingDoc } from '../appointment/bookings'
-import { notifyFollowers } from '../case/actions/follow-bindings'
+import { caseNoticeFields, notifyFollowers, type CaseNotice } from '../case/actions/follow-bindings'
 import { cases, today, type CaseDoc, type DueChange } from '../case/cases'
 import { inquiries, inquiryPolicy, type InquiryDoc } from '../inquiry/inquiries'
 
@@ -187,32 +189,20 @@ async function moveCase(first: CaseMove, stamp: ChangeStamp, cal: WorkingDayCale
 
 async function tellApplicant(doc: CaseDoc, change: DueChange): Promise<void> {
   // The subject ends in digits (year and version) so the staff delivery view files it under the case.
-  const n = {
-    event: 'case.due_date_changed' as const,
+  const n: CaseNotice = {
+    event: 'case.due_date_changed',
     subjectId: `${doc._id}:${change.calendar.year}${String(change.calendar.version).padStart(4, '0')}`,
-    data: { matterName: doc.matterName, caseNo: doc.caseNo, from: change.from, to: change.to, reason: change.reason },
+    data: { ...caseNoticeFields(doc), from: change.from, to: change.to, reason: change.reason },
   }
   await Promise.all([
-    enqueueNotification({ ...n, recipient: doc.openid, page: `packages/case/detail/index?id=${doc._id}` }),
+    enqueueNotification({ ...n, recipient: doc.openid, page: pageLink(ROUTES.caseDetail, { id: doc._id }) }),
     notifyFollowers(doc, n),
   ])
 }
 
 async function flagBooking(b: BookingDoc, cal: WorkingDayCalendar, stamp: ChangeStamp, now: Date): Promise<void> {
   const holiday = cal.dayInfo(b.date).name ?? '休息日'
-  await enqueueNotification({
-    event: 'booking.day_off',
-    subjectId: b._id,
-    recipient: b.openid,
-    data: {
-      matterName: b.matterName,
-      time: `${b.date} ${b.start}-${b.end}`,
-      place: `${b.location} ${b.windowNumber}号窗口`,
-      code: b.code,
-      holiday,
-    },
-    page: `pages/booking/detail/index?id=${b._id}`,
-  })
+  await enqueueNotification(dayOffNotice(b, holiday))
   await db()
     .collection(COLLECTIONS.bookings)
     .where({ _id: b._id, status: 'booked' })

@@ -1,5 +1,6 @@
 import { provisionalYearsToWarn } from '../../types/domain/calendar-change'
 import { beijingDate } from '../../types/domain/working-days'
+import { pageLink, ROUTES } from '../../types/routes'
 import { COLLECTIONS } from '../_kit/collections'
 import { fetchAll } from '../_kit/fetchAll'
 import { enqueueNotification } from '../_kit/outbox'
@@ -23,7 +24,7 @@ export async function provisionalReminder(now: Date) {
         subjectId: `calendar-${year}`,
         recipient: a.openid,
         data: { year },
-        page: 'packages/admin/calendar/index',
+        page: pageLink(ROUTES.adminCalendar),
       })
       if (fresh) queued++
     }

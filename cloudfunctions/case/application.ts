@@ -1,20 +1,13 @@
-import type { Delivery } from '../../types/contracts/case'
 import { formSchemaOf, missingFields, type FormField, type FormValues } from '../../types/domain/matter-form'
 import { missingUploads } from '../../types/domain/case-material'
-import type { Issue } from '../../types/result'
-import { zodIssues } from '../_kit/handler'
+import { issuesOf, type Issue } from '../../types/result'
 import { AppError } from '../_kit/errors'
 import type { CaseDoc } from './cases'
 
 /** Checks form values against the case's own form; a draft may be incomplete but never wrong. */
 export function checkForm(fields: readonly FormField[], values: Record<string, unknown>, partial: boolean): FormValues {
   const r = formSchemaOf(fields, { partial }).safeParse(values)
-  if (!r.success)
-    throw new AppError(
-      'INVALID_INPUT',
-      '申请表填写有误，请检查',
-      zodIssues(r.error).map((i) => ({ ...i, path: `form.${i.path}` })),
-    )
+  if (!r.success) throw new AppError('INVALID_INPUT', '申请表填写有误，请检查', issuesOf(r.error, 'form.'))
   return r.data as FormValues
 }
 
@@ -24,5 +17,3 @@ export function whatIsMissing(doc: Pick<CaseDoc, 'formFields' | 'form' | 'materi
   for (const m of missingUploads(doc.materials)) issues.push({ path: `materials.${m.index}`, message: m.message })
   return issues
 }
-
-export const deliveryOk = (d: Delivery) => d.method === 'pickup' || d.address.length >= 5

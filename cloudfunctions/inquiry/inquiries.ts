@@ -24,6 +24,7 @@ import { COLLECTIONS } from '../_kit/collections'
 import { AppError, notFound } from '../_kit/errors'
 import { fetchAll } from '../_kit/fetchAll'
 import type { Caller } from '../_kit/identity'
+import { readSetting } from '../_kit/settings'
 import { workCalendar } from '../_kit/work-calendar'
 
 export interface HistoryEntry {
@@ -103,12 +104,7 @@ export const iso = (d: Date | string) => new Date(d).toISOString()
 export const today = (now: Date) => beijingDate(now)
 
 /** The centre's inquiry policy: the `settings` document `inquiry_policy` over the defaults. */
-export async function inquiryPolicy(): Promise<InquiryPolicy> {
-  const { data } = await db().collection(COLLECTIONS.settings).where({ _id: 'inquiry_policy' }).limit(1).get()
-  const { _id, ...stored } = (data[0] ?? {}) as Record<string, unknown>
-  const parsed = inquiryPolicySchema.safeParse({ ...DEFAULT_INQUIRY_POLICY, ...stored })
-  return parsed.success ? parsed.data : DEFAULT_INQUIRY_POLICY
-}
+export const inquiryPolicy = (): Promise<InquiryPolicy> => readSetting('inquiry_policy', inquiryPolicySchema, DEFAULT_INQUIRY_POLICY)
 
 /** The reply clock started at `now`: the due date and the date it counts from. */
 export const replyClock = (now: Date, policy: InquiryPolicy) => ({

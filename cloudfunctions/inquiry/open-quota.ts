@@ -2,7 +2,7 @@ import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { AppError } from '../_kit/errors'
 import { log } from '../_kit/log'
-import { isDuplicate } from '../_kit/outbox'
+import { insertOnce } from '../_kit/db'
 import { inquiries } from './inquiries'
 
 /**
@@ -65,11 +65,7 @@ async function startList(openid: string): Promise<void> {
     .field({ _id: true, askedAt: true })
     .limit(100)
     .get()
-  try {
-    await quota().add({ data: { _id: openid, open: data.map((d) => ({ id: d._id, at: new Date(d.askedAt) })) } })
-  } catch (e) {
-    if (!isDuplicate(e)) throw e
-  }
+  await insertOnce(quota(), { _id: openid, open: data.map((d) => ({ id: d._id, at: new Date(d.askedAt) })) })
 }
 
 /** Takes back the places of inquiries that ended or never came to be; answers whether any was freed. */

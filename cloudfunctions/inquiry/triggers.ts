@@ -1,7 +1,7 @@
 import { dueLevel, nearCutoff } from '../../types/domain/inquiry'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
-import { isDuplicate } from '../_kit/outbox'
+import { insertOnce } from '../_kit/db'
 import { notifyAsker } from './actions/messages'
 import { inquiries, inquiryMessages, inquiryPolicy, today } from './inquiries'
 import { workCalendar } from '../_kit/work-calendar'
@@ -40,24 +40,16 @@ export async function deadlineSweep(now: Date) {
       if (stats.updated !== 1) continue
       flagged++
       if (level !== 'overdue') continue
-      try {
-        await db()
-          .collection(COLLECTIONS.audit)
-          .add({
-            data: {
-              _id: `iq-overdue:${d._id}:${d.dueDate}`,
-              kind: 'inquiry_overdue',
-              inquiryId: d._id,
-              departmentId: d.departmentId,
-              staffNo: d.ownerStaffNo,
-              dueDate: d.dueDate,
-              at: now,
-            },
-          })
-        escalated++
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
+      const escalation = {
+        _id: `iq-overdue:${d._id}:${d.dueDate}`,
+        kind: 'inquiry_overdue',
+        inquiryId: d._id,
+        departmentId: d.departmentId,
+        staffNo: d.ownerStaffNo,
+        dueDate: d.dueDate,
+        at: now,
       }
+      if (await insertOnce(COLLECTIONS.audit, escalation)) escalated++
     }
     if (data.length < PAGE) break
   }

@@ -1,10 +1,10 @@
 import { formatNotification, messageText, subjectKindOf, TemplateValueError } from '../../types/domain/template-format'
-import { isMessageOnly } from '../../types/domain/notification'
+import { isMessageOnly, type PushEvent } from '../../types/domain/notification'
 import { EVENT_TEMPLATE, type TemplateKey } from '../../types/domain/templates'
 import { cloud, db } from '../_kit/cloud'
 import { randomHex } from '../_kit/ids'
 import { log } from '../_kit/log'
-import { isDuplicate } from '../_kit/outbox'
+import { insertOnce } from '../_kit/db'
 import { backoffMs, classify, LEASE_MS, MAX_ATTEMPTS, miniprogramState, pushPage, templates } from './policy'
 import { grantId, messages, outbox, subscriptions, type Grant, type OutboxDoc } from './store'
 
@@ -33,6 +33,8 @@ const _ = () => db().command
 /** An outbox item with the attempt record kept here (store.ts has the fields the producer writes). */
 type Item = OutboxDoc & { sendAttemptAt?: Date }
 
+const isPush = (doc: Item): doc is Item & OutboxDoc<PushEvent> => !isMessageOnly(doc.event)
+
 const UNCERTAIN_REASON = '发送结果未知：微信可能已收到，为避免重复推送不再重试（消息中心已有该消息）'
 
 export async function claim(doc: OutboxDoc, now: Date): Promise<OutboxDoc | null> {
@@ -54,24 +56,18 @@ async function settle(doc: OutboxDoc, data: Record<string, unknown>): Promise<bo
 
 async function writeMessage(doc: OutboxDoc, now: Date): Promise<void> {
   const { title, body } = messageText(doc.event, doc.data ?? {}, doc.createdAt ?? now)
-  try {
-    await messages().add({
-      data: {
-        _id: doc._id,
-        openid: doc.recipient,
-        event: doc.event,
-        kind: subjectKindOf(doc.event),
-        subjectId: doc.subjectId,
-        title,
-        body,
-        page: doc.page,
-        read: false,
-        createdAt: doc.createdAt ?? now,
-      },
-    })
-  } catch (e) {
-    if (!isDuplicate(e)) throw e
-  }
+  await insertOnce(messages(), {
+    _id: doc._id,
+    openid: doc.recipient,
+    event: doc.event,
+    kind: subjectKindOf(doc.event),
+    subjectId: doc.subjectId,
+    title,
+    body,
+    page: doc.page,
+    read: false,
+    createdAt: doc.createdAt ?? now,
+  })
 }
 
 async function takeGrant(openid: string, key: TemplateKey, now: Date): Promise<Grant | null> {
@@ -104,7 +100,7 @@ export async function deliver(doc: Item, now: Date): Promise<Result> {
   }
   try {
     await writeMessage(doc, now)
-    if (isMessageOnly(doc.event)) {
+    if (!isPush(doc)) {
       await settle(doc, { status: 'sent', sentAt: now, channel: 'message_centre' })
       return 'sent'
     }

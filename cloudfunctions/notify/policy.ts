@@ -3,7 +3,7 @@ import { resolveTemplates, type ResolvedTemplate, type TemplateKey } from '../..
 /**
  * How a failed subscribeMessage.send is handled. Codes from the send docs
  * (developers.weixin.qq.com …/subscribeMessage.send.html) and the mini-program error code list
- * (tencentcloud.com/document/product/1219/67648); research note §2.7 and §3.3.
+ * (tencentcloud.com/document/product/1219/67648).
  *
  * Permanent: sending again cannot help, so the item fails at once with the reason. When the
  * cause is our own data or configuration (template data, page, template id, permission, banned
@@ -58,7 +58,7 @@ export function classify(err: unknown): Outcome {
 /**
  * Attempts and backoff: attempt n failing transiently waits 2^(n-1) minutes ±20 % (jitter spreads
  * a burst of retries after an outage), so 9 attempts span 1+2+…+128 = 255 min ≈ 4¼ h, close to
- * GOV.UK Notify's ~4 h of retries (research note §3.3). The 9th transient failure is final.
+ * GOV.UK Notify's ~4 h of retries. The 9th transient failure is final.
  */
 export const MAX_ATTEMPTS = 9
 export const BASE_DELAY_MS = 60_000

@@ -1,22 +1,20 @@
 import type { NotificationEvent } from '../../types/domain/notification'
 import type { TemplateKey } from '../../types/domain/templates'
-import type { DeliveryStatus } from '../../types/contracts/notify'
 import type { SubjectKind } from '../../types/domain/template-format'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
+import type { OutboxItem } from '../_kit/outbox'
 
-/** An outbox item as the producing function wrote it (_kit/outbox.ts), plus the delivery state kept here. */
-export interface OutboxDoc {
-  _id: string
-  event: NotificationEvent
-  subjectId: string
-  subjectRoot?: string
-  recipient: string
-  data: Record<string, string | number>
-  page: string
-  status: DeliveryStatus
-  attempts?: number
-  createdAt: Date
+/**
+ * An outbox item as the producing function wrote it (_kit/outbox.ts OutboxItem), plus the delivery
+ * state kept here. Items written by hand or before a field existed may lack `subjectRoot` and
+ * `attempts`, hence optional here.
+ */
+export type OutboxDoc<E extends NotificationEvent = NotificationEvent> = E extends NotificationEvent
+  ? Omit<OutboxItem<E>, 'subjectRoot' | 'attempts'> & { subjectRoot?: string; attempts?: number } & DeliveryState
+  : never
+
+interface DeliveryState {
   /** When a `retry` item is due again. */
   dueAt?: Date
   /** A `sending` item belongs to the claim until then; after it, a drain may take it over. */

@@ -1,15 +1,12 @@
 import { DEFAULT_QUEUE_POLICY, queuePolicySchema, type QueuePolicy } from '../../types/domain/queue'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
+import { insertOnce } from '../_kit/db'
 import { AppError } from '../_kit/errors'
-import { isDuplicate } from '../_kit/outbox'
+import { readSetting } from '../_kit/settings'
 
 /** The centre's queue policy: the `settings` document `queue_policy` over the defaults. */
-export async function queuePolicy(): Promise<QueuePolicy> {
-  const { data } = await db().collection(COLLECTIONS.settings).where({ _id: 'queue_policy' }).limit(1).get()
-  const { _id, ...stored } = (data[0] ?? {}) as Record<string, unknown>
-  return queuePolicySchema.parse({ ...DEFAULT_QUEUE_POLICY, ...stored })
-}
+export const queuePolicy = (): Promise<QueuePolicy> => readSetting('queue_policy', queuePolicySchema, DEFAULT_QUEUE_POLICY)
 
 /**
  * An account's waiting walk-in tickets of a day, in one document per (day, OPENID): how many
@@ -42,13 +39,8 @@ export async function takeWaitingHold(date: string, openid: string, matterId: st
     if (stats.updated === 1) return 'taken'
     const doc = (await holds().where({ _id }).limit(1).get()).data[0]
     if (!doc) {
-      try {
-        await holds().add({ data: { _id, date, openid, waiting: 1, held: [entry] } })
-        return 'taken'
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-        continue
-      }
+      if (await insertOnce(holds(), { _id, date, openid, waiting: 1, held: [entry] })) return 'taken'
+      continue
     }
     if (doc.held.some((h) => h.matterId === matterId)) return 'held'
     if (doc.waiting >= max) {

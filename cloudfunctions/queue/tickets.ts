@@ -1,11 +1,13 @@
 import type { TicketView } from '../../types/contracts/queue'
-import type { ServiceWindow } from '../../types/domain/catalog'
+import { windowNumberLabel, type ServiceWindow } from '../../types/domain/catalog'
+import type { NotificationRequest } from '../../types/domain/notification'
 import { estimatedWaitMinutes, ticketLabel, type TicketStatus } from '../../types/domain/queue'
+import { pageLink, ROUTES } from '../../types/routes'
 import { db } from '../_kit/cloud'
 import { COLLECTIONS } from '../_kit/collections'
 import { AppError, notFound } from '../_kit/errors'
 import { windowsById } from '../_kit/catalog'
-import { isDuplicate } from '../_kit/outbox'
+import { insertOnce } from '../_kit/db'
 
 export interface TicketDoc {
   _id: string
@@ -48,13 +50,8 @@ export async function nextNumber(date: string, prefix: string): Promise<number> 
   for (let attempt = 0; attempt < 50; attempt++) {
     const { data } = await counters.where({ _id: id }).limit(1).get()
     if (!data[0]) {
-      try {
-        await counters.add({ data: { _id: id, last: 1 } })
-        return 1
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-        continue
-      }
+      if (await insertOnce(counters, { _id: id, last: 1 })) return 1
+      continue
     }
     const last = data[0].last as number
     const { stats } = await counters.where({ _id: id, last }).update({ data: { last: last + 1 } })
@@ -127,21 +124,21 @@ export async function waitingTicket(date: string, openid: string, matterId: stri
 }
 
 /** 请到…办理, for the account the called ticket belongs to. */
-export const calledNotice = (t: TicketDoc, windowNumber: number) => ({
-  event: 'queue.called' as const,
+export const calledNotice = (t: TicketDoc, windowNumber: number): NotificationRequest<'queue.called'> => ({
+  event: 'queue.called',
   subjectId: t._id,
   recipient: t.openid,
-  data: { ticket: t.label, place: `${windowNumber}号窗口`, matterName: t.matterName },
-  page: 'pages/queue/index',
+  data: { ticket: t.label, place: windowNumberLabel(windowNumber), matterName: t.matterName },
+  page: pageLink(ROUTES.queue),
 })
 
 /** 即将轮到您, for the ticket with REMIND_WHEN_AHEAD ahead once another was called. */
-export const threeAheadNotice = (t: TicketDoc, ahead: number) => ({
-  event: 'queue.three_ahead' as const,
+export const threeAheadNotice = (t: TicketDoc, ahead: number): NotificationRequest<'queue.three_ahead'> => ({
+  event: 'queue.three_ahead',
   subjectId: t._id,
   recipient: t.openid,
   data: { ticket: t.label, ahead, matterName: t.matterName },
-  page: 'pages/queue/index',
+  page: pageLink(ROUTES.queue),
 })
 
 export async function toTicketView(t: TicketDoc, windows: Map<string, ServiceWindow>, withPosition = true): Promise<TicketView> {

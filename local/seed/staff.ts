@@ -3,7 +3,7 @@ import { departments } from './departments'
 import { windows } from './windows'
 
 /**
- * The people of the demo centre (about 140, as in PRODUCT.md). Names are invented from common
+ * The people of the demo centre (about 140). Names are invented from common
  * surnames and given names; OPENIDs are `demo-…` strings the local dev login understands. The
  * first five are the staff personas (personas.ts); every other account is generated.
  */

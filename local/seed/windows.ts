@@ -87,6 +87,3 @@ export const windows: ServiceWindow[] = rows.map(([departmentId, name], i) => ({
   departmentId,
   queuePrefix: DEPARTMENT_ZONE[departmentId],
 }))
-
-/** The ids of a department's windows, in hall order. */
-export const windowIdsOf = (departmentId: string): string[] => windows.filter((w) => w.departmentId === departmentId).map((w) => w.id)

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro'
 import { useRef, useState } from 'react'
-import { sendMessage } from '../services/inquiry'
+import { inquiryApi } from '../services/api/inquiry'
+import { errorText, toast } from '../utils/alert'
 import { newRequestId } from '../utils/request-id'
 
 /**
@@ -22,12 +22,12 @@ export function useInquiryMessage(inquiryId: string, texts: { empty: string; sen
     setBusy(true)
     setError('')
     requestId.current ||= newRequestId('im')
-    const r = await sendMessage({ inquiryId, text, requestId: requestId.current })
+    const r = await inquiryApi.sendMessage({ inquiryId, text, requestId: requestId.current })
     setBusy(false)
-    if (!r.ok) return setError(r.error.issues?.[0]?.message ?? r.error.message)
+    if (!r.ok) return setError(errorText(r.error))
     requestId.current = ''
     setTextState('')
-    Taro.showToast({ title: texts.sent, icon: 'none' })
+    toast(texts.sent)
     onSent()
   }
   return { text, setText, error, busy, send }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { markRead } from '../services/notify'
-import { param } from '../utils/params'
+import { notifyApi } from '../services/api/notify'
+import { param } from '../utils/nav'
 
 /**
  * A subscription message opens its page with `&msgId=<message id>` (the notify function adds it):
@@ -10,6 +10,6 @@ import { param } from '../utils/params'
 export function usePushRead(msgId: string | undefined): void {
   const id = param(msgId)
   useEffect(() => {
-    if (id) markRead([id]).catch(() => undefined)
+    if (id) void notifyApi.markRead({ messageIds: [id] })
   }, [id])
 }

@@ -24,11 +24,18 @@ export interface ConfirmOptions {
   /** The button that goes ahead, named for what it does (确定撤回, 换码). */
   confirmText: string
   cancelText?: string
+  /** The action ends or removes something (撤回, 取消关注): its button is red. */
+  danger?: boolean
 }
 
+/** Destructive choices are red, in the app's danger colour (app.scss --c-danger). */
+const DANGER = '#b3261e'
+
 /** Asks before an action that cannot be undone; answers whether to go ahead. */
-export async function confirm({ title, content, confirmText, cancelText = '取消' }: ConfirmOptions): Promise<boolean> {
-  const r = await Taro.showModal({ title, content, confirmText, cancelText }).catch(() => ({ confirm: false }))
+export async function confirm({ title, content, confirmText, cancelText = '取消', danger = false }: ConfirmOptions): Promise<boolean> {
+  const r = await Taro.showModal({ title, content, confirmText, cancelText, ...(danger ? { confirmColor: DANGER } : {}) }).catch(() => ({
+    confirm: false,
+  }))
   return r.confirm
 }
 

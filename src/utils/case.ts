@@ -1,8 +1,8 @@
 import type { CaseView } from '../../types/contracts/case'
 import { transitionOf, type CaseAction, type CaseState } from '../../types/domain/case-machine'
+import { beijingIso } from '../../types/domain/dates'
 import { ROLE_LABELS, type Role } from '../../types/roles'
 import type { TagProps } from '../components/tag'
-import { beijingTimeOf } from './dates'
 
 export const CASE_STATE_TONES: Record<CaseState, NonNullable<TagProps['tone']>> = {
   draft: 'gray',
@@ -34,7 +34,8 @@ export function actorLabel(actor: CaseView['timeline'][number]['actor']): string
 export function beijingDateTime(iso: string): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return ''
-  return `${new Date(t + 8 * 3_600_000).toISOString().slice(0, 10)} ${beijingTimeOf(iso)}`
+  const b = beijingIso(t)
+  return `${b.slice(0, 10)} ${b.slice(11, 16)}`
 }
 
 /** 剩3个工作日 / 今天到期 / 已超期2个工作日 */

@@ -4,6 +4,8 @@
  * come from the server).
  */
 
+import { beijingClock } from '../../types/domain/dates'
+
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
 const parts = (date: string) => date.split('-').map(Number) as [number, number, number]
@@ -41,8 +43,8 @@ export const addDays = (date: string, n: number): string => {
   return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10)
 }
 
-/** Beijing wall-clock HH:mm of an ISO instant (China keeps UTC+8 all year). */
+/** Beijing wall-clock HH:mm of an ISO instant; '' for a string that is not one. */
 export const beijingTimeOf = (iso: string): string => {
   const t = Date.parse(iso)
-  return Number.isNaN(t) ? '' : new Date(t + 8 * 3_600_000).toISOString().slice(11, 16)
+  return Number.isNaN(t) ? '' : beijingClock(t)
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { MATERIAL_MAX_BYTES, sniffMaterialType, type MaterialContentType } from '../../types/domain/case-material'
+import { toast } from './alert'
 
 export interface PickedFile {
   fileName: string
@@ -139,6 +140,6 @@ export async function openMaterial(url: string, contentType: string): Promise<vo
     await Taro.openDocument({ filePath: d.tempFilePath, fileType: 'pdf' })
   } catch {
     Taro.hideLoading()
-    Taro.showToast({ title: '文件打开失败，链接可能已过期，请刷新', icon: 'none' })
+    toast('文件打开失败，链接可能已过期，请刷新')
   }
 }

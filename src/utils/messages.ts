@@ -1,4 +1,6 @@
 import type { MessageView } from '../../types/contracts/notify'
+import { beijingDate, beijingIso } from '../../types/domain/dates'
+import { ROUTES } from '../../types/routes'
 import type { TagProps } from '../components/tag'
 import { beijingTimeOf, monthDay } from './dates'
 
@@ -21,17 +23,20 @@ export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProp
 export function messageTime(iso: string, nowIso = new Date().toISOString()): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return ''
-  const day = new Date(t + 8 * 3_600_000).toISOString().slice(0, 10)
-  const thisYear = new Date(Date.parse(nowIso) + 8 * 3_600_000).toISOString().slice(0, 4)
+  const day = beijingDate(t)
+  const thisYear = beijingIso(Date.parse(nowIso)).slice(0, 4)
   const year = day.slice(0, 4)
   return `${year === thisYear ? '' : `${year}年`}${monthDay(day)} ${beijingTimeOf(iso)}`
 }
 
+const APP_PAGES = new Set<string>(Object.values(ROUTES).map((r) => r.page))
+
 /**
- * The app route a message opens. The notify function stores a page path relative to the app root
- * (`packages/case/detail/index?id=…`); navigateTo wants it absolute. Only pages of this app.
+ * The url a message opens. The notify function stores the page as a push link (pageLink in
+ * types/routes.ts: relative to the app root, with its query); navigateTo wants it from the root.
+ * Only pages of this app: anything else opens nothing.
  */
 export function messageRoute(page: string): string | null {
   const path = page.replace(/^\/+/, '')
-  return /^(pages|packages)\/[\w/-]+(\?.*)?$/.test(path) ? `/${path}` : null
+  return APP_PAGES.has(path.split('?')[0]) ? `/${path}` : null
 }

@@ -10,10 +10,14 @@ import { INDEXES } from '../../cloudfunctions/_kit/collections'
 import { startLocalCloud } from '../../local'
 import { seedDemoCentre } from '../../local/seed'
 import { buildFunctions } from '../../scripts/build-functions'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { jpeg } from '../builders/files'
-import { applicant, idNumberFor, newRequestId } from '../builders/people'
-import { actionRoundTrips, HELD_MS } from './round-trips'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { jpeg } from '../support/files'
+import { applicant, idNumberFor, newRequestId } from '../support/people'
+import { actionRoundTrips, HELD_MS } from '../support/round-trips'
+import { invokeApi, type EventOf } from '../support/calls'
+import { appointmentContract, caseContract, inquiryContract } from '../../types/contracts'
+import type { ActionName, FunctionContract } from '../../types/contracts/contract'
+import type { Result } from '../../types/result'
 
 const STAFF = 'demo-staff-crj'
 const PASSPORT = 'm-passport'
@@ -30,80 +34,88 @@ export async function run(): Promise<void> {
   const functionsDir = mkdtempSync(join(tmpdir(), 'bench-actions-fns-'))
   await buildFunctions(['appointment', 'case', 'inquiry', 'notify'], undefined, functionsDir)
   const cloud = await startLocalCloud({ port: 0, functionsDir, seed: seedDemoCentre, indexes: INDEXES, log: () => undefined })
-  const ok = async (fn: string, event: object, openid: string): Promise<any> => {
-    const r = (await cloud.invoke(fn, event, { openid })) as any
-    if (!r.ok) throw new Error(`${fn}.${(event as { action: string }).action}: ${JSON.stringify(r.error)}`)
+  const appointment = invokeApi(cloud, appointmentContract)
+  const caseFn = invokeApi(cloud, caseContract)
+  /** The data of an answer; a refusal stops the bench, naming the call. */
+  const ok = async <T>(what: string, answer: Promise<Result<T>>): Promise<T> => {
+    const r = await answer
+    if (!r.ok) throw new Error(`${what}: ${JSON.stringify(r.error)}`)
     return r.data
   }
   const rows: Array<[string, Awaited<ReturnType<typeof actionRoundTrips>>]> = []
-  const trace = async (label: string, fn: string, event: () => object, openid: string) => {
-    await ok(fn, event(), openid) // warm the instance (calendar, policies) as in normal traffic
-    rows.push([label, await actionRoundTrips(fn, () => ok(fn, event(), openid))])
+  const trace = async <F extends FunctionContract>(label: string, contract: F, event: () => EventOf<F, ActionName<F>>, openid: string) => {
+    const call = invokeApi(cloud, contract)
+    await ok(label, call(event(), openid)) // warm the instance (calendar, policies) as in normal traffic
+    rows.push([label, await actionRoundTrips(contract.name, () => ok(label, call(event(), openid)))])
   }
   try {
     setBeijingNow('2026-09-28', '09:00')
-    const days = (await ok('appointment', { action: 'listDays', matterId: PASSPORT }, 'o-a')).days.map((d: any) => d.date)
-    const slots: string[] = (await ok('appointment', { action: 'listSlots', matterId: PASSPORT, date: days[1] }, 'o-a')).slots.map(
-      (s: any) => s.slotId,
+    const days = (await ok('listDays', appointment({ action: 'listDays', matterId: PASSPORT }, 'o-a'))).days.map((d) => d.date)
+    const slots = (await ok('listSlots', appointment({ action: 'listSlots', matterId: PASSPORT, date: days[1] }, 'o-a'))).slots.map(
+      (s) => s.slotId,
     )
     let seq = 0
     await trace(
       'appointment.book',
-      'appointment',
+      appointmentContract,
       () => ({ action: 'book', slotId: slots[0], matterId: PASSPORT, requestId: newRequestId(), ...applicant(++seq) }),
       'o-book',
     )
-    const mine = (await ok('appointment', { action: 'myBookings' }, 'o-book')).bookings.map((b: any) => b.bookingId)
+    const mine = (await ok('myBookings', appointment({ action: 'myBookings' }, 'o-book'))).bookings.map((b) => b.bookingId)
     let moveTo = 1
     await trace(
       'appointment.reschedule',
-      'appointment',
+      appointmentContract,
       () => ({ action: 'reschedule', bookingId: mine[0], slotId: slots[moveTo++], requestId: newRequestId() }),
       'o-book',
     )
     let next = 0
-    await trace('appointment.cancel', 'appointment', () => ({ action: 'cancel', bookingId: mine[next++] }), 'o-book')
+    await trace('appointment.cancel', appointmentContract, () => ({ action: 'cancel', bookingId: mine[next++] }), 'o-book')
 
     const { caseId, caseNo } = await ok(
-      'case',
-      {
-        action: 'createDraft',
-        matterId: PASSPORT,
-        applicant: { name: '张伟', idNumber: idNumberFor(1), phone: '13912345678' },
-        form: FORM,
-        requestId: newRequestId(),
-      },
-      'o-case',
+      'createDraft',
+      caseFn(
+        {
+          action: 'createDraft',
+          matterId: PASSPORT,
+          applicant: { name: '张伟', idNumber: idNumberFor(1), phone: '13912345678' },
+          form: FORM,
+          requestId: newRequestId(),
+        },
+        'o-case',
+      ),
     )
     await ok(
-      'case',
-      {
-        action: 'uploadMaterial',
-        caseId,
-        materialIndex: 0,
-        fileName: 'id.jpg',
-        contentType: 'image/jpeg',
-        dataBase64: jpeg(2_000, 1).toString('base64'),
-      },
-      'o-case',
+      'uploadMaterial',
+      caseFn(
+        {
+          action: 'uploadMaterial',
+          caseId,
+          materialIndex: 0,
+          fileName: 'id.jpg',
+          contentType: 'image/jpeg',
+          dataBase64: jpeg(2_000, 1).toString('base64'),
+        },
+        'o-case',
+      ),
     )
-    await ok('case', { action: 'act', caseId, transition: 'submit' }, 'o-case')
-    await ok('case', { action: 'act', caseId, transition: 'startPreReview' }, STAFF)
-    await ok('case', { action: 'act', caseId, transition: 'accept' }, STAFF)
-    const { queryCode } = await ok('case', { action: 'getCase', caseId }, 'o-case')
-    await trace('case.getCase (applicant)', 'case', () => ({ action: 'getCase', caseId }), 'o-case')
-    await trace('case.myCases', 'case', () => ({ action: 'myCases' }), 'o-case')
-    await trace('case.worklist', 'case', () => ({ action: 'worklist' }), STAFF)
+    await ok('submit', caseFn({ action: 'act', caseId, transition: 'submit' }, 'o-case'))
+    await ok('startPreReview', caseFn({ action: 'act', caseId, transition: 'startPreReview' }, STAFF))
+    await ok('accept', caseFn({ action: 'act', caseId, transition: 'accept' }, STAFF))
+    const queryCode = (await ok('getCase', caseFn({ action: 'getCase', caseId }, 'o-case'))).queryCode!
+    await trace('case.getCase (applicant)', caseContract, () => ({ action: 'getCase', caseId }), 'o-case')
+    await trace('case.myCases', caseContract, () => ({ action: 'myCases' }), 'o-case')
+    await trace('case.worklist', caseContract, () => ({ action: 'worklist' }), STAFF)
     let looker = 0
     await trace(
       'case.lookup',
-      'case',
+      caseContract,
       () => ({ action: 'lookup', caseNo, queryCode, name: '张伟', idLast4: idNumberFor(1).slice(-4) }),
       `o-look-${++looker}`,
     )
     await trace(
       'inquiry.ask',
-      'inquiry',
+      inquiryContract,
       () => ({ action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() }),
       'o-ask',
     )

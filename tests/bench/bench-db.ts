@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import cloud from 'wx-server-sdk'
 import { installSdkEnv, startLocalCloud, type SdkTarget } from '../../local'
+import type { TestDatabase } from '../support/cloud'
 import { Database } from '../../local/database'
 import { Store } from '../../local/store'
 import { Transactions } from '../../local/transactions'
@@ -11,7 +12,8 @@ import { Transactions } from '../../local/transactions'
 export function connect(target: SdkTarget | string) {
   installSdkEnv(target)
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV as unknown as string })
-  return { db: cloud.database() as any }
+  // The SDK's typings are looser than what it answers (tests/support/cloud.ts says what it does answer).
+  return { db: cloud.database() as unknown as TestDatabase }
 }
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]

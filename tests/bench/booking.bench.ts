@@ -14,9 +14,11 @@ import { startLocalCloud } from '../../local'
 import { Store } from '../../local/store'
 import { Transactions } from '../../local/transactions'
 import { Database } from '../../local/database'
-import { applicant } from '../builders/people'
-import { setBeijingNow, clearFakeNow } from '../builders/clock'
-import { HELD_MS, sequentialDepth, traceTrips } from './round-trips'
+import { applicant } from '../support/people'
+import { setBeijingNow, clearFakeNow } from '../support/clock'
+import { bookRoundTrips, HELD_MS } from '../support/round-trips'
+import { dataOf, invokeApi } from '../support/calls'
+import { appointmentContract } from '../../types/contracts'
 
 const BOOKINGS = 2000
 const CONCURRENCY = 50
@@ -58,31 +60,6 @@ async function rawConditionalUpdatesPerSecond(): Promise<number> {
   return n / ((performance.now() - t0) / 1000)
 }
 
-/** One warm `book` (the instance has served a booking before, as in a rush), traced. */
-export async function bookRoundTrips(
-  call: (event: object, openid: string) => Promise<any>,
-  slotId: string,
-  seq: number,
-): Promise<{ total: number; sequential: number; ms: number; actions: string[] }> {
-  const started = performance.now()
-  let ms = 0
-  const all = await traceTrips(HELD_MS, async () => {
-    const r = await call(
-      { action: 'book', slotId, matterId: 'm-passport', requestId: `trips-${seq}-${Date.now()}`, ...applicant(seq) },
-      `o-trips-${seq}`,
-    )
-    ms = performance.now() - started
-    if (!r.ok) throw new Error(`traced booking refused: ${JSON.stringify(r.error)}`)
-  })
-  const trips = all.filter((t) => t.fn === 'appointment')
-  return {
-    total: trips.length,
-    sequential: sequentialDepth(trips),
-    ms,
-    actions: trips.sort((a, b) => a.from - b.from).map((t) => t.action.replace('database.', '')),
-  }
-}
-
 export async function run(): Promise<void> {
   const functionsDir = mkdtempSync(join(tmpdir(), 'bench-fns-'))
   await buildFunctions(['appointment'], undefined, functionsDir)
@@ -91,9 +68,9 @@ export async function run(): Promise<void> {
     setBeijingNow('2026-09-28', '09:00')
     const windows = ['win-01', 'win-02']
     // Room for every booking: 50 seats per slot on both passport windows.
-    const call = (event: object, openid: string) => cloud.invoke('appointment', event, { openid }) as Promise<any>
+    const call = invokeApi(cloud, appointmentContract)
     const setup = await call({ action: 'listDays', matterId: 'm-passport' }, 'o-bench')
-    const dates: string[] = setup.data.days.map((d: any) => d.date)
+    const dates = dataOf(setup).days.map((d) => d.date)
     const { db } = await import('./bench-db').then((m) => m.connect(cloud.url))
     for (const w of windows)
       await db
@@ -102,7 +79,7 @@ export async function run(): Promise<void> {
         .set({ data: { capacity: 50 } })
     const slots: string[] = []
     for (const date of dates)
-      slots.push(...(await call({ action: 'listSlots', matterId: 'm-passport', date }, 'o-bench')).data.slots.map((s: any) => s.slotId))
+      slots.push(...dataOf(await call({ action: 'listSlots', matterId: 'm-passport', date }, 'o-bench')).slots.map((s) => s.slotId))
 
     await call(
       { action: 'book', slotId: slots[0], matterId: 'm-passport', requestId: `warm-${Date.now()}`, ...applicant(900_000) },

@@ -16,8 +16,11 @@ import { Store } from '../../local/store'
 import { Transactions } from '../../local/transactions'
 import { Database } from '../../local/database'
 import { newCaseNumber } from '../../types/domain/case-number'
-import { idNumberFor } from '../builders/people'
+import { idNumberFor } from '../support/people'
 import { connect } from './bench-db'
+import { invokeApi } from '../support/calls'
+import { caseContract } from '../../types/contracts'
+import type { Result } from '../../types/result'
 
 const CASES = 100_000
 const OWNERS = 20_000
@@ -42,8 +45,7 @@ async function timed(n: number, f: (i: number) => Promise<unknown> | unknown): P
 async function templateCase(functionsDir: string): Promise<Record<string, unknown>> {
   const cloud = await startLocalCloud({ port: 0, functionsDir, seed: seedDemoCentre, indexes: INDEXES, log: () => undefined })
   try {
-    const r: any = await cloud.invoke(
-      'case',
+    const r = await invokeApi(cloud, caseContract)(
       {
         action: 'createDraft',
         matterId: 'm-passport',
@@ -58,7 +60,7 @@ async function templateCase(functionsDir: string): Promise<Record<string, unknow
         },
         requestId: 'bench-template-1',
       },
-      { openid: 'o-template' },
+      'o-template',
     )
     if (!r.ok) throw new Error(JSON.stringify(r.error))
     const { db } = connect(cloud)
@@ -97,8 +99,8 @@ export async function run(): Promise<void> {
       `\n## cases (${CASES.toLocaleString()} in the store, ${OWNERS.toLocaleString()} owners; loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     )
     const pick = (i: number) => docs[(i * 7919) % CASES]
-    const call = (event: object, openid: string) => cloud.invoke('case', event, { openid }) as Promise<any>
-    const check = (r: any) => {
+    const call = invokeApi(cloud, caseContract)
+    const check = (r: Result<unknown>) => {
       if (!r.ok) throw new Error(JSON.stringify(r.error))
     }
     const idLast4 = idNumberFor(1).slice(-4)
@@ -112,7 +114,10 @@ export async function run(): Promise<void> {
     }
     await sdkLine('lookup by case number through the SDK path', async (i) =>
       check(
-        await call({ action: 'lookup', caseNo: pick(i).caseNo, queryCode: template.queryCode, name: '张伟', idLast4 }, `o-looker-${i}`),
+        await call(
+          { action: 'lookup', caseNo: pick(i).caseNo, queryCode: template.queryCode as string, name: '张伟', idLast4 },
+          `o-looker-${i}`,
+        ),
       ),
     )
     await sdkLine('getCase (owner) through the SDK path', async (i) =>

@@ -12,7 +12,8 @@ import { INDEXES } from '../../cloudfunctions/_kit/collections'
 import { startLocalCloud, type LocalCloud } from '../../local'
 import { PUSH_EVENTS, notificationKey } from '../../types/domain/notification'
 import { EVENT_TEMPLATE } from '../../types/domain/templates'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import type { TestDatabase } from '../support/cloud'
 
 const ITEMS = 2000
 const DATA = {
@@ -30,7 +31,7 @@ const DATA = {
   department: '市场监管局',
 }
 
-async function fill(db: any, tag: string, at: number): Promise<void> {
+async function fill(db: TestDatabase, tag: string, at: number): Promise<void> {
   const docs = Array.from({ length: ITEMS }, (_, i) => {
     const event = PUSH_EVENTS[i % PUSH_EVENTS.length]
     const recipient = `o-${tag}-${i}`

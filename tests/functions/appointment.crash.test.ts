@@ -2,14 +2,16 @@
  * Whatever step a booking, a cancellation, a move or a check-in dies at, nothing leaks and nothing
  * is lost: the sweepers (appointment holdSweep, queue callSweep) finish or undo it. Each test puts
  * the data where a dead invocation would have left it, then runs the sweeper. The real kill of the
- * local cloud mid-rush is tests/local/booking-crash.test.ts.
+ * local cloud mid-rush is tests/local/durability.sigkill-during-bookings.test.ts.
  */
 import { notificationKey } from '../../types/domain/notification'
-import { LEAD, PASSPORT, startDemoCloud } from '../builders/demo'
-import { applicant, newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import type { TestCloud } from '../support/cloud'
-import { appointmentCalls } from './appointment-kit'
+import { LEAD, PASSPORT, startDemoCloud } from '../support/demo'
+import { applicant, newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { apiOf, type TestCloud } from '../support/cloud'
+import { appointmentCalls } from '../support/appointment'
+import { dataOf, type EventOf } from '../support/calls'
+import { queueContract, type appointmentContract } from '../../types/contracts'
 
 let t: TestCloud
 let seq = 3000
@@ -25,7 +27,7 @@ afterAll(async () => {
 beforeEach(() => setBeijingNow(DAY, '09:00'))
 
 const { appointment, slotsOn } = appointmentCalls(() => t)
-const queue = (event: object, openid?: string) => t.call('queue', event, openid) as Promise<any>
+const queue = apiOf(() => t, queueContract)
 const doc = async (collection: string, id: string) => (await t.db.collection(collection).where({ _id: id }).get()).data[0]
 const booking = (id: string) => doc('bookings', id)
 const quota = (openid: string) => doc('booking_quota', openid)
@@ -35,20 +37,20 @@ const _ = () => t.db.command
 /** Runs the booking sweeper three minutes later, when every settle time set now has passed. */
 async function sweepLater(hhmm = '09:03') {
   setBeijingNow(DAY, hhmm)
-  const r = (await t.trigger('appointment', 'tick', 'holdSweep')) as any
+  const r = await t.trigger('appointment', 'tick', 'holdSweep')
   expect(r.ok).toBe(true)
-  return r.data
+  return dataOf(r)
 }
 
 async function bookOne(openid: string, slotId: string, requestId = newRequestId()) {
-  const event = { action: 'book', slotId, matterId: PASSPORT, requestId, ...applicant(seq++) }
+  const event: EventOf<typeof appointmentContract, 'book'> = { action: 'book', slotId, matterId: PASSPORT, requestId, ...applicant(seq++) }
   const r = await appointment(event, openid)
   expect(r.ok).toBe(true)
-  return { ...r.data, event } as { bookingId: string; code: string; event: any }
+  return { ...dataOf(r), event }
 }
 
 /** As if the invocation had died after taking its holds: pending again, no notification, no answer recorded. */
-async function undoCommit(b: { bookingId: string; event: any }, openid: string) {
+async function undoCommit(b: { bookingId: string; event: { requestId: string } }, openid: string) {
   await t.db
     .collection('bookings')
     .doc(b.bookingId)
@@ -90,7 +92,7 @@ describe('a booking whose function died', () => {
     expect((await seat(slot.slotId)).remaining).toBe(before)
     expect(await doc('outbox', notificationKey('booking.confirmed', b.bookingId, 'o-crash-2'))).toBeUndefined()
     // Nobody sees it, and the same submit sent again books for real, under the same id.
-    expect((await appointment({ action: 'myBookings' }, 'o-crash-2')).data.bookings).toEqual([])
+    expect(dataOf(await appointment({ action: 'myBookings' }, 'o-crash-2')).bookings).toEqual([])
     const again = await appointment(b.event, 'o-crash-2')
     expect(again).toMatchObject({ ok: true, data: { bookingId: b.bookingId } })
     expect(await booking(b.bookingId)).toMatchObject({ status: 'booked' })
@@ -193,7 +195,7 @@ describe('a change whose function died', () => {
   })
 
   it('when the no-show sweep died after marking, then the holdSweep records the no-show and gives back the quota', async () => {
-    const slot = (await slotsOn(DAY)).find((s) => s.start === '10:00')
+    const slot = (await slotsOn(DAY)).find((s) => s.start === '10:00')!
     const b = await bookOne('o-crash-9', slot.slotId)
     await t.db
       .collection('bookings')
@@ -205,22 +207,22 @@ describe('a change whose function died', () => {
   })
   it('when an evening reminder run died half-way, then the next run writes the missing reminders, once each', async () => {
     setBeijingNow(DAY, '18:00')
-    const first = ((await t.trigger('appointment', 'tick', 'dayBeforeReminders')) as any).data.queued
+    const first = dataOf(await t.trigger('appointment', 'tick', 'dayBeforeReminders')).queued
     const tomorrow = (await t.db.collection('bookings').where({ date: '2026-09-29', status: 'booked' }).get()).data
     expect(first).toBe(tomorrow.length)
     const lost = notificationKey('booking.reminder_day_before', tomorrow[0]._id, tomorrow[0].openid)
     await t.db.collection('outbox').doc(lost).remove()
     setBeijingNow(DAY, '18:30')
-    expect(((await t.trigger('appointment', 'tick', 'dayBeforeReminders')) as any).data.queued).toBe(1)
+    expect(dataOf(await t.trigger('appointment', 'tick', 'dayBeforeReminders')).queued).toBe(1)
     const reminders = await t.db.collection('outbox').where({ event: 'booking.reminder_day_before' }).get()
-    expect(reminders.data.map((r: any) => r.subjectId).sort()).toEqual(tomorrow.map((b: any) => b._id).sort())
+    expect(reminders.data.map((r) => r.subjectId).sort()).toEqual(tomorrow.map((b) => b._id).sort())
     expect(await doc('messages', lost)).toMatchObject({ title: '明日预约提醒' })
   })
 })
 
 describe('a check-in whose ticket could not be issued', () => {
   it('when the ticket write fails, then the booking is back to booked with its holds, and the next check-in works', async () => {
-    const slot = (await slotsOn(DAY)).find((s) => s.start === '11:00')
+    const slot = (await slotsOn(DAY)).find((s) => s.start === '11:00')!
     const b = await bookOne('o-crash-10', slot.slotId)
     setBeijingNow(DAY, '10:40')
     const window = await doc('windows', slot.windowId)
@@ -235,12 +237,12 @@ describe('a check-in whose ticket could not be issued', () => {
     expect((await booking(b.bookingId)).ticketId).toBeUndefined()
     const ok = await queue({ action: 'checkIn', code: b.code }, LEAD)
     expect(ok).toMatchObject({ ok: true, data: { ticket: { kind: 'booked' } } })
-    expect(await booking(b.bookingId)).toMatchObject({ status: 'checked_in', ticketId: ok.data.ticket.ticketId })
+    expect(await booking(b.bookingId)).toMatchObject({ status: 'checked_in', ticketId: dataOf(ok).ticket.ticketId })
     expect(await quota('o-crash-10')).toMatchObject({ active: 0 })
   })
 
   it('when a check-in died between marking the booking and issuing the ticket, then the sweeper puts it back, and a later attempt finds a ticket that was issued', async () => {
-    const slot = (await slotsOn(DAY)).find((s) => s.start === '11:30')
+    const slot = (await slotsOn(DAY)).find((s) => s.start === '11:30')!
     const lost = await bookOne('o-crash-11', slot.slotId)
     const issued = await bookOne('o-crash-12', slot.slotId)
     setBeijingNow(DAY, '10:40')
@@ -281,14 +283,15 @@ describe('a call whose notices were lost', () => {
     const window = (await doc('matters', PASSPORT)).windowIds[0]
     // Nobody else queues for passports today, so this ticket is the one called.
     const called = await queue({ action: 'callNext', windowId: window }, LEAD)
-    expect(called).toMatchObject({ ok: true, data: { ticket: { ticketId: taken.data.ticket.ticketId } } })
-    const key = notificationKey('queue.called', taken.data.ticket.ticketId, 'o-crash-13')
+    const { ticket } = dataOf(taken)
+    expect(called).toMatchObject({ ok: true, data: { ticket: { ticketId: ticket.ticketId } } })
+    const key = notificationKey('queue.called', ticket.ticketId, 'o-crash-13')
     expect(await doc('messages', key)).toMatchObject({ openid: 'o-crash-13' })
     await Promise.all([t.db.collection('outbox').doc(key).remove(), t.db.collection('messages').doc(key).remove()])
     setBeijingNow(DAY, '09:13')
-    expect(((await t.trigger('queue', 'callSweep')) as any).ok).toBe(true)
+    expect((await t.trigger('queue', 'callSweep')).ok).toBe(true)
     expect(await doc('outbox', key)).toMatchObject({ event: 'queue.called', status: 'pending' })
     expect(await doc('messages', key)).toMatchObject({ openid: 'o-crash-13', kind: 'queue' })
-    expect((await doc('tickets', taken.data.ticket.ticketId)).settleBy).toBeUndefined()
+    expect((await doc('tickets', ticket.ticketId)).settleBy).toBeUndefined()
   })
 })

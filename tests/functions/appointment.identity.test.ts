@@ -4,11 +4,12 @@
  * book, B's no-shows must bar B only, and staff see both bookings flagged.
  */
 import { ID_SHARED_WARNING } from '../../types/domain/booking'
-import { A, B, PASSPORT, STAFF, startDemoCloud } from '../builders/demo'
-import { applicant, newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { A, B, PASSPORT, STAFF, startDemoCloud } from '../support/demo'
+import { applicant, newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
 import type { TestCloud } from '../support/cloud'
-import { appointmentCalls } from './appointment-kit'
+import { appointmentCalls } from '../support/appointment'
+import { dataOf } from '../support/calls'
 
 let t: TestCloud
 const MONDAY = '2026-09-28'
@@ -26,7 +27,7 @@ afterAll(async () => {
 beforeEach(() => setBeijingNow(MONDAY, '09:00'))
 
 const { appointment, slotsOn } = appointmentCalls(() => t)
-const book = (openid: string, slotId: string, who: object, matterId = PASSPORT) =>
+const book = (openid: string, slotId: string, who: ReturnType<typeof applicant>, matterId = PASSPORT) =>
   appointment({ action: 'book', slotId, matterId, requestId: newRequestId(), ...who }, openid)
 
 describe('someone else books with my ID number', () => {
@@ -39,15 +40,19 @@ describe('someone else books with my ID number', () => {
     expect(own).toMatchObject({ ok: true, data: { bookingId: expect.stringMatching(/^bk-/) } })
 
     const day = await appointment({ action: 'daySchedule', date: '2026-09-29' }, STAFF)
-    const flagged = day.data.bookings.filter((b: any) => b.warnings?.includes(ID_SHARED_WARNING)).map((b: any) => b.bookingId)
-    expect(flagged.sort()).toEqual([squat.data.bookingId, own.data.bookingId].sort())
+    const flagged = dataOf(day)
+      .bookings.filter((b) => b.warnings?.includes(ID_SHARED_WARNING))
+      .map((b) => b.bookingId)
+    const squatId = dataOf(squat).bookingId
+    const ownId = dataOf(own).bookingId
+    expect(flagged.sort()).toEqual([squatId, ownId].sort())
     // A citizen's own view never tells them that someone else booked with the same number.
-    expect((await appointment({ action: 'getBooking', bookingId: squat.data.bookingId }, B)).data.warnings).toBeUndefined()
+    expect(dataOf(await appointment({ action: 'getBooking', bookingId: squatId }, B)).warnings).toBeUndefined()
 
     // Once the squatter's booking is gone, nothing is flagged any more.
-    expect((await appointment({ action: 'cancel', bookingId: squat.data.bookingId }, B)).ok).toBe(true)
+    expect((await appointment({ action: 'cancel', bookingId: squatId }, B)).ok).toBe(true)
     const after = await appointment({ action: 'daySchedule', date: '2026-09-29' }, STAFF)
-    expect(after.data.bookings.find((b: any) => b.bookingId === own.data.bookingId).warnings).toBeUndefined()
+    expect(dataOf(after).bookings.find((b) => b.bookingId === ownId)!.warnings).toBeUndefined()
   })
 
   it("when B leaves three bookings in A's name unattended, then B is barred and A is not", async () => {
@@ -58,7 +63,7 @@ describe('someone else books with my ID number', () => {
       expect((await book('o-squatter', slot.slotId, SQUATTER, m._id)).ok).toBe(true)
     }
     setBeijingNow('2026-10-09', '18:00')
-    expect(((await t.trigger('appointment', 'tick', 'noShowSweep')) as any).ok).toBe(true)
+    expect((await t.trigger('appointment', 'tick', 'noShowSweep')).ok).toBe(true)
     expect((await t.db.collection('no_shows').where({ openid: 'o-squatter' }).count()).total).toBe(3)
 
     setBeijingNow('2026-10-12', '09:00')
@@ -73,6 +78,6 @@ describe('someone else books with my ID number', () => {
   it('when the verified-identity seam has nothing, then every booking is stored as unverified', async () => {
     const { data } = await t.db.collection('bookings').limit(100).get()
     expect(data.length).toBeGreaterThan(0)
-    expect(data.every((b: any) => b.verified === false)).toBe(true)
+    expect(data.every((b) => b.verified === false)).toBe(true)
   })
 })

@@ -1,9 +1,9 @@
 /** Per-account limits hold under bursts: each is one conditional update, never a read-then-write. */
-import { PASSPORT, startDemoCloud } from '../builders/demo'
-import { applicant, newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { PASSPORT, startDemoCloud } from '../support/demo'
+import { applicant, newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
 import type { TestCloud } from '../support/cloud'
-import { appointmentCalls } from './appointment-kit'
+import { appointmentCalls } from '../support/appointment'
 
 let t: TestCloud
 
@@ -49,8 +49,8 @@ describe('one account, twenty requests at once', () => {
         .get()
     ).data
     const kept = answers.filter((a) => a.ok).map((a) => a.data.bookingId)
-    expect(seats.flatMap((s: any) => s.holders).sort()).toEqual(kept.sort())
-    expect(seats.every((s: any) => s.remaining === s.capacity - s.holders.length)).toBe(true)
+    expect(seats.flatMap((s) => s.holders).sort()).toEqual(kept.sort())
+    expect(seats.every((s) => s.remaining === s.capacity - s.holders.length)).toBe(true)
   })
 
   it('when an account books the same person for one matter 20 times at once, then exactly one booking is made', async () => {

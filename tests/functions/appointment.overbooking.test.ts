@@ -5,9 +5,10 @@ import { join } from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
 import { INDEXES } from '../../cloudfunctions/_kit/collections'
 import { seedDemoCentre } from '../../local/seed'
-import { startTestCloud, type TestCloud } from '../support/cloud'
-import { applicant, newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { appointmentContract } from '../../types/contracts'
+import { apiOf, startTestCloud, type TestCloud } from '../support/cloud'
+import { applicant, newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
 
 const functionsDir = mkdtempSync(join(tmpdir(), 'overbooking-fns-'))
 let t: TestCloud
@@ -20,10 +21,10 @@ let t: TestCloud
  */
 function withBacklog<T>(start: () => Promise<T>): Promise<T> {
   const listen = Server.prototype.listen
-  Server.prototype.listen = function (this: Server, ...args: any[]) {
+  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
     if (typeof args[0] === 'number' && typeof args[1] === 'string' && typeof args[2] === 'function')
       args = [args[0], args[1], 4096, args[2]]
-    return listen.apply(this, args as any)
+    return listen.apply(this, args as Parameters<typeof listen>)
   } as typeof listen
   return start().finally(() => (Server.prototype.listen = listen))
 }
@@ -37,6 +38,8 @@ afterAll(async () => {
   clearFakeNow()
   await t?.close()
 })
+
+const appointment = apiOf(() => t, appointmentContract)
 
 describe('a slot under a rush of bookings', () => {
   it('when 1,000 people book one slot of capacity 5 at once, then exactly 5 get it and the seats never go below 0', async () => {
@@ -57,13 +60,9 @@ describe('a slot under a rush of bookings', () => {
         await new Promise((r) => setTimeout(r, 5))
       }
     })()
-    const answers: any[] = await Promise.all(
+    const answers = await Promise.all(
       Array.from({ length: 1000 }, (_, i) =>
-        t.call(
-          'appointment',
-          { action: 'book', slotId, matterId: 'm-passport', requestId: newRequestId(), ...applicant(i) },
-          `o-rush-${i}`,
-        ),
+        appointment({ action: 'book', slotId, matterId: 'm-passport', requestId: newRequestId(), ...applicant(i) }, `o-rush-${i}`),
       ),
     )
     running = false
@@ -83,7 +82,7 @@ describe('a slot under a rush of bookings', () => {
         .get()
     ).data
     expect(quota).toHaveLength(5)
-    expect(quota.every((q: any) => q.active === 1 && q.holders.length === 1)).toBe(true)
+    expect(quota.every((q) => q.active === 1 && q.holders.length === 1)).toBe(true)
     expect(
       (
         await t.db

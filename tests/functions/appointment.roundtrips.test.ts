@@ -1,13 +1,15 @@
 /**
  * The booking path waits for at most 6 cloud round trips one after another (16 before its reads
  * and holds went out side by side). Counted, not timed: each request is held 20 ms and the chain
- * of requests sent only after the previous one answered is measured (tests/bench/booking.bench.ts).
+ * of requests sent only after the previous one answered is measured (tests/support/round-trips.ts).
  */
-import { PASSPORT, startDemoCloud } from '../builders/demo'
-import { applicant, newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { bookRoundTrips } from '../bench/booking.bench'
+import { PASSPORT, startDemoCloud } from '../support/demo'
+import { applicant, newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { bookRoundTrips } from '../support/round-trips'
 import type { TestCloud } from '../support/cloud'
+import { dataOf } from '../support/calls'
+import { appointmentContract } from '../../types/contracts'
 
 let t: TestCloud
 
@@ -21,8 +23,8 @@ afterAll(async () => {
 })
 
 it('when a warm instance books, then it waits for at most 6 round trips in sequence', async () => {
-  const call = (event: object, openid: string) => t.cloud.invoke('appointment', event, { openid }) as Promise<any>
-  const slots = (await call({ action: 'listSlots', matterId: PASSPORT, date: '2026-09-29' }, 'o-look')).data.slots.map((s: any) => s.slotId)
+  const call = t.api(appointmentContract, { inProcess: true })
+  const slots = dataOf(await call({ action: 'listSlots', matterId: PASSPORT, date: '2026-09-29' }, 'o-look')).slots.map((s) => s.slotId)
   expect(
     (await call({ action: 'book', slotId: slots[0], matterId: PASSPORT, requestId: newRequestId(), ...applicant(1) }, 'o-warm')).ok,
   ).toBe(true)

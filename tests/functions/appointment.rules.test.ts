@@ -5,9 +5,10 @@ import { buildFunctions } from '../../scripts/build-functions'
 import { INDEXES } from '../../cloudfunctions/_kit/collections'
 import { seedDemoCentre } from '../../local/seed'
 import { startTestCloud, type TestCloud } from '../support/cloud'
-import { applicant, newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { appointmentCalls } from './appointment-kit'
+import { applicant, newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { appointmentCalls } from '../support/appointment'
+import { dataOf, errorOf } from '../support/calls'
 
 const functionsDir = mkdtempSync(join(tmpdir(), 'appointment-fns-'))
 let t: TestCloud
@@ -28,7 +29,7 @@ afterAll(async () => {
 beforeEach(() => setBeijingNow(MONDAY, '09:00'))
 
 const { appointment, slotsOn } = appointmentCalls(() => t)
-const book = (openid: string, slotId: string, extra: object = {}) =>
+const book = (openid: string, slotId: string, extra: Partial<ReturnType<typeof applicant>> = {}) =>
   appointment({ action: 'book', slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(seq++), ...extra }, openid)
 const count = async (collection: string, where: object = {}) => (await t.db.collection(collection).where(where).count()).total
 
@@ -63,7 +64,7 @@ describe('which days and slots open', () => {
 
   it('when the calendar is asked for, then it lists open days only, holidays left out', async () => {
     const r = await appointment({ action: 'listDays', matterId: PASSPORT })
-    const dates = r.data.days.map((d: any) => d.date)
+    const dates = dataOf(r).days.map((d) => d.date)
     expect(dates).toContain('2026-10-10')
     expect(dates).not.toContain('2026-10-02')
     expect(dates).not.toContain('2026-10-04')
@@ -76,16 +77,16 @@ describe('booking limits', () => {
     const [slot] = await slotsOn('2026-09-29')
     const r = await book('o-limits-1', slot.slotId)
     expect(r).toMatchObject({ ok: true, data: { bookingId: expect.stringMatching(/^bk-/), code: expect.stringMatching(/^[A-Z2-9]{8}$/) } })
-    expect((await slotsOn('2026-09-29')).find((s) => s.slotId === slot.slotId).remaining).toBe(slot.capacity - 1)
-    const mine = await appointment({ action: 'myBookings' }, 'o-limits-1')
-    expect(mine.data.bookings[0]).toMatchObject({
-      bookingId: r.data.bookingId,
+    expect((await slotsOn('2026-09-29')).find((s) => s.slotId === slot.slotId)!.remaining).toBe(slot.capacity - 1)
+    const mine = dataOf(await appointment({ action: 'myBookings' }, 'o-limits-1'))
+    expect(mine.bookings[0]).toMatchObject({
+      bookingId: dataOf(r).bookingId,
       status: 'booked',
       matterName: '普通护照签发',
       date: '2026-09-29',
       canCancel: true,
     })
-    expect(mine.data.bookings[0].idNumberMasked).toMatch(/^110101\*+\d{3}[\dX]$/)
+    expect(mine.bookings[0].idNumberMasked).toMatch(/^110101\*+\d{3}[\dX]$/)
   })
 
   it('when an account books the same person for the same matter again, then it is refused until the first is cancelled', async () => {
@@ -97,14 +98,14 @@ describe('booking limits', () => {
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('该办事人') },
     })
-    expect((await appointment({ action: 'cancel', bookingId: first.data.bookingId }, 'o-limits-2')).ok).toBe(true)
+    expect((await appointment({ action: 'cancel', bookingId: dataOf(first).bookingId }, 'o-limits-2')).ok).toBe(true)
     expect((await book('o-limits-2', b.slotId, person)).ok).toBe(true)
   })
 
   it('when an account holds 3 active bookings, then a 4th is refused until one is cancelled', async () => {
     const slots = await slotsOn('2026-10-08')
     const ids: string[] = []
-    for (let i = 0; i < 3; i++) ids.push((await book('o-limits-4', slots[i].slotId)).data.bookingId)
+    for (let i = 0; i < 3; i++) ids.push(dataOf(await book('o-limits-4', slots[i].slotId)).bookingId)
     const fourth = await book('o-limits-4', slots[3].slotId)
     expect(fourth).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('3') } })
     expect((await appointment({ action: 'cancel', bookingId: ids[0] }, 'o-limits-4')).ok).toBe(true)
@@ -112,20 +113,20 @@ describe('booking limits', () => {
   })
 
   it('when a booking starts within the hour, then it can no longer be cancelled', async () => {
-    const slot = (await slotsOn(MONDAY)).find((s) => s.start === '10:00')
+    const slot = (await slotsOn(MONDAY)).find((s) => s.start === '10:00')!
     const r = await book('o-limits-5', slot.slotId)
-    const cancel = await appointment({ action: 'cancel', bookingId: r.data.bookingId }, 'o-limits-5')
+    const cancel = await appointment({ action: 'cancel', bookingId: dataOf(r).bookingId }, 'o-limits-5')
     expect(cancel).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
   })
 
   it('when someone else tries to cancel my booking, then it is not found and stays booked', async () => {
     const [slot] = await slotsOn('2026-10-09')
-    const r = await book('o-limits-6', slot.slotId)
-    expect(await appointment({ action: 'cancel', bookingId: r.data.bookingId }, 'o-intruder')).toMatchObject({
+    const { bookingId } = dataOf(await book('o-limits-6', slot.slotId))
+    expect(await appointment({ action: 'cancel', bookingId }, 'o-intruder')).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     })
-    expect((await t.db.collection('bookings').doc(r.data.bookingId).get()).data.status).toBe('booked')
+    expect((await t.db.collection('bookings').doc(bookingId).get()).data.status).toBe('booked')
   })
 })
 
@@ -138,15 +139,15 @@ describe('reschedule', () => {
       .doc(matter.windowIds[0])
       .set({ data: { capacity: 1 } })
     const slots = (await slotsOn('2026-10-12')).filter((s) => s.windowId === matter.windowIds[0])
-    const mine = await book('o-resched-1', slots[0].slotId)
+    const mine = dataOf(await book('o-resched-1', slots[0].slotId))
     await book('o-resched-2', slots[1].slotId)
 
     const refused = await appointment(
-      { action: 'reschedule', bookingId: mine.data.bookingId, slotId: slots[1].slotId, requestId: newRequestId() },
+      { action: 'reschedule', bookingId: mine.bookingId, slotId: slots[1].slotId, requestId: newRequestId() },
       'o-resched-1',
     )
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
-    expect((await t.db.collection('bookings').doc(mine.data.bookingId).get()).data).toMatchObject({
+    expect((await t.db.collection('bookings').doc(mine.bookingId).get()).data).toMatchObject({
       slotId: slots[0].slotId,
       status: 'booked',
     })
@@ -154,10 +155,10 @@ describe('reschedule', () => {
     expect([left.get(slots[0].slotId), left.get(slots[1].slotId), left.get(slots[2].slotId)]).toEqual([0, 0, 1])
 
     const moved = await appointment(
-      { action: 'reschedule', bookingId: mine.data.bookingId, slotId: slots[2].slotId, requestId: newRequestId() },
+      { action: 'reschedule', bookingId: mine.bookingId, slotId: slots[2].slotId, requestId: newRequestId() },
       'o-resched-1',
     )
-    expect(moved).toMatchObject({ ok: true, data: { slotId: slots[2].slotId, code: mine.data.code } })
+    expect(moved).toMatchObject({ ok: true, data: { slotId: slots[2].slotId, code: mine.code } })
     const after = new Map((await slotsOn('2026-10-12')).map((s) => [s.slotId, s.remaining]))
     expect([after.get(slots[0].slotId), after.get(slots[2].slotId)]).toEqual([1, 0])
     await t.db.collection('schedules').doc(matter.windowIds[0]).remove()
@@ -178,10 +179,10 @@ describe('no-shows', () => {
       expect(r.ok).toBe(true)
     }
     setBeijingNow('2026-10-08', '18:00')
-    const sweep = (await t.trigger('appointment', 'tick', 'noShowSweep')) as any
+    const sweep = await t.trigger('appointment', 'tick', 'noShowSweep')
     expect(sweep.ok).toBe(true)
-    const mine = (await appointment({ action: 'myBookings' }, 'o-noshow-1')).data.bookings
-    expect(mine.map((b: any) => b.status)).toEqual(['no_show', 'no_show', 'no_show'])
+    const mine = dataOf(await appointment({ action: 'myBookings' }, 'o-noshow-1')).bookings
+    expect(mine.map((b) => b.status)).toEqual(['no_show', 'no_show', 'no_show'])
 
     const [slot] = await slotsOn('2026-10-09')
     const refused = await appointment(
@@ -203,7 +204,7 @@ describe('no-shows', () => {
   })
 
   it('when the timer event comes from a client instead of a trigger, then it does nothing', async () => {
-    const r = await appointment({ Type: 'Timer', TriggerName: 'tick', Message: 'noShowSweep' }, 'o-forger')
+    const r = await appointment.raw({ Type: 'Timer', TriggerName: 'tick', Message: 'noShowSweep' }, 'o-forger')
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })
@@ -211,7 +212,7 @@ describe('no-shows', () => {
 describe('idempotent submits', () => {
   it('when the same submit is replayed 10 times at once, then there is one booking and every answer is the same', async () => {
     const [slot] = await slotsOn('2026-10-13')
-    const event = { action: 'book', slotId: slot.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(5555) }
+    const event = { action: 'book' as const, slotId: slot.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(5555) }
     const answers = await Promise.all(Array.from({ length: 10 }, () => appointment(event, 'o-replay-1')))
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1)
     expect(answers[0].ok).toBe(true)
@@ -240,9 +241,9 @@ describe('bad input changes nothing', () => {
     ['a forged openid', { openid: 'o-victim' }, ''],
   ])('when a booking has %s (%j), then INVALID_INPUT names the field "%s" and no booking is written', async (_label, patch, path) => {
     const before = await count('bookings')
-    const r = await appointment({ ...good(), ...patch }, 'o-bad-1')
+    const r = await appointment.raw({ ...good(), ...patch }, 'o-bad-1')
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(r.error.issues.map((i: any) => i.path)).toContain(path)
+    expect(errorOf(r).issues!.map((i) => i.path)).toContain(path)
     expect(await count('bookings')).toBe(before)
   })
 
@@ -252,7 +253,7 @@ describe('bad input changes nothing', () => {
     [{ action: 'reschedule', bookingId: 'bk-00000000000000000000', slotId: 'x', requestId: 'r' }],
     [{ action: 'closeDate', windowId: 'win-01', date: '2026-10-09' }],
   ])('when %j is malformed, then it is INVALID_INPUT', async (event) => {
-    expect(await appointment(event, 'demo-lead-crj')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
+    expect(await appointment.raw(event, 'demo-lead-crj')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 })
 
@@ -268,7 +269,7 @@ describe('staff schedule', () => {
     expect(closed).toMatchObject({ ok: true, data: { closed: true } })
     expect((await slotsOn('2026-10-15')).filter((s) => s.windowId === w)).toEqual([])
 
-    const slot = (await slotsOn('2026-10-16')).find((s) => s.windowId === w)
+    const slot = (await slotsOn('2026-10-16')).find((s) => s.windowId === w)!
     await book('o-close-1', slot.slotId)
     const refused = await appointment({ action: 'closeDate', windowId: w, date: '2026-10-16', reason: '设备检修' }, 'demo-lead-crj')
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })

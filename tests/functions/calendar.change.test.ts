@@ -6,13 +6,16 @@
  * recorded and notified; the booking on the new day off is listed for staff; entering it twice
  * changes nothing.
  */
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { startDemoCloud } from '../builders/demo'
-import { newRequestId } from '../builders/people'
+import { apiOf, type TestCloud } from '../support/cloud'
+import { dataOf, errorOf } from '../support/calls'
+import { appointmentContract, calendarContract, inquiryContract } from '../../types/contracts'
+import type { ActionOutput } from '../../types/contracts/contract'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { startDemoCloud } from '../support/demo'
+import { newRequestId } from '../support/people'
 import { builtInCalendar, createWorkingDayCalendar } from '../../types/domain/working-days'
-import { A, ADMIN, caseClient, jpeg, PASSPORT, profile, STAFF } from './case-kit'
-import { addStaff } from './inquiry-kit'
+import { A, ADMIN, caseClient, jpeg, PASSPORT, profile, STAFF } from '../support/case'
+import { addStaff } from '../support/inquiry'
 
 const FATHER = 'demo-relative'
 const NOTICE_2027 = [
@@ -41,8 +44,8 @@ const OFFICIAL_2027 = createWorkingDayCalendar([
 
 let t: TestCloud
 let c: ReturnType<typeof caseClient>
-const cal = (event: object, openid = ADMIN) => t.call('calendar', event, openid) as Promise<any>
-const notice = (text = NOTICE_2027) => ({ type: 'notice', text, source: { number: '国办发明电〔2026〕99号（测试）' } })
+const cal = apiOf(() => t, calendarContract, { as: ADMIN })
+const notice = (text = NOTICE_2027) => ({ type: 'notice' as const, text, source: { number: '国办发明电〔2026〕99号（测试）' } })
 const yearDoc = async () => (await t.db.collection('calendar_years').where({ _id: '2027' }).get()).data[0]
 const caseDoc = async (id: string) => (await t.db.collection('cases').doc(id).get()).data
 const outboxOf = async (event: string) => (await t.db.collection('outbox').where({ event }).limit(1000).get()).data
@@ -79,30 +82,33 @@ beforeAll(async () => {
   ids.moved = await c.caseIn('accepted', A, 82)
   const invite = await c.ok(c.call({ action: 'createFollowInvite', caseId: ids.moved }, A))
   await c.ok(c.call({ action: 'acceptFollowInvite', code: invite.code }, FATHER))
-  const slots = (await t.call('appointment', { action: 'listSlots', matterId: PASSPORT, date: '2026-12-31' }, A)) as any
-  const booked = (await t.call(
-    'appointment',
-    {
-      action: 'book',
-      matterId: PASSPORT,
-      slotId: slots.data.slots[0].slotId,
-      name: '张伟',
-      idNumber: profile(85).idNumber,
-      phone: '13912345678',
-      requestId: newRequestId(),
-    },
-    A,
-  )) as any
-  ids.booking = booked.data.bookingId
+  const appointment = t.api(appointmentContract)
+  const slots = dataOf(await appointment({ action: 'listSlots', matterId: PASSPORT, date: '2026-12-31' }, A))
+  const booked = dataOf(
+    await appointment(
+      {
+        action: 'book',
+        matterId: PASSPORT,
+        slotId: slots.slots[0].slotId,
+        name: '张伟',
+        idNumber: profile(85).idNumber,
+        phone: '13912345678',
+        requestId: newRequestId(),
+      },
+      A,
+    ),
+  )
+  ids.booking = booked.bookingId
 
   setBeijingNow('2026-12-30', '08:00')
-  const asked = (await t.call(
-    'inquiry',
-    { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() },
-    A,
-  )) as any
-  expect(asked.data.dueDate).toBe('2026-12-31')
-  ids.inquiry = asked.data.inquiryId
+  const asked = dataOf(
+    await t.api(inquiryContract)(
+      { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() },
+      A,
+    ),
+  )
+  expect(asked.dueDate).toBe('2026-12-31')
+  ids.inquiry = asked.inquiryId
   // 30 working days from 12-30: 2027-02-15 either way (12-31 off, 01-09 on).
   ids.long = await workInjury(86)
   setBeijingNow('2026-12-30', '09:00')
@@ -113,10 +119,10 @@ afterAll(async () => {
 })
 
 describe('entering the 2027 notice', () => {
-  let preview: any
+  let preview: ActionOutput<typeof calendarContract, 'previewChange'>
 
   it('when the notice is previewed, then the changed days and exactly the affected case, inquiry and booking are listed, and nothing is written', async () => {
-    expect((await cal({ action: 'getYear', year: 2027 })).data).toMatchObject({
+    expect(dataOf(await cal({ action: 'getYear', year: 2027 }))).toMatchObject({
       year: 2027,
       status: 'provisional',
       stored: false,
@@ -124,7 +130,7 @@ describe('entering the 2027 notice', () => {
     })
     const r = await cal({ action: 'previewChange', year: 2027, change: notice() })
     expect(r.ok).toBe(true)
-    preview = r.data
+    preview = dataOf(r)
     expect(preview).toMatchObject({ version: 0, status: 'official', unchanged: false, number: '国办发明电〔2026〕99号（测试）' })
     // New Year's Eve becomes a day off, Saturday 01-09 a make-up day; 元旦 and 春节 are as the statute has them.
     expect(preview.diff).toEqual([
@@ -141,7 +147,7 @@ describe('entering the 2027 notice', () => {
       items: [{ date: '2026-12-31', matterName: '普通护照签发', applicantName: '张*' }],
     })
     expect(await yearDoc()).toBeUndefined()
-    expect((await c.getCase(ids.moved, A)).data.deadline.dueDate).toBe('2027-01-07')
+    expect(dataOf(await c.getCase(ids.moved, A)).deadline!.dueDate).toBe('2027-01-07')
   })
 
   it('when it is confirmed, then exactly the affected deadlines move, later for the citizen only, with the old and new date recorded and notified', async () => {
@@ -159,9 +165,9 @@ describe('entering the 2027 notice', () => {
     })
 
     aMinuteLater('09:01')
-    const moved = (await c.getCase(ids.moved, A)).data
+    const moved = dataOf(await c.getCase(ids.moved, A))
     expect(moved.deadline).toMatchObject({ dueDate: '2027-01-08', provisional: false })
-    expect(moved.deadline.dueDate).toBe(OFFICIAL_2027.addWorkingDays('2026-12-28', 7))
+    expect(moved.deadline!.dueDate).toBe(OFFICIAL_2027.addWorkingDays('2026-12-28', 7))
     expect(moved.deadlineChanges).toEqual([
       { at: expect.any(String), from: '2027-01-07', to: '2027-01-08', reason: '国务院公布2027年放假安排' },
     ])
@@ -177,9 +183,9 @@ describe('entering the 2027 notice', () => {
     expect(after.decided.rev).toBe(before.decided.rev)
 
     const sent = await outboxOf('case.due_date_changed')
-    expect(sent.map((n: any) => n.recipient).sort()).toEqual([A, FATHER].sort())
-    expect(sent.every((n: any) => n.subjectRoot === ids.moved)).toBe(true)
-    expect(sent.find((n: any) => n.recipient === A).data).toMatchObject({ from: '2027-01-07', to: '2027-01-08' })
+    expect(sent.map((n) => n.recipient).sort()).toEqual([A, FATHER].sort())
+    expect(sent.every((n) => n.subjectRoot === ids.moved)).toBe(true)
+    expect(sent.find((n) => n.recipient === A)!.data).toMatchObject({ from: '2027-01-07', to: '2027-01-08' })
 
     const inquiry = (await t.db.collection('inquiries').doc(ids.inquiry).get()).data
     expect(inquiry.dueDate).toBe('2027-01-04')
@@ -188,17 +194,17 @@ describe('entering the 2027 notice', () => {
   it('when a booking lies on the new day off, then it is kept, listed for the department with the phone (masked for the administrator), and its citizen asked to reschedule', async () => {
     const booking = (await t.db.collection('bookings').doc(ids.booking).get()).data
     expect(booking).toMatchObject({ status: 'booked', dayOff: { holiday: '元旦', year: 2027, version: 1 } })
-    expect((await outboxOf('booking.day_off')).map((n: any) => [n.recipient, n.subjectId])).toEqual([[A, ids.booking]])
+    expect((await outboxOf('booking.day_off')).map((n) => [n.recipient, n.subjectId])).toEqual([[A, ids.booking]])
     const forStaff = await cal({ action: 'affectedBookings' }, STAFF)
-    expect(forStaff.data.items).toEqual([
+    expect(dataOf(forStaff).items).toEqual([
       expect.objectContaining({ bookingId: ids.booking, date: '2026-12-31', phone: '13912345678', holiday: '元旦' }),
     ])
     const forAdmin = await cal({ action: 'affectedBookings' }, ADMIN)
-    expect(forAdmin.data.items[0].phone).toBe('139****5678')
-    expect((await cal({ action: 'affectedBookings' }, 'demo-staff-scjg')).data.items).toEqual([])
+    expect(dataOf(forAdmin).items[0].phone).toBe('139****5678')
+    expect(dataOf(await cal({ action: 'affectedBookings' }, 'demo-staff-scjg')).items).toEqual([])
     // The make-up Saturday opens for booking; the new day off does not.
     aMinuteLater('09:02')
-    const days = ((await t.call('appointment', { action: 'listDays', matterId: PASSPORT }, A)) as any).data.days.map((d: any) => d.date)
+    const days = dataOf(await t.api(appointmentContract)({ action: 'listDays', matterId: PASSPORT }, A)).days.map((d) => d.date)
     expect(days).toContain('2027-01-09')
     expect(days).not.toContain('2026-12-31')
   })
@@ -215,7 +221,7 @@ describe('entering the 2027 notice', () => {
     const version = (await yearDoc()).version
     const outbox = (await t.db.collection('outbox').count()).total
     const again = await cal({ action: 'previewChange', year: 2027, change: notice() })
-    expect(again.data).toMatchObject({
+    expect(dataOf(again)).toMatchObject({
       unchanged: true,
       diff: [],
       impact: { cases: { count: 0 }, inquiries: { count: 0 }, bookings: { count: 0 } },
@@ -226,7 +232,7 @@ describe('entering the 2027 notice', () => {
     })
     expect((await yearDoc()).version).toBe(version)
     expect((await t.db.collection('outbox').count()).total).toBe(outbox)
-    expect((await cal({ action: 'getYear', year: 2027 })).data).toMatchObject({
+    expect(dataOf(await cal({ action: 'getYear', year: 2027 }))).toMatchObject({
       status: 'official',
       stored: true,
       version,
@@ -237,15 +243,15 @@ describe('entering the 2027 notice', () => {
 
   it('when one Saturday is made a working day by hand, then the long case keeps its promised date and only its legal date moves', async () => {
     setBeijingNow('2026-12-31', '18:05')
-    const day = { type: 'day', date: '2027-01-16', set: 'work', name: '调休上班', note: '县政府通知：周六正常上班' }
+    const day = { type: 'day' as const, date: '2027-01-16', set: 'work' as const, name: '调休上班', note: '县政府通知：周六正常上班' }
     const preview = await cal({ action: 'previewChange', year: 2027, change: day })
-    expect(preview.data).toMatchObject({
+    expect(dataOf(preview)).toMatchObject({
       status: 'official',
       diff: [{ date: '2027-01-16', after: { working: true, type: 'makeup', name: '调休上班' } }],
       impact: { cases: { count: 0 } },
     })
     const before = await caseDoc(ids.long)
-    expect(await cal({ action: 'applyChange', year: 2027, change: day, expectedVersion: preview.data.version })).toMatchObject({
+    expect(await cal({ action: 'applyChange', year: 2027, change: day, expectedVersion: dataOf(preview).version })).toMatchObject({
       ok: true,
       data: { changed: true, version: 2 },
     })
@@ -259,8 +265,8 @@ describe('entering the 2027 notice', () => {
     expect(after.legalDueDate).toBe(withSaturday.addWorkingDays('2026-12-30', after.legalLimitDays))
     expect(after.legalDueDate).not.toBe(before.legalDueDate)
     expect(after.dueChanges ?? []).toEqual([])
-    const log = (await cal({ action: 'getYear', year: 2027 })).data.changes
-    expect(log.map((x: any) => x.summary)).toEqual(['2027-01-16 设为调休上班日', expect.stringContaining('录入通知')])
+    const log = dataOf(await cal({ action: 'getYear', year: 2027 })).changes
+    expect(log.map((x) => x.summary)).toEqual(['2027-01-16 设为调休上班日', expect.stringContaining('录入通知')])
   })
 
   it.each([
@@ -300,15 +306,16 @@ describe('entering the 2027 notice', () => {
     ['an unknown field', { action: 'getYear', year: 2027, openid: ADMIN }, ADMIN, 'INVALID_INPUT'],
   ])('when the input is %s, then a structured error answers and nothing changes', async (_n, event, who, code) => {
     const before = await yearDoc()
-    const r = await cal(event, who)
+    const r = await cal.raw(event, who)
     expect(r).toMatchObject({ ok: false, error: { code, message: expect.any(String) } })
     expect(await yearDoc()).toEqual(before)
   })
 
   it('when the text has several mistakes, then each is named in the issues', async () => {
     const r = await cal({ action: 'previewChange', year: 2027, change: notice('一、元旦：1月1日（周一）至3日（周日）放假，共5天。') })
-    expect(r.error.issues.length).toBeGreaterThanOrEqual(2)
-    expect(r.error.issues.every((i: any) => i.path.startsWith('change.') && /[\u4e00-\u9fa5]/.test(i.message))).toBe(true)
+    const { issues = [] } = errorOf(r)
+    expect(issues.length).toBeGreaterThanOrEqual(2)
+    expect(issues.every((i) => i.path.startsWith('change.') && /[\u4e00-\u9fa5]/.test(i.message))).toBe(true)
   })
 })
 
@@ -331,17 +338,17 @@ describe('a change interrupted by a crash', () => {
       .doc('2027')
       .update({ data: { days, version: pending.version, pending } })
     setBeijingNow('2027-01-06', '09:01')
-    expect((await c.getCase(ids.moved, A)).data.deadline.dueDate).toBe('2027-01-08')
-    const swept = (await t.trigger('calendar', 'tick', 'recomputeSweep')) as any
+    expect(dataOf(await c.getCase(ids.moved, A)).deadline!.dueDate).toBe('2027-01-08')
+    const swept = await t.trigger('calendar', 'tick', 'recomputeSweep')
     expect(swept).toMatchObject({ ok: true, data: { finished: 1 } })
     expect((await yearDoc()).pending).toBeUndefined()
     // The 30-day case of 12-01 spans 01-11; the case due 01-08 does not.
-    const moved = (await c.getCase(ids.moved, A)).data
-    expect(moved.deadline.dueDate).toBe('2027-01-08')
-    const injury = (await c.getCase(ids.unmoved, A)).data
-    expect(injury.deadline.dueDate).toBe('2027-01-14')
+    const moved = dataOf(await c.getCase(ids.moved, A))
+    expect(moved.deadline!.dueDate).toBe('2027-01-08')
+    const injury = dataOf(await c.getCase(ids.unmoved, A))
+    expect(injury.deadline!.dueDate).toBe('2027-01-14')
     expect(injury.deadlineChanges).toEqual([expect.objectContaining({ from: '2027-01-13', to: '2027-01-14' })])
-    const notes = (await outboxOf('case.due_date_changed')).filter((n: any) => n.subjectRoot === ids.unmoved)
+    const notes = (await outboxOf('case.due_date_changed')).filter((n) => n.subjectRoot === ids.unmoved)
     expect(notes).toHaveLength(1)
 
     // A second sweep (or a rerun after a crash midway) finds nothing left to do.
@@ -350,6 +357,6 @@ describe('a change interrupted by a crash', () => {
     await t.db.collection('calendar_years').doc('2027').update({ data: { pending } })
     expect(await t.trigger('calendar', 'tick', 'recomputeSweep')).toMatchObject({ ok: true, data: { finished: 1 } })
     expect((await caseDoc(ids.unmoved)).rev).toBe(rev)
-    expect((await outboxOf('case.due_date_changed')).filter((n: any) => n.subjectRoot === ids.unmoved)).toHaveLength(1)
+    expect((await outboxOf('case.due_date_changed')).filter((n) => n.subjectRoot === ids.unmoved)).toHaveLength(1)
   })
 })

@@ -1,8 +1,9 @@
 import type { TestCloud } from '../support/cloud'
-import { newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
 import { builtInCalendar as workingDays } from '../../types/domain/working-days'
-import { A, caseClient, jpeg, LEAD, passportForm, PASSPORT, pdf, png, profile, STAFF, startCaseCloud } from './case-kit'
+import { A, caseClient, jpeg, LEAD, passportForm, PASSPORT, pdf, png, profile, STAFF, startCaseCloud } from '../support/case'
+import { dataOf, errorOf } from '../support/calls'
 
 let t: TestCloud
 let c: ReturnType<typeof caseClient>
@@ -18,7 +19,7 @@ afterAll(async () => {
 beforeEach(() => setBeijingNow('2026-09-21', '09:00'))
 
 const outboxOf = async (caseId: string) =>
-  (await t.db.collection('outbox').where({ recipient: A }).limit(100).get()).data.filter((n: any) => n.subjectId.startsWith(caseId))
+  (await t.db.collection('outbox').where({ recipient: A }).limit(100).get()).data.filter((n) => n.subjectId.startsWith(caseId))
 
 describe('普通护照签发, from draft to the passport in hand', () => {
   it('when a citizen applies, is asked once for a supplement and collects the result, then every step is recorded and notified', async () => {
@@ -37,14 +38,12 @@ describe('普通护照签发, from draft to the passport in hand', () => {
       ok: true,
       data: { caseId: expect.stringMatching(/^cs-/), caseNo: expect.stringMatching(/^ZW[A-Z2-9]{14}$/) },
     })
-    const id = created.data.caseId
+    const id = dataOf(created).caseId
 
     // Submitting an incomplete application is refused with the list of what is missing, and changes nothing.
     const early = await c.act(id, 'submit', A)
     expect(early).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
-    expect(early.error.issues.map((i: any) => i.message)).toEqual(
-      expect.arrayContaining(['请填写前往国家或地区', '请上传申请人居民身份证']),
-    )
+    expect(errorOf(early).issues!.map((i) => i.message)).toEqual(expect.arrayContaining(['请填写前往国家或地区', '请上传申请人居民身份证']))
     expect(await c.stateOf(id)).toBe('draft')
 
     expect(await c.call({ action: 'saveDraft', caseId: id, form: passportForm() }, A)).toMatchObject({
@@ -67,7 +66,7 @@ describe('普通护照签发, from draft to the passport in hand', () => {
       data: { state: 'supplement_requested' },
     })
     const asked = await c.getCase(id, A)
-    expect(asked.data).toMatchObject({
+    expect(dataOf(asked)).toMatchObject({
       state: 'supplement_requested',
       allowedActions: ['resubmit', 'withdraw'],
       supplement: {
@@ -95,7 +94,7 @@ describe('普通护照签发, from draft to the passport in hand', () => {
       ok: true,
       data: { state: 'accepted' },
     })
-    expect((await c.getCase(id, A)).data.deadline).toEqual({
+    expect(dataOf(await c.getCase(id, A)).deadline).toEqual({
       acceptedOn: '2026-09-23',
       limitDays: 7,
       dueDate: '2026-10-10',
@@ -110,26 +109,27 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     expect(await c.act(id, 'readyForPickup', STAFF)).toMatchObject({ ok: true, data: { state: 'ready_for_pickup' } })
 
     // Only the citizen sees the pickup code; the window checks it.
-    const mine = (await c.getCase(id, A)).data
+    const mine = dataOf(await c.getCase(id, A))
     expect(mine.result).toMatchObject({ decision: 'approved', pickup: { code: expect.stringMatching(/^\d{6}$/), windowNumber: 23 } })
-    const staffView = (await c.getCase(id, STAFF)).data
-    expect(staffView.result.pickup.code).toBeUndefined()
+    const staffView = dataOf(await c.getCase(id, STAFF))
+    expect(staffView.result!.pickup!.code).toBeUndefined()
     expect(staffView.allowedActions).toEqual(['complete'])
-    const wrong = mine.result.pickup.code === '000000' ? '111111' : '000000'
+    const pickupCode = mine.result!.pickup!.code!
+    const wrong = pickupCode === '000000' ? '111111' : '000000'
     expect(await c.act(id, 'complete', STAFF, { pickupCode: wrong })).toMatchObject({
       ok: false,
       error: { code: 'INVALID_INPUT', issues: [{ path: 'pickupCode' }] },
     })
     setBeijingNow('2026-09-28', '10:00')
-    expect(await c.act(id, 'complete', STAFF, { pickupCode: mine.result.pickup.code })).toMatchObject({
+    expect(await c.act(id, 'complete', STAFF, { pickupCode })).toMatchObject({
       ok: true,
       data: { state: 'completed' },
     })
 
     // Timeline: every step, in order, with role and staff number; the citizen does not see internal notes.
-    const staffTimeline = (await c.getCase(id, STAFF)).data.timeline
-    const citizenTimeline = (await c.getCase(id, A)).data.timeline
-    expect(staffTimeline.map((e: any) => e.action)).toEqual([
+    const staffTimeline = dataOf(await c.getCase(id, STAFF)).timeline
+    const citizenTimeline = dataOf(await c.getCase(id, A)).timeline
+    expect(staffTimeline.map((e) => e.action)).toEqual([
       'submit',
       'startPreReview',
       'requestSupplement',
@@ -141,50 +141,48 @@ describe('普通护照签发, from draft to the passport in hand', () => {
       'readyForPickup',
       'complete',
     ])
-    expect(staffTimeline.map((e: any) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    expect(staffTimeline.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
     expect(staffTimeline[0].actor).toEqual({ role: 'applicant' })
     expect(staffTimeline[1].actor).toEqual({ role: 'window_staff', staffNo: 'ZW0001' })
     expect(staffTimeline[7].actor).toEqual({ role: 'dept_lead', staffNo: 'ZW0003' })
-    expect(staffTimeline.find((e: any) => e.action === 'accept')).toMatchObject({ note: '材料齐全，已核验原件', internal: true })
+    expect(staffTimeline.find((e) => e.action === 'accept')).toMatchObject({ note: '材料齐全，已核验原件', internal: true })
     // The citizen sees every step, the acceptance included, but not the internal note on it.
-    expect(citizenTimeline.map((e: any) => e.action)).toEqual(staffTimeline.map((e: any) => e.action))
-    expect(citizenTimeline.find((e: any) => e.action === 'accept')).toEqual(expect.not.objectContaining({ note: expect.anything() }))
+    expect(citizenTimeline.map((e) => e.action)).toEqual(staffTimeline.map((e) => e.action))
+    expect(citizenTimeline.find((e) => e.action === 'accept')).toEqual(expect.not.objectContaining({ note: expect.anything() }))
     expect(JSON.stringify(citizenTimeline)).not.toContain('已核验原件')
-    expect((await c.getCase(id, A)).data.deadline).toMatchObject({ dueDate: '2026-10-10', overdue: false })
+    expect(dataOf(await c.getCase(id, A)).deadline).toMatchObject({ dueDate: '2026-10-10', overdue: false })
 
     // Outbox: one request per event that matters to the citizen.
-    expect((await outboxOf(id)).map((n: any) => n.event).sort()).toEqual([
+    expect((await outboxOf(id)).map((n) => n.event).sort()).toEqual([
       'case.accepted',
       'case.approved',
       'case.ready_for_pickup',
       'case.supplement_requested',
     ])
-    expect((await outboxOf(id)).every((n: any) => n.status === 'pending' && n.data.caseNo === created.data.caseNo)).toBe(true)
+    expect((await outboxOf(id)).every((n) => n.status === 'pending' && n.data.caseNo === dataOf(created).caseNo)).toBe(true)
 
     // The timeline is the store's record too: the events cannot be told apart from what the page shows.
     expect((await t.db.collection('case_events').where({ caseId: id }).count()).total).toBe(10)
     // My cases lists it; the library keeps the uploads for the next application.
-    expect((await c.call({ action: 'myCases' }, A)).data.cases[0]).toMatchObject({ caseId: id, state: 'completed', applicantName: '张*' })
-    expect((await c.call({ action: 'myMaterials' }, A)).data.items.length).toBeGreaterThanOrEqual(3)
+    expect(dataOf(await c.call({ action: 'myCases' }, A)).cases[0]).toMatchObject({ caseId: id, state: 'completed', applicantName: '张*' })
+    expect(dataOf(await c.call({ action: 'myMaterials' }, A)).items.length).toBeGreaterThanOrEqual(3)
   })
 
   it('when a new application reuses a library file, then no upload is needed and the file is the same', async () => {
     const first = await c.readyDraft(A, 7)
-    const lib = (await c.call({ action: 'myMaterials' }, A)).data.items
+    const lib = dataOf(await c.call({ action: 'myMaterials' }, A)).items
     const firstFile = (await t.db.collection('cases').doc(first).get()).data.materials[0].files[0]
-    expect(lib.map((x: any) => x.libraryId)).toContain(firstFile.libraryId)
+    expect(lib.map((x) => x.libraryId)).toContain(firstFile.libraryId)
     const r = await c.call(
       { action: 'createDraft', matterId: PASSPORT, applicant: profile(7), form: passportForm(), requestId: newRequestId() },
       A,
     )
-    const attached = await c.call(
-      { action: 'attachFromLibrary', caseId: r.data.caseId, materialIndex: 0, libraryId: firstFile.libraryId },
-      A,
-    )
+    const { caseId } = dataOf(r)
+    const attached = await c.call({ action: 'attachFromLibrary', caseId, materialIndex: 0, libraryId: firstFile.libraryId }, A)
     expect(attached).toMatchObject({ ok: true, data: { libraryId: firstFile.libraryId } })
-    expect(await c.act(r.data.caseId, 'submit', A)).toMatchObject({ ok: true })
-    const reused = (await t.db.collection('cases').doc(r.data.caseId).get()).data.materials[0].files
-    expect(reused.map((f: any) => f.fileId)).toEqual([firstFile.fileId])
+    expect(await c.act(caseId, 'submit', A)).toMatchObject({ ok: true })
+    const reused = (await t.db.collection('cases').doc(caseId).get()).data.materials[0].files
+    expect(reused.map((f: { fileId: string }) => f.fileId)).toEqual([firstFile.fileId])
   })
 
   it('when the citizen withdraws before acceptance, then the case ends and staff can no longer act', async () => {
@@ -200,14 +198,14 @@ describe('the legal clock with a supplement across National Day 2026', () => {
     setBeijingNow('2026-09-28', '09:00')
     await c.ok(c.act(id, 'accept', STAFF))
     await c.ok(c.act(id, 'startProcessing', STAFF))
-    expect((await c.getCase(id, A)).data.deadline).toMatchObject({ dueDate: '2026-10-13', workingDaysLeft: 7 })
+    expect(dataOf(await c.getCase(id, A)).deadline).toMatchObject({ dueDate: '2026-10-13', workingDaysLeft: 7 })
 
     setBeijingNow('2026-09-29', '11:00')
     await c.ok(c.act(id, 'requestSupplement', STAFF, { items: [{ material: 3, problem: '请上传原护照资料页' }] }))
     setBeijingNow('2026-10-08', '09:00')
-    expect((await c.getCase(id, A)).data.deadline).toMatchObject({ paused: true, overdue: false })
+    expect(dataOf(await c.getCase(id, A)).deadline).toMatchObject({ paused: true, overdue: false })
     // While paused the case is in no "overdue" or "due soon" list.
-    expect((await c.call({ action: 'worklist', due: 'overdue' }, STAFF)).data.items.map((x: any) => x.caseId)).not.toContain(id)
+    expect(dataOf(await c.call({ action: 'worklist', due: 'overdue' }, STAFF)).items.map((x) => x.caseId)).not.toContain(id)
 
     setBeijingNow('2026-10-09', '16:00')
     await c.ok(c.upload(id, 3, pdf(), A, 'application/pdf'))
@@ -216,7 +214,7 @@ describe('the legal clock with a supplement across National Day 2026', () => {
 
     // Paused working days: 09-30, 10-08, 10-09 (10-01..07 are the holiday); 10-10 is the make-up Saturday.
     setBeijingNow('2026-10-12', '09:00')
-    const d = (await c.getCase(id, STAFF)).data.deadline
+    const d = dataOf(await c.getCase(id, STAFF)).deadline
     // Staff also see the legal limit's date (护照: 15 working days), paused alike.
     expect(d).toEqual({
       acceptedOn: '2026-09-28',
@@ -228,14 +226,14 @@ describe('the legal clock with a supplement across National Day 2026', () => {
       paused: false,
       provisional: false,
     })
-    expect(d.dueDate).toBe(workingDays.addWorkingDays('2026-09-28', 7 + 3))
+    expect(d!.dueDate).toBe(workingDays.addWorkingDays('2026-09-28', 7 + 3))
 
     setBeijingNow('2026-10-15', '09:00')
-    expect((await c.call({ action: 'worklist', due: 'soon' }, STAFF)).data.items.map((x: any) => x.caseId)).toContain(id)
+    expect(dataOf(await c.call({ action: 'worklist', due: 'soon' }, STAFF)).items.map((x) => x.caseId)).toContain(id)
     setBeijingNow('2026-10-19', '09:00')
-    expect((await c.getCase(id, A)).data.deadline).toMatchObject({ dueDate: '2026-10-16', overdue: true, workingDaysLeft: -1 })
+    expect(dataOf(await c.getCase(id, A)).deadline).toMatchObject({ dueDate: '2026-10-16', overdue: true, workingDaysLeft: -1 })
     const overdue = await c.call({ action: 'worklist', due: 'overdue' }, STAFF)
-    expect(overdue.data.items.find((x: any) => x.caseId === id)).toMatchObject({ overdue: true, dueDate: '2026-10-16' })
+    expect(dataOf(overdue).items.find((x) => x.caseId === id)).toMatchObject({ overdue: true, dueDate: '2026-10-16' })
   })
 })
 
@@ -282,21 +280,16 @@ describe('联办件: one sub-task per department', () => {
       { action: 'createDraft', matterId: 'm-business-startup', applicant: profile(60), form, requestId: newRequestId() },
       A,
     )
-    const id = r.data.caseId
+    const id = dataOf(r).caseId
     for (const i of [0, 1, 2, 3]) await c.ok(c.upload(id, i, pdf(80 + i), A, 'application/pdf'))
     await c.ok(c.act(id, 'submit', A))
     const lead = 'demo-staff-scjg'
-    for (const step of ['startPreReview', 'accept', 'startProcessing']) await c.ok(c.act(id, step, lead))
-    expect((await c.getCase(id, lead)).data.subtasks.map((s: any) => s.departmentId)).toEqual([
-      'dept-scjg',
-      'dept-sw',
-      'dept-sb',
-      'dept-yb',
-    ])
+    for (const step of ['startPreReview', 'accept', 'startProcessing'] as const) await c.ok(c.act(id, step, lead))
+    expect(dataOf(await c.getCase(id, lead)).subtasks!.map((s) => s.departmentId)).toEqual(['dept-scjg', 'dept-sw', 'dept-sb', 'dept-yb'])
 
     // A joint department sees the case and may finish its own part, but not move the case.
     const tax = staffOf('dept-sw')
-    expect((await c.getCase(id, tax)).data).toMatchObject({ canCompleteSubtask: true, allowedActions: [] })
+    expect(dataOf(await c.getCase(id, tax))).toMatchObject({ canCompleteSubtask: true, allowedActions: [] })
     expect(await c.act(id, 'approve', tax)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     await c.ok(c.call({ action: 'completeSubtask', caseId: id }, tax))
     expect(await c.act(id, 'approve', lead)).toMatchObject({
@@ -309,7 +302,7 @@ describe('联办件: one sub-task per department', () => {
     })
 
     await Promise.all([lead, staffOf('dept-sb'), staffOf('dept-yb')].map((o) => c.ok(c.call({ action: 'completeSubtask', caseId: id }, o))))
-    expect((await c.getCase(id, lead)).data.subtasks.every((s: any) => s.done)).toBe(true)
+    expect(dataOf(await c.getCase(id, lead)).subtasks!.every((s) => s.done)).toBe(true)
     expect(await c.act(id, 'approve', lead)).toMatchObject({ ok: true, data: { state: 'approved' } })
   })
 })

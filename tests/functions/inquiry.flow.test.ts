@@ -1,6 +1,6 @@
 import type { TestCloud } from '../support/cloud'
-import { newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
 import {
   A,
   ADMIN,
@@ -15,7 +15,8 @@ import {
   STAFF_SCJG,
   startInquiryCloud,
   SUPERVISOR,
-} from './inquiry-kit'
+} from '../support/inquiry'
+import { dataOf } from '../support/calls'
 
 let t: TestCloud
 let c: ReturnType<typeof inquiryClient>
@@ -35,9 +36,7 @@ afterAll(async () => {
 beforeEach(() => setBeijingNow('2026-09-21', '09:00'))
 
 const outboxOf = async (inquiryId: string) =>
-  (await t.db.collection('outbox').where({ subjectRoot: inquiryId }).limit(100).get()).data.sort((x: any, y: any) =>
-    x._id.localeCompare(y._id),
-  )
+  (await t.db.collection('outbox').where({ subjectRoot: inquiryId }).limit(100).get()).data.sort((x, y) => x._id.localeCompare(y._id))
 
 describe('asking, the conversation and the reply notification', () => {
   it('when a citizen asks about a matter, staff claim and reply twice, then the citizen sees both replies and one notification is queued per reply', async () => {
@@ -52,7 +51,7 @@ describe('asking, the conversation and the reply notification', () => {
         dueDate: '2026-09-22',
       },
     })
-    const id = asked.data.inquiryId
+    const id = dataOf(asked).inquiryId
 
     // 首问负责制: no reply before claiming.
     expect(await c.send(id, '请带身份证。', STAFF)).toMatchObject({
@@ -90,9 +89,9 @@ describe('asking, the conversation and the reply notification', () => {
     expect(await c.send(id, '旧护照丢了怎么办？', A)).toEqual({ ok: true, data: { inquiryId: id, seq: 2, state: 'claimed' } })
     expect((await c.doc(id)).dueDate).toBe('2026-09-24')
     expect(await c.send(id, '需先办理挂失，再申请补发。', STAFF)).toMatchObject({ ok: true, data: { seq: 3, state: 'answered' } })
-    expect((await outboxOf(id)).map((n: any) => n._id)).toEqual([`inquiry.answered:${id}:1:${A}`, `inquiry.answered:${id}:3:${A}`])
+    expect((await outboxOf(id)).map((n) => n._id)).toEqual([`inquiry.answered:${id}:1:${A}`, `inquiry.answered:${id}:3:${A}`])
 
-    const view = (await c.get(id, A)).data
+    const view = dataOf(await c.get(id, A))
     expect(view).toMatchObject({
       inquiryId: id,
       question: '护照过期了，换发需要带户口本吗？',
@@ -107,7 +106,7 @@ describe('asking, the conversation and the reply notification', () => {
       ],
     })
     expect(view.due).toBeUndefined()
-    expect((await c.call({ action: 'myInquiries' }, A)).data.items.map((x: any) => x.inquiryId)).toContain(id)
+    expect(dataOf(await c.call({ action: 'myInquiries' }, A)).items.map((x) => x.inquiryId)).toContain(id)
 
     // The citizen ends it; nobody writes any more.
     expect(await c.call({ action: 'resolve', inquiryId: id }, A)).toEqual({ ok: true, data: { inquiryId: id, state: 'closed' } })
@@ -129,7 +128,7 @@ describe('asking, the conversation and the reply notification', () => {
     ['no request id', 'INVALID_INPUT', { requestId: undefined }],
   ])('when a citizen asks with %s, then it is refused with %s and nothing is stored', async (_what, code, over) => {
     const before = (await t.db.collection('inquiries').count()).total
-    expect(await c.ask(A, over)).toMatchObject({ ok: false, error: { code } })
+    expect(await c.askRaw(A, over)).toMatchObject({ ok: false, error: { code } })
     expect((await t.db.collection('inquiries').count()).total).toBe(before)
   })
 
@@ -172,35 +171,35 @@ describe('the reply deadline', () => {
     setBeijingNow('2026-09-30', '15:00')
     const id = await c.askOk(A)
     const overdueBox = async (openid: string) => c.call({ action: 'inbox', box: 'overdue' }, openid)
-    const sweep = async () => ((await t.trigger('inquiry', 'deadlineSweep')) as any).data
+    const sweep = async () => dataOf(await t.trigger('inquiry', 'deadlineSweep'))
 
     setBeijingNow('2026-10-07', '09:00')
-    expect((await overdueBox(LEAD)).data.items.map((x: any) => x.inquiryId)).not.toContain(id)
+    expect(dataOf(await overdueBox(LEAD)).items.map((x) => x.inquiryId)).not.toContain(id)
 
     setBeijingNow('2026-10-08', '09:00')
-    expect((await overdueBox(LEAD)).data.items.find((x: any) => x.inquiryId === id)).toMatchObject({
+    expect(dataOf(await overdueBox(LEAD)).items.find((x) => x.inquiryId === id)).toMatchObject({
       due: { dueDate: '2026-10-08', level: 'near' },
     })
     expect((await sweep()).flagged).toBeGreaterThanOrEqual(1)
     expect(await sweep()).toMatchObject({ flagged: 0, escalated: 0 })
 
     setBeijingNow('2026-10-09', '09:00')
-    expect((await overdueBox(SUPERVISOR)).data.items.find((x: any) => x.inquiryId === id)).toMatchObject({
+    expect(dataOf(await overdueBox(SUPERVISOR)).items.find((x) => x.inquiryId === id)).toMatchObject({
       due: { level: 'overdue' },
       departmentId: 'dept-crj',
     })
     expect(await overdueBox(STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect((await sweep()).escalated).toBeGreaterThanOrEqual(1)
     expect(await sweep()).toMatchObject({ flagged: 0, escalated: 0 })
-    expect((await c.doc(id)).flags.map((f: any) => f.level)).toEqual(['near', 'overdue'])
+    expect((await c.doc(id)).flags.map((f: { level: string }) => f.level)).toEqual(['near', 'overdue'])
     expect((await t.db.collection('audit').where({ kind: 'inquiry_overdue', inquiryId: id }).count()).total).toBe(1)
-    expect((await c.get(id, LEAD)).data.flags).toHaveLength(2)
-    expect((await c.get(id, A)).data.flags).toBeUndefined()
+    expect(dataOf(await c.get(id, LEAD)).flags).toHaveLength(2)
+    expect(dataOf(await c.get(id, A)).flags).toBeUndefined()
 
     // Once answered it leaves the box.
     await c.ok(c.claim(id))
     await c.ok(c.send(id, '已电话联系您说明。', STAFF))
-    expect((await overdueBox(LEAD)).data.items.map((x: any) => x.inquiryId)).not.toContain(id)
+    expect(dataOf(await overdueBox(LEAD)).items.map((x) => x.inquiryId)).not.toContain(id)
   })
 
   it('when a reply was saved but its notification was not, then the sweep queues it once', async () => {
@@ -212,9 +211,9 @@ describe('the reply deadline', () => {
       .doc(msgId)
       .update({ data: { notified: false } })
     setBeijingNow('2026-09-21', '09:05')
-    expect(((await t.trigger('inquiry', 'deadlineSweep')) as any).data.requeued).toBe(1)
-    expect(((await t.trigger('inquiry', 'deadlineSweep')) as any).data.requeued).toBe(0)
-    expect((await outboxOf(id)).map((n: any) => n._id)).toEqual([`inquiry.answered:${id}:1:${A}`])
+    expect(dataOf(await t.trigger('inquiry', 'deadlineSweep')).requeued).toBe(1)
+    expect(dataOf(await t.trigger('inquiry', 'deadlineSweep')).requeued).toBe(0)
+    expect((await outboxOf(id)).map((n) => n._id)).toEqual([`inquiry.answered:${id}:1:${A}`])
   })
 })
 
@@ -228,7 +227,7 @@ describe('rating', () => {
     ['the asker with "5"', 'INVALID_INPUT', A, { score: '5' }],
   ])('when %s rates, then it is refused (%s)', async (_who, code, openid, input) => {
     const id = await c.answered(A)
-    expect(await c.call({ action: 'rate', inquiryId: id, ...input }, openid)).toMatchObject({ ok: false, error: { code } })
+    expect(await c.call.raw({ action: 'rate', inquiryId: id, ...input }, openid)).toMatchObject({ ok: false, error: { code } })
     expect((await c.doc(id)).rating).toBeUndefined()
   })
 
@@ -246,8 +245,8 @@ describe('rating', () => {
     ])
     expect(both.filter((r) => r.ok)).toHaveLength(1)
     expect(both.filter((r) => !r.ok)[0]).toMatchObject({ error: { code: 'CONFLICT', message: '您已评价过该咨询' } })
-    const kept = (await c.get(id, A)).data
-    expect(kept.rating.score).toBe(both.find((r) => r.ok).data.score)
+    const kept = dataOf(await c.get(id, A))
+    expect(kept.rating!.score).toBe(both.find((r) => r.ok)!.data.score)
     expect(kept.rated).toBe(true)
     expect(kept.allowedActions).not.toContain('rate')
   })
@@ -256,7 +255,7 @@ describe('rating', () => {
 describe('images', () => {
   it('when the asker adds photos, then up to 3 are stored privately and shown through short-lived links to the asker and the department only', async () => {
     const id = await c.askOk(A)
-    const add = (bytes: Buffer, contentType = 'image/jpeg', openid = A) =>
+    const add = (bytes: Buffer, contentType: 'image/jpeg' | 'image/png' = 'image/jpeg', openid = A) =>
       c.call({ action: 'addImage', inquiryId: id, contentType, dataBase64: bytes.toString('base64') }, openid)
     expect(await add(jpeg(64, 1))).toMatchObject({ ok: true, data: { contentType: 'image/jpeg', size: 64, count: 1 } })
     expect(await add(jpeg(64, 1))).toMatchObject({ ok: true, data: { count: 1 } })
@@ -266,14 +265,14 @@ describe('images', () => {
     expect(await add(jpeg(200, 5), 'image/jpeg', B)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await add(jpeg(200, 5), 'image/jpeg', STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
 
-    const mine = (await c.get(id, A)).data.images
+    const mine = dataOf(await c.get(id, A)).images
     expect(mine).toHaveLength(3)
     for (const img of mine) {
-      const expires = Number(new URL(img.url).searchParams.get('expires'))
+      const expires = Number(new URL(img.url!).searchParams.get('expires'))
       expect(expires - Date.now()).toBeLessThanOrEqual(600_000)
     }
-    expect((await c.get(id, STAFF)).data.images.every((i: any) => i.url)).toBe(true)
-    expect((await c.get(id, SUPERVISOR)).data.images.some((i: any) => i.url)).toBe(false)
+    expect(dataOf(await c.get(id, STAFF)).images.every((i) => i.url)).toBe(true)
+    expect(dataOf(await c.get(id, SUPERVISOR)).images.some((i) => i.url)).toBe(false)
     expect((await c.doc(id)).images[0].fileId).not.toContain(A)
   })
 
@@ -285,7 +284,7 @@ describe('images', () => {
     ['a JPEG of 2 MB and 1 byte', 'dataBase64', jpeg(2 * 1024 * 1024 + 1), 'image/jpeg'],
   ])('when the asker sends %s, then it is refused on %s and nothing is stored', async (_what, path, bytes, contentType) => {
     const id = await c.askOk(A)
-    const r = await c.call({ action: 'addImage', inquiryId: id, contentType, dataBase64: bytes.toString('base64') }, A)
+    const r = await c.call.raw({ action: 'addImage', inquiryId: id, contentType, dataBase64: bytes.toString('base64') }, A)
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [expect.objectContaining({ path })] } })
     expect((await c.doc(id)).images).toEqual([])
   })
@@ -305,6 +304,6 @@ describe('who may call at all', () => {
     ],
     ['a citizen claims', 'FORBIDDEN', A, { action: 'claim', inquiryId: 'iq-00000000000000000000' }],
   ])('when %s, then it is refused with %s', async (_what, code, openid, event) => {
-    expect(await c.call(event, openid)).toMatchObject({ ok: false, error: { code } })
+    expect(await c.call.raw(event, openid)).toMatchObject({ ok: false, error: { code } })
   })
 })

@@ -1,7 +1,7 @@
 import type { TestCloud } from '../support/cloud'
-import { newRequestId } from '../builders/people'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { inquiryClient, STAFF, startInquiryCloud } from './inquiry-kit'
+import { newRequestId } from '../support/people'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { inquiryClient, STAFF, startInquiryCloud } from '../support/inquiry'
 
 let t: TestCloud
 let c: ReturnType<typeof inquiryClient>
@@ -99,6 +99,8 @@ describe('the open-inquiry limit per account', () => {
     await t.db.collection('inquiry_quota').doc(me).remove()
     expect(await c.ask(me)).toMatchObject({ ok: true })
     expect(await c.ask(me)).toEqual(LIMITED)
-    expect((await t.db.collection('inquiry_quota').doc(me).get()).data.open.map((o: any) => o.id)).toEqual(expect.arrayContaining(ids))
+    expect((await t.db.collection('inquiry_quota').doc(me).get()).data.open.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining(ids),
+    )
   })
 })

@@ -1,6 +1,19 @@
 import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { A, addStaff, ADMIN, B, FOOD_LICENCE, inquiryClient, LEAD, STAFF, STAFF_SCJG, startInquiryCloud, SUPERVISOR } from './inquiry-kit'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import {
+  A,
+  addStaff,
+  ADMIN,
+  B,
+  FOOD_LICENCE,
+  inquiryClient,
+  LEAD,
+  STAFF,
+  STAFF_SCJG,
+  startInquiryCloud,
+  SUPERVISOR,
+} from '../support/inquiry'
+import { dataOf } from '../support/calls'
 
 let t: TestCloud
 let c: ReturnType<typeof inquiryClient>
@@ -39,8 +52,8 @@ describe('首问负责制: claiming', () => {
     expect(won).toHaveLength(1)
     expect(results.filter((r) => !r.ok).every((r) => r.error.code === 'CONFLICT' && r.error.message.startsWith('该咨询已由'))).toBe(true)
     const doc = await c.doc(id)
-    expect(doc.ownerStaffNo).toBe(won[0].data.owner.staffNo)
-    expect(doc.history.filter((h: any) => h.kind === 'claimed')).toHaveLength(1)
+    expect(doc.ownerStaffNo).toBe(won[0].data.owner!.staffNo)
+    expect(doc.history.filter((h: { kind: string }) => h.kind === 'claimed')).toHaveLength(1)
     expect(doc.state).toBe('claimed')
   })
 
@@ -56,8 +69,8 @@ describe('首问负责制: claiming', () => {
 
   it('when the inbox is opened, then unclaimed shows the department waiting list and mine what the caller owns', async () => {
     const id = await c.askOk(A)
-    const box = async (openid: string, name: string) =>
-      (await c.call({ action: 'inbox', box: name }, openid)).data.items.map((x: any) => x.inquiryId)
+    const box = async (openid: string, name: 'unclaimed' | 'mine' | 'overdue') =>
+      dataOf(await c.call({ action: 'inbox', box: name }, openid)).items.map((x) => x.inquiryId)
     expect(await box(STAFF, 'unclaimed')).toContain(id)
     expect(await box(STAFF_SCJG, 'unclaimed')).not.toContain(id)
     expect(await box(SUPERVISOR, 'unclaimed')).toContain(id)
@@ -93,11 +106,11 @@ describe('transfer by the owner', () => {
       reason: '该问题属于户籍业务',
     })
     expect(await c.get(id, STAFF)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
-    const asker = (await c.get(id, A)).data
+    const asker = dataOf(await c.get(id, A))
     expect(asker.departmentName).toBe('县公安局户政管理大队')
     expect(asker.history.at(-1)).toMatchObject({ kind: 'transferred', toDepartmentId: 'dept-hj' })
-    expect(asker.history.at(-1).reason).toBeUndefined()
-    expect((await c.get(id, SUPERVISOR)).data.history.at(-1).reason).toBe('该问题属于户籍业务')
+    expect(asker.history.at(-1)!.reason).toBeUndefined()
+    expect(dataOf(await c.get(id, SUPERVISOR)).history.at(-1)!.reason).toBe('该问题属于户籍业务')
   })
 
   it('when the owner transfers to a colleague of the department, then the colleague owns it and may reply', async () => {
@@ -229,13 +242,13 @@ describe('who sees an inquiry', () => {
     ['staff of another department publish it', STAFF_SCJG, { action: 'publishFaq' }],
   ])('when %s, then it is not found and nothing changes', async (_what, openid, event) => {
     const before = await c.doc(id)
-    expect(await c.call({ ...event, inquiryId: id }, openid)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await c.call.raw({ ...event, inquiryId: id }, openid)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
     expect(await c.doc(id)).toEqual(before)
   })
 
   it('when citizens list their inquiries, then each sees only their own', async () => {
     const theirs = await c.askOk(B)
-    const list = async (openid: string) => (await c.call({ action: 'myInquiries' }, openid)).data.items.map((x: any) => x.inquiryId)
+    const list = async (openid: string) => dataOf(await c.call({ action: 'myInquiries' }, openid)).items.map((x) => x.inquiryId)
     expect(await list(A)).toContain(id)
     expect(await list(A)).not.toContain(theirs)
     expect(await list(B)).toEqual([theirs])

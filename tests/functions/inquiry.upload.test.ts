@@ -3,8 +3,9 @@
  * 100 KB) and then asks the inquiry function to attach it. The real SDK here plays the app's upload.
  */
 import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { A, B, inquiryClient, jpeg, startInquiryCloud } from './inquiry-kit'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { A, B, inquiryClient, jpeg, startInquiryCloud } from '../support/inquiry'
+import { dataOf } from '../support/calls'
 
 let t: TestCloud
 let q: ReturnType<typeof inquiryClient>
@@ -19,15 +20,15 @@ afterAll(async () => {
   await t?.close()
 })
 
-const put = async (cloudPath: string, bytes: Buffer) => (await t.sdk.uploadFile({ cloudPath, fileContent: bytes })).fileID as string
-const imagesOf = async (id: string) => (await t.db.collection('inquiries').doc(id).get()).data.images as any[]
+const put = async (cloudPath: string, bytes: Buffer) => (await t.sdk.uploadFile({ cloudPath, fileContent: bytes })).fileID
+const imagesOf = async (id: string) => (await t.db.collection('inquiries').doc(id).get()).data.images as Array<{ fileId: string }>
 
 describe('photos uploaded by the mini-program', () => {
   it('when the asker uploads to the image target and attaches it, then the photo is checked and recorded', async () => {
     const id = await q.askOk(A)
     const target = await q.call({ action: 'imageTarget', inquiryId: id }, A)
     expect(target).toMatchObject({ ok: true, data: { cloudPath: expect.stringContaining(`/${id}/`) } })
-    const fileId = await put(target.data.cloudPath, jpeg(400_000, 5))
+    const fileId = await put(dataOf(target).cloudPath, jpeg(400_000, 5))
     expect(await q.call({ action: 'attachImage', inquiryId: id, fileId, contentType: 'image/jpeg' }, A)).toMatchObject({
       ok: true,
       data: { size: 400_000, count: 1 },
@@ -37,7 +38,7 @@ describe('photos uploaded by the mini-program', () => {
 
   it('when the uploaded file is not an image, then it is refused and deleted', async () => {
     const id = await q.askOk(A)
-    const { data } = await q.call({ action: 'imageTarget', inquiryId: id }, A)
+    const data = dataOf(await q.call({ action: 'imageTarget', inquiryId: id }, A))
     const fileId = await put(data.cloudPath, Buffer.from('%PDF-1.7 not a photo'))
     expect(await q.call({ action: 'attachImage', inquiryId: id, fileId, contentType: 'image/jpeg' }, A)).toMatchObject({
       ok: false,
@@ -50,7 +51,7 @@ describe('photos uploaded by the mini-program', () => {
   it("when someone attaches a file from another person's target, then it is not found", async () => {
     const mine = await q.askOk(A)
     const theirs = await q.askOk(B)
-    const { data } = await q.call({ action: 'imageTarget', inquiryId: mine }, A)
+    const data = dataOf(await q.call({ action: 'imageTarget', inquiryId: mine }, A))
     const fileId = await put(data.cloudPath, jpeg(1000, 7))
     expect(await q.call({ action: 'attachImage', inquiryId: theirs, fileId, contentType: 'image/jpeg' }, B)).toMatchObject({
       ok: false,

@@ -4,14 +4,16 @@
  * Staff of another department get the answer a missing subject gets, for every kind of subject
  * and every composite id (`<caseId>:1`, `<inquiryId>:1`).
  */
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import { applicant, newRequestId } from '../builders/people'
+import { apiOf, type TestCloud } from '../support/cloud'
+import { dataOf } from '../support/calls'
+import { appointmentContract, inquiryContract, notifyContract } from '../../types/contracts'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { applicant, newRequestId } from '../support/people'
 import { notificationKey } from '../../types/domain/notification'
-import { A, ADMIN, caseClient, LEAD, PASSPORT, STAFF, STAFF_SCJG, startCaseCloud, SUPERVISOR } from './case-kit'
+import { A, ADMIN, caseClient, LEAD, PASSPORT, STAFF, STAFF_SCJG, startCaseCloud, SUPERVISOR } from '../support/case'
 
 let t: TestCloud
-const notify = (event: object, openid?: string) => t.call('notify', event, openid) as Promise<any>
+const notify = apiOf(() => t, notifyContract)
 const deliveries = (subjectId: string, openid: string) => notify({ action: 'caseDeliveries', subjectId }, openid)
 const MISSING = { ok: false, error: { code: 'NOT_FOUND', message: '未找到该事项的通知记录' } }
 
@@ -47,23 +49,23 @@ beforeAll(async () => {
   crj.case = caseId
   crj.supplementRound = `${caseId}:1`
   // An 出入境 inquiry with one reply (subject `<inquiryId>:1`).
-  const asked: any = await t.call(
-    'inquiry',
+  const inquiry = t.api(inquiryContract)
+  const asked = await inquiry(
     { action: 'ask', matterId: PASSPORT, question: '护照过期了，换发需要带户口本吗？', requestId: newRequestId() },
     A,
   )
-  crj.inquiry = asked.data.inquiryId
-  await t.call('inquiry', { action: 'claim', inquiryId: crj.inquiry }, STAFF)
-  await t.call('inquiry', { action: 'sendMessage', inquiryId: crj.inquiry, text: '不需要户口本。', requestId: newRequestId() }, STAFF)
+  crj.inquiry = dataOf(asked).inquiryId
+  await inquiry({ action: 'claim', inquiryId: crj.inquiry }, STAFF)
+  await inquiry({ action: 'sendMessage', inquiryId: crj.inquiry, text: '不需要户口本。', requestId: newRequestId() }, STAFF)
   crj.inquiryReply = `${crj.inquiry}:1`
   // A passport booking.
-  const slot = ((await t.call('appointment', { action: 'listSlots', matterId: PASSPORT, date: '2026-09-23' })) as any).data.slots[1]
-  const booked: any = await t.call(
-    'appointment',
+  const appointment = t.api(appointmentContract)
+  const slot = dataOf(await appointment({ action: 'listSlots', matterId: PASSPORT, date: '2026-09-23' })).slots[1]
+  const booked = await appointment(
     { action: 'book', slotId: slot.slotId, matterId: PASSPORT, requestId: newRequestId(), ...applicant(802) },
     'o-scope-booker',
   )
-  crj.booking = booked.data.bookingId
+  crj.booking = dataOf(booked).bookingId
   // A hall ticket for a passport (the queue function writes the same shape).
   crj.ticket = '20260921-A-7'
   await t.db.collection('tickets').add({
@@ -87,7 +89,7 @@ describe('delivery records stay in the subject’s department', () => {
     for (const [what, subjectId] of subjects()) {
       for (const who of [STAFF, LEAD, SUPERVISOR, ADMIN]) {
         const r = await deliveries(subjectId, who)
-        expect({ what, who, ok: r.ok, some: r.data?.deliveries.length > 0 }).toEqual({ what, who, ok: true, some: true })
+        expect({ what, who, ok: r.ok, some: r.ok && r.data.deliveries.length > 0 }).toEqual({ what, who, ok: true, some: true })
       }
     }
   })
@@ -119,9 +121,9 @@ describe('delivery records stay in the subject’s department', () => {
     // An item whose id names the 市场监管 case but whose stored root is the 出入境 case.
     await outboxItem(`${scjgCase}:9`, crj.case, 'o-scope-odd')
     const mine = await deliveries(scjgCase, STAFF_SCJG)
-    expect(mine.data.deliveries.map((d: any) => d.subjectId)).toEqual([scjgCase])
+    expect(dataOf(mine).deliveries.map((d) => d.subjectId)).toEqual([scjgCase])
     const theirs = await deliveries(crj.case, STAFF)
-    expect(theirs.data.deliveries.map((d: any) => d.subjectId)).not.toContain(`${scjgCase}:9`)
+    expect(dataOf(theirs).deliveries.map((d) => d.subjectId)).not.toContain(`${scjgCase}:9`)
   })
 
   it('when a citizen asks, then it is refused before anything is read', async () => {

@@ -5,8 +5,10 @@ import { buildFunctions } from '../../scripts/build-functions'
 import { INDEXES } from '../../cloudfunctions/_kit/collections'
 import { PUSH_EVENTS, notificationKey } from '../../types/domain/notification'
 import { EVENT_TEMPLATE } from '../../types/domain/templates'
+import type { Doc } from '../../cloudfunctions/_kit/db-types'
+import { dataOf } from '../support/calls'
 import { startTestCloud, type TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
 
 const functionsDir = mkdtempSync(join(tmpdir(), 'notify-rel-fns-'))
 let t: TestCloud
@@ -45,8 +47,8 @@ async function countBy(collection: string, where: object = {}) {
   return (await t.db.collection(collection).where(where).count()).total
 }
 
-async function all(collection: string): Promise<any[]> {
-  const out: any[] = []
+async function all(collection: string): Promise<Doc[]> {
+  const out: Doc[] = []
   for (let skip = 0; ; skip += 1000) {
     const { data } = await t.db.collection(collection).orderBy('_id', 'asc').skip(skip).limit(1000).get()
     out.push(...data)
@@ -92,8 +94,7 @@ describe('1,000 events through a flaky WeChat', () => {
     t.cloud.setOpenapiFailures({ transient: 0.3, permanent: 0.05 })
     const rounds: object[] = []
     for (let round = 0; round < 15; round++) {
-      const r: any = await t.trigger('notify', 'drain')
-      rounds.push(r.data)
+      rounds.push(dataOf(await t.trigger('notify', 'drain')))
       if ((await countBy('outbox', { status: t.db.command.in(['pending', 'retry', 'sending']) })) === 0) break
       // Past the longest backoff (128 min + 20 % jitter), so every retry is due at the next run.
       at += 3 * 3600_000
@@ -101,7 +102,7 @@ describe('1,000 events through a flaky WeChat', () => {
     }
 
     const outbox = await all('outbox')
-    const sends = (await t.cloud.sends()) as any[]
+    const sends = await t.sends()
     const sendsById = new Map<string, number>()
     for (const s of sends) {
       const id = new URLSearchParams(s.page.split('?')[1]).get('msgId')!

@@ -12,7 +12,7 @@ import { INDEXES } from '../../cloudfunctions/_kit/collections'
 import { AdminApi } from '../../local/admin'
 import { notificationKey } from '../../types/domain/notification'
 import { startTestCloud, type TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
 
 const functionsDir = mkdtempSync(join(tmpdir(), 'notify-uncertain-fns-'))
 let t: TestCloud
@@ -63,25 +63,25 @@ async function queued(recipient: string, extra: object = {}) {
   return _id
 }
 
-const sendsTo = async (recipient: string) => ((await t.cloud.sends()) as any[]).filter((s) => s.touser === recipient)
+const sendsTo = async (recipient: string) => (await t.sends()).filter((s) => s.touser === recipient)
 const item = async (id: string) => (await t.db.collection('outbox').doc(id).get()).data
 const drainLater = async (hours: number) => {
   process.env.LOCAL_FAKE_NOW = new Date(at + hours * 3_600_000).toISOString()
-  expect(((await t.trigger('notify', 'drain')) as any).ok).toBe(true)
+  expect((await t.trigger('notify', 'drain')).ok).toBe(true)
 }
 
 /** The next wx.openApi request is served (WeChat takes the send) but its connection drops before the answer. */
 function dropNextOpenApiAnswer(): () => void {
-  const proto = AdminApi.prototype as any
+  const proto = AdminApi.prototype
   const serve = proto.serve
-  proto.serve = function (this: unknown, req: IncomingMessage, res: ServerResponse) {
+  proto.serve = function (this: AdminApi, req: IncomingMessage, res: ServerResponse) {
     if (String(req.headers['content-type'] ?? '').startsWith('multipart/form-data')) {
       proto.serve = serve
-      res.writeHead = (() => res) as any
+      res.writeHead = (() => res) as typeof res.writeHead
       res.end = (() => {
         req.socket.destroy()
         return res
-      }) as any
+      }) as typeof res.end
     }
     return serve.call(this, req, res)
   }

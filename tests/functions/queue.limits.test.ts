@@ -1,7 +1,9 @@
 /** An account holds at most 2 waiting walk-in tickets a day, however many requests it sends at once. */
-import { startDemoCloud } from '../builders/demo'
-import { clearFakeNow, setBeijingNow } from '../builders/clock'
-import type { TestCloud } from '../support/cloud'
+import { startDemoCloud } from '../support/demo'
+import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { apiOf, type TestCloud } from '../support/cloud'
+import { dataOf } from '../support/calls'
+import { queueContract } from '../../types/contracts'
 
 let t: TestCloud
 let matters: Array<{ _id: string; windowIds: string[] }>
@@ -11,14 +13,14 @@ beforeAll(async () => {
   t = await startDemoCloud(['queue'])
   setBeijingNow(DAY, '09:10')
   // Four matters with windows; calls are made by the administrator, who acts at every window.
-  matters = (await t.db.collection('matters').limit(40).get()).data.filter((m: any) => m.windowIds?.length).slice(0, 4)
+  matters = (await t.db.collection<(typeof matters)[number]>('matters').limit(40).get()).data.filter((m) => m.windowIds?.length).slice(0, 4)
 })
 afterAll(async () => {
   clearFakeNow()
   await t?.close()
 })
 
-const queue = (event: object, openid?: string) => t.call('queue', event, openid) as Promise<any>
+const queue = apiOf(() => t, queueContract)
 const waiting = async (openid: string) => (await t.db.collection('tickets').where({ openid, status: 'waiting' }).get()).data
 
 describe('waiting tickets per account', () => {
@@ -28,10 +30,10 @@ describe('waiting tickets per account', () => {
     )
     const held = await waiting('o-remote-1')
     expect(held).toHaveLength(2)
-    expect(new Set(held.map((h: any) => h.matterId)).size).toBe(2)
+    expect(new Set(held.map((h) => h.matterId)).size).toBe(2)
     // Every answer for a matter that got its ticket is that one ticket; the others say why not.
     for (const [i, a] of answers.entries()) {
-      const mine = held.find((h: any) => h.matterId === matters[i % 4]._id)
+      const mine = held.find((h) => h.matterId === matters[i % 4]._id)
       if (mine) expect(a).toMatchObject({ ok: true, data: { ticket: { ticketId: mine._id } } })
       else expect(a).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('最多同时保留2张') } })
     }
@@ -43,8 +45,8 @@ describe('waiting tickets per account', () => {
     const window = (await t.db.collection('windows').where({ queuePrefix: held[0].prefix }).limit(1).get()).data[0]
     // Nobody else queues today, so the window calls one of the account's tickets.
     const called = await queue({ action: 'callNext', windowId: window._id }, 'demo-admin')
-    expect(held.map((h: any) => h._id)).toContain(called.data.ticket.ticketId)
-    const other = matters.find((m) => !held.some((h: any) => h.matterId === m._id))!
+    expect(held.map((h) => h._id)).toContain(dataOf(called).ticket!.ticketId)
+    const other = matters.find((m) => !held.some((h) => h.matterId === m._id))!
     expect(await queue({ action: 'takeTicket', matterId: other._id }, 'o-remote-1')).toMatchObject({
       ok: true,
       data: { ticket: { status: 'waiting' } },

@@ -3,6 +3,7 @@
  * clamp, a malformed body), signed exactly as @cloudbase/node-sdk signs them: TC3-HMAC-SHA256 with
  * the cloud's admin key, through the SDK's own signer (see local/adminauth.ts).
  */
+import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import type { SdkTarget } from '../../local'
 
@@ -22,9 +23,14 @@ interface Signer {
   }
 }
 
+/**
+ * The signer wx-server-sdk itself uses, from its own dependency tree (not a dependency of this
+ * project, so no import can name it): found from the SDK's folder and loaded by path.
+ */
 function signerClass(): Signer {
   const nodeSdk = dirname(require.resolve('@cloudbase/node-sdk', { paths: [dirname(require.resolve('wx-server-sdk'))] }))
-  return require(require.resolve('@cloudbase/signature-nodejs', { paths: [nodeSdk] })).Signer
+  const signer = require.resolve('@cloudbase/signature-nodejs', { paths: [nodeSdk] })
+  return (createRequire(signer)(signer) as { Signer: Signer }).Signer
 }
 
 /** POST `params` to `/admin` signed with `key` (default: the cloud's own). */

@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { ROLES } from '../roles'
-import { action, defineFunction, noInput } from './contract'
+import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { profileSchema } from '../domain/profile'
 
 export const accountContract = defineFunction('account', '账号：当前用户的身份、角色与常用信息', {
@@ -26,3 +26,6 @@ export const accountContract = defineFunction('account', '账号：当前用户�
     output: z.object({ profile: profileSchema }),
   }),
 })
+
+/** What a account action receives: its input as the schema parsed it (defaults filled in). */
+export type AccountInput<K extends ActionName<typeof accountContract>> = ParsedInput<typeof accountContract, K>

@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { ROLES } from '../roles'
-import { action, defineFunction, noInput } from './contract'
+import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { idSchema } from '../domain/catalog'
 import { BOOKING_STATUSES, applicantSchema, requestIdSchema } from '../domain/booking'
 import { hhmmSchema, periodSchema, slotIdSchema } from '../domain/schedule'
@@ -122,3 +122,6 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
     output: z.object({ windowId: idSchema, date: dateSchema, slots: z.number().int() }),
   }),
 })
+
+/** What a appointment action receives: its input as the schema parsed it (defaults filled in). */
+export type AppointmentInput<K extends ActionName<typeof appointmentContract>> = ParsedInput<typeof appointmentContract, K>

@@ -1,7 +1,7 @@
 import { z } from '../zod'
 import { STAFF_ROLES } from '../roles'
 import { CALENDAR_YEARS } from '../domain/calendar-years'
-import { action, defineFunction, noInput } from './contract'
+import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { dateSchema } from './appointment'
 
 const iso = z.string()
@@ -161,3 +161,6 @@ export const calendarContract = defineFunction('calendar', '工作日历：法�
     }),
   }),
 })
+
+/** What a calendar action receives: its input as the schema parsed it (defaults filled in). */
+export type CalendarInput<K extends ActionName<typeof calendarContract>> = ParsedInput<typeof calendarContract, K>

@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { ROLES } from '../roles'
-import { action, defineFunction, noInput } from './contract'
+import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { idSchema, MATERIAL_FORMS, MATTER_KINDS } from '../domain/catalog'
 import { CASE_ACTIONS, CASE_STATES } from '../domain/case-machine'
 import { isValidCaseNumber } from '../domain/case-number'
@@ -505,3 +505,6 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
     output: lookupResultSchema,
   }),
 })
+
+/** What a case action receives: its input as the schema parsed it (defaults filled in). */
+export type CaseInput<K extends ActionName<typeof caseContract>> = ParsedInput<typeof caseContract, K>

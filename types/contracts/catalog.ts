@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { action, defineFunction, noInput } from './contract'
+import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { departmentSchema, idSchema, matterSchema, matterSummarySchema, windowSchema } from '../domain/catalog'
 
 const windowRef = windowSchema.pick({ id: true, name: true, number: true })
@@ -50,3 +50,6 @@ export const catalogContract = defineFunction('catalog', '办事指南：部门�
     output: matterDetailSchema,
   }),
 })
+
+/** What a catalog action receives: its input as the schema parsed it (defaults filled in). */
+export type CatalogInput<K extends ActionName<typeof catalogContract>> = ParsedInput<typeof catalogContract, K>

@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { ROLES } from '../roles'
-import { action, defineFunction } from './contract'
+import { action, defineFunction, type ActionName, type ParsedInput } from './contract'
 import { idSchema } from '../domain/catalog'
 import { requestIdSchema } from '../domain/booking'
 import { DUE_LEVELS, INQUIRY_ACTIONS, INQUIRY_IMAGE_MAX_BYTES, INQUIRY_IMAGE_TYPES, INQUIRY_STATES } from '../domain/inquiry'
@@ -241,3 +241,6 @@ export const inquiryContract = defineFunction('inquiry', '咨询（首问负责�
     output: z.object({ items: z.array(faqEntrySchema) }),
   }),
 })
+
+/** What a inquiry action receives: its input as the schema parsed it (defaults filled in). */
+export type InquiryInput<K extends ActionName<typeof inquiryContract>> = ParsedInput<typeof inquiryContract, K>

@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { ROLES, STAFF_ROLES } from '../roles'
-import { action, defineFunction, noInput } from './contract'
+import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { NOTIFICATION_EVENTS } from '../domain/notification'
 import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_MOMENT_KEYS, TEMPLATE_KEYS, templateKeySchema } from '../domain/templates'
 
@@ -117,3 +117,6 @@ export const notifyContract = defineFunction('notify', '消息：订阅授权、
     output: z.object({ claimed: z.number().int() }),
   }),
 })
+
+/** What a notify action receives: its input as the schema parsed it (defaults filled in). */
+export type NotifyInput<K extends ActionName<typeof notifyContract>> = ParsedInput<typeof notifyContract, K>

@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { ROLES } from '../roles'
-import { action, defineFunction, noInput } from './contract'
+import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { idSchema } from '../domain/catalog'
 import { bookingCodeSchema } from '../domain/booking'
 import { TICKET_STATUSES } from '../domain/queue'
@@ -77,3 +77,6 @@ export const queueContract = defineFunction('queue', '大厅排队：到场取�
     }),
   }),
 })
+
+/** What a queue action receives: its input as the schema parsed it (defaults filled in). */
+export type QueueInput<K extends ActionName<typeof queueContract>> = ParsedInput<typeof queueContract, K>

@@ -1,6 +1,6 @@
 import { z } from '../zod'
 import { STAFF_ROLES } from '../roles'
-import { action, defineFunction, noInput } from './contract'
+import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { idSchema } from '../domain/catalog'
 import { dateSchema } from './appointment'
 
@@ -67,3 +67,6 @@ export const staffContract = defineFunction('staff', '工作人员：邀请码�
     output: z.object({ date: dateSchema, shifts: z.array(shiftSchema), onDuty: z.boolean() }),
   }),
 })
+
+/** What a staff action receives: its input as the schema parsed it (defaults filled in). */
+export type StaffInput<K extends ActionName<typeof staffContract>> = ParsedInput<typeof staffContract, K>

@@ -6,7 +6,7 @@ export const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,47}$/, '编号格
 
 export const MATTER_KINDS = ['immediate', 'promised', 'joint', 'reported'] as const
 export type MatterKind = (typeof MATTER_KINDS)[number]
-/** 即办件 is done on the spot; 联办件 and 上报件 must finish within 5 working days (PRODUCT.md). */
+/** 即办件 is done on the spot; the centre promises 联办件 and 上报件 within 5 working days (matterLimitProblems). */
 export const MATTER_KIND_LABELS: Record<MatterKind, string> = {
   immediate: '即办件',
   promised: '承诺件',
@@ -24,6 +24,11 @@ export const windowSchema = z.object({
   queuePrefix: z.string().regex(/^[A-Z]$/),
 })
 export type ServiceWindow = z.infer<typeof windowSchema>
+
+/** `3号窗口`: a window by its number, as the hall's signs and the calling screen name it. */
+export const windowNumberLabel = (number: number) => `${number}号窗口`
+/** `一楼A区 3号窗口`: where a window is (its department's location, then its number), as notices tell a citizen. */
+export const windowPlace = (location: string, number: number) => `${location} ${windowNumberLabel(number)}`
 
 export const departmentSchema = z.object({
   id: idSchema,

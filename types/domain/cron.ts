@@ -14,6 +14,8 @@
  * No npm package fits: the common cron parsers take 5 or 6 fields and no year.
  */
 
+import { BEIJING_OFFSET_MS } from './dates'
+
 export interface Cron {
   readonly expression: string
   /** Whether the schedule fires at this instant's second. */
@@ -43,8 +45,6 @@ const FIELDS: FieldSpec[] = [
   { name: '星期', min: 0, max: 6, names: DAYS, nameBase: 0 },
   { name: '年', min: 1970, max: 2099 },
 ]
-
-const BEIJING_OFFSET_MS = 8 * 3_600_000
 
 export class CronError extends Error {}
 

@@ -8,7 +8,7 @@
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 const DAY_MS = 86_400_000
 /** China has had one offset, UTC+8, all year since 1991: no time-zone database needed (the weapp runtime lacks one). */
-const BEIJING_OFFSET_MS = 8 * 3_600_000
+export const BEIJING_OFFSET_MS = 8 * 3_600_000
 
 export const isBeijingDate = (s: string): boolean => {
   const m = DATE_RE.exec(s)

@@ -1,4 +1,4 @@
-import { digitsOf, ID_NUMBER_IN_TEXT, LANDLINE_IN_TEXT, MOBILE_IN_TEXT } from './masking'
+import { COMPOUND_SURNAMES, digitsOf, ID_NUMBER_IN_TEXT, LANDLINE_IN_TEXT, MOBILE_IN_TEXT } from './masking'
 
 /**
  * Removes personal data from a question and answer before staff publish them as a public FAQ
@@ -42,24 +42,6 @@ const SURNAMES = new Set(
     '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
   ),
 )
-const COMPOUND = [
-  '欧阳',
-  '司马',
-  '上官',
-  '诸葛',
-  '东方',
-  '皇甫',
-  '尉迟',
-  '公孙',
-  '慕容',
-  '令狐',
-  '长孙',
-  '宇文',
-  '司徒',
-  '夏侯',
-  '轩辕',
-  '端木',
-]
 
 /** Characters that end a name read after a cue ("我叫张伟想问…" → 张伟): verbs and particles rarely used in given names. */
 const STOP = new Set(
@@ -91,7 +73,7 @@ const NOT_NAMES = [
 
 /** The name that starts at `text[i]`: 2-3 characters (4 with a compound surname), cut at the first stop character. */
 function nameAt(chars: string[], i: number, needSurname: boolean): number {
-  const compound = COMPOUND.includes(chars.slice(i, i + 2).join(''))
+  const compound = COMPOUND_SURNAMES.includes(chars.slice(i, i + 2).join(''))
   if (needSurname && !compound && !SURNAMES.has(chars[i])) return 0
   if (NOT_NAMES.includes(chars.slice(i, i + 2).join(''))) return 0
   const max = compound ? 4 : 3
@@ -167,8 +149,8 @@ function scrubNames(text: string, known: string[]): { text: string; count: numbe
       continue
     }
     // A surname (or surname + given name) before a title: 张先生, 张伟先生 → 某先生.
-    if (SURNAMES.has(chars[i]) || COMPOUND.includes(chars.slice(i, i + 2).join(''))) {
-      const s = COMPOUND.includes(chars.slice(i, i + 2).join('')) ? 2 : 1
+    if (SURNAMES.has(chars[i]) || COMPOUND_SURNAMES.includes(chars.slice(i, i + 2).join(''))) {
+      const s = COMPOUND_SURNAMES.includes(chars.slice(i, i + 2).join('')) ? 2 : 1
       const hit = [0, 1, 2]
         .map((g) => ({ g, title: TITLES.find((t) => chars.slice(i + s + g, i + s + g + 2).join('') === t) }))
         .find((x) => x.title && chars.slice(i + s, i + s + x.g).every((c) => HAN.test(c) && !STOP.has(c)))

@@ -1,3 +1,4 @@
+import { pageLink, ROUTES } from '../routes'
 import { z } from '../zod'
 
 /**
@@ -15,7 +16,7 @@ import { z } from '../zod'
  *   and may name documents or personal details. Internal staff notes are never shown.
  */
 
-/** A one-time invitation is valid for 24 hours (issue 6). */
+/** A one-time invitation is valid for 24 hours. */
 export const INVITE_TTL_MS = 24 * 3_600_000
 
 /** 96 random bits as 24 hex characters: travels in a share card, never typed. */
@@ -31,9 +32,9 @@ export const FOLLOW_SCOPES = ['case', 'all'] as const
 export type FollowScope = (typeof FOLLOW_SCOPES)[number]
 
 /** The page a share card opens: the relative accepts the invitation there. */
-export const followInvitePage = (code: string) => `packages/case/follow/index?code=${code}`
+export const followInvitePage = (code: string) => pageLink(ROUTES.caseFollow, { code })
 /** The follower's case page (pushes to a follower open it, not the applicant's detail page). */
-export const followedCasePage = (caseId: string) => `packages/case/followed/index?id=${caseId}`
+export const followedCasePage = (caseId: string) => pageLink(ROUTES.caseFollowed, { id: caseId })
 
 /** The share card's title, in the applicant's voice and without personal data (cards get forwarded). */
 export const inviteTitle = (matterName?: string) => (matterName ? `请帮我关注办件进度：${matterName}` : '请帮我关注我的办件进度')

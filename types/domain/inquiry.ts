@@ -45,8 +45,8 @@ export const inquiryPolicySchema = z.object({
   nearWorkingDays: z.number().int().min(0).max(5),
   /** Unfinished inquiries one account may have at once (a plain guard against flooding). */
   maxOpenPerAsker: z.number().int().min(1).max(50),
-  /** Where general questions (about no particular matter) go: the centre's office. */
-  generalDepartmentId: idSchema,
+  /** Where general questions (about no particular matter) go; without it, the centre's office (centreOffice below). */
+  generalDepartmentId: idSchema.optional(),
 })
 export type InquiryPolicy = z.infer<typeof inquiryPolicySchema>
 
@@ -54,8 +54,14 @@ export const DEFAULT_INQUIRY_POLICY: InquiryPolicy = {
   replyWorkingDays: 1,
   nearWorkingDays: 0,
   maxOpenPerAsker: 5,
-  generalDepartmentId: 'dept-office',
 }
+
+/**
+ * The department of the centre itself (县政务服务中心办公室, 政务服务中心管理办公室): the one whose
+ * name names the centre. It takes general questions unless the policy names another department.
+ */
+export const centreOffice = <D extends { id: string; name: string }>(departments: readonly D[]): D | undefined =>
+  departments.find((d) => /政务服务中心/.test(d.name))
 
 /** The reply is due `replyWorkingDays` working days after the Beijing date the question waits from. */
 export const replyDueDate = (from: string, policy: Pick<InquiryPolicy, 'replyWorkingDays'>, cal: WorkingDayCalendar): string =>

@@ -1,4 +1,5 @@
 import type { CaseState } from './case-machine'
+import { beijingClock, beijingDate } from './dates'
 
 /**
  * Case lookup without a grant (进度查询): the case number, the case's query code (查询码), and
@@ -60,10 +61,8 @@ export const formatQueryCode = (code: string) => code.replace(/(\d{4})(?=\d)/g, 
 
 /** `9月21日 10:05` in Beijing time: when the caller may try again. */
 export function retryMessage(at: Date): string {
-  const b = new Date(at.getTime() + 8 * 3_600_000)
-  const hh = String(b.getUTCHours()).padStart(2, '0')
-  const mm = String(b.getUTCMinutes()).padStart(2, '0')
-  return `查询失败次数过多，请于${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${hh}:${mm}后再试`
+  const [, month, day] = beijingDate(at).split('-').map(Number)
+  return `查询失败次数过多，请于${month}月${day}日 ${beijingClock(at)}后再试`
 }
 
 /**

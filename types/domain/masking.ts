@@ -22,7 +22,7 @@ export function maskPhone(phone: string): string {
 }
 
 /** 张* / 欧阳** : the family name (one character, or two for the common compound surnames) is kept. */
-const COMPOUND_SURNAMES = [
+export const COMPOUND_SURNAMES = [
   '欧阳',
   '司马',
   '上官',

@@ -1,10 +1,11 @@
-import { z } from '../zod'
+import type { EventPayloads } from './event-payloads'
 
 /**
- * A notification request written to the outbox by the function where the event happens
- * (booking, case, inquiry). The notify function (a later issue) delivers it as a WeChat
- * subscription message where the user granted one, and always to the in-app message centre.
- * Its `_id` is the dedupe key (event + subject + recipient), so an event is never queued twice.
+ * The events the centre tells people about. The function where an event happens (booking, queue,
+ * case, inquiry, calendar) writes a notification request to the outbox; the notify function
+ * delivers it as a WeChat subscription message where the user granted one, and always to the
+ * in-app message centre. Its `_id` is the dedupe key (event + subject + recipient), so an event
+ * is never queued twice. What each event carries: event-payloads.ts.
  */
 export const NOTIFICATION_EVENTS = [
   'booking.confirmed',
@@ -37,19 +38,13 @@ export type PushEvent = Exclude<NotificationEvent, MessageOnlyEvent>
 export const isMessageOnly = (e: NotificationEvent): e is MessageOnlyEvent => (MESSAGE_ONLY_EVENTS as readonly string[]).includes(e)
 export const PUSH_EVENTS = NOTIFICATION_EVENTS.filter((e): e is PushEvent => !isMessageOnly(e))
 
-export const notificationRequestSchema = z.object({
-  _id: z.string(),
-  event: z.enum(NOTIFICATION_EVENTS),
-  /** The booking, case or inquiry the event is about. */
-  subjectId: z.string(),
-  recipient: z.string().min(1),
-  /** Semantic fields (matter name, time, window, …); the notify function maps them to template keywords. */
-  data: z.record(z.string(), z.union([z.string(), z.number()])),
-  /** Mini-program page the message opens, with its query string. */
-  page: z.string(),
-  status: z.enum(['pending', 'sent', 'failed', 'no_consent']),
-  createdAt: z.date(),
-})
-export type NotificationRequest = z.infer<typeof notificationRequestSchema>
+/**
+ * A notification as its producer asks for it: an event with that event's payload, about a subject
+ * (the booking, case, ticket or inquiry; a sub-subject such as a supplement round is
+ * `<id>:<n>`), for one recipient, opening one page (with its query string: types/routes.ts pageLink).
+ */
+export type NotificationRequest<E extends NotificationEvent = NotificationEvent> = {
+  [K in E]: { event: K; subjectId: string; recipient: string; data: EventPayloads[K]; page: string }
+}[E]
 
 export const notificationKey = (event: NotificationEvent, subjectId: string, recipient: string) => `${event}:${subjectId}:${recipient}`

@@ -38,6 +38,7 @@ export function ticketSortKey(
   const period = `${String(h).padStart(2, '0')}:${m < 30 ? '00' : '30'}`
   return `${period}|1|${String(t.number).padStart(6, '0')}`
 }
+/** Put in front of a transferred ticket's key: it sorts before every period of the day, keeping its old order among transfers. */
 export const TRANSFER_SORT_KEY = '00:00|'
 
 /** Minutes until a ticket is likely called: the tickets ahead share the open windows at the recent service pace. */

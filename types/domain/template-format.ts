@@ -1,3 +1,5 @@
+import { beijingIso } from './dates'
+import type { EventPayloads } from './event-payloads'
 import type { NotificationEvent, PushEvent } from './notification'
 import { EVENT_TEMPLATE, TEMPLATES, type TemplateKey, type ValueType } from './templates'
 
@@ -63,13 +65,14 @@ const codePoints = (s: string): string[] => Array.from(s)
 /** Line breaks and tabs become spaces; other control and format characters go (ZWJ is kept here, trimmed at a cut). */
 export function clean(raw: unknown): string {
   return String(raw ?? '')
-    .replace(/[\r\n\t\u2028\u2029\u000b\u000c]+/g, ' ')
+    .replace(/[\r\n\t\v\f\u2028\u2029]+/g, ' ')
     .replace(/[\p{Cc}\u200b\u200c\u200e\u200f\u2060-\u2064\ufeff]/gu, '')
     .replace(/\s+/g, ' ')
     .trim()
 }
 
 /** What must not end a cut: a joiner, a variation selector, a combining mark, or a space. */
+// eslint-disable-next-line no-misleading-character-class -- the class lists single code points to trim (a joiner, selectors, marks); none is meant to combine with its neighbour
 const DANGLING = /[\u200d\ufe00-\ufe0f\p{M}\s]+$/u
 
 /** The first `max` code points of `text`, with "…" as the last one when something was cut. */
@@ -92,8 +95,8 @@ interface BeijingParts {
 }
 
 function beijingParts(at: Date): Required<BeijingParts> {
-  const t = new Date(at.getTime() + 8 * 3600_000)
-  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), hh: t.getUTCHours(), mm: t.getUTCMinutes() }
+  const [y, m, d, hh, mm] = beijingIso(at).split(/[-T:]/).map(Number)
+  return { y, m, d, hh, mm }
 }
 
 const chineseDate = (p: BeijingParts) => `${p.y}年${p.m}月${p.d}日`
@@ -165,7 +168,7 @@ function formatPhone(raw: unknown): string {
 
 function formatCarNumber(raw: unknown): string {
   const s = halfWidth(clean(raw))
-    .replace(/[\s·.\-]/g, '')
+    .replace(/[\s·.-]/g, '')
     .toUpperCase()
   const cps = codePoints(s)
   const ok =
@@ -225,8 +228,6 @@ export function templateData(key: TemplateKey, values: Record<string, unknown>):
   return out
 }
 
-type Data = Record<string, string | number | undefined>
-
 export type SubjectKind = 'booking' | 'queue' | 'case' | 'inquiry' | 'calendar'
 export const subjectKindOf = (event: NotificationEvent): SubjectKind => event.split('.')[0] as SubjectKind
 
@@ -242,7 +243,13 @@ const join = (...parts: Array<string | number | undefined | false>) =>
   parts.filter((p) => p !== undefined && p !== '' && p !== false).join('，')
 const str = (v: string | number | undefined, fallback = ''): string => (v === undefined || v === '' ? fallback : String(v))
 
-function booking(d: Data, title: string, phrase: string): Content {
+/*
+ * Each event's content reads its own payload (event-payloads.ts). Outbox items written before a
+ * field existed, or by hand, may still lack one: every read falls back to a neutral text.
+ */
+type Payload<E extends NotificationEvent> = Partial<EventPayloads[E]>
+
+function booking(d: Payload<'booking.confirmed'>, title: string, phrase: string): Content {
   return {
     title,
     body: join(str(d.matterName), str(d.time), str(d.place), d.code !== undefined && `预约码 ${d.code}`),
@@ -250,7 +257,7 @@ function booking(d: Data, title: string, phrase: string): Content {
   }
 }
 
-function caseStep(d: Data, at: Date, title: string, phrase: string, note: string): Content {
+function caseStep(d: Payload<'case.approved'>, at: Date, title: string, phrase: string, note: string): Content {
   return {
     title,
     body: join(str(d.matterName), d.caseNo !== undefined && `办件编号 ${d.caseNo}`, note),
@@ -258,7 +265,7 @@ function caseStep(d: Data, at: Date, title: string, phrase: string, note: string
   }
 }
 
-const CONTENT: Record<NotificationEvent, (d: Data, at: Date) => Content> = {
+const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content } = {
   'booking.confirmed': (d) => booking(d, '预约成功', '预约成功'),
   'booking.cancelled': (d) => booking(d, '预约已取消', '已取消'),
   'booking.day_off': (d) => ({
@@ -281,7 +288,7 @@ const CONTENT: Record<NotificationEvent, (d: Data, at: Date) => Content> = {
     body: join(`${str(d.ticket)}号`, str(d.matterName), `前面还有${str(d.ahead, '3')}位，请做好准备`),
     values: {
       character_string1: d.ticket,
-      thing2: str(d.place, '请留意大厅叫号屏'),
+      thing2: '请留意大厅叫号屏',
       number3: d.ahead ?? 3,
       thing4: `前面还有${str(d.ahead, '3')}位，请做好准备`,
     },
@@ -332,13 +339,13 @@ export interface FormattedNotification {
 }
 
 /** The message centre text for an event; never throws. */
-export function messageText(event: NotificationEvent, data: Data, at: Date): { title: string; body: string } {
+export function messageText<E extends NotificationEvent>(event: E, data: Payload<E>, at: Date): { title: string; body: string } {
   const { title, body } = CONTENT[event](data, at)
   return { title, body }
 }
 
 /** Event + semantic data → the template and its data. `at` is when the event happened (time keywords). */
-export function formatNotification(event: PushEvent, data: Data, at: Date): FormattedNotification {
+export function formatNotification<E extends PushEvent>(event: E, data: Payload<E>, at: Date): FormattedNotification {
   const content = CONTENT[event](data, at)
   const templateKey = EVENT_TEMPLATE[event]
   return { templateKey, title: content.title, body: content.body, data: templateData(templateKey, content.values) }

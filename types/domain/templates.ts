@@ -15,7 +15,7 @@ import type { PushEvent } from './notification'
  * One-time (一次性订阅): one tap on "允许" lets us send one message, at any later time. Long-term
  * (长期订阅): open only to 政务民生, 医疗, 交通, 金融 and 教育 services; a county service centre
  * qualifies under 政务民生, but each template must be approved first, hence one-time by default.
- * Sources: shared/research/platform-limits.md §2.7 (S29–S31).
+ * Source: developers.weixin.qq.com/miniprogram/dev/framework/open-ability/subscribe-message.html.
  */
 export const VALUE_TYPES = [
   'thing',

@@ -1,3 +1,4 @@
+import type { AccountInput } from '../../../types/contracts/account'
 import type { Profile } from '../../../types/domain/profile'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
@@ -12,7 +13,7 @@ export async function getProfile(_input: object, ctx: ActionContext) {
   return { profile: { name, idNumber, phone, ...(address ? { address } : {}) } }
 }
 
-export async function saveProfile(profile: Profile, ctx: ActionContext) {
+export async function saveProfile(profile: AccountInput<'saveProfile'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   await db()
     .collection(COLLECTIONS.profiles)

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { AppointmentInput } from '../../../types/contracts/appointment'
 import { maskIdNumber, maskName } from '../../../types/domain/masking'
 import { beijingInstant } from '../../../types/domain/schedule'
 import { getDepartment, getMatterDoc, windowsById } from '../../_kit/catalog'
@@ -7,23 +8,18 @@ import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { newBookingCode, personKey } from '../../_kit/ids'
 import { log } from '../../_kit/log'
-import { deliverSoon, isDuplicate, writeNotification } from '../../_kit/outbox'
+import { insertOnce } from '../../_kit/db'
+import { deliverSoon, writeNotification } from '../../_kit/outbox'
 import { releaseAll } from '../../_kit/rollback'
-import { bookings, confirmedNotice, settleAt, type BookingDoc } from '../bookings'
-import { assertNotBarred, bookingPolicy, ensureQuota, lockKeyOf, noShowsOf, releaseQuota, takeQuota, verifiedIdentity } from '../limits'
+import { bookings, type BookingDoc } from '../../_bookings/booking'
+import { confirmedNotice } from '../../_bookings/notices'
+import { settleAt } from '../../_kit/settle-time'
+import { assertNotBarred, bookingPolicy, noShowsOf, verifiedIdentity } from '../limits'
+import { ensureQuota, lockKeyOf, releaseQuota, takeQuota } from '../../_bookings/quota'
+import { ensureSeat, readSeat, releaseSeat, takeSeat } from '../../_bookings/seats'
 import { slotIn, slotSchedule } from '../schedules'
-import { ensureSeat, readSeat, releaseSeat, takeSeat } from '../seats'
 
-interface BookInput {
-  slotId: string
-  matterId: string
-  name: string
-  idNumber: string
-  phone: string
-  requestId: string
-  forOther: boolean
-  relation?: string
-}
+type BookInput = AppointmentInput<'book'>
 
 /**
  * The booking id follows from the account and the request id, so a retried submit (also one that
@@ -156,12 +152,7 @@ async function writeIntent(doc: BookingDoc, alongside: Array<Promise<void> | und
 async function insertIntent(doc: BookingDoc): Promise<BookingDoc> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const full = attempt ? { ...doc, code: newBookingCode() } : doc
-    try {
-      await bookings().add({ data: full })
-      return full
-    } catch (e) {
-      if (!isDuplicate(e)) throw e
-    }
+    if (await insertOnce(bookings(), full)) return full
     const existing = (await bookings().where({ _id: doc._id }).limit(1).get()).data[0]
     if (!existing) continue
     if (existing.status !== 'released') return existing

@@ -1,9 +1,13 @@
+import type { AppointmentInput } from '../../../types/contracts/appointment'
 import { BOOKING_STATUS_LABELS } from '../../../types/domain/booking'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { log } from '../../_kit/log'
 import { deliverSoon, writeNotification } from '../../_kit/outbox'
-import { bookings, cancelDeadline, cancelledNotice, ownBooking, releaseHolds, settleAt } from '../bookings'
+import { bookings, releaseHolds } from '../../_bookings/booking'
+import { cancelDeadline, ownBooking } from '../bookings'
+import { cancelledNotice } from '../../_bookings/notices'
+import { settleAt } from '../../_kit/settle-time'
 import { bookingPolicy } from '../limits'
 
 /**
@@ -11,7 +15,7 @@ import { bookingPolicy } from '../limits'
  * time the sweeper checks it through; the seat, quota and lock go back and 预约已取消 is recorded
  * right after, and by the sweeper should this invocation die first.
  */
-export async function cancel({ bookingId }: { bookingId: string }, ctx: ActionContext) {
+export async function cancel({ bookingId }: AppointmentInput<'cancel'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const [b, policy] = await Promise.all([ownBooking(bookingId, openid), bookingPolicy()])
   if (b.status !== 'booked')

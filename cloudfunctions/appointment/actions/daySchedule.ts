@@ -1,3 +1,4 @@
+import type { AppointmentInput } from '../../../types/contracts/appointment'
 import { ID_SHARED_WARNING } from '../../../types/domain/booking'
 import { beijingDate } from '../../../types/domain/working-days'
 import { getWindow, windowsById } from '../../_kit/catalog'
@@ -6,11 +7,12 @@ import { COLLECTIONS } from '../../_kit/collections'
 import type { ActionContext } from '../../_kit/handler'
 import { fetchAll } from '../../_kit/fetchAll'
 import { assertActsAtWindow, canActAtWindow } from '../../_kit/staff-scope'
-import { type BookingDoc, toView, VISIBLE_STATUSES } from '../bookings'
+import { VISIBLE_STATUSES, type BookingDoc } from '../../_bookings/booking'
+import { toView } from '../bookings'
 import { bookingPolicy } from '../limits'
 
 /** A day's bookings at the windows the staff member serves (one window when named), in time order. */
-export async function daySchedule(input: { date?: string; windowId?: string }, ctx: ActionContext) {
+export async function daySchedule(input: AppointmentInput<'daySchedule'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const date = input.date ?? beijingDate(ctx.now)
   let windowIds: string[]

@@ -1,11 +1,12 @@
+import type { AppointmentInput } from '../../../types/contracts/appointment'
 import { getMatterDoc } from '../../_kit/catalog'
 import type { ActionContext } from '../../_kit/handler'
 import { workCalendar } from '../../_kit/work-calendar'
 import { openSlots } from '../schedules'
-import { remainingSeats } from '../seats'
+import { remainingSeats } from '../../_bookings/seats'
 
 /** The booking calendar: each open date of the horizon with the seats left across the matter's windows, marked where provisional. */
-export async function listDays({ matterId }: { matterId: string }, ctx: ActionContext) {
+export async function listDays({ matterId }: AppointmentInput<'listDays'>, ctx: ActionContext) {
   const matter = await getMatterDoc(matterId)
   if (!matter.flags.appointment) return { days: [] }
   const slots = await openSlots(matter, 'horizon', ctx.now)

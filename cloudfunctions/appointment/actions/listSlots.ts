@@ -1,11 +1,12 @@
+import type { AppointmentInput } from '../../../types/contracts/appointment'
 import { getMatterDoc } from '../../_kit/catalog'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { horizonOf, openSlots } from '../schedules'
-import { remainingSeats } from '../seats'
+import { remainingSeats } from '../../_bookings/seats'
 
 /** The open slots of one date with their remaining seats. A closed day inside the horizon has none. */
-export async function listSlots({ matterId, date }: { matterId: string; date: string }, ctx: ActionContext) {
+export async function listSlots({ matterId, date }: AppointmentInput<'listSlots'>, ctx: ActionContext) {
   const matter = await getMatterDoc(matterId)
   if (!matter.flags.appointment)
     throw new AppError('INVALID_INPUT', '该事项无需预约，可直接到大厅办理', [{ path: 'matterId', message: '该事项不提供预约' }])

@@ -1,4 +1,5 @@
-import { daySlots, type DayOverride, type Period } from '../../../types/domain/schedule'
+import type { AppointmentInput } from '../../../types/contracts/appointment'
+import { daySlots, type DayOverride } from '../../../types/domain/schedule'
 import { beijingDate } from '../../../types/domain/working-days'
 import { getWindow } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
@@ -28,7 +29,7 @@ async function prepare(windowId: string, date: string, ctx: ActionContext) {
  * around it, so a date that has any is refused: staff reschedule them with the citizens first.
  * The day is closed before counting, so a booking cannot slip in between.
  */
-export async function closeDate(input: { windowId: string; date: string; reason: string }, ctx: ActionContext) {
+export async function closeDate(input: AppointmentInput<'closeDate'>, ctx: ActionContext) {
   const { current, save } = await prepare(input.windowId, input.date, ctx)
   await save({ ...current, closed: true, reason: input.reason })
   // Pending ones too: a booking being made right now would otherwise slip in after the count.
@@ -44,7 +45,7 @@ export async function closeDate(input: { windowId: string; date: string; reason:
 }
 
 /** Adds extended hours (延时服务) to a window's date, weekends and holidays included. */
-export async function addHours(input: { windowId: string; date: string; period: Period }, ctx: ActionContext) {
+export async function addHours(input: AppointmentInput<'addHours'>, ctx: ActionContext) {
   const { current, save } = await prepare(input.windowId, input.date, ctx)
   if (current.closed) throw new AppError('CONFLICT', '该日已停止预约，不能增加时段')
   const next = { closed: false, extraPeriods: [...current.extraPeriods, input.period] }

@@ -1,6 +1,8 @@
+import type { AppointmentInput } from '../../../types/contracts/appointment'
 import type { ActionContext } from '../../_kit/handler'
 import { db } from '../../_kit/cloud'
-import { bookings, ownBooking, toView, VISIBLE_STATUSES } from '../bookings'
+import { bookings, VISIBLE_STATUSES } from '../../_bookings/booking'
+import { ownBooking, toView } from '../bookings'
 import { bookingPolicy } from '../limits'
 
 /** The caller's bookings, newest first (the latest 100: older ones are history). */
@@ -17,7 +19,7 @@ export async function myBookings(_input: object, ctx: ActionContext) {
   return { bookings: data.map((b) => toView(b, ctx.now, policy)) }
 }
 
-export async function getBooking({ bookingId }: { bookingId: string }, ctx: ActionContext) {
+export async function getBooking({ bookingId }: AppointmentInput<'getBooking'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const [b, policy] = await Promise.all([ownBooking(bookingId, openid), bookingPolicy()])
   return toView(b, ctx.now, policy)

@@ -1,3 +1,4 @@
+import type { AppointmentInput } from '../../../types/contracts/appointment'
 import { BOOKING_STATUS_LABELS } from '../../../types/domain/booking'
 import { beijingInstant } from '../../../types/domain/schedule'
 import { getMatterDoc, getWindow } from '../../_kit/catalog'
@@ -8,10 +9,13 @@ import { fingerprintOf, once } from '../../_kit/idempotency'
 import { log } from '../../_kit/log'
 import { deliverSoon, writeNotification } from '../../_kit/outbox'
 import { releaseAll } from '../../_kit/rollback'
-import { bookings, cancelDeadline, confirmedNotice, ownBooking, settleAt } from '../bookings'
+import { bookings } from '../../_bookings/booking'
+import { cancelDeadline, ownBooking } from '../bookings'
+import { confirmedNotice } from '../../_bookings/notices'
+import { settleAt } from '../../_kit/settle-time'
 import { bookingPolicy } from '../limits'
+import { releaseSeat, takeSeat } from '../../_bookings/seats'
 import { bookableSlot } from '../schedules'
-import { releaseSeat, takeSeat } from '../seats'
 
 /**
  * Moves a booking to another slot of the same matter. The move is marked on the booking first
@@ -20,7 +24,7 @@ import { releaseSeat, takeSeat } from '../seats'
  * the booking exactly as it was; a crash leaves the mark, and the sweeper gives back whichever
  * seat the booking does not sit on.
  */
-export async function reschedule(input: { bookingId: string; slotId: string; requestId: string }, ctx: ActionContext) {
+export async function reschedule(input: AppointmentInput<'reschedule'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   let soon: Promise<void> | undefined
   const answer = await once('reschedule', openid, input.requestId, fingerprintOf({ ...input }), async () => {

@@ -1,3 +1,4 @@
+import type { CalendarInput } from '../../../types/contracts/calendar'
 import type { z } from '../../../types/zod'
 import type { calendarChangeSchema } from '../../../types/contracts/calendar'
 import { changeSummary, closedDates, diffCalendars, yearFromNotice, yearWithDay, type DayDiff } from '../../../types/domain/calendar-change'
@@ -55,7 +56,7 @@ async function plan(year: number, change: Change): Promise<Plan> {
   return { state, proposed, items, diff, shift: { changed, closed: closedDates(diff), reopened }, unchanged }
 }
 
-export async function previewChange(input: { year: number; change: Change }, ctx: ActionContext) {
+export async function previewChange(input: CalendarInput<'previewChange'>, ctx: ActionContext) {
   const p = await plan(input.year, input.change)
   const after = calendarWith(p.state.docs, p.proposed)
   return {
@@ -77,7 +78,7 @@ export async function previewChange(input: { year: number; change: Change }, ctx
  * consequences follow, and the note is cleared. Should the function die in between, the sweep
  * (every 5 minutes) finds the note and applies them, which is safe to do twice.
  */
-export async function applyChange(input: { year: number; change: Change; expectedVersion: number }, ctx: ActionContext) {
+export async function applyChange(input: CalendarInput<'applyChange'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const p = await plan(input.year, input.change)
   if (p.state.version !== input.expectedVersion) throw new AppError('CONFLICT', '工作日历已被他人修改，请重新预览后再保存')

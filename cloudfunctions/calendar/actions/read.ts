@@ -1,4 +1,5 @@
 import type { CalendarYearView } from '../../../types/contracts/calendar'
+import type { CalendarInput } from '../../../types/contracts/calendar'
 import { provisionalBannerText, provisionalYearsToWarn } from '../../../types/domain/calendar-change'
 import { maskPhone } from '../../../types/domain/masking'
 import { beijingDate } from '../../../types/domain/working-days'
@@ -7,14 +8,14 @@ import { COLLECTIONS } from '../../_kit/collections'
 import { fetchAll } from '../../_kit/fetchAll'
 import type { ActionContext } from '../../_kit/handler'
 import { workCalendar } from '../../_kit/work-calendar'
-import type { BookingDoc } from '../../appointment/bookings'
+import type { BookingDoc } from '../../_bookings/booking'
 import { bookingItem } from '../consequences'
 import { changeDocs, yearState } from '../years'
 
 const CHANGES_SHOWN = 20
 
 /** A year as the administrator's year view shows it, with its change log. */
-export async function getYear({ year }: { year: number }): Promise<CalendarYearView> {
+export async function getYear({ year }: CalendarInput<'getYear'>): Promise<CalendarYearView> {
   const [{ current, stored, version }, { data: changes }] = await Promise.all([
     yearState(year),
     changeDocs().where({ year }).orderBy('at', 'desc').limit(CHANGES_SHOWN).get(),
@@ -41,7 +42,7 @@ export async function getYear({ year }: { year: number }): Promise<CalendarYearV
 }
 
 /** Today's warning for staff: the current year, and from 1 November the next, while provisional. */
-export async function status(_input: unknown, ctx: ActionContext) {
+export async function status(_input: CalendarInput<'status'>, ctx: ActionContext) {
   const today = beijingDate(ctx.now)
   const years = provisionalYearsToWarn(today, workCalendar())
   return { today, ...(years.length ? { banner: { years, text: provisionalBannerText(years) } } : {}) }
@@ -52,7 +53,7 @@ export async function status(_input: unknown, ctx: ActionContext) {
  * leads see their department's (with the phone number, to call the citizen); the supervisor and the
  * administrator see all, the phone masked.
  */
-export async function affectedBookings(_input: unknown, ctx: ActionContext) {
+export async function affectedBookings(_input: CalendarInput<'affectedBookings'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const _ = db().command
   const own = caller.role === 'window_staff' || caller.role === 'dept_lead'

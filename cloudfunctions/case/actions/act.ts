@@ -1,45 +1,45 @@
 import { randomInt } from 'node:crypto'
+import type { CaseInput } from '../../../types/contracts/case'
 import { refusal, transitionOf, type CaseAction } from '../../../types/domain/case-machine'
-import { itemKey, newlyNamed, type SupplementItem } from '../../../types/domain/case-supplement'
-import type { NotificationEvent } from '../../../types/domain/notification'
-import { getMatterDoc, getDepartment, getWindow } from '../../_kit/catalog'
-import { db } from '../../_kit/cloud'
-import { COLLECTIONS } from '../../_kit/collections'
+import { casePolicySchema, DEFAULT_CASE_POLICY, defaultPickupWindowId } from '../../../types/domain/case-pickup'
+import { itemKey, newlyNamed } from '../../../types/domain/case-supplement'
+import { windowPlace, type ServiceWindow } from '../../../types/domain/catalog'
+import type { EventPayload } from '../../../types/domain/event-payloads'
+import { pageLink, ROUTES } from '../../../types/routes'
+import { getDepartment, getMatterDoc, getWindow, windowsById } from '../../_kit/catalog'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import type { Caller } from '../../_kit/identity'
 import { log } from '../../_kit/log'
-import { workCalendar } from '../../_kit/work-calendar'
 import { enqueueNotification } from '../../_kit/outbox'
+import { readSetting } from '../../_kit/settings'
+import { workCalendar } from '../../_kit/work-calendar'
 import { checkForm, whatIsMissing } from '../application'
 import { recordAudit } from '../audit'
 import { deadlineOf, loadCase, factsOf, move, today, type CaseDoc, type CaseEvent } from '../cases'
-import { notifyFollowers } from './follow-bindings'
+import { caseNoticeFields, notifyFollowers, type CaseNotice, type CaseNoticeEvent } from './follow-bindings'
 
-export interface ActInput {
-  caseId: string
-  transition: CaseAction
-  note?: string
-  internal: boolean
-  items?: SupplementItem[]
-  reason?: string
-  pickupCode?: string
-  mail?: { trackingNo: string; carrier: string; address?: string }
-}
+type ActInput = CaseInput<'act'>
+
+/** What a step tells the case's people: an event with its payload, about the case unless it names a sub-subject. */
+type StepNotice = { [E in CaseNoticeEvent]: { event: E; subjectId?: string; data: EventPayload<E> } }[CaseNoticeEvent]
 
 interface Step {
   changes: Record<string, unknown>
-  notify?: { event: NotificationEvent; subject?: string; data?: Record<string, string | number> }
+  notify?: StepNotice
   after?: () => Promise<unknown>
 }
 
 const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', message, [{ path, message }])
 
-/** The centre's unified hand-out window (统一窗口出件); the `settings` document `case_policy` may name another. */
-const DEFAULT_PICKUP_WINDOW = 'win-23'
-async function pickupWindowId(): Promise<string> {
-  const { data } = await db().collection(COLLECTIONS.settings).where({ _id: 'case_policy' }).limit(1).get()
-  return (data[0]?.pickupWindowId as string | undefined) ?? DEFAULT_PICKUP_WINDOW
+/** Where the case's result is handed out: the `settings` document `case_policy`, else the rule of types/domain/case-pickup.ts. */
+async function pickupWindow(doc: CaseDoc): Promise<ServiceWindow> {
+  const policy = await readSetting('case_policy', casePolicySchema, DEFAULT_CASE_POLICY)
+  if (policy.pickupWindowId) return getWindow(policy.pickupWindowId)
+  const [windows, matter] = await Promise.all([windowsById(), getMatterDoc(doc.matterId)])
+  const id = defaultPickupWindowId(windows.values(), matter.windowIds)
+  if (!id) throw new AppError('CONFLICT', '未设置出件窗口，请联系管理员')
+  return getWindow(id)
 }
 
 /**
@@ -68,13 +68,9 @@ export async function act(input: ActInput, ctx: ActionContext) {
   )
   if (step.after) await step.after()
   if (step.notify) {
-    const n = {
-      event: step.notify.event,
-      subjectId: step.notify.subject ?? doc._id,
-      data: { matterName: doc.matterName, caseNo: doc.caseNo, ...step.notify.data },
-    }
+    const n: CaseNotice = { subjectId: doc._id, ...step.notify }
     await Promise.all([
-      enqueueNotification({ ...n, recipient: doc.openid, page: `packages/case/detail/index?id=${doc._id}` }).catch((e) =>
+      enqueueNotification({ ...n, recipient: doc.openid, page: pageLink(ROUTES.caseDetail, { id: doc._id }) }).catch((e) =>
         log.error('case.act.notify', e),
       ),
       // Bound relatives (亲属代查) get the same event under their own OPENID.
@@ -135,7 +131,11 @@ const STEPS: Record<CaseAction, StepFn> = {
         // After acceptance the legal clock stops until the citizen resubmits.
         ...(doc.accepted ? { pauses: [...doc.pauses, { from: day }], clockRunning: false } : {}),
       },
-      notify: { event: 'case.supplement_requested', subject: `${doc._id}:${round}`, data: { items: items.length } },
+      notify: {
+        event: 'case.supplement_requested',
+        subjectId: `${doc._id}:${round}`,
+        data: { ...caseNoticeFields(doc), items: items.length },
+      },
       after: fresh.length
         ? () =>
             recordAudit({
@@ -190,7 +190,7 @@ const STEPS: Record<CaseAction, StepFn> = {
         clockRunning: true,
         ...(doc.matterKind === 'joint' ? { subtasks: doc.departments.map((departmentId) => ({ departmentId, done: false })) } : {}),
       },
-      notify: { event: 'case.accepted', data: { promisedDays: limitDays } },
+      notify: { event: 'case.accepted', data: { ...caseNoticeFields(doc), promisedDays: limitDays } },
     }
   },
 
@@ -199,19 +199,22 @@ const STEPS: Record<CaseAction, StepFn> = {
   },
 
   async completeImmediately(doc, _input, now) {
-    return { changes: decided(doc, now, 'approved'), notify: { event: 'case.approved' } }
+    return { changes: decided(doc, now, 'approved'), notify: { event: 'case.approved', data: caseNoticeFields(doc) } }
   },
 
   async approve(doc, _input, now) {
-    return { changes: decided(doc, now, 'approved'), notify: { event: 'case.approved' } }
+    return { changes: decided(doc, now, 'approved'), notify: { event: 'case.approved', data: caseNoticeFields(doc) } }
   },
 
   async reject(doc, input, now) {
-    return { changes: decided(doc, now, 'rejected', input.reason), notify: { event: 'case.rejected', data: { reason: input.reason! } } }
+    return {
+      changes: decided(doc, now, 'rejected', input.reason),
+      notify: { event: 'case.rejected', data: { ...caseNoticeFields(doc), reason: input.reason! } },
+    }
   },
 
   async readyForPickup(doc) {
-    const w = await getWindow(await pickupWindowId())
+    const w = await pickupWindow(doc)
     const dept = await getDepartment(w.departmentId)
     const pickup = {
       code: String(randomInt(0, 1_000_000)).padStart(6, '0'),
@@ -223,7 +226,10 @@ const STEPS: Record<CaseAction, StepFn> = {
     return {
       changes: { result: { ...doc.result, pickup } },
       // The code itself is not put in the message queue: the citizen reads it in the app.
-      notify: { event: 'case.ready_for_pickup', data: { place: `${pickup.location} ${pickup.windowNumber}号窗口` } },
+      notify: {
+        event: 'case.ready_for_pickup',
+        data: { ...caseNoticeFields(doc), place: windowPlace(pickup.location, pickup.windowNumber) },
+      },
     }
   },
 

@@ -1,15 +1,15 @@
 import { randomInt } from 'node:crypto'
-import type { Delivery } from '../../../types/contracts/case'
+import type { CaseInput } from '../../../types/contracts/case'
 import { newCaseNumber } from '../../../types/domain/case-number'
 import { newQueryCode } from '../../../types/domain/lookup'
 import { maskIdNumber, maskName, maskPhone } from '../../../types/domain/masking'
 import type { Profile } from '../../../types/domain/profile'
 import { getMatterDoc } from '../../_kit/catalog'
+import { insertOnce } from '../../_kit/db'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { personKey, randomHex } from '../../_kit/ids'
-import { isDuplicate } from '../../_kit/outbox'
 import { checkForm, whatIsMissing } from '../application'
 import { cases, editableCase, writeGuarded, type CaseDoc } from '../cases'
 
@@ -24,13 +24,7 @@ const applicantOf = (p: Profile): CaseDoc['applicant'] => ({
   ...(p.address ? { address: p.address } : {}),
 })
 
-interface CreateInput {
-  matterId: string
-  applicant: Profile
-  form: Record<string, string | number>
-  delivery: Delivery
-  requestId: string
-}
+type CreateInput = CaseInput<'createDraft'>
 
 /**
  * Starts an application for a matter that can be applied for online; the form may be incomplete.
@@ -73,23 +67,14 @@ export async function createDraft(input: CreateInput, ctx: ActionContext) {
 
 /** A fresh random case number per try; the unique index on caseNo settles the (2^-64) collision. */
 async function insertWithNumber(doc: Omit<CaseDoc, 'caseNo'>): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     const caseNo = newCaseNumber(randomInt)
-    try {
-      await cases().add({ data: { ...doc, caseNo } })
-      return caseNo
-    } catch (e) {
-      if (!isDuplicate(e) || attempt >= 4) throw e
-    }
+    if (await insertOnce(cases(), { ...doc, caseNo })) return caseNo
   }
+  throw new Error('five case numbers in a row were taken')
 }
 
-interface SaveInput {
-  caseId: string
-  applicant?: Profile
-  form?: Record<string, string | number>
-  delivery?: Delivery
-}
+type SaveInput = CaseInput<'saveDraft'>
 
 /** Saves what the citizen typed so far (a draft, or a case waiting for a supplement). */
 export async function saveDraft(input: SaveInput, ctx: ActionContext) {

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
-import type { FollowScope } from '../../../types/domain/follow'
-import { followedCasePage } from '../../../types/domain/follow'
+import type { EventPayload } from '../../../types/domain/event-payloads'
+import { followedCasePage, type FollowScope } from '../../../types/domain/follow'
+import type { NotificationEvent } from '../../../types/domain/notification'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import { notFound } from '../../_kit/errors'
 import type { Caller } from '../../_kit/identity'
 import { randomHex } from '../../_kit/ids'
 import { log } from '../../_kit/log'
-import { enqueueNotification, type Notify } from '../../_kit/outbox'
+import { enqueueNotification } from '../../_kit/outbox'
 import { cases, type CaseDoc } from '../cases'
 
 /**
@@ -97,17 +98,36 @@ export const recordFollowAudit = (entry: FollowAudit) =>
     .collection(COLLECTIONS.audit)
     .add({ data: { _id: `au-${randomHex(20)}`, ...Object.fromEntries(Object.entries(entry).filter(([, v]) => v !== undefined)) } })
 
+/** The events a case's applicant and its bound relatives are told (a failed-lookup notice goes to the applicant alone). */
+export type CaseNoticeEvent = Exclude<Extract<NotificationEvent, `case.${string}`>, 'case.lookup_locked'>
+/** A case event with its payload, before it is addressed to anyone. */
+export type CaseNotice = { [E in CaseNoticeEvent]: { event: E; subjectId: string; data: EventPayload<E> } }[CaseNoticeEvent]
+
+/** The fields every case notice names the case by. */
+export const caseNoticeFields = (doc: Pick<CaseDoc, 'matterName' | 'caseNo'>) => ({ matterName: doc.matterName, caseNo: doc.caseNo })
+
+/**
+ * The notice without its reason: a refusal's or a date change's reason is free text written to
+ * the applicant. Every payload that has one has it optional (event-payloads.ts), so what is left
+ * is still that event's payload; the outbox checks it again.
+ */
+function withoutReason(n: CaseNotice): CaseNotice {
+  if (!('reason' in n.data)) return n
+  const { reason: _reason, ...data } = n.data
+  return { ...n, data } as CaseNotice
+}
+
 /**
  * The same notification for every bound relative, each under their own OPENID (and so their own
- * subscription grants and their own dedupe key). The refusal reason stays with the applicant:
- * it is free text written to them.
+ * subscription grants and their own dedupe key), opening the follower's page of the case. The
+ * reason stays with the applicant.
  */
-export async function notifyFollowers(doc: CaseDoc, n: Omit<Notify, 'recipient' | 'page'>): Promise<void> {
+export async function notifyFollowers(doc: CaseDoc, n: CaseNotice): Promise<void> {
   const recipients = [...new Set((await bindingsOf(doc)).map((b) => b.followerOpenid))]
-  const { reason: _reason, ...data } = n.data
+  const notice = withoutReason(n)
   await Promise.all(
     recipients.map((recipient) =>
-      enqueueNotification({ ...n, data, recipient, page: followedCasePage(doc._id) }).catch((e) => log.error('case.follow.notify', e)),
+      enqueueNotification({ ...notice, recipient, page: followedCasePage(doc._id) }).catch((e) => log.error('case.follow.notify', e)),
     ),
   )
 }

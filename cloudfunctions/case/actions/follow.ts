@@ -1,11 +1,12 @@
 import type { FollowedCaseSummary, FollowedCaseView } from '../../../types/contracts/case'
+import type { CaseInput } from '../../../types/contracts/case'
 import { CASE_STATE_LABELS, transitionOf } from '../../../types/domain/case-machine'
 import { followInvitePage, INVITE_TTL_MS, inviteTitle } from '../../../types/domain/follow'
 import { db } from '../../_kit/cloud'
 import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
-import { isDuplicate } from '../../_kit/outbox'
+import { insertOnce } from '../../_kit/db'
 import { withRollback } from '../../_kit/rollback'
 import { caseEvents, cases, deadlineChangesOf, deadlineOf, iso, loadCase, summaryOf, type CaseDoc } from '../cases'
 import {
@@ -23,7 +24,7 @@ const USED = '该邀请已被使用，请让家人重新分享'
 const EXPIRED = '邀请已过期（24小时内有效），请让家人重新分享'
 
 /** The applicant shares one submitted case, or all of their cases, through a one-time code valid 24 hours. */
-export async function createFollowInvite(input: { caseId?: string; all?: true }, ctx: ActionContext) {
+export async function createFollowInvite(input: CaseInput<'createFollowInvite'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   let target: Pick<InvitationDoc, 'scope' | 'caseId' | 'caseNo' | 'matterName' | 'applicantName'>
   if (input.caseId) {
@@ -68,7 +69,7 @@ export async function createFollowInvite(input: { caseId?: string; all?: true },
  * two relatives accepting at once exactly one is bound. Opening one's own accepted invitation again
  * answers the same binding.
  */
-export async function acceptFollowInvite(input: { code: string; nickname?: string }, ctx: ActionContext) {
+export async function acceptFollowInvite(input: CaseInput<'acceptFollowInvite'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const inviteId = inviteIdOf(input.code)
   const invite = (await invitations().where({ _id: inviteId }).limit(1).get()).data[0]
@@ -130,10 +131,7 @@ const activeBinding = async (id: string) => (await followers().where({ _id: id, 
 
 /** A new binding, or the earlier (revoked or still active) one made current again. */
 async function bind(b: FollowerDoc): Promise<void> {
-  try {
-    await followers().add({ data: b })
-  } catch (e) {
-    if (!isDuplicate(e)) throw e
+  if (!(await insertOnce(followers(), b))) {
     const { _id, ...rest } = b
     await followers()
       .doc(_id)
@@ -142,7 +140,7 @@ async function bind(b: FollowerDoc): Promise<void> {
 }
 
 /** Who follows the caller's cases; with a caseId, those who see that case (including all-case followers). */
-export async function listFollowers({ caseId }: { caseId?: string }, ctx: ActionContext) {
+export async function listFollowers({ caseId }: CaseInput<'listFollowers'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const { data } = await followers().where({ ownerOpenid: openid, active: true }).orderBy('acceptedAt', 'desc').limit(100).get()
   return {
@@ -159,7 +157,7 @@ export async function listFollowers({ caseId }: { caseId?: string }, ctx: Action
 }
 
 /** The applicant ends a relative's view at once; someone else's binding answers NOT_FOUND. */
-export async function revokeFollower({ followerId }: { followerId: string }, ctx: ActionContext) {
+export async function revokeFollower({ followerId }: CaseInput<'revokeFollower'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const b = (await followers().where({ _id: followerId, ownerOpenid: openid }).limit(1).get()).data[0]
   if (!b) throw notFound('未找到该关注')
@@ -182,7 +180,7 @@ export async function revokeFollower({ followerId }: { followerId: string }, ctx
 }
 
 /** The relative's list: every submitted case an active binding covers, latest change first. */
-export async function followedCases(_input: unknown, ctx: ActionContext) {
+export async function followedCases(_input: CaseInput<'followedCases'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const { data: bindings } = await followers().where({ followerOpenid: openid, active: true }).limit(100).get()
   const _ = db().command
@@ -218,7 +216,7 @@ function summaryFor(doc: CaseDoc, b: FollowerDoc, now: Date): FollowedCaseSummar
 }
 
 /** A followed case: stage, steps, deadline and where to collect the result (not the code). */
-export async function followedCase({ caseId }: { caseId: string }, ctx: ActionContext): Promise<FollowedCaseView> {
+export async function followedCase({ caseId }: CaseInput<'followedCase'>, ctx: ActionContext): Promise<FollowedCaseView> {
   const { doc } = await loadFollowedCase(caseId, await ctx.caller())
   const { data: events } = await caseEvents().where({ caseId: doc._id }).orderBy('seq', 'asc').limit(1000).get()
   const d = deadlineOf(doc, ctx.now)

@@ -1,7 +1,7 @@
 import { LOOKUP_MAX_FAILURES, LOOKUP_WINDOW_MS } from '../../../types/domain/lookup'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
-import { isDuplicate } from '../../_kit/outbox'
+import { insertOnce } from '../../_kit/db'
 
 /**
  * The lookup's failure budgets: one document per key holding the times of its recent attempts,
@@ -38,13 +38,8 @@ export async function take(key: string, attemptId: string, now: Date, max = LOOK
     }
     const attempts = [...kept, { id: attemptId, at: now }]
     if (!doc) {
-      try {
-        await limits().add({ data: { _id: key, attempts, rev: 1, touchedAt: now } })
-        return { ok: true, used: attempts.length }
-      } catch (e) {
-        if (!isDuplicate(e)) throw e
-        continue
-      }
+      if (await insertOnce(limits(), { _id: key, attempts, rev: 1, touchedAt: now })) return { ok: true, used: attempts.length }
+      continue
     }
     const { stats } = await limits()
       .where({ _id: key, rev: doc.rev })

@@ -10,14 +10,14 @@ import {
   normaliseName,
   retryMessage,
 } from '../../../types/domain/lookup'
-import { notificationKey } from '../../../types/domain/notification'
+import type { CaseInput } from '../../../types/contracts/case'
+import { pageLink, ROUTES } from '../../../types/routes'
 import { cloud, db } from '../../_kit/cloud'
-import { COLLECTIONS } from '../../_kit/collections'
 import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { log } from '../../_kit/log'
-import { isDuplicate } from '../../_kit/outbox'
+import { queueNotification } from '../../_kit/outbox'
 import { cases, deadlineOf, iso, loadCase, type CaseDoc } from '../cases'
 import { giveBack, markFilled, take, takeOwn, type Take } from './lookup-limits'
 
@@ -82,10 +82,10 @@ export async function lookup(
  * A failure on a case number is counted (never refused: the number is no secret), and the one
  * that reaches LOOKUP_NOTICE_AFTER within the hour tells the applicant of a real case. The count,
  * the mark and the notice run the same way for an invented number, so a real one is not slower.
- * The notice goes straight to the outbox (the notify drain delivers it to the message centre
- * within a minute, without a subscription grant: 'case.lookup_locked' is message-only) rather
- * than through enqueueNotification, whose immediate-delivery call would make this answer
- * measurably slower for real numbers.
+ * The notice goes to the outbox alone (queueNotification: the notify drain delivers it to the
+ * message centre within a minute, without a subscription grant: 'case.lookup_locked' is
+ * message-only) rather than through enqueueNotification, whose message-centre write and
+ * immediate-delivery call would make this answer measurably slower for real numbers.
  */
 async function failedOn(caseNo: string, attemptId: string, doc: CaseDoc | undefined, now: Date): Promise<void> {
   const key = `n:${caseNo}`
@@ -98,28 +98,13 @@ async function failedOn(caseNo: string, attemptId: string, doc: CaseDoc | undefi
 }
 
 async function noticeToApplicant(doc: CaseDoc, now: Date): Promise<void> {
-  const subjectId = `${doc._id}:${Math.floor(now.getTime() / LOOKUP_WINDOW_MS)}`
-  const event = 'case.lookup_locked' as const
-  try {
-    await db()
-      .collection(COLLECTIONS.outbox)
-      .add({
-        data: {
-          _id: notificationKey(event, subjectId, doc.openid),
-          event,
-          subjectId,
-          subjectRoot: doc._id,
-          recipient: doc.openid,
-          data: { matterName: doc.matterName, caseNo: doc.caseNo, failures: LOOKUP_NOTICE_AFTER },
-          page: `packages/case/detail/index?id=${doc._id}`,
-          status: 'pending',
-          attempts: 0,
-          createdAt: db().serverDate(),
-        },
-      })
-  } catch (e) {
-    if (!isDuplicate(e)) log.error('case.lookup.notice', e)
-  }
+  await queueNotification({
+    event: 'case.lookup_locked',
+    subjectId: `${doc._id}:${Math.floor(now.getTime() / LOOKUP_WINDOW_MS)}`,
+    recipient: doc.openid,
+    data: { matterName: doc.matterName, caseNo: doc.caseNo, failures: LOOKUP_NOTICE_AFTER },
+    page: pageLink(ROUTES.caseDetail, { id: doc._id }),
+  }).catch((e) => log.error('case.lookup.notice', e))
 }
 
 /**
@@ -142,7 +127,7 @@ export async function queryCodeOf(doc: CaseDoc): Promise<string | undefined> {
  * have: the old code stops working at once. Only the owner may; anyone else is answered as if the
  * case did not exist.
  */
-export async function resetQueryCode({ caseId }: { caseId: string }, ctx: ActionContext): Promise<{ queryCode: string }> {
+export async function resetQueryCode({ caseId }: CaseInput<'resetQueryCode'>, ctx: ActionContext): Promise<{ queryCode: string }> {
   const { doc, access } = await loadCase(caseId, await ctx.caller())
   if (access.kind !== 'owner') throw notFound('未找到该办件')
   const queryCode = newQueryCode(randomInt)

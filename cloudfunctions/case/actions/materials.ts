@@ -10,6 +10,7 @@ import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { withRollback } from '../../_kit/rollback'
+import type { CaseInput } from '../../../types/contracts/case'
 import { EDITABLE_STATES } from '../../../types/domain/case-machine'
 import { cases, editableCase, iso, writeGuarded, type CaseDoc, type CaseFile } from '../cases'
 import { deleteFile, library, ownerDir, putFile, readFile, sha256, tempUrls } from '../files'
@@ -39,13 +40,7 @@ async function attach(doc: CaseDoc, index: number, file: CaseFile, now: Date): P
   if (stats.updated !== 1) throw new AppError('CONFLICT', '办件状态已变化，不能再添加材料')
 }
 
-interface UploadInput {
-  caseId: string
-  materialIndex: number
-  fileName: string
-  contentType: MaterialContentType
-  dataBase64: string
-}
+type UploadInput = CaseInput<'uploadMaterial'>
 
 /**
  * Stores a material sent inside the call (the local h5 app, and small files) in private storage
@@ -61,10 +56,10 @@ export async function uploadMaterial(input: UploadInput, ctx: ActionContext) {
 
 /**
  * Where the mini-program uploads a material itself (wx.cloud.uploadFile): a cloud callFunction
- * carries only about 100 KB of data (platform-limits G12), too little for a photographed ID card.
+ * carries only about 100 KB of data (developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/functions/Cloud.callFunction.html), too little for a photographed ID card.
  * The folder is the caller's own and the case's, so attachUploaded can tell the file is theirs.
  */
-export async function uploadTarget(input: { caseId: string; materialIndex: number }, ctx: ActionContext) {
+export async function uploadTarget(input: CaseInput<'uploadTarget'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const doc = await editableCase(input.caseId, caller)
   slotOf(doc, input.materialIndex)
@@ -144,7 +139,7 @@ async function recordChecked(
 }
 
 /** Reuses a file from the caller's own library (避免二次提交); another account's item is not found. */
-export async function attachFromLibrary(input: { caseId: string; materialIndex: number; libraryId: string }, ctx: ActionContext) {
+export async function attachFromLibrary(input: CaseInput<'attachFromLibrary'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const doc = await editableCase(input.caseId, caller)
   const slot = slotOf(doc, input.materialIndex)
@@ -167,7 +162,7 @@ export async function attachFromLibrary(input: { caseId: string; materialIndex: 
   return view(file)
 }
 
-export async function removeMaterial(input: { caseId: string; materialIndex: number; libraryId: string }, ctx: ActionContext) {
+export async function removeMaterial(input: CaseInput<'removeMaterial'>, ctx: ActionContext) {
   const doc = await editableCase(input.caseId, await ctx.caller())
   const slot = doc.materials[input.materialIndex]
   if (!slot || !slot.files.some((f) => f.libraryId === input.libraryId)) throw notFound('未找到该材料')

@@ -1,5 +1,6 @@
 import type { CaseView } from '../../../types/contracts/case'
-import { allowedActions, CASE_STATE_LABELS, transitionOf, type CaseState } from '../../../types/domain/case-machine'
+import type { CaseInput } from '../../../types/contracts/case'
+import { allowedActions, CASE_STATE_LABELS, transitionOf } from '../../../types/domain/case-machine'
 import { itemKey } from '../../../types/domain/case-supplement'
 import { maskAddress, maskDelivery, maskForm, maskName, maskPhone, redact } from '../../../types/domain/masking'
 import type { Department } from '../../../types/domain/catalog'
@@ -26,7 +27,7 @@ import { tempUrls } from '../files'
 import { queryCodeOf } from './lookup'
 
 /** The form and checklist of a matter, for the application page (the same schema checks it here). */
-export async function applicationForm({ matterId }: { matterId: string }) {
+export async function applicationForm({ matterId }: CaseInput<'applicationForm'>) {
   const m = await getMatterDoc(matterId)
   return {
     matterId: m.id,
@@ -46,7 +47,7 @@ export async function applicationForm({ matterId }: { matterId: string }) {
 }
 
 /** The caller's own cases, newest first (the latest 100). */
-export async function myCases({ state }: { state?: CaseState }, ctx: ActionContext) {
+export async function myCases({ state }: CaseInput<'myCases'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const { data } = await cases()
     .where({ openid, ...(state ? { state } : {}) })
@@ -61,7 +62,7 @@ export async function myCases({ state }: { state?: CaseState }, ctx: ActionConte
  * audited before anything is answered; material URLs are issued only after the access check and
  * expire within 10 minutes. The citizen never sees internal notes; staff never see the pickup code.
  */
-export async function getCase({ caseId }: { caseId: string }, ctx: ActionContext): Promise<CaseView> {
+export async function getCase({ caseId }: CaseInput<'getCase'>, ctx: ActionContext): Promise<CaseView> {
   const caller = await ctx.caller()
   const { doc, access } = await loadCase(caseId, caller)
   if (access.kind !== 'owner') {

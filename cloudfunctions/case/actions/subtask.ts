@@ -1,3 +1,4 @@
+import type { CaseInput } from '../../../types/contracts/case'
 import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
@@ -8,7 +9,7 @@ import { cases, loadCase } from '../cases'
  * writes only its own element, so two departments finishing at once do not collide; approval waits
  * until every one is done (the state table checks it).
  */
-export async function completeSubtask({ caseId }: { caseId: string; note?: string }, ctx: ActionContext) {
+export async function completeSubtask({ caseId }: CaseInput<'completeSubtask'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { doc, access } = await loadCase(caseId, caller)
   const staff = caller.staff!

@@ -1,17 +1,11 @@
-import type { CaseState } from '../../../types/domain/case-machine'
+import type { CaseInput } from '../../../types/contracts/case'
 import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { workCalendar } from '../../_kit/work-calendar'
 import { cases, summaryOf, today } from '../cases'
 
-interface WorklistInput {
-  state?: Exclude<CaseState, 'draft'>
-  due?: 'soon' | 'overdue'
-  departmentId?: string
-  page: number
-  pageSize: number
-}
+type WorklistInput = CaseInput<'worklist'>
 
 /** Working days ahead that count as "due soon". */
 const DUE_SOON_DAYS = 2

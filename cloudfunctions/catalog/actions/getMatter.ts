@@ -1,3 +1,4 @@
+import type { CatalogInput } from '../../../types/contracts/catalog'
 import { matterSchema, type Department, type Matter, type ServiceWindow } from '../../../types/domain/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
@@ -5,7 +6,7 @@ import { notFound } from '../../_kit/errors'
 import { fetchAll } from '../../_kit/fetchAll'
 
 /** Everything a citizen must know before coming (一次性告知): the matter with its department and windows. */
-export async function getMatter({ id }: { id: string }) {
+export async function getMatter({ id }: CatalogInput<'getMatter'>) {
   const { data } = await db().collection(COLLECTIONS.matters).where({ _id: id }).limit(1).get()
   const matter = data[0] as Matter | undefined
   if (!matter) throw notFound('未找到该事项')

@@ -1,14 +1,10 @@
+import type { CatalogInput } from '../../../types/contracts/catalog'
 import type { MatterSummary } from '../../../types/domain/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import { fetchAll } from '../../_kit/fetchAll'
 
-interface SearchInput {
-  q?: string
-  departmentId?: string
-  page: number
-  pageSize: number
-}
+type SearchInput = CatalogInput<'searchMatters'>
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 

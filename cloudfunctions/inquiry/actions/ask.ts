@@ -1,4 +1,7 @@
-import { getMatterDoc } from '../../_kit/catalog'
+import type { InquiryInput } from '../../../types/contracts/inquiry'
+import { centreOffice } from '../../../types/domain/inquiry'
+import { allDepartments, getMatterDoc } from '../../_kit/catalog'
+import { AppError } from '../../_kit/errors'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import type { ActionContext } from '../../_kit/handler'
@@ -8,10 +11,13 @@ import { log } from '../../_kit/log'
 import { departmentName, replyClock, inquiries, inquiryPolicy, topicOf, type InquiryDoc } from '../inquiries'
 import { releaseOpenPlace, takeOpenPlace } from '../open-quota'
 
-interface AskInput {
-  matterId?: string
-  question: string
-  requestId: string
+type AskInput = InquiryInput<'ask'>
+
+/** Where a question about no particular matter goes when the policy names no department: the centre's office. */
+async function generalDepartmentId(): Promise<string> {
+  const office = centreOffice(await allDepartments())
+  if (!office) throw new AppError('CONFLICT', '中心尚未设置一般咨询的受理部门，请选择具体事项后再提问')
+  return office.id
 }
 
 /**
@@ -26,7 +32,7 @@ export async function ask(input: AskInput, ctx: ActionContext) {
   return once('inquiry.ask', openid, input.requestId, fingerprintOf({ ...input }), async () => {
     const policy = await inquiryPolicy()
     const matter = input.matterId ? await getMatterDoc(input.matterId) : undefined
-    const departmentId = matter?.departmentId ?? policy.generalDepartmentId
+    const departmentId = matter?.departmentId ?? policy.generalDepartmentId ?? (await generalDepartmentId())
     const [deptName, { data: profiles }] = await Promise.all([
       departmentName(departmentId),
       db().collection(COLLECTIONS.profiles).where({ _id: openid }).limit(1).get(),

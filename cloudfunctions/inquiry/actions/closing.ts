@@ -1,3 +1,4 @@
+import type { InquiryInput } from '../../../types/contracts/inquiry'
 import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
@@ -5,7 +6,7 @@ import { assertAllowed, inquiries, loadInquiry, writeGuarded } from '../inquirie
 import { freePlace } from '../open-quota'
 
 /** The asker says the question is answered: the inquiry ends. */
-export async function resolve({ inquiryId }: { inquiryId: string }, ctx: ActionContext) {
+export async function resolve({ inquiryId }: InquiryInput<'resolve'>, ctx: ActionContext) {
   const { doc, standing } = await loadInquiry(inquiryId, await ctx.caller())
   assertAllowed('resolve', doc, standing)
   await writeGuarded(
@@ -21,7 +22,7 @@ export async function resolve({ inquiryId }: { inquiryId: string }, ctx: ActionC
  * The asker rates the answer once, 1 to 5, after at least one staff reply (kept for the 好差评
  * figures). "Once" is the condition of the update itself, so two taps cannot both count.
  */
-export async function rate(input: { inquiryId: string; score: number; comment?: string }, ctx: ActionContext) {
+export async function rate(input: InquiryInput<'rate'>, ctx: ActionContext) {
   const { doc, standing } = await loadInquiry(input.inquiryId, await ctx.caller())
   assertAllowed('rate', doc, standing)
   const _ = db().command

@@ -1,3 +1,4 @@
+import type { InquiryInput } from '../../../types/contracts/inquiry'
 import type { Department } from '../../../types/domain/catalog'
 import { scrubFaq } from '../../../types/domain/faq-scrub'
 import { rankFaqs } from '../../../types/domain/inquiry'
@@ -35,7 +36,7 @@ const entryOf = (d: FaqDoc) => ({
  * staff's names and names recognised by cue (types/domain/faq-scrub.ts lists the limits).
  * One entry per inquiry: publishing again replaces it.
  */
-export async function publishFaq(input: { inquiryId: string; question?: string; answer?: string }, ctx: ActionContext) {
+export async function publishFaq(input: InquiryInput<'publishFaq'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
   assertAllowed('publishFaq', doc, standing)
@@ -70,14 +71,14 @@ export async function publishFaq(input: { inquiryId: string; question?: string; 
 }
 
 /** Staff of the entry's department take it down. */
-export async function unpublishFaq({ faqId }: { faqId: string }, ctx: ActionContext) {
+export async function unpublishFaq({ faqId }: InquiryInput<'unpublishFaq'>, ctx: ActionContext) {
   const s = (await ctx.caller()).staff!
   const { stats } = await faqs().where({ _id: faqId, departmentId: s.departmentId }).remove()
   if (stats.removed !== 1) throw notFound('未找到该常见问题')
   return { faqId, removed: true as const }
 }
 
-export async function faqForMatter({ matterId }: { matterId: string }) {
+export async function faqForMatter({ matterId }: InquiryInput<'faqForMatter'>) {
   const { data } = await faqs().where({ matterId }).orderBy('publishedAt', 'desc').limit(50).get()
   return { items: (data as FaqDoc[]).map(entryOf) }
 }
@@ -86,7 +87,7 @@ export async function faqForMatter({ matterId }: { matterId: string }) {
 const SUGGEST_POOL = 500
 
 /** Entries matching what the citizen is typing, best first (the matter's own when a matter is given). */
-export async function suggestFaq({ matterId, q }: { matterId?: string; q: string }) {
+export async function suggestFaq({ matterId, q }: InquiryInput<'suggestFaq'>) {
   const { data } = await faqs()
     .where(matterId ? { matterId } : {})
     .orderBy('publishedAt', 'desc')

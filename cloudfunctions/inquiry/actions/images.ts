@@ -1,3 +1,4 @@
+import type { InquiryInput } from '../../../types/contracts/inquiry'
 import { sniffMaterialType } from '../../../types/domain/case-material'
 import { INQUIRY_IMAGE_MAX_BYTES, INQUIRY_IMAGE_TYPES, type InquiryImageType } from '../../../types/domain/inquiry'
 import { db } from '../../_kit/cloud'
@@ -30,7 +31,7 @@ const IMAGE_RULES = {
  * image goes to private storage and is only ever shown through a 10-minute URL. The same photo
  * sent twice (a retry) is stored once.
  */
-export async function addImage(input: { inquiryId: string; contentType: InquiryImageType; dataBase64: string }, ctx: ActionContext) {
+export async function addImage(input: InquiryInput<'addImage'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
   const { bytes, type } = checkedUpload(input.dataBase64, input.contentType, IMAGE_RULES)
@@ -41,8 +42,8 @@ export async function addImage(input: { inquiryId: string; contentType: InquiryI
 
 const incomingDir = (openid: string, inquiryId: string) => `incoming/${ownerDir(openid)}/${inquiryId}/`
 
-/** Where the mini-program uploads a photo itself: a cloud call carries only about 100 KB (platform-limits G12). */
-export async function imageTarget(input: { inquiryId: string }, ctx: ActionContext) {
+/** Where the mini-program uploads a photo itself: a cloud call carries only about 100 KB (developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/functions/Cloud.callFunction.html). */
+export async function imageTarget(input: InquiryInput<'imageTarget'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
   assertAllowed('addImage', doc, standing)
@@ -50,7 +51,7 @@ export async function imageTarget(input: { inquiryId: string }, ctx: ActionConte
 }
 
 /** Records a photo uploaded to the image target after reading it back and checking it; a bad one is deleted. */
-export async function attachImage(input: { inquiryId: string; fileId: string; contentType: InquiryImageType }, ctx: ActionContext) {
+export async function attachImage(input: InquiryInput<'attachImage'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
   if (!isUploadIn(input.fileId, incomingDir(caller.openid, doc._id))) throw notFound('未找到上传的图片')

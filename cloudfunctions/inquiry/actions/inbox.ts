@@ -1,3 +1,4 @@
+import type { InquiryInput } from '../../../types/contracts/inquiry'
 import { nearCutoff } from '../../../types/domain/inquiry'
 import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
@@ -5,12 +6,7 @@ import type { ActionContext } from '../../_kit/handler'
 import { inquiries, inquiryPolicy, summaryOf, textMask, today } from '../inquiries'
 import { workCalendar } from '../../_kit/work-calendar'
 
-interface InboxInput {
-  box: 'unclaimed' | 'mine' | 'overdue'
-  departmentId?: string
-  page: number
-  pageSize: number
-}
+type InboxInput = InquiryInput<'inbox'>
 
 /**
  * The staff inbox. Unclaimed: the department's inquiries nobody owns yet, oldest first. Mine: the

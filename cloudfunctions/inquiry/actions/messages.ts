@@ -1,4 +1,6 @@
+import type { InquiryInput } from '../../../types/contracts/inquiry'
 import { redact } from '../../../types/domain/masking'
+import { pageLink, ROUTES } from '../../../types/routes'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
@@ -25,7 +27,7 @@ const ATTEMPTS = 5
  * an answer waits for a reply again, with a fresh due date. The sequence number is taken with a
  * revision-guarded update, so two messages at once get two numbers.
  */
-export async function sendMessage(input: { inquiryId: string; text: string; requestId: string }, ctx: ActionContext) {
+export async function sendMessage(input: InquiryInput<'sendMessage'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   return once('inquiry.message', caller.openid, input.requestId, fingerprintOf({ ...input }), async () => {
     const policy = await inquiryPolicy()
@@ -90,7 +92,7 @@ export async function notifyAsker(
       recipient: doc.openid,
       // Through WeChat's servers to a lock screen: numbers masked before the topic is cut, so no cut leaves part of one.
       data: { topic: topicOf(redact(doc.question)), department: doc.departmentName },
-      page: `packages/inquiry/detail/index?id=${doc._id}`,
+      page: pageLink(ROUTES.inquiryDetail, { id: doc._id }),
     })
     await inquiryMessages()
       .doc(message._id)

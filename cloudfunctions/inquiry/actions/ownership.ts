@@ -1,3 +1,4 @@
+import type { InquiryInput } from '../../../types/contracts/inquiry'
 import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
@@ -28,7 +29,7 @@ const record = (entry: HistoryEntry) => db().command.push([entry])
  * 首问负责制: the first staff member of the department to claim owns the inquiry. The claim is one
  * conditional update on the empty owner, so of any number of simultaneous claims exactly one wins.
  */
-export async function claim({ inquiryId }: { inquiryId: string }, ctx: ActionContext) {
+export async function claim({ inquiryId }: InquiryInput<'claim'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const s = caller.staff!
   const { doc, standing } = await loadInquiry(inquiryId, caller)
@@ -59,12 +60,7 @@ export async function claim({ inquiryId }: { inquiryId: string }, ctx: ActionCon
   return ownership({ ...doc, state: 'claimed', ownerStaffNo: s.staffNo, ownerName: s.name })
 }
 
-interface TransferInput {
-  inquiryId: string
-  reason: string
-  toDepartmentId?: string
-  toStaffNo?: string
-}
+type TransferInput = InquiryInput<'transfer'>
 
 /**
  * The owner hands the inquiry on, saying why: to another department (it waits there to be
@@ -113,7 +109,7 @@ export async function transfer(input: TransferInput, ctx: ActionContext) {
  * A department lead gives an inquiry of the department to one of its people; a supervisor to
  * anyone, moving it to that person's department. The reason is recorded.
  */
-export async function reassign(input: { inquiryId: string; toStaffNo: string; reason: string }, ctx: ActionContext) {
+export async function reassign(input: InquiryInput<'reassign'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const me = caller.staff!
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
@@ -151,7 +147,7 @@ function changed(before: InquiryDoc, after: InquiryDoc, entry: HistoryEntry): Re
 }
 
 /** Staff end an inquiry (the owner, or the department lead), saying why; nothing is awaited any more. */
-export async function close(input: { inquiryId: string; reason: string }, ctx: ActionContext) {
+export async function close(input: InquiryInput<'close'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(input.inquiryId, caller)
   assertAllowed('close', doc, standing)

@@ -1,12 +1,13 @@
+import type { InquiryInput } from '../../../types/contracts/inquiry'
 import { maskIdNumbersIn } from '../../../types/domain/masking'
 import type { InquiryView } from '../../../types/contracts/inquiry'
-import { allowedInquiryActions, type InquiryState } from '../../../types/domain/inquiry'
+import { allowedInquiryActions } from '../../../types/domain/inquiry'
 import type { ActionContext } from '../../_kit/handler'
 import { tempUrls } from '../../_kit/uploads'
 import { factsOf, inquiries, inquiryMessages, inquiryPolicy, iso, loadInquiry, summaryOf, textMask } from '../inquiries'
 
 /** The caller's own inquiries, newest first (the latest 100). */
-export async function myInquiries({ state }: { state?: InquiryState }, ctx: ActionContext) {
+export async function myInquiries({ state }: InquiryInput<'myInquiries'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const [policy, { data }] = await Promise.all([
     inquiryPolicy(),
@@ -27,7 +28,7 @@ export async function myInquiries({ state }: { state?: InquiryState }, ctx: Acti
  * (textMask): the question and the rating for staff, a reply for the asker and other staff, a
  * transfer reason for other staff.
  */
-export async function getInquiry({ inquiryId }: { inquiryId: string }, ctx: ActionContext): Promise<InquiryView> {
+export async function getInquiry({ inquiryId }: InquiryInput<'getInquiry'>, ctx: ActionContext): Promise<InquiryView> {
   const caller = await ctx.caller()
   const { doc, standing } = await loadInquiry(inquiryId, caller)
   const staffView = standing.deptStaff || standing.supervisor

@@ -1,3 +1,4 @@
+import type { NotifyInput } from '../../../types/contracts/notify'
 import type { DeliveryStatus } from '../../../types/contracts/notify'
 import type { ActionContext } from '../../_kit/handler'
 import { getMatterDoc } from '../../_kit/catalog'
@@ -68,7 +69,7 @@ const maskOpenid = (o: string) => (o.length > 8 ? `${o.slice(0, 4)}…${o.slice(
 
 const iso = (d?: Date) => (d ? new Date(d).toISOString() : undefined)
 
-export async function caseDeliveries({ subjectId }: { subjectId: string }, ctx: ActionContext) {
+export async function caseDeliveries({ subjectId }: NotifyInput<'caseDeliveries'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const root = subjectRootOf(subjectId)
   await assertInScope(caller, root)

@@ -1,3 +1,4 @@
+import type { NotifyInput } from '../../../types/contracts/notify'
 import type { ActionContext } from '../../_kit/handler'
 import { db } from '../../_kit/cloud'
 import { claimAndDeliver } from '../delivery'
@@ -8,7 +9,7 @@ import { outbox } from '../store'
  * after an event). Only items still `pending` are taken, so calling it, by anyone, can only send
  * earlier what the drain would send anyway: it reads nothing back and bypasses no backoff.
  */
-export async function deliverSoon({ ids }: { ids: string[] }, ctx: ActionContext) {
+export async function deliverSoon({ ids }: NotifyInput<'deliverSoon'>, ctx: ActionContext) {
   const _ = db().command
   const { data } = await outbox()
     .where({ _id: _.in([...new Set(ids)]), status: 'pending' })

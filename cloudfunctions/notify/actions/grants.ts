@@ -1,12 +1,13 @@
-import { SUBSCRIBE_MOMENTS, type SubscribeMoment, type TemplateKey } from '../../../types/domain/templates'
+import type { NotifyInput } from '../../../types/contracts/notify'
+import { SUBSCRIBE_MOMENTS, type TemplateKey } from '../../../types/domain/templates'
 import type { ActionContext } from '../../_kit/handler'
 import { db } from '../../_kit/cloud'
-import { isDuplicate } from '../../_kit/outbox'
+import { insertOnce } from '../../_kit/db'
 import { templates } from '../policy'
 import { grantId, subscriptions, type SubscriptionDoc } from '../store'
 
 /** The templates to ask for at a moment, with this deployment's ids (the app passes them to wx.requestSubscribeMessage). */
-export async function subscribeTemplates({ moment }: { moment: SubscribeMoment }) {
+export async function subscribeTemplates({ moment }: NotifyInput<'subscribeTemplates'>) {
   const all = templates()
   return {
     templates: SUBSCRIBE_MOMENTS[moment].map((key) => ({
@@ -54,17 +55,12 @@ async function record(openid: string, key: TemplateKey, status: GrantStatus, now
       acceptedTotal: accepted && !longTermTemplate ? 1 : 0,
       updatedAt: now,
     }
-    try {
-      await subscriptions().add({ data: fresh })
-      return
-    } catch (e) {
-      // Two reports at once: the other one created it; update it now.
-      if (!isDuplicate(e)) throw e
-    }
+    // Created here, unless another report made it meanwhile: then the next round updates that one.
+    if (await insertOnce(subscriptions(), fresh)) return
   }
 }
 
-export async function reportGrants({ grants }: { grants: Array<{ templateKey: TemplateKey; status: GrantStatus }> }, ctx: ActionContext) {
+export async function reportGrants({ grants }: NotifyInput<'reportGrants'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   for (const g of grants) await record(openid, g.templateKey, g.status, ctx.now)
   const _ = db().command

@@ -1,3 +1,4 @@
+import type { NotifyInput } from '../../../types/contracts/notify'
 import type { ActionContext } from '../../_kit/handler'
 import { db } from '../../_kit/cloud'
 import { messages, type MessageDoc } from '../store'
@@ -17,7 +18,7 @@ const toView = (m: MessageDoc) => ({
 })
 
 /** The caller's messages, newest first, a page at a time, with the unread count. */
-export async function myMessages({ page, pageSize }: { page: number; pageSize: number }, ctx: ActionContext) {
+export async function myMessages({ page, pageSize }: NotifyInput<'myMessages'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const [{ data }, unread] = await Promise.all([
     messages()
@@ -38,7 +39,7 @@ export async function unreadCount(_input: object, ctx: ActionContext) {
 }
 
 /** Only the caller's own messages change: someone else's id matches nothing. */
-export async function markRead(input: { messageIds: string[] } | { all: true }, ctx: ActionContext) {
+export async function markRead(input: NotifyInput<'markRead'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const _ = db().command
   const where = 'messageIds' in input ? { openid, read: false, _id: _.in(input.messageIds) } : { openid, read: false }

@@ -1,3 +1,4 @@
+import type { QueueInput } from '../../../types/contracts/queue'
 import { ticketSortKey } from '../../../types/domain/queue'
 import { beijingDate } from '../../../types/domain/working-days'
 import { db } from '../../_kit/cloud'
@@ -6,7 +7,8 @@ import type { ActionContext } from '../../_kit/handler'
 import { releaseAll } from '../../_kit/rollback'
 import { assertActsAtWindow } from '../../_kit/staff-scope'
 import { getWindow } from '../../_kit/catalog'
-import { bookings, releaseHolds, settleAt, VISIBLE_STATUSES, type BookingDoc } from '../../appointment/bookings'
+import { bookings, releaseHolds, VISIBLE_STATUSES, type BookingDoc } from '../../_bookings/booking'
+import { settleAt } from '../../_kit/settle-time'
 import { issueTicket, tickets, toTicketView, windowsById, type TicketDoc } from '../tickets'
 
 /** Past this, a check-in that marked its booking but wrote no ticket is taken to have died (the function's timeout is 10 s). */
@@ -20,7 +22,7 @@ const RESUME_AFTER_MS = 30_000
  * ticket. A check-in that died in between is finished by the next attempt at the counter, or put
  * back by the appointment sweeper. The account's quota and lock go back once the ticket is linked.
  */
-export async function checkIn({ code }: { code: string }, ctx: ActionContext) {
+export async function checkIn({ code }: QueueInput<'checkIn'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const { data } = await bookings()
     .where({ code, status: db().command.in([...VISIBLE_STATUSES]) })

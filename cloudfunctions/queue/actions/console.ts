@@ -1,4 +1,5 @@
-import { REMIND_WHEN_AHEAD } from '../../../types/domain/queue'
+import type { QueueInput } from '../../../types/contracts/queue'
+import { REMIND_WHEN_AHEAD, TRANSFER_SORT_KEY } from '../../../types/domain/queue'
 import { beijingDate } from '../../../types/domain/working-days'
 import { getWindow } from '../../_kit/catalog'
 import { AppError } from '../../_kit/errors'
@@ -7,12 +8,12 @@ import { log } from '../../_kit/log'
 import { deliverSoon, writeNotification } from '../../_kit/outbox'
 import { assertActsAtWindow } from '../../_kit/staff-scope'
 import type { ServiceWindow } from '../../../types/domain/catalog'
-import { settleAt } from '../../appointment/bookings'
+import { settleAt } from '../../_kit/settle-time'
 import { releaseWaitingHold } from '../holds'
 import { callableBy, calledNotice, getTicket, threeAheadNotice, tickets, toTicketView, windowsById, type TicketDoc } from '../tickets'
 
 /** The window console: what is being served here now and who waits for this window. */
-export async function console({ windowId }: { windowId: string }, ctx: ActionContext) {
+export async function console({ windowId }: QueueInput<'console'>, ctx: ActionContext) {
   const window = await staffWindow(windowId, ctx)
   const date = beijingDate(ctx.now)
   const [current, waiting, served, windows] = await Promise.all([
@@ -35,7 +36,7 @@ export async function console({ windowId }: { windowId: string }, ctx: ActionCon
  * and the time the sweeper checks the notices; right after it, 请到…办理 and 即将轮到您 are recorded
  * and the account's waiting-ticket hold goes back (queue/settle.ts does it should this invocation die).
  */
-export async function callNext({ windowId }: { windowId: string }, ctx: ActionContext) {
+export async function callNext({ windowId }: QueueInput<'callNext'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const window = await staffWindow(windowId, ctx)
   const date = beijingDate(ctx.now)
@@ -67,23 +68,29 @@ export async function callNext({ windowId }: { windowId: string }, ctx: ActionCo
   throw new AppError('CONFLICT', '叫号冲突，请重试')
 }
 
-export async function recall({ ticketId }: { ticketId: string }, ctx: ActionContext) {
+export async function recall({ ticketId }: QueueInput<'recall'>, ctx: ActionContext) {
   return moveCalled(ticketId, ctx, (t) => ({ calledAt: ctx.now, callCount: (t.callCount ?? 1) + 1 }))
 }
-export async function skip({ ticketId }: { ticketId: string }, ctx: ActionContext) {
+export async function skip({ ticketId }: QueueInput<'skip'>, ctx: ActionContext) {
   return moveCalled(ticketId, ctx, () => ({ status: 'skipped', finishedAt: ctx.now }))
 }
-export async function finish({ ticketId }: { ticketId: string }, ctx: ActionContext) {
+export async function finish({ ticketId }: QueueInput<'finish'>, ctx: ActionContext) {
   return moveCalled(ticketId, ctx, () => ({ status: 'done', finishedAt: ctx.now }))
 }
 
 /** Sends a called ticket to another window, where it is next: the citizen has already waited once. */
-export async function transfer({ ticketId, toWindowId }: { ticketId: string; toWindowId: string }, ctx: ActionContext) {
+export async function transfer({ ticketId, toWindowId }: QueueInput<'transfer'>, ctx: ActionContext) {
   const target = await getWindow(toWindowId)
   return moveCalled(ticketId, ctx, (t) => {
     if (t.windowId === toWindowId)
       throw new AppError('INVALID_INPUT', '不能转到当前窗口', [{ path: 'toWindowId', message: '请选择其他窗口' }])
-    return { status: 'waiting', windowId: '', targetWindowId: target.id, sortKey: `00:00|${t.sortKey}`, transferredFrom: t.windowId }
+    return {
+      status: 'waiting',
+      windowId: '',
+      targetWindowId: target.id,
+      sortKey: `${TRANSFER_SORT_KEY}${t.sortKey}`,
+      transferredFrom: t.windowId,
+    }
   })
 }
 

@@ -1,5 +1,6 @@
+import type { QueueInput } from '../../../types/contracts/queue'
+import { beijingClock, beijingDate } from '../../../types/domain/dates'
 import { ticketSortKey } from '../../../types/domain/queue'
-import { beijingDate } from '../../../types/domain/working-days'
 import { getMatterDoc, getWindow } from '../../_kit/catalog'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
@@ -7,7 +8,6 @@ import { releaseAll } from '../../_kit/rollback'
 import { dropStale, queuePolicy, readHold, releaseWaitingHold, takeWaitingHold } from '../holds'
 import { issueTicket, toTicketView, waitingTicket, windowsById, type TicketDoc } from '../tickets'
 
-const beijingTime = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(11, 16)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
@@ -15,7 +15,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * an account holds at most the queue policy's number of waiting tickets a day, taken as one
  * conditional update before the number is drawn (holds.ts), so a burst of requests gets no more.
  */
-export async function takeTicket({ matterId }: { matterId: string }, ctx: ActionContext) {
+export async function takeTicket({ matterId }: QueueInput<'takeTicket'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const date = beijingDate(ctx.now)
   const [windows, matter, policy, mine] = await Promise.all([
@@ -34,7 +34,7 @@ export async function takeTicket({ matterId }: { matterId: string }, ctx: Action
           date,
           prefix: window.queuePrefix,
           kind: 'walk_in',
-          sortKeyOf: (number) => ticketSortKey({ kind: 'walk_in', takenAt: beijingTime(ctx.now), number }),
+          sortKeyOf: (number) => ticketSortKey({ kind: 'walk_in', takenAt: beijingClock(ctx.now), number }),
           matterId,
           matterName: matter.name,
           openid,

@@ -1,5 +1,5 @@
 import { createHash, randomInt } from 'node:crypto'
-import type { StaffRole } from '../../../types/roles'
+import type { StaffInput } from '../../../types/contracts/staff'
 import type { Staff } from '../../../types/domain/staff'
 import { BOOKING_CODE_ALPHABET } from '../../../types/domain/booking'
 import { getDepartment, windowsById } from '../../_kit/catalog'
@@ -7,7 +7,7 @@ import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
-import { isDuplicate } from '../../_kit/outbox'
+import { isDuplicate } from '../../_kit/db'
 
 /** Invitations are stored under a hash of the code: whoever reads the collection cannot bind with it. */
 const idOf = (code: string) => `inv-${createHash('sha256').update(code.toUpperCase()).digest('hex').slice(0, 40)}`
@@ -17,14 +17,7 @@ const newCode = () => Array.from({ length: 10 }, () => BOOKING_CODE_ALPHABET[ran
 const invitations = () => db().collection(COLLECTIONS.invitations)
 const staffColl = () => db().collection<Staff>(COLLECTIONS.staff)
 
-interface CreateInput {
-  role: StaffRole
-  departmentId: string
-  windowIds: string[]
-  staffNo: string
-  name: string
-  validHours: number
-}
+type CreateInput = StaffInput<'createInvitation'>
 
 /** An admin invites one person: the code carries the role, department, windows and staff number. */
 export async function createInvitation(input: CreateInput, ctx: ActionContext) {
@@ -61,7 +54,7 @@ export async function createInvitation(input: CreateInput, ctx: ActionContext) {
  * (open → used), so of two people binding at once exactly one succeeds; if the staff record then
  * cannot be written (the account or staff number is already bound) the claim is given back.
  */
-export async function bindInvitation({ code }: { code: string }, ctx: ActionContext) {
+export async function bindInvitation({ code }: StaffInput<'bindInvitation'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   const id = idOf(code)
   const { data } = await invitations().where({ _id: id }).limit(1).get()

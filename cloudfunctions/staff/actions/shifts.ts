@@ -1,10 +1,11 @@
+import type { StaffInput } from '../../../types/contracts/staff'
 import { beijingDate } from '../../../types/domain/dates'
 import { getWindow } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
-import { isDuplicate } from '../../_kit/outbox'
+import { insertOnce } from '../../_kit/db'
 import { assertActsAtWindow } from '../../_kit/staff-scope'
 
 interface ShiftDoc {
@@ -31,7 +32,7 @@ const view = (s: ShiftDoc) => ({
  * Sign-in (签到). The record id numbers the day's shifts, so two sign-ins at the same moment meet
  * on one id and only one is written.
  */
-export async function signIn({ windowId }: { windowId?: string }, ctx: ActionContext) {
+export async function signIn({ windowId }: StaffInput<'signIn'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const staff = caller.staff!
   if (windowId) assertActsAtWindow(caller, await getWindow(windowId))
@@ -48,12 +49,7 @@ export async function signIn({ windowId }: { windowId?: string }, ctx: ActionCon
     signedInAt: ctx.now,
     open: true,
   }
-  try {
-    await shifts().add({ data: doc })
-  } catch (e) {
-    if (isDuplicate(e)) throw new AppError('CONFLICT', '您已签到')
-    throw e
-  }
+  if (!(await insertOnce(shifts(), doc))) throw new AppError('CONFLICT', '您已签到')
   return view(doc)
 }
 

@@ -13,7 +13,14 @@ export interface BigButtonProps {
 }
 
 /** A full-width button at least 48 pt tall (WeChat's and WCAG's comfortable touch size). */
-export function BigButton({ text, kind = 'primary', disabled = false, loading = false, loadingText = '正在提交…', onClick }: BigButtonProps) {
+export function BigButton({
+  text,
+  kind = 'primary',
+  disabled = false,
+  loading = false,
+  loadingText = '正在提交…',
+  onClick,
+}: BigButtonProps) {
   const off = disabled || loading
   return (
     <View

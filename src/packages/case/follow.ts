@@ -1,3 +1,5 @@
+import { beijingIso } from '../../../types/domain/dates'
+
 /** Helpers shared by the 亲属代查 pages (share, follow, followed, followed-list). */
 
 /** `3f2a9c…` as `3f2a 9c1b …`: six groups of four are easier to read aloud over the phone. */
@@ -23,6 +25,6 @@ export type Relation = (typeof RELATIONS)[number]['value']
 export function beijingMonthDayTime(iso: string): string {
   const t = Date.parse(iso)
   if (Number.isNaN(t)) return ''
-  const b = new Date(t + 8 * 3_600_000)
-  return `${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${String(b.getUTCHours()).padStart(2, '0')}:${String(b.getUTCMinutes()).padStart(2, '0')}`
+  const b = beijingIso(t)
+  return `${Number(b.slice(5, 7))}月${Number(b.slice(8, 10))}日 ${b.slice(11, 16)}`
 }

@@ -1,10 +1,13 @@
-import { useEffect, useState } from 'react'
 import { BOOKING_CODE_ALPHABET } from '../../../types/domain/booking'
+import { actsAtWindow } from '../../../types/domain/staff'
 import type { Role } from '../../../types/roles'
-import { ROLE_LABELS } from '../../../types/roles'
-import type { AppErrorBody } from '../../../types/result'
-import { whoami } from '../../services/account'
-import { listDepartments } from '../../services/catalog'
+import { isStaffRole, ROLE_LABELS } from '../../../types/roles'
+import { ok, type Result } from '../../../types/result'
+import { useLoad } from '../../hooks/useLoad'
+import { accountApi } from '../../services/api/account'
+import { catalogApi } from '../../services/api/catalog'
+
+export { windowName } from '../../utils/windows'
 
 export interface StaffWindow {
   id: string
@@ -26,59 +29,32 @@ export interface StaffMe {
   allWindows: StaffWindow[]
 }
 
-export type StaffLoad =
-  { status: 'loading' } | { status: 'error'; error: AppErrorBody } | { status: 'not-staff' } | { status: 'ready'; me: StaffMe }
-
-/**
- * Who I am as staff and which windows I act for, mirroring the server's rule
- * (cloudfunctions/_kit/staff-scope.ts): window staff their own windows, a department lead the
- * department's, supervisors and admins all. Only a convenience for the picker: the server checks
- * every action again.
- */
-export function useStaffMe(): StaffLoad & { retry: () => void } {
-  const [state, setState] = useState<StaffLoad>({ status: 'loading' })
-  const [attempt, setAttempt] = useState(0)
-  useEffect(() => {
-    let live = true
-    setState({ status: 'loading' })
-    Promise.all([whoami(), listDepartments()]).then(([w, d]) => {
-      if (!live) return
-      if (!w.ok) return setState({ status: 'error', error: w.error })
-      if (!w.data.staff || w.data.role === 'citizen') return setState({ status: 'not-staff' })
-      if (!d.ok) return setState({ status: 'error', error: d.error })
-      const s = w.data.staff
-      const allWindows = d.data.departments
-        .flatMap((dep) => dep.windows.map((win) => ({ ...win, departmentId: dep.id, departmentName: dep.name })))
-        .sort((a, b) => a.number - b.number)
-      const role = w.data.role
-      const mine = allWindows.filter((win) =>
-        role === 'supervisor' || role === 'admin'
-          ? true
-          : role === 'dept_lead'
-            ? win.departmentId === s.departmentId
-            : s.windowIds.includes(win.id),
-      )
-      setState({
-        status: 'ready',
-        me: {
-          role,
-          roleLabel: ROLE_LABELS[role],
-          name: s.name,
-          staffNo: s.staffNo,
-          departmentId: s.departmentId,
-          windows: mine,
-          allWindows,
-        },
-      })
-    })
-    return () => {
-      live = false
-    }
-  }, [attempt])
-  return { ...state, retry: () => setAttempt((n) => n + 1) }
+/** Who I am as staff, or null when this account is not bound as staff. */
+async function loadStaffMe(): Promise<Result<StaffMe | null>> {
+  const [w, d] = await Promise.all([accountApi.whoami(), catalogApi.listDepartments()])
+  if (!w.ok) return w
+  const { role, staff } = w.data
+  if (!staff || !isStaffRole(role)) return ok(null)
+  if (!d.ok) return d
+  const allWindows = d.data.departments
+    .flatMap((dep) => dep.windows.map((win) => ({ ...win, departmentId: dep.id, departmentName: dep.name })))
+    .sort((a, b) => a.number - b.number)
+  return ok({
+    role,
+    roleLabel: ROLE_LABELS[role],
+    name: staff.name,
+    staffNo: staff.staffNo,
+    departmentId: staff.departmentId,
+    windows: allWindows.filter((win) => actsAtWindow({ ...staff, role }, win)),
+    allWindows,
+  })
 }
 
-export const windowName = (w: Pick<StaffWindow, 'number' | 'name'>) => `${w.number}号窗口 ${w.name}`
+/**
+ * Who I am as staff and which windows I act for (`data` null: not staff), loaded once per page:
+ * the windows are only a convenience for the picker, as the server checks every action again.
+ */
+export const useStaffMe = () => useLoad(loadStaffMe, [], { onShow: false })
 
 const CODE_RE = new RegExp(`[${BOOKING_CODE_ALPHABET}]{8}`)
 

@@ -1,30 +1,31 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { ROUTES } from '../../../types/routes'
 import { ListCell } from '../../components/list-cell'
-import { StatusView } from '../../components/status-view'
+import { LoadStatus, StatusView } from '../../components/status-view'
 import { useLargeText } from '../../hooks/useLargeText'
-import { useRemote } from '../../hooks/useRemote'
-import { listDepartments } from '../../services/catalog'
+import { useLoad } from '../../hooks/useLoad'
+import { catalogApi } from '../../services/api/catalog'
+import { navigate } from '../../utils/nav'
 import './index.scss'
 
 export default function Catalog() {
   const { rootClass } = useLargeText()
-  const departments = useRemote(listDepartments, [])
+  // The departments change a few times a year: loaded once, not again on each show.
+  const departments = useLoad(() => catalogApi.listDepartments(), [], { onShow: false })
+  const list = departments.data?.departments
 
-  const open = (id: string, name: string) =>
-    Taro.navigateTo({ url: `/pages/search/index?departmentId=${encodeURIComponent(id)}&departmentName=${encodeURIComponent(name)}` })
+  const open = (id: string, name: string) => navigate(ROUTES.search, { departmentId: id, departmentName: name })
 
   return (
     <View className={`${rootClass} catalog`}>
       <View className="catalog__intro">
         <Text>请选择办理事项的部门，查看该部门可办理的事项。</Text>
       </View>
-      {departments.status === 'loading' && <StatusView kind="loading" />}
-      {departments.status === 'error' && <StatusView kind="error" message={departments.error.message} onRetry={departments.retry} />}
-      {departments.status === 'ready' && departments.data.departments.length === 0 && <StatusView kind="empty" message="暂无部门信息" />}
-      {departments.status === 'ready' && departments.data.departments.length > 0 && (
+      <LoadStatus of={departments} />
+      {list?.length === 0 && <StatusView kind="empty" message="暂无部门信息" />}
+      {list && list.length > 0 && (
         <View className="catalog__list">
-          {departments.data.departments.map((d) => (
+          {list.map((d) => (
             <ListCell
               key={d.id}
               title={d.name}

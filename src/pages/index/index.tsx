@@ -1,28 +1,31 @@
 import { Switch, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { useState } from 'react'
 import { isStaffRole } from '../../../types/roles'
+import { ROUTES } from '../../../types/routes'
 import { SearchBox } from '../../components/search-box'
 import { Tile } from '../../components/tile'
 import { useLargeText } from '../../hooks/useLargeText'
-import { whoami } from '../../services/account'
-import { showUnreadOnTabBar, unreadCount } from '../../services/notify'
+import { useLoad } from '../../hooks/useLoad'
+import { accountApi } from '../../services/api/account'
+import { notifyApi } from '../../services/api/notify'
+import { showUnreadOnTabBar } from '../../services/tab-badge'
+import { navigate, switchTab } from '../../utils/nav'
 import './index.scss'
+
+/** The unread count, put on the 消息 tab as it arrives (0 when it could not be read). */
+async function loadUnread() {
+  const r = await notifyApi.unreadCount()
+  showUnreadOnTabBar(r.ok ? r.data.unread : 0)
+  return r
+}
 
 export default function Home() {
   const { large, setLarge, rootClass } = useLargeText()
-  // The 工作台 entry only for staff; the server decides the role (the dev login may change it).
-  const [staff, setStaff] = useState(false)
-  // Unread messages, fresh each time home is shown (after reading one, the badge goes down).
-  const [unread, setUnread] = useState(0)
-  useDidShow(() => {
-    whoami().then((r) => setStaff(r.ok && isStaffRole(r.data.role)))
-    unreadCount().then((r) => {
-      const n = r.ok ? r.data.unread : 0
-      setUnread(n)
-      showUnreadOnTabBar(n)
-    })
-  })
+  // Both fresh each time home is shown: the dev login may change the role, reading a message lowers the count.
+  const me = useLoad(() => accountApi.whoami(), [])
+  const unreadView = useLoad(loadUnread, [])
+  // The 工作台 entry only for staff; the server decides the role.
+  const staff = !me.error && !!me.data && isStaffRole(me.data.role)
+  const unread = unreadView.error ? 0 : (unreadView.data?.unread ?? 0)
   return (
     <View className={`${rootClass} home`}>
       <View className="home__banner">
@@ -31,7 +34,7 @@ export default function Home() {
       </View>
 
       <View className="home__search">
-        <SearchBox onTap={() => Taro.navigateTo({ url: '/pages/search/index' })} />
+        <SearchBox onTap={() => navigate(ROUTES.search)} />
       </View>
 
       <View className="home__tiles">
@@ -41,7 +44,7 @@ export default function Home() {
           glyph="指"
           title="办事指南"
           desc="按部门查看事项：材料、收费、时限、窗口"
-          onClick={() => Taro.navigateTo({ url: '/pages/catalog/index' })}
+          onClick={() => navigate(ROUTES.catalog)}
         />
         <Tile
           size="wide"
@@ -49,7 +52,7 @@ export default function Home() {
           title="消息"
           desc={unread > 0 ? `${unread}条未读：预约、叫号、办件进度` : '预约、叫号、办件进度通知'}
           badge={unread}
-          onClick={() => Taro.switchTab({ url: '/pages/messages/index' })}
+          onClick={() => switchTab(ROUTES.messages)}
         />
         {staff && (
           <Tile
@@ -57,27 +60,16 @@ export default function Home() {
             glyph="工"
             title="工作台"
             desc="办件、咨询、今日预约、签到取号、窗口叫号"
-            onClick={() => Taro.navigateTo({ url: '/packages/staff/index/index' })}
+            onClick={() => navigate(ROUTES.staffHome)}
           />
         )}
-        <Tile glyph="约" title="预约办事" desc="选事项，约时间，少排队" onClick={() => Taro.navigateTo({ url: '/pages/search/index' })} />
-        <Tile glyph="单" title="我的预约" desc="预约码、改约、取消" onClick={() => Taro.navigateTo({ url: '/pages/booking/mine/index' })} />
-        <Tile glyph="号" title="我的排队" desc="前面几人、叫到哪号" onClick={() => Taro.navigateTo({ url: '/pages/queue/index' })} />
-        <Tile
-          glyph="件"
-          title="我的办件"
-          desc="网上申请、补正、进度、取件码"
-          onClick={() => Taro.navigateTo({ url: '/packages/case/mine/index' })}
-        />
-        <Tile glyph="查" title="进度查询" desc="替家人查进度" onClick={() => Taro.navigateTo({ url: '/packages/case/lookup/index' })} />
-        <Tile glyph="问" title="咨询" desc="有问题问窗口，看答复" onClick={() => Taro.navigateTo({ url: '/packages/inquiry/ask/index' })} />
-        <Tile
-          size="wide"
-          glyph="亲"
-          title="我关注的办件"
-          desc="家人分享给我的办件进度"
-          onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })}
-        />
+        <Tile glyph="约" title="预约办事" desc="选事项，约时间，少排队" onClick={() => navigate(ROUTES.search)} />
+        <Tile glyph="单" title="我的预约" desc="预约码、改约、取消" onClick={() => navigate(ROUTES.bookingMine)} />
+        <Tile glyph="号" title="我的排队" desc="前面几人、叫到哪号" onClick={() => navigate(ROUTES.queue)} />
+        <Tile glyph="件" title="我的办件" desc="网上申请、补正、进度、取件码" onClick={() => navigate(ROUTES.caseMine)} />
+        <Tile glyph="查" title="进度查询" desc="替家人查进度" onClick={() => navigate(ROUTES.caseLookup)} />
+        <Tile glyph="问" title="咨询" desc="有问题问窗口，看答复" onClick={() => navigate(ROUTES.inquiryAsk)} />
+        <Tile size="wide" glyph="亲" title="我关注的办件" desc="家人分享给我的办件进度" onClick={() => navigate(ROUTES.caseFollowedList)} />
       </View>
 
       <View className="home__setting">
@@ -89,21 +81,13 @@ export default function Home() {
       </View>
 
       {!staff && (
-        <View
-          className="home__dev-link home__bind-link"
-          hoverClass="home__dev-link--pressed"
-          onClick={() => Taro.navigateTo({ url: '/packages/staff/bind/index' })}
-        >
+        <View className="home__dev-link home__bind-link" hoverClass="home__dev-link--pressed" onClick={() => navigate(ROUTES.staffBind)}>
           工作人员绑定身份
         </View>
       )}
 
       {process.env.TARO_ENV === 'h5' && (
-        <View
-          className="home__dev-link"
-          hoverClass="home__dev-link--pressed"
-          onClick={() => Taro.navigateTo({ url: '/packages/dev/login/index' })}
-        >
+        <View className="home__dev-link" hoverClass="home__dev-link--pressed" onClick={() => navigate(ROUTES.devLogin)}>
           切换身份（开发登录）
         </View>
       )}

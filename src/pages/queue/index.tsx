@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import { ROUTES } from '../../../types/routes'
 import { BigButton } from '../../components/big-button'
-import { StatusView } from '../../components/status-view'
+import { LoadStatus, StatusView } from '../../components/status-view'
 import { TicketCard } from '../../components/ticket-card'
 import { useLargeText } from '../../hooks/useLargeText'
-import { useLiveRemote } from '../../hooks/useLiveRemote'
+import { useLoad } from '../../hooks/useLoad'
 import { usePushRead } from '../../hooks/usePushRead'
-import { myTickets } from '../../services/queue'
+import { queueApi } from '../../services/api/queue'
+import { navigate, useQuery } from '../../utils/nav'
 import './index.scss'
 
 /** Polling period: the hall calls about one ticket a minute per window, so 10 s is close enough to "live". */
@@ -15,8 +16,8 @@ const POLL_MS = 10_000
 /** 我的排队: today's tickets, what is ahead, and which window to go to once called. */
 export default function MyQueue() {
   const { rootClass } = useLargeText()
-  usePushRead(useRouter().params.msgId)
-  const tickets = useLiveRemote(myTickets, [], POLL_MS)
+  usePushRead(useQuery(ROUTES.queue).msgId)
+  const tickets = useLoad(() => queueApi.myTickets(), [], { intervalMs: POLL_MS })
   const list = tickets.data?.tickets ?? []
   // Called tickets first (act now), then waiting, then the finished ones.
   const order = { called: 0, waiting: 1, skipped: 2, done: 3 } as const
@@ -24,14 +25,14 @@ export default function MyQueue() {
 
   return (
     <View className={`${rootClass} queue`}>
-      {!tickets.data && tickets.loading && <StatusView kind="loading" />}
-      {!tickets.data && tickets.error && <StatusView kind="error" message={tickets.error.message} onRetry={tickets.refresh} />}
+      {/* The first load only: a failed refresh has its own wording in the footer. */}
+      {!tickets.data && <LoadStatus of={tickets} />}
       {tickets.data && list.length === 0 && (
         <View>
           <StatusView kind="empty" message="今天还没有排队号" />
           <Text className="queue__help">已预约的，到大厅后向窗口出示预约码即可取号；未预约的，可在事项页点「现场取号」。</Text>
           <View className="queue__actions">
-            <BigButton kind="secondary" text="查看我的预约" onClick={() => Taro.navigateTo({ url: '/pages/booking/mine/index' })} />
+            <BigButton kind="secondary" text="查看我的预约" onClick={() => navigate(ROUTES.bookingMine)} />
           </View>
         </View>
       )}

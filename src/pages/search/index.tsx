@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import { MATTER_KIND_LABELS, type MatterSummary } from '../../../types/domain/catalog'
-import type { AppErrorBody } from '../../../types/result'
+import { useState } from 'react'
+import { MATTER_KIND_LABELS } from '../../../types/domain/catalog'
+import { ROUTES } from '../../../types/routes'
 import { BigButton } from '../../components/big-button'
 import { ListCell } from '../../components/list-cell'
 import { SearchBox } from '../../components/search-box'
@@ -10,64 +9,20 @@ import { StatusView } from '../../components/status-view'
 import { Tag } from '../../components/tag'
 import { useDebounced } from '../../hooks/useDebounced'
 import { useLargeText } from '../../hooks/useLargeText'
-import { searchMatters } from '../../services/catalog'
+import { navigate, useQuery } from '../../utils/nav'
+import { useMatterSearch } from './use-matter-search'
 import './index.scss'
-
-const PAGE_SIZE = 20
-
-interface Listing {
-  items: MatterSummary[]
-  total: number
-  page: number
-}
-
-/** Query-string values arrive encoded in some runtimes and decoded in others. */
-function param(v: string | undefined): string {
-  if (!v) return ''
-  try {
-    return decodeURIComponent(v)
-  } catch {
-    return v
-  }
-}
 
 export default function Search() {
   const { rootClass } = useLargeText()
-  const { params } = useRouter()
-  const [q, setQ] = useState(param(params.q))
+  const params = useQuery(ROUTES.search)
+  const [q, setQ] = useState('')
   const [department, setDepartment] = useState(
-    params.departmentId ? { id: param(params.departmentId), name: param(params.departmentName) || '所选部门' } : null,
+    params.departmentId ? { id: params.departmentId, name: params.departmentName || '所选部门' } : null,
   )
   const query = useDebounced(q.trim(), 400)
-
-  const [listing, setListing] = useState<Listing | null>(null)
-  const [loading, setLoading] = useState(true)
-  const [error, setError] = useState<AppErrorBody | null>(null)
-  const seq = useRef(0)
-
-  const load = async (page: number) => {
-    const mine = ++seq.current
-    setLoading(true)
-    setError(null)
-    const r = await searchMatters({ q: query || undefined, departmentId: department?.id, page, pageSize: PAGE_SIZE })
-    if (mine !== seq.current) return // a newer search has started; this answer is stale
-    setLoading(false)
-    if (!r.ok) return setError(r.error)
-    setListing((prev) => ({
-      items: page > 1 && prev ? [...prev.items, ...r.data.items] : r.data.items,
-      total: r.data.total,
-      page: r.data.page,
-    }))
-  }
-
-  useEffect(() => {
-    setListing(null)
-    load(1)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [query, department?.id])
-
+  const { listing, hasMore, first, moreLoading, moreError, loadMore } = useMatterSearch(query, department?.id)
   const items = listing?.items ?? []
-  const hasMore = listing !== null && items.length < listing.total
 
   return (
     <View className={`${rootClass} search`}>
@@ -83,9 +38,9 @@ export default function Search() {
         )}
       </View>
 
-      {listing === null && loading && <StatusView kind="loading" />}
-      {listing === null && error && <StatusView kind="error" message={error.message} onRetry={() => load(1)} />}
-      {listing !== null && items.length === 0 && (
+      {!listing && first.loading && <StatusView kind="loading" />}
+      {!listing && !first.loading && first.error && <StatusView kind="error" message={first.error.message} onRetry={first.refresh} />}
+      {listing && items.length === 0 && (
         <StatusView
           kind="empty"
           message={
@@ -96,29 +51,22 @@ export default function Search() {
         />
       )}
 
-      {items.length > 0 && (
+      {listing && items.length > 0 && (
         <View>
-          <Text className="search__count">共 {listing?.total ?? items.length} 项</Text>
+          <Text className="search__count">共 {listing.total} 项</Text>
           <View className="search__list">
             {items.map((m) => (
               <ListCell
                 key={m.id}
                 title={m.name}
                 desc={<Tag text={MATTER_KIND_LABELS[m.kind]} tone={m.kind === 'immediate' ? 'green' : 'blue'} />}
-                onClick={() => Taro.navigateTo({ url: `/pages/matter/index?id=${encodeURIComponent(m.id)}` })}
+                onClick={() => navigate(ROUTES.matter, { id: m.id })}
               />
             ))}
           </View>
           <View className="search__more">
-            {error && <Text className="search__more-error">{error.message}</Text>}
-            {hasMore && (
-              <BigButton
-                kind="secondary"
-                text={loading ? '正在加载…' : '加载更多'}
-                disabled={loading}
-                onClick={() => load((listing?.page ?? 1) + 1)}
-              />
-            )}
+            {moreError && <Text className="search__more-error">{moreError.message}</Text>}
+            {hasMore && <BigButton kind="secondary" text="加载更多" loading={moreLoading} loadingText="正在加载…" onClick={loadMore} />}
             {!hasMore && <Text className="search__end">已显示全部</Text>}
           </View>
         </View>

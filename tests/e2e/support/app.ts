@@ -1,6 +1,6 @@
 /**
  * Browser tests drive the real h5 build against a local cloud started in this jest process:
- * the functions run in-process, so LOCAL_FAKE_NOW (tests/builders/clock.ts) moves their clock.
+ * the functions run in-process, so LOCAL_FAKE_NOW (tests/support/clock.ts) moves their clock.
  * Chromium is the system's (/usr/bin/chromium, installed by `npm test` when missing); nothing is downloaded.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
@@ -11,7 +11,7 @@ import { INDEXES } from '../../../cloudfunctions/_kit/collections'
 import { startLocalCloud, type LocalCloud } from '../../../local'
 import { personas, seedDemoCentre } from '../../../local/seed'
 import { buildFunctions } from '../../../scripts/build-functions'
-import { clearFakeNow, setBeijingNow } from '../../builders/clock'
+import { clearFakeNow, setBeijingNow } from '../../support/clock'
 
 const root = resolve(__dirname, '../../..')
 /** The h5 build the tests drive: dist/h5, or H5_OUT when it was built elsewhere (config/index.ts). */

@@ -1,17 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { CalendarChangeInput } from '../../../../types/contracts/calendar'
-import { calendarContract } from '../../../../types/contracts/calendar'
-import type { OutputOf } from '../../../../types/contracts/contract'
+import type { calendarContract } from '../../../../types/contracts/calendar'
+import type { ActionOutput } from '../../../../types/contracts/contract'
 import { maskName } from '../../../../types/domain/masking'
 import type { AppErrorBody } from '../../../../types/result'
 import { BigButton } from '../../../components/big-button'
-import { applyCalendarChange, previewCalendarChange } from '../../../services/calendar'
+import { calendarApi } from '../../../services/api/calendar'
 import { weekdayLabel } from '../../../utils/dates'
 import { dayInfoLabel, rangeText, shortDate } from './model'
 
-export type Preview = OutputOf<(typeof calendarContract.actions)['previewChange']>
-export type Applied = OutputOf<(typeof calendarContract.actions)['applyChange']>
+export type Preview = ActionOutput<typeof calendarContract, 'previewChange'>
+export type Applied = ActionOutput<typeof calendarContract, 'applyChange'>
 
 export interface ChangeFlow {
   busy: 'preview' | 'apply' | null
@@ -42,7 +42,7 @@ export function useCalendarChange(year: number, onApplied: (applied: Applied) =>
     setBusy('preview')
     setError(undefined)
     setPreview(undefined)
-    const r = await previewCalendarChange(year, change)
+    const r = await calendarApi.previewChange({ year, change })
     setBusy(null)
     setNotice(r.ok ? why : undefined)
     if (r.ok) setPreview(r.data)
@@ -52,7 +52,7 @@ export function useCalendarChange(year: number, onApplied: (applied: Applied) =>
   const confirm = async () => {
     if (busy || !preview || !last.current) return
     setBusy('apply')
-    const r = await applyCalendarChange(year, last.current, preview.version)
+    const r = await calendarApi.applyChange({ year, change: last.current, expectedVersion: preview.version })
     setBusy(null)
     if (r.ok) {
       setPreview(undefined)
@@ -145,7 +145,13 @@ export function ChangePreview({ flow }: { flow: ChangeFlow }) {
             ))}
           </View>
           <View className="cal-preview__actions">
-            <BigButton text={flow.busy === 'apply' ? '正在保存…' : '确认保存'} disabled={!!flow.busy} onClick={flow.confirm} />
+            <BigButton
+              text="确认保存"
+              loading={flow.busy === 'apply'}
+              loadingText="正在保存…"
+              disabled={!!flow.busy}
+              onClick={flow.confirm}
+            />
           </View>
         </View>
       )}

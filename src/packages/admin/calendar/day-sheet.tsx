@@ -62,7 +62,7 @@ export function DaySheet({ day, flow, onClose }: { day: GridDay; flow: ChangeFlo
         </FormField>
         {formError && <Text className="staff__error cal-sheet__error">{formError}</Text>}
         <View className="cal-sheet__buttons">
-          <BigButton text={flow.busy === 'preview' ? '正在预览…' : '预览变化'} disabled={!!flow.busy} onClick={submit} />
+          <BigButton text="预览变化" loading={flow.busy === 'preview'} loadingText="正在预览…" disabled={!!flow.busy} onClick={submit} />
           <BigButton kind="secondary" text="取消" onClick={onClose} />
         </View>
         <ChangePreview flow={flow} />

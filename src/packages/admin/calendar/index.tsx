@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import { calendarYearSchema, type CalendarYearView } from '../../../../types/contracts/calendar'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus, StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useLiveRemote } from '../../../hooks/useLiveRemote'
-import { useRemote } from '../../../hooks/useRemote'
-import { whoami } from '../../../services/account'
-import { calendarStatus, getCalendarYear } from '../../../services/calendar'
+import { useLoad } from '../../../hooks/useLoad'
+import { accountApi } from '../../../services/api/account'
+import { calendarApi } from '../../../services/api/calendar'
 import { beijingDateTime } from '../../../utils/case'
-import { param } from '../../../utils/params'
+import { useQuery } from '../../../utils/nav'
 import { appliedText, useCalendarChange } from './change'
 import { DaySheet } from './day-sheet'
 import { defaultYear, type GridDay } from './model'
@@ -73,8 +73,17 @@ function ChangeLog({ changes }: { changes: CalendarYearView['changes'] }) {
 
 /** One year: its status, the notice form, the twelve months (tap a day to change it) and the log. */
 function CalendarYearPage({ year, admin }: { year: number; admin: boolean }) {
-  const [poll, setPoll] = useState(0)
-  const view = useLiveRemote(() => getCalendarYear(year), [year], poll)
+  // While the consequences of a saved change are being applied, look again every few seconds.
+  const [recomputing, setRecomputing] = useState(false)
+  const view = useLoad(
+    async () => {
+      const r = await calendarApi.getYear({ year })
+      if (r.ok) setRecomputing(r.data.recomputing)
+      return r
+    },
+    [year],
+    { intervalMs: recomputing ? 3_000 : 0 },
+  )
   const [picked, setPicked] = useState<GridDay>()
   const [noticeOpen, setNoticeOpen] = useState(false)
   const [applied, setApplied] = useState('')
@@ -82,14 +91,10 @@ function CalendarYearPage({ year, admin }: { year: number; admin: boolean }) {
     setApplied(appliedText(a))
     setPicked(undefined)
     setNoticeOpen(false)
-    view.refresh()
+    void view.refresh()
   })
-  // While the consequences of a saved change are being applied, look again every few seconds.
-  useEffect(() => setPoll(view.data?.recomputing ? 3_000 : 0), [view.data?.recomputing])
 
-  if (!view.data) {
-    return view.error ? <StatusView kind="error" message={view.error.message} onRetry={view.refresh} /> : <StatusView kind="loading" />
-  }
+  if (!view.data) return <LoadStatus of={view} />
   const v = view.data
   const open = (what: 'notice' | GridDay) => {
     flow.clear()
@@ -121,19 +126,14 @@ function CalendarYearPage({ year, admin }: { year: number; admin: boolean }) {
  */
 export default function AdminCalendar() {
   const { rootClass } = useLargeText()
-  const { params } = useRouter()
-  const status = useRemote(calendarStatus, [])
-  const me = useRemote(whoami, [])
+  const query = useQuery(ROUTES.adminCalendar)
+  const status = useLoad(() => calendarApi.status(), [], { onShow: false })
+  const me = useLoad(() => accountApi.whoami(), [], { onShow: false })
   const [first, last] = [calendarYearSchema.minValue ?? 2004, calendarYearSchema.maxValue ?? 2099]
-  const asked = Number(param(params.year))
+  const asked = Number(query.year ?? '')
   const [year, setYear] = useState<number>()
   const shownYear =
-    year ??
-    (Number.isInteger(asked) && asked >= first && asked <= last
-      ? asked
-      : status.status === 'ready'
-        ? defaultYear(status.data.today)
-        : undefined)
+    year ?? (Number.isInteger(asked) && asked >= first && asked <= last ? asked : status.data && defaultYear(status.data.today))
   const step = (n: number) => shownYear && setYear(shownYear + n)
 
   return (
@@ -142,8 +142,7 @@ export default function AdminCalendar() {
         <Text className="staff__title">工作日历</Text>
         <Text className="staff__sub">法定节假日与调休。录入国务院通知后，办件期限、咨询答复期限和预约日期自动按新日历调整。</Text>
       </View>
-      {status.status === 'error' && !shownYear && <StatusView kind="error" message={status.error.message} onRetry={status.retry} />}
-      {!shownYear && status.status === 'loading' && <StatusView kind="loading" />}
+      {!shownYear && <LoadStatus of={status} />}
       {shownYear && (
         <View>
           <View className="cal-years">
@@ -163,7 +162,7 @@ export default function AdminCalendar() {
               <View className="cal-years__step cal-years__step--none" />
             )}
           </View>
-          <CalendarYearPage key={shownYear} year={shownYear} admin={me.status === 'ready' && me.data.role === 'admin'} />
+          <CalendarYearPage key={shownYear} year={shownYear} admin={me.data?.role === 'admin'} />
         </View>
       )}
     </View>

@@ -62,7 +62,13 @@ export function NoticeForm({ year, flow, onCancel }: { year: number; flow: Chang
         <Input className="form-field__input" value={url} maxlength={300} placeholder="https://www.gov.cn/…" onInput={edit(setUrl)} />
       </FormField>
       <View className="cal-notice__buttons">
-        <BigButton text={flow.busy === 'preview' ? '正在解析…' : '解析并预览'} disabled={!!flow.busy || !text.trim()} onClick={submit} />
+        <BigButton
+          text="解析并预览"
+          loading={flow.busy === 'preview'}
+          loadingText="正在解析…"
+          disabled={!!flow.busy || !text.trim()}
+          onClick={submit}
+        />
         <BigButton kind="secondary" text="取消" onClick={onCancel} />
       </View>
       <ChangePreview flow={flow} />

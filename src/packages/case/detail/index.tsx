@@ -1,21 +1,24 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CaseView } from '../../../../types/contracts/case'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { CaseDeadline } from '../../../components/case-deadline'
 import { CaseTimeline } from '../../../components/case-timeline'
-import { QueryCode } from './query-code'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useLiveRemote } from '../../../hooks/useLiveRemote'
+import { useLoad } from '../../../hooks/useLoad'
 import { usePushRead } from '../../../hooks/usePushRead'
-import { actOnCase, getCase } from '../../../services/case'
+import { caseApi } from '../../../services/api/case'
+import { alert, confirm, toast } from '../../../utils/alert'
 import { beijingDateTime, CASE_STATE_TONES, fileSizeText } from '../../../utils/case'
-import { pageUrl, param } from '../../../utils/params'
+import { navigate, redirect, useQuery } from '../../../utils/nav'
+import { SupplementList } from '../supplement-list'
+import { QueryCode } from './query-code'
 import '../case.scss'
 import './index.scss'
 
@@ -69,24 +72,24 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
   const d = c.deadline
 
   const withdraw = async () => {
-    const ok = await Taro.showModal({
+    const sure = await confirm({
       title: '撤回申请',
       content: '撤回后本次申请结束，如需办理须重新申请。确定撤回吗？',
       confirmText: '确定撤回',
-      confirmColor: '#b3261e',
       cancelText: '不撤回',
+      danger: true,
     })
-    if (!ok.confirm) return
+    if (!sure) return
     setBusy(true)
     Taro.showLoading({ title: '正在撤回', mask: true })
-    const r = await actOnCase({ caseId: c.caseId, transition: 'withdraw' })
+    const r = await caseApi.act({ caseId: c.caseId, transition: 'withdraw' })
     Taro.hideLoading()
     setBusy(false)
-    if (r.ok) Taro.showToast({ title: '已撤回', icon: 'success' })
-    else await Taro.showModal({ title: '未能撤回', content: r.error.message, showCancel: false, confirmText: '知道了' })
+    if (r.ok) toast('已撤回', 'success')
+    else await alert('未能撤回', r.error.message)
     onChanged()
   }
-  const edit = () => Taro.navigateTo({ url: pageUrl('/packages/case/apply/index', { caseId: c.caseId }) })
+  const edit = () => navigate(ROUTES.caseApply, { caseId: c.caseId })
 
   return (
     <View>
@@ -106,17 +109,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
 
       {c.state === 'supplement_requested' && c.supplement && (
         <Section title={`请补正以下${c.supplement.items.length}项内容`}>
-          <View className="case-supplement">
-            {c.supplement.items.map((i, n) => (
-              <View key={n} className="case-supplement__item">
-                <Text className="case-supplement__target">
-                  {n + 1}. {i.target}
-                </Text>
-                <Text className="case-supplement__problem">{i.problem}</Text>
-              </View>
-            ))}
-            {c.supplement.note && <Text className="case-supplement__note">说明：{c.supplement.note}</Text>}
-          </View>
+          <SupplementList supplement={c.supplement} />
           <Text className="case-page__note">告知时间 {beijingDateTime(c.supplement.requestedAt)}。补正期间办理时限暂停计算。</Text>
         </Section>
       )}
@@ -139,7 +132,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         <View
           className="case-detail__share"
           hoverClass="case-detail__share--pressed"
-          onClick={() => Taro.navigateTo({ url: pageUrl('/packages/case/share/index', { id: c.caseId }) })}
+          onClick={() => navigate(ROUTES.caseShare, { id: c.caseId })}
         >
           <Text className="case-detail__share-title">分享给家人查看</Text>
           <Text className="case-detail__share-desc">家人用自己的微信看进度，看不到取件码和材料 ›</Text>
@@ -180,7 +173,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
 
       {fresh && (
         <View className="case-page__actions">
-          <BigButton kind="secondary" text="查看我的全部办件" onClick={() => Taro.redirectTo({ url: '/packages/case/mine/index' })} />
+          <BigButton kind="secondary" text="查看我的全部办件" onClick={() => redirect(ROUTES.caseMine)} />
         </View>
       )}
     </View>
@@ -190,24 +183,17 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
 /** 办件进度: state, legal deadline, what to supplement, the result and the whole timeline (全程公开). */
 export default function CaseDetail() {
   const { rootClass } = useLargeText()
-  const { params } = useRouter()
-  const id = param(params.id)
-  const fresh = param(params.fresh)
-  usePushRead(params.msgId)
+  const q = useQuery(ROUTES.caseDetail)
+  const id = q.id ?? ''
+  usePushRead(q.msgId)
   // Reloads when shown again: after 补正 the apply page returns here.
-  const kase = useLiveRemote(() => getCase(id), [id])
+  const kase = useLoad(() => caseApi.getCase({ caseId: id }), [id])
 
   return (
     <View className={`${rootClass} case-page case-detail`}>
-      {!kase.data && kase.loading && <StatusView kind="loading" />}
-      {!kase.data && kase.error && (
-        <StatusView
-          kind={kase.error.code === 'NOT_FOUND' || kase.error.code === 'INVALID_INPUT' ? 'empty' : 'error'}
-          message={kase.error.message}
-          onRetry={kase.refresh}
-        />
-      )}
-      {kase.data && <Detail c={kase.data} fresh={fresh} onChanged={kase.refresh} />}
+      {/* Over an older copy a failed refresh says nothing: the copy stays as it was. */}
+      {!kase.data && <LoadStatus of={kase} />}
+      {kase.data && <Detail c={kase.data} fresh={q.fresh ?? ''} onChanged={kase.refresh} />}
     </View>
   )
 }

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
+import { formatQueryCode } from '../../../../types/domain/lookup'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
-import { resetQueryCode } from '../../../services/case'
-import { formatQueryCode } from '../../../../types/domain/lookup'
+import { caseApi } from '../../../services/api/case'
+import { alert, confirm, toast } from '../../../utils/alert'
 
 /**
  * 给家人查进度: the case's query code (查询码), the applicant's secret for a relative's lookup, and
@@ -13,18 +13,18 @@ import { formatQueryCode } from '../../../../types/domain/lookup'
 export function QueryCode({ caseId, code, onChanged }: { caseId: string; code: string; onChanged: () => void }) {
   const [busy, setBusy] = useState(false)
   const reset = async () => {
-    const ok = await Taro.showModal({
+    const sure = await confirm({
       title: '换一个查询码',
       content: '换码后旧查询码立即失效，已告诉的家人需要用新码查询。确定换码吗？',
       confirmText: '换码',
       cancelText: '不换',
     })
-    if (!ok.confirm) return
+    if (!sure) return
     setBusy(true)
-    const r = await resetQueryCode(caseId)
+    const r = await caseApi.resetQueryCode({ caseId })
     setBusy(false)
-    if (r.ok) Taro.showToast({ title: '已换新码', icon: 'success' })
-    else await Taro.showModal({ title: '未能换码', content: r.error.message, showCancel: false, confirmText: '知道了' })
+    if (r.ok) toast('已换新码', 'success')
+    else await alert('未能换码', r.error.message)
     onChanged()
   }
   return (

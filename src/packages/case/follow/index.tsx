@@ -1,14 +1,15 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
 import { inviteCodeSchema } from '../../../../types/domain/follow'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { FormField } from '../../../components/form-field'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { acceptFollowInvite } from '../../../services/case'
+import { caseApi } from '../../../services/api/case'
 import { askConsent, prefetchConsent } from '../../../services/subscribe'
-import { pageUrl, param } from '../../../utils/params'
+import { toast } from '../../../utils/alert'
+import { navigate, redirect, useQuery } from '../../../utils/nav'
 import { codeFromInput, groupedCode, RELATIONS, type Relation } from '../follow'
 // The form sits in a section card (the section component's look, without its title).
 import '../../../components/section/index.scss'
@@ -22,8 +23,7 @@ import './index.scss'
  */
 export default function FollowInvite() {
   const { rootClass } = useLargeText()
-  const { params } = useRouter()
-  const fromCard = codeFromInput(param(params.code))
+  const fromCard = codeFromInput(useQuery(ROUTES.caseFollow).code ?? '')
   const [typed, setTyped] = useState('')
   const [relation, setRelation] = useState<Relation>('爸爸')
   const [error, setError] = useState('')
@@ -39,13 +39,12 @@ export default function FollowInvite() {
     setError('')
     // Consent first, inside this tap (WeChat's rule): the relative's own grant for progress pushes.
     await askConsent('follow_relative')
-    const r = await acceptFollowInvite(code.data, relation)
+    const r = await caseApi.acceptFollowInvite({ code: code.data, nickname: relation })
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
-    Taro.showToast({ title: '关注成功', icon: 'success' })
-    Taro.redirectTo({
-      url: r.data.caseId ? pageUrl('/packages/case/followed/index', { id: r.data.caseId, fresh: 1 }) : '/packages/case/followed-list/index',
-    })
+    toast('关注成功', 'success')
+    if (r.data.caseId) redirect(ROUTES.caseFollowed, { id: r.data.caseId, fresh: 1 })
+    else redirect(ROUTES.caseFollowedList)
   }
 
   return (
@@ -86,16 +85,12 @@ export default function FollowInvite() {
 
       {error && <Text className="case-page__error follow-accept__error">{error}</Text>}
       <View className="case-page__actions">
-        <BigButton text={busy ? '正在关注…' : '关注办件进度'} disabled={busy} onClick={follow} />
+        <BigButton text="关注办件进度" loading={busy} loadingText="正在关注…" onClick={follow} />
       </View>
       <Text className="case-page__note case-page__note--pad">
         您能看到进度、办结期限和领取地点；看不到取件码、证件号和材料。申请人可以随时取消您的关注。
       </Text>
-      <View
-        className="follow-accept__more"
-        hoverClass="follow-accept__more--pressed"
-        onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })}
-      >
+      <View className="follow-accept__more" hoverClass="follow-accept__more--pressed" onClick={() => navigate(ROUTES.caseFollowedList)}>
         我关注的办件
       </View>
     </View>

@@ -1,22 +1,22 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import type { FollowedCaseSummary } from '../../../../types/contracts/case'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus, StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useLiveRemote } from '../../../hooks/useLiveRemote'
-import { followedCases } from '../../../services/case'
+import { useLoad } from '../../../hooks/useLoad'
+import { caseApi } from '../../../services/api/case'
 import { CASE_STATE_TONES } from '../../../utils/case'
 import { longDate } from '../../../utils/dates'
-import { pageUrl } from '../../../utils/params'
+import { navigate } from '../../../utils/nav'
 // The card reuses case-card's look, with the ready state called out (followed-card).
 import '../../../components/case-card/index.scss'
 import '../case.scss'
 import './index.scss'
 
 function FollowedCard({ c }: { c: FollowedCaseSummary }) {
-  const open = () => Taro.navigateTo({ url: pageUrl('/packages/case/followed/index', { id: c.caseId }) })
+  const open = () => navigate(ROUTES.caseFollowed, { id: c.caseId })
   return (
     <View
       className={`case-card followed-card${c.readyForPickup ? ' followed-card--ready' : ''}${c.overdue ? ' case-card--overdue' : ''}`}
@@ -45,12 +45,11 @@ function FollowedCard({ c }: { c: FollowedCaseSummary }) {
 /** 我关注的办件: the family cases this WeChat account follows, latest change first. */
 export default function FollowedList() {
   const { rootClass } = useLargeText()
-  const list = useLiveRemote(followedCases, [])
+  const list = useLoad(() => caseApi.followedCases(), [])
   const cases = list.data?.cases ?? []
   return (
     <View className={`${rootClass} case-page followed-list`}>
-      {!list.data && list.loading && <StatusView kind="loading" />}
-      {!list.data && list.error && <StatusView kind="error" message={list.error.message} onRetry={list.refresh} />}
+      {!list.data && <LoadStatus of={list} />}
       {list.data && list.error && <Text className="case-page__error">刷新失败：{list.error.message}</Text>}
       {list.data && cases.length === 0 && (
         <View className="followed-list__empty">
@@ -64,8 +63,8 @@ export default function FollowedList() {
         <FollowedCard key={c.caseId} c={c} />
       ))}
       <View className="case-page__actions">
-        <BigButton kind="secondary" text="输入邀请码" onClick={() => Taro.navigateTo({ url: '/packages/case/follow/index' })} />
-        <BigButton kind="secondary" text="凭办件编号查询进度" onClick={() => Taro.navigateTo({ url: '/packages/case/lookup/index' })} />
+        <BigButton kind="secondary" text="输入邀请码" onClick={() => navigate(ROUTES.caseFollow)} />
+        <BigButton kind="secondary" text="凭办件编号查询进度" onClick={() => navigate(ROUTES.caseLookup)} />
       </View>
     </View>
   )

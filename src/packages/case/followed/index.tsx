@@ -1,21 +1,22 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect } from 'react'
 import type { FollowedCaseView } from '../../../../types/contracts/case'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { CaseDeadline } from '../../../components/case-deadline'
 import { CaseTimeline } from '../../../components/case-timeline'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus, StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useLiveRemote } from '../../../hooks/useLiveRemote'
+import { useLoad } from '../../../hooks/useLoad'
 import { usePushRead } from '../../../hooks/usePushRead'
-import { followedCase } from '../../../services/case'
+import { caseApi } from '../../../services/api/case'
 import { askConsent, prefetchConsent } from '../../../services/subscribe'
+import { toast } from '../../../utils/alert'
 import { beijingDateTime, CASE_STATE_TONES } from '../../../utils/case'
-import { param } from '../../../utils/params'
+import { redirect, useQuery } from '../../../utils/nav'
 import '../case.scss'
 import '../detail/index.scss'
 import './index.scss'
@@ -40,7 +41,7 @@ function Followed({ c, fresh }: { c: FollowedCaseView; fresh: boolean }) {
   // One tap, one more push: a one-time 订阅消息 grant lets the centre send one message (WeChat's rule).
   const remind = async () => {
     await askConsent('follow_relative')
-    Taro.showToast({ title: '有进展时会提醒您', icon: 'none' })
+    toast('有进展时会提醒您')
   }
   return (
     <View>
@@ -79,34 +80,29 @@ function Followed({ c, fresh }: { c: FollowedCaseView; fresh: boolean }) {
 /** 家人办件进度: what a bound relative reads (and where a follower's push opens, `&msgId=` marks it read). */
 export default function FollowedCase() {
   const { rootClass } = useLargeText()
-  const { params } = useRouter()
-  const id = param(params.id)
-  const fresh = param(params.fresh) === '1'
-  usePushRead(params.msgId)
+  const q = useQuery(ROUTES.caseFollowed)
+  const id = q.id ?? ''
+  const fresh = q.fresh === '1'
+  usePushRead(q.msgId)
   useEffect(() => prefetchConsent('follow_relative'), [])
-  const kase = useLiveRemote(() => followedCase(id), [id])
-  const gone = kase.error && (kase.error.code === 'NOT_FOUND' || kase.error.code === 'INVALID_INPUT')
+  const kase = useLoad(() => caseApi.followedCase({ caseId: id }), [id])
+  const gone = kase.error?.code === 'NOT_FOUND' || kase.error?.code === 'INVALID_INPUT' ? kase.error : undefined
 
   return (
     <View className={`${rootClass} case-page case-detail followed`}>
-      {!kase.data && kase.loading && <StatusView kind="loading" />}
       {/* Revoked since: the view goes at once, even over an older copy. */}
       {gone && (
         <View className="followed__gone">
-          <StatusView kind="empty" message={kase.error!.message} />
+          <StatusView kind="empty" message={gone.message} />
           <Text className="case-page__note case-page__note--pad case-page__note--center">
             申请人可能已取消您的关注。如需继续关注，请让家人重新分享。
           </Text>
           <View className="case-page__actions">
-            <BigButton
-              kind="secondary"
-              text="我关注的办件"
-              onClick={() => Taro.redirectTo({ url: '/packages/case/followed-list/index' })}
-            />
+            <BigButton kind="secondary" text="我关注的办件" onClick={() => redirect(ROUTES.caseFollowedList)} />
           </View>
         </View>
       )}
-      {!gone && !kase.data && kase.error && <StatusView kind="error" message={kase.error.message} onRetry={kase.refresh} />}
+      {!gone && !kase.data && <LoadStatus of={kase} />}
       {!gone && kase.data && kase.error && <Text className="case-page__error">刷新失败：{kase.error.message}</Text>}
       {!gone && kase.data && <Followed c={kase.data} fresh={fresh} />}
     </View>

@@ -1,16 +1,17 @@
 import { Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { caseContract, type LookupResult } from '../../../../types/contracts/case'
-import type { AppErrorBody } from '../../../../types/result'
+import { issuesOf, type AppErrorBody, type Issue } from '../../../../types/result'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { FormField } from '../../../components/form-field'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { lookupCase } from '../../../services/case'
+import { caseApi } from '../../../services/api/case'
 import { beijingDateTime } from '../../../utils/case'
 import { longDate } from '../../../utils/dates'
+import { navigate } from '../../../utils/nav'
 import { lookupDeviceId } from './device'
 import '../case.scss'
 import './index.scss'
@@ -21,7 +22,7 @@ const FIELDS: Field[] = ['caseNo', 'queryCode', 'name', 'idLast4']
 const EMPTY: Record<Field, string> = { caseNo: '', queryCode: '', name: '', idLast4: '' }
 const lookupInput = caseContract.actions.lookup.input
 
-function errorsOf(issues: { path: string; message: string }[] | undefined): Errors {
+function errorsOf(issues: Issue[] | undefined): Errors {
   const out: Errors = {}
   for (const i of issues ?? []) {
     const key = i.path.split('.')[0] as Field
@@ -87,12 +88,12 @@ export default function Lookup() {
     const deviceId = lookupDeviceId()
     const checked = lookupInput.safeParse({ ...form, ...(deviceId ? { deviceId } : {}) })
     if (!checked.success) {
-      setErrors(errorsOf(checked.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))))
+      setErrors(errorsOf(issuesOf(checked.error)))
       return
     }
     setBusy(true)
     setFailure(null)
-    const r = await lookupCase(checked.data)
+    const r = await caseApi.lookup(checked.data)
     setBusy(false)
     if (r.ok) {
       // The answer stands alone: the name and digits typed are not kept on screen.
@@ -172,16 +173,12 @@ export default function Lookup() {
         </Text>
       )}
       <View className="case-page__actions">
-        <BigButton text={busy ? '正在查询…' : '查询'} disabled={busy} onClick={submit} />
+        <BigButton text="查询" loading={busy} loadingText="正在查询…" onClick={submit} />
       </View>
       <Text className="case-page__note case-page__note--pad">
         为保护申请人信息，只显示办理阶段、办结期限和领取地点。每小时最多查错5次。
       </Text>
-      <View
-        className="lookup__more"
-        hoverClass="lookup__more--pressed"
-        onClick={() => Taro.navigateTo({ url: '/packages/case/followed-list/index' })}
-      >
+      <View className="lookup__more" hoverClass="lookup__more--pressed" onClick={() => navigate(ROUTES.caseFollowedList)}>
         我关注的办件
       </View>
     </View>

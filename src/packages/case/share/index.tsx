@@ -1,23 +1,25 @@
 import { Button, Text, View } from '@tarojs/components'
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
-import type { OutputOf } from '../../../../types/contracts/contract'
 import type { caseContract } from '../../../../types/contracts/case'
+import type { ActionOutput } from '../../../../types/contracts/contract'
+import { pageUrl, ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { Section } from '../../../components/section'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus } from '../../../components/status-view'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useLiveRemote } from '../../../hooks/useLiveRemote'
-import { createFollowInvite, listFollowers, revokeFollower } from '../../../services/case'
+import { useLoad } from '../../../hooks/useLoad'
+import { caseApi } from '../../../services/api/case'
+import { alert, confirm, toast } from '../../../utils/alert'
 import { beijingDateTime } from '../../../utils/case'
-import { param } from '../../../utils/params'
+import { useQuery } from '../../../utils/nav'
 import { beijingMonthDayTime, groupedCode } from '../follow'
 import '../case.scss'
 import './index.scss'
 
-type Invite = OutputOf<(typeof caseContract.actions)['createFollowInvite']>
-type Follower = OutputOf<(typeof caseContract.actions)['listFollowers']>['followers'][number]
+type Invite = ActionOutput<typeof caseContract, 'createFollowInvite'>
+type Follower = ActionOutput<typeof caseContract, 'listFollowers'>['followers'][number]
 type Scope = 'case' | 'all'
 
 const SCOPES: { value: Scope; label: string }[] = [
@@ -81,46 +83,45 @@ function FollowerRow({ f, onRevoke }: { f: Follower; onRevoke: (f: Follower) => 
  */
 export default function ShareWithFamily() {
   const { rootClass } = useLargeText()
-  const { params } = useRouter()
-  const caseId = param(params.id)
+  const caseId = useQuery(ROUTES.caseShare).id ?? ''
   const [scope, setScope] = useState<Scope>(caseId ? 'case' : 'all')
   const [invite, setInvite] = useState<Invite | null>(null)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
   // Shown again after the relative accepted (the applicant comes back from WeChat): the list refreshes.
-  const followers = useLiveRemote(() => listFollowers(scope === 'case' ? caseId : undefined), [caseId, scope])
+  const followers = useLoad(() => caseApi.listFollowers(scope === 'case' && caseId ? { caseId } : {}), [caseId, scope])
 
   useShareAppMessage(() =>
     invite
       ? { title: invite.share.title, path: `/${invite.share.path}` }
       : // The menu's 转发 before an invitation exists: share the centre's home page, never this screen.
-        { title: '政务服务中心', path: '/pages/index/index' },
+        { title: '政务服务中心', path: pageUrl(ROUTES.home) },
   )
 
   const create = async () => {
     if (busy) return
     setBusy(true)
     setError('')
-    const r = await createFollowInvite(scope === 'case' && caseId ? { caseId } : { all: true })
+    const r = await caseApi.createFollowInvite(scope === 'case' && caseId ? { caseId } : { all: true })
     setBusy(false)
     if (r.ok) setInvite(r.data)
     else setError(r.error.message)
   }
 
   const revoke = async (f: Follower) => {
-    const ok = await Taro.showModal({
+    const sure = await confirm({
       title: '取消关注',
       content: `取消后「${f.nickname}」将看不到您的办件进度，也不再收到通知。确定取消吗？`,
       confirmText: '确定取消',
-      confirmColor: '#b3261e',
       cancelText: '不取消',
+      danger: true,
     })
-    if (!ok.confirm) return
+    if (!sure) return
     Taro.showLoading({ title: '正在取消', mask: true })
-    const r = await revokeFollower(f.followerId)
+    const r = await caseApi.revokeFollower({ followerId: f.followerId })
     Taro.hideLoading()
-    if (r.ok) Taro.showToast({ title: '已取消关注', icon: 'success' })
-    else await Taro.showModal({ title: '未能取消', content: r.error.message, showCancel: false, confirmText: '知道了' })
+    if (r.ok) toast('已取消关注', 'success')
+    else await alert('未能取消', r.error.message)
     followers.refresh()
   }
 
@@ -139,7 +140,7 @@ export default function ShareWithFamily() {
           {!caseId && <Text className="case-page__note">分享范围：我的全部办件（包括以后的新办件）</Text>}
           {error && <Text className="case-page__error follow-share__error">{error}</Text>}
           <View className="follow-share__create">
-            <BigButton text={busy ? '正在生成…' : '生成邀请'} disabled={busy} onClick={create} />
+            <BigButton text="生成邀请" loading={busy} loadingText="正在生成…" onClick={create} />
           </View>
         </View>
       )}
@@ -151,8 +152,7 @@ export default function ShareWithFamily() {
       )}
 
       <Section title="正在关注的家人">
-        {!followers.data && followers.loading && <StatusView kind="loading" />}
-        {!followers.data && followers.error && <StatusView kind="error" message={followers.error.message} onRetry={followers.refresh} />}
+        {!followers.data && <LoadStatus of={followers} />}
         {followers.data && list.length === 0 && <Text className="case-page__note">还没有家人关注。家人接受邀请后会显示在这里。</Text>}
         {list.map((f) => (
           <FollowerRow key={f.followerId} f={f} onRevoke={revoke} />

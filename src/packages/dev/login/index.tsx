@@ -1,30 +1,36 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
+import type { Persona } from '../../../../types/domain/staff'
+import { fail, ok, type Result } from '../../../../types/result'
 import { ROLE_LABELS, type Role } from '../../../../types/roles'
 import { BigButton } from '../../../components/big-button'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { Section } from '../../../components/section'
 import { ListCell } from '../../../components/list-cell'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus, StatusView } from '../../../components/status-view'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { whoami } from '../../../services/account'
+import { useLoad } from '../../../hooks/useLoad'
+import { accountApi } from '../../../services/api/account'
 import { devOpenid } from '../../../services/cloud'
 import { STORAGE_KEYS } from '../../../services/storage-keys'
 import { keptConsent, setKeptConsent, type KeptConsent } from '../../../services/subscribe'
 import './index.scss'
 
-interface Persona {
-  key: string
-  openid: string
-  label: string
-  role: string
-}
-
 /** Persona roles are the system roles plus 'relative' (a citizen following a family member's case). */
 const roleLabel = (role: string) => (role === 'relative' ? '亲属（群众）' : (ROLE_LABELS[role as Role] ?? role))
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; personas: Persona[] }
+/** The local cloud's demo personas (not a cloud function: the dev server lists them itself). */
+async function loadPersonas(): Promise<Result<Persona[]>> {
+  try {
+    const r = await fetch('/api/dev/personas')
+    if (!r.ok) throw new Error(String(r.status))
+    const body = (await r.json()) as { personas?: Persona[] }
+    return ok(body.personas ?? [])
+  } catch {
+    return fail('INTERNAL', '无法获取演示身份：请确认本地云（npm start）正在运行')
+  }
+}
 
 /**
  * Local development only: the local cloud's gateway takes the caller's OPENID from the
@@ -32,23 +38,11 @@ type Load = { status: 'loading' } | { status: 'error'; message: string } | { sta
  * WeChat itself and cannot be chosen, so the weapp build shows a notice instead.
  */
 function DevLogin() {
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const list = useLoad(loadPersonas, [], { onShow: false })
   const [current, setCurrent] = useState(devOpenid())
-  const [role, setRole] = useState('')
-  const [attempt, setAttempt] = useState(0)
-
-  useEffect(() => {
-    setLoad({ status: 'loading' })
-    fetch('/api/dev/personas')
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((body: { personas?: Persona[] }) => setLoad({ status: 'ready', personas: body.personas ?? [] }))
-      .catch(() => setLoad({ status: 'error', message: '无法获取演示身份：请确认本地云（npm start）正在运行' }))
-  }, [attempt])
-
-  useEffect(() => {
-    setRole('')
-    whoami().then((r) => setRole(r.ok ? roleLabel(r.data.role) : r.error.message))
-  }, [current])
+  // Asked again for each identity chosen: what the server now takes this caller for.
+  const me = useLoad(() => accountApi.whoami(), [current], { onShow: false })
+  const role = me.data ? roleLabel(me.data.role) : (me.error?.message ?? '')
 
   const choose = (openid: string) => {
     if (openid) Taro.setStorageSync(STORAGE_KEYS.devOpenid, openid)
@@ -57,7 +51,7 @@ function DevLogin() {
     Taro.showToast({ title: openid ? '已切换身份' : '已退出演示身份', icon: 'none' })
   }
 
-  const personas = load.status === 'ready' ? load.personas : []
+  const personas = list.data ?? []
   const currentLabel = current ? (personas.find((p) => p.openid === current)?.label ?? current) : '未选择（匿名访问）'
 
   return (
@@ -69,9 +63,8 @@ function DevLogin() {
         {role && <Text className="dev-login__current-meta">角色：{role}</Text>}
       </View>
 
-      {load.status === 'loading' && <StatusView kind="loading" />}
-      {load.status === 'error' && <StatusView kind="error" message={load.message} onRetry={() => setAttempt((n) => n + 1)} />}
-      {load.status === 'ready' && (
+      <LoadStatus of={list} />
+      {list.data && (
         <View className="dev-login__list">
           {personas.map((p) => (
             <ListCell

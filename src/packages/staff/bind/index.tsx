@@ -1,20 +1,21 @@
-import { Input, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { invitationCodeSchema } from '../../../../types/contracts/staff'
-import type { OutputOf } from '../../../../types/contracts/contract'
+import type { ActionOutput } from '../../../../types/contracts/contract'
 import type { staffContract } from '../../../../types/contracts/staff'
 import { ROLE_LABELS } from '../../../../types/roles'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
-import { FormField } from '../../../components/form-field'
+import { CodeField } from '../code-field'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { bindInvitation } from '../../../services/staff'
+import { staffApi } from '../../../services/api/staff'
+import { redirect } from '../../../utils/nav'
 import '../staff.scss'
 import './index.scss'
 
-type Bound = OutputOf<(typeof staffContract.actions)['bindInvitation']>
+type Bound = ActionOutput<typeof staffContract, 'bindInvitation'>
 
 /** 绑定工作人员身份: a one-time invitation code from the admin turns this WeChat account into a staff account. */
 export default function StaffBind() {
@@ -30,7 +31,7 @@ export default function StaffBind() {
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '邀请码不正确')
     setBusy(true)
     setError('')
-    const r = await bindInvitation(parsed.data)
+    const r = await staffApi.bindInvitation({ code: parsed.data })
     setBusy(false)
     if (r.ok) setBound(r.data)
     else setError(r.error.message)
@@ -51,7 +52,7 @@ export default function StaffBind() {
           <InfoRow label="角色">{ROLE_LABELS[bound.role]}</InfoRow>
         </Section>
         <View className="staff__actions">
-          <BigButton text="进入工作台" onClick={() => Taro.redirectTo({ url: '/packages/staff/index/index' })} />
+          <BigButton text="进入工作台" onClick={() => redirect(ROUTES.staffHome)} />
         </View>
       </View>
     )
@@ -63,24 +64,21 @@ export default function StaffBind() {
         <Text className="staff__title">绑定工作人员身份</Text>
         <Text className="staff__sub">输入系统管理员发给您的10位邀请码。每个邀请码只能使用一次。</Text>
       </View>
-      <View className="section">
-        <FormField label="邀请码" name="code" error={error}>
-          <Input
-            className="form-field__input staff-bind__input"
-            value={code}
-            maxlength={12}
-            placeholder="10位字母或数字"
-            confirmType="done"
-            onInput={(e) => {
-              setCode(e.detail.value.toUpperCase())
-              setError('')
-            }}
-            onConfirm={submit}
-          />
-        </FormField>
-      </View>
+      <CodeField
+        label="邀请码"
+        value={code}
+        maxlength={12}
+        placeholder="10位字母或数字"
+        error={error}
+        inputClass="staff-bind__input"
+        onChange={(typed) => {
+          setCode(typed)
+          setError('')
+        }}
+        onConfirm={submit}
+      />
       <View className="staff__actions">
-        <BigButton text={busy ? '正在绑定…' : '绑定'} disabled={busy} onClick={submit} />
+        <BigButton text="绑定" loading={busy} loadingText="正在绑定…" onClick={submit} />
       </View>
       <Text className="staff__note">仅限政务服务中心工作人员。群众办事无需绑定。</Text>
     </View>

@@ -4,8 +4,8 @@ import type { NotificationEvent } from '../../../../types/domain/notification'
 import { Section } from '../../../components/section'
 import { StatusView } from '../../../components/status-view'
 import { Tag, type TagProps } from '../../../components/tag'
-import { useRemote } from '../../../hooks/useRemote'
-import { caseDeliveries } from '../../../services/notify'
+import { useLoad } from '../../../hooks/useLoad'
+import { notifyApi } from '../../../services/api/notify'
 import { beijingDateTime } from '../../../utils/case'
 
 // Partial: an event added later shows by its key until it gets a label here.
@@ -61,20 +61,22 @@ function Row({ d }: { d: DeliveryView }) {
 
 /**
  * 通知记录: each notification of this case as the notify function sees it — pushed, failed and
- * why, or not pushed for lack of consent. Reloaded when the case changes (`version`) and on 刷新.
+ * why, or not pushed for lack of consent. Reloaded when the case changes (`version`) and on 刷新,
+ * which shows the spinner again: the staff member asked for news and sees it being fetched.
  */
 export function Deliveries({ caseId, version }: { caseId: string; version: string }) {
-  const list = useRemote(() => caseDeliveries(caseId), [caseId, version])
+  const list = useLoad(() => notifyApi.caseDeliveries({ subjectId: caseId }), [caseId, version], { onShow: false })
+  const ready = !list.loading && !list.error ? list.data : undefined
   return (
     <Section title="通知记录">
-      {list.status === 'loading' && <StatusView kind="loading" message="正在读取通知记录…" />}
-      {list.status === 'error' && <StatusView kind="error" message={list.error.message} onRetry={list.retry} />}
-      {list.status === 'ready' && list.data.deliveries.length === 0 && (
-        <Text className="staff-case__hint">本件还没有发给申请人的通知。</Text>
-      )}
-      {list.status === 'ready' && list.data.deliveries.map((d) => <Row key={`${d.event}:${d.subjectId}:${d.recipient}`} d={d} />)}
-      {list.status === 'ready' && (
-        <View className="delivery__refresh" hoverClass="delivery__refresh--pressed" onClick={list.retry}>
+      {list.loading && <StatusView kind="loading" message="正在读取通知记录…" />}
+      {!list.loading && list.error && <StatusView kind="error" message={list.error.message} onRetry={() => void list.refresh()} />}
+      {ready?.deliveries.length === 0 && <Text className="staff-case__hint">本件还没有发给申请人的通知。</Text>}
+      {ready?.deliveries.map((d) => (
+        <Row key={`${d.event}:${d.subjectId}:${d.recipient}`} d={d} />
+      ))}
+      {ready && (
+        <View className="delivery__refresh" hoverClass="delivery__refresh--pressed" onClick={() => void list.refresh()}>
           刷新通知记录
         </View>
       )}

@@ -1,13 +1,13 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { TicketView } from '../../../../types/contracts/queue'
 import { bookingCodeSchema } from '../../../../types/domain/booking'
 import { BigButton } from '../../../components/big-button'
-import { FormField } from '../../../components/form-field'
+import { CodeField } from '../code-field'
 import { Section } from '../../../components/section'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { checkIn } from '../../../services/queue'
+import { queueApi } from '../../../services/api/queue'
 import { codeFromScan } from '../staff'
 import '../staff.scss'
 import './index.scss'
@@ -26,7 +26,7 @@ export default function StaffCheckIn() {
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? '预约码不正确')
     setBusy(true)
     setError('')
-    const r = await checkIn(parsed.data)
+    const r = await queueApi.checkIn({ code: parsed.data })
     setBusy(false)
     if (r.ok) {
       setTicket(r.data.ticket)
@@ -41,7 +41,7 @@ export default function StaffCheckIn() {
       const r = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })
       const c = codeFromScan(r.result)
       setCode(c)
-      submit(c)
+      void submit(c)
     } catch {
       // cancelled by the user: nothing to do
     }
@@ -53,24 +53,21 @@ export default function StaffCheckIn() {
         <Text className="staff__title">预约签到</Text>
         <Text className="staff__sub">核验身份证后，输入群众出示的8位预约码</Text>
       </View>
-      <View className="section">
-        <FormField label="预约码" name="code" error={error}>
-          <Input
-            className="form-field__input staff-checkin__input"
-            value={code}
-            maxlength={9}
-            placeholder="如 ABCD2345"
-            confirmType="done"
-            onInput={(e) => {
-              setCode(e.detail.value.toUpperCase())
-              setError('')
-            }}
-            onConfirm={() => submit()}
-          />
-        </FormField>
-      </View>
+      <CodeField
+        label="预约码"
+        value={code}
+        maxlength={9}
+        placeholder="如 ABCD2345"
+        error={error}
+        inputClass="staff-checkin__input"
+        onChange={(typed) => {
+          setCode(typed)
+          setError('')
+        }}
+        onConfirm={() => submit()}
+      />
       <View className="staff__actions">
-        <BigButton text={busy ? '正在取号…' : '签到取号'} disabled={busy} onClick={() => submit()} />
+        <BigButton text="签到取号" loading={busy} loadingText="正在取号…" onClick={() => submit()} />
         {process.env.TARO_ENV === 'weapp' && (
           <View>
             <View className="staff__gap" />

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useRemote } from '../../../hooks/useRemote'
-import { affectedBookings } from '../../../services/calendar'
+import { useLoad } from '../../../hooks/useLoad'
+import { calendarApi } from '../../../services/api/calendar'
 import { monthDay, weekdayLabel } from '../../../utils/dates'
 
 /**
@@ -10,8 +10,8 @@ import { monthDay, weekdayLabel } from '../../../utils/dates'
  * rescheduled yet. Hidden when there are none.
  */
 export function ReschedulePanel() {
-  const list = useRemote(affectedBookings, [])
-  const items = list.status === 'ready' ? list.data.items : []
+  const list = useLoad(() => calendarApi.affectedBookings(), [], { onShow: false })
+  const items = list.data?.items ?? []
   if (items.length === 0) return null
   return (
     <View className="staff-reschedule">

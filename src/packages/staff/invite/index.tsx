@@ -1,24 +1,28 @@
 import { Input, Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import type { OutputOf } from '../../../../types/contracts/contract'
+import type { ActionOutput } from '../../../../types/contracts/contract'
 import { staffContract } from '../../../../types/contracts/staff'
+import { issuesOf, type Issue } from '../../../../types/result'
 import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../../../types/roles'
 import { BigButton } from '../../../components/big-button'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { FormField } from '../../../components/form-field'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus } from '../../../components/status-view'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useRemote } from '../../../hooks/useRemote'
-import { listDepartments } from '../../../services/catalog'
+import { useLoad } from '../../../hooks/useLoad'
+import { catalogApi } from '../../../services/api/catalog'
+import { staffApi } from '../../../services/api/staff'
 import { beijingDateTime } from '../../../utils/case'
-import { createInvitation } from '../../../services/staff'
 import '../staff.scss'
 import './index.scss'
 
-type Invitation = OutputOf<(typeof staffContract.actions)['createInvitation']>
+type Invitation = ActionOutput<typeof staffContract, 'createInvitation'>
 const ROLE_OPTIONS = STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
+
+/** Field errors by the input's top-level field (the last issue of a field wins, as the form always showed). */
+const fieldErrors = (issues: Issue[]) => Object.fromEntries(issues.map((i) => [i.path.split('.')[0] || 'form', i.message]))
 
 /**
  * 邀请工作人员 (admin only): a one-time code that binds the new colleague's own WeChat account
@@ -26,7 +30,7 @@ const ROLE_OPTIONS = STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }
  */
 export default function StaffInvite() {
   const { rootClass } = useLargeText()
-  const departments = useRemote(listDepartments, [])
+  const departments = useLoad(() => catalogApi.listDepartments(), [], { onShow: false })
   const [role, setRole] = useState<StaffRole>('window_staff')
   const [departmentId, setDepartmentId] = useState('')
   const [windowIds, setWindowIds] = useState<string[]>([])
@@ -40,13 +44,10 @@ export default function StaffInvite() {
     if (busy) return
     const input = { role, departmentId, windowIds, staffNo, name }
     const parsed = staffContract.actions.createInvitation.input.safeParse(input)
-    const fieldErrors = (issues: { path: string; message: string }[]) =>
-      Object.fromEntries(issues.map((i) => [i.path.split('.')[0] || 'form', i.message]))
-    if (!parsed.success)
-      return setErrors(fieldErrors(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }))))
+    if (!parsed.success) return setErrors(fieldErrors(issuesOf(parsed.error)))
     setBusy(true)
     setErrors({})
-    const r = await createInvitation(parsed.data)
+    const r = await staffApi.createInvitation(parsed.data)
     setBusy(false)
     if (r.ok) setMade(r.data)
     else setErrors(r.error.issues?.length ? fieldErrors(r.error.issues) : { form: r.error.message })
@@ -73,16 +74,15 @@ export default function StaffInvite() {
     )
   }
 
-  const dept = departments.status === 'ready' ? departments.data.departments.find((d) => d.id === departmentId) : undefined
+  const dept = departments.data?.departments.find((d) => d.id === departmentId)
   return (
     <View className={`${rootClass} staff staff-invite`}>
       <View className="staff__head">
         <Text className="staff__title">邀请工作人员</Text>
         <Text className="staff__sub">生成一次性邀请码，默认72小时内有效。</Text>
       </View>
-      {departments.status === 'loading' && <StatusView kind="loading" />}
-      {departments.status === 'error' && <StatusView kind="error" message={departments.error.message} onRetry={departments.retry} />}
-      {departments.status === 'ready' && (
+      <LoadStatus of={departments} />
+      {departments.data && (
         <View className="section">
           <FormField label="角色" name="role" error={errors.role}>
             <ChoiceChips options={ROLE_OPTIONS} value={role} onChange={setRole} name="role" />
@@ -135,7 +135,7 @@ export default function StaffInvite() {
         </View>
       )}
       <View className="staff__actions">
-        <BigButton text={busy ? '正在生成…' : '生成邀请码'} disabled={busy || departments.status !== 'ready'} onClick={submit} />
+        <BigButton text="生成邀请码" loading={busy} loadingText="正在生成…" disabled={!departments.data} onClick={submit} />
       </View>
     </View>
   )

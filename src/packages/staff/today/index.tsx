@@ -3,12 +3,13 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { BookingView } from '../../../../types/contracts/appointment'
 import { BOOKING_STATUS_LABELS } from '../../../../types/domain/booking'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus, StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useLiveRemote } from '../../../hooks/useLiveRemote'
-import { daySchedule } from '../../../services/appointment'
-import { checkIn } from '../../../services/queue'
+import { useLoad } from '../../../hooks/useLoad'
+import { appointmentApi } from '../../../services/api/appointment'
+import { queueApi } from '../../../services/api/queue'
+import { alert, confirm } from '../../../utils/alert'
 import { BOOKING_STATUS_TONES, spacedCode } from '../../../utils/booking'
 import { addDays, longDate } from '../../../utils/dates'
 import '../staff.scss'
@@ -49,23 +50,24 @@ export default function StaffToday() {
   const { rootClass } = useLargeText()
   const [date, setDate] = useState<string | undefined>(undefined)
   const [today, setToday] = useState<string | undefined>(undefined)
-  const schedule = useLiveRemote(async () => {
-    const r = await daySchedule(date ? { date } : {})
+  const schedule = useLoad(async () => {
+    const r = await appointmentApi.daySchedule(date ? { date } : {})
     if (r.ok && !date) setToday(r.data.date)
     return r
   }, [date])
   const shown = schedule.data?.date ?? date
 
   const doCheckIn = async (b: BookingView) => {
-    const ok = await Taro.showModal({
+    const go = await confirm({
       title: '签到取号',
       content: `为 ${b.applicantName}（${b.start} ${b.matterName}）签到取号？请先核验身份证。`,
       confirmText: '签到',
     })
-    if (!ok.confirm) return
+    if (!go) return
     Taro.showLoading({ title: '正在取号', mask: true })
-    const r = await checkIn(b.code)
+    const r = await queueApi.checkIn({ code: b.code })
     Taro.hideLoading()
+    // The ticket number is news to pass on, not a fault: acknowledged with 好的, not 知道了.
     if (r.ok)
       await Taro.showModal({
         title: `排队号 ${r.data.ticket.label}`,
@@ -73,8 +75,8 @@ export default function StaffToday() {
         showCancel: false,
         confirmText: '好的',
       })
-    else await Taro.showModal({ title: '未能签到', content: r.error.message, showCancel: false, confirmText: '知道了' })
-    schedule.refresh()
+    else await alert('未能签到', r.error.message)
+    void schedule.refresh()
   }
 
   const list = schedule.data?.bookings ?? []
@@ -99,8 +101,7 @@ export default function StaffToday() {
           共 {list.length} 个预约，待到场 {active} 个
         </Text>
       )}
-      {!schedule.data && schedule.loading && <StatusView kind="loading" />}
-      {!schedule.data && schedule.error && <StatusView kind="error" message={schedule.error.message} onRetry={schedule.refresh} />}
+      {!schedule.data && <LoadStatus of={schedule} />}
       {schedule.data && list.length === 0 && <StatusView kind="empty" message="这一天没有预约" />}
       {list.map((b) => (
         <Row key={b.bookingId} b={b} onCheckIn={b.status === 'booked' && shown === today ? () => doCheckIn(b) : undefined} />

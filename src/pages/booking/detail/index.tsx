@@ -1,21 +1,23 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { BookingView } from '../../../../types/contracts/appointment'
 import { BOOKING_STATUS_LABELS } from '../../../../types/domain/booking'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { InfoRow } from '../../../components/info-row'
 import { QrCode } from '../../../components/qr-code'
 import { Section } from '../../../components/section'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useLiveRemote } from '../../../hooks/useLiveRemote'
+import { useLoad } from '../../../hooks/useLoad'
 import { usePushRead } from '../../../hooks/usePushRead'
-import { cancelBooking, getBooking } from '../../../services/appointment'
+import { appointmentApi } from '../../../services/api/appointment'
+import { alert, confirm, toast } from '../../../utils/alert'
 import { BOOKING_STATUS_TONES, spacedCode } from '../../../utils/booking'
 import { longDate } from '../../../utils/dates'
-import { pageUrl, param } from '../../../utils/params'
+import { navigate, redirect, useQuery } from '../../../utils/nav'
 import '../booking.scss'
 import './index.scss'
 
@@ -24,21 +26,22 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
   const active = b.status === 'booked'
 
   const cancel = async () => {
-    const ok = await Taro.showModal({
+    const sure = await confirm({
       title: '取消预约',
       content: `确定取消 ${longDate(b.date)} ${b.start} 的预约吗？取消后名额将释放给他人。`,
       confirmText: '确定取消',
-      confirmColor: '#b3261e',
       cancelText: '不取消',
+      // Cancelling gives the seat away.
+      danger: true,
     })
-    if (!ok.confirm) return
+    if (!sure) return
     setBusy(true)
     Taro.showLoading({ title: '正在取消', mask: true })
-    const r = await cancelBooking(b.bookingId)
+    const r = await appointmentApi.cancel({ bookingId: b.bookingId })
     Taro.hideLoading()
     setBusy(false)
-    if (r.ok) Taro.showToast({ title: '已取消预约', icon: 'success' })
-    else await Taro.showModal({ title: '未能取消', content: r.error.message, showCancel: false, confirmText: '知道了' })
+    if (r.ok) toast('已取消预约', 'success')
+    else await alert('未能取消', r.error.message)
     onChanged()
   }
 
@@ -83,7 +86,7 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
 
       {b.status === 'checked_in' && (
         <View className="booking__actions">
-          <BigButton text="查看我的排队" onClick={() => Taro.navigateTo({ url: '/pages/queue/index' })} />
+          <BigButton text="查看我的排队" onClick={() => navigate(ROUTES.queue)} />
         </View>
       )}
       {active && (
@@ -94,9 +97,7 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
                 kind="secondary"
                 text="改约（换个时间）"
                 disabled={busy}
-                onClick={() =>
-                  Taro.navigateTo({ url: pageUrl('/pages/booking/date/index', { matterId: b.matterId, bookingId: b.bookingId }) })
-                }
+                onClick={() => navigate(ROUTES.bookingDate, { matterId: b.matterId, bookingId: b.bookingId })}
               />
               <View className="booking-detail__gap" />
               <BigButton kind="secondary" text="取消预约" disabled={busy} onClick={cancel} />
@@ -108,7 +109,7 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
       )}
       {fresh && (
         <View className="booking__actions">
-          <BigButton kind="secondary" text="查看我的全部预约" onClick={() => Taro.redirectTo({ url: '/pages/booking/mine/index' })} />
+          <BigButton kind="secondary" text="查看我的全部预约" onClick={() => redirect(ROUTES.bookingMine)} />
         </View>
       )}
     </View>
@@ -117,24 +118,15 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
 
 export default function BookingDetail() {
   const { rootClass } = useLargeText()
-  const { params } = useRouter()
-  const id = param(params.id)
-  const fresh = param(params.fresh) === '1'
-  usePushRead(params.msgId)
+  const { id = '', fresh, msgId } = useQuery(ROUTES.bookingDetail)
+  usePushRead(msgId)
   // Reloads when shown again: after 改约 the date and slot pages return here.
-  const booking = useLiveRemote(() => getBooking(id), [id])
+  const booking = useLoad(() => appointmentApi.getBooking({ bookingId: id }), [id])
 
   return (
     <View className={`${rootClass} booking booking-detail`}>
-      {!booking.data && booking.loading && <StatusView kind="loading" />}
-      {!booking.data && booking.error && (
-        <StatusView
-          kind={booking.error.code === 'NOT_FOUND' || booking.error.code === 'INVALID_INPUT' ? 'empty' : 'error'}
-          message={booking.error.message}
-          onRetry={booking.refresh}
-        />
-      )}
-      {booking.data && <Detail b={booking.data} fresh={fresh} onChanged={booking.refresh} />}
+      <LoadStatus of={booking} />
+      {booking.data && <Detail b={booking.data} fresh={fresh === '1'} onChanged={booking.refresh} />}
     </View>
   )
 }

@@ -1,24 +1,24 @@
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { BOOKING_STATUS_LABELS } from '../../../../types/domain/booking'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
-import { StatusView } from '../../../components/status-view'
+import { LoadStatus, StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useLiveRemote } from '../../../hooks/useLiveRemote'
-import { myBookings } from '../../../services/appointment'
+import { useLoad } from '../../../hooks/useLoad'
+import { appointmentApi } from '../../../services/api/appointment'
 import { BOOKING_STATUS_TONES, spacedCode } from '../../../utils/booking'
 import { longDate } from '../../../utils/dates'
-import { pageUrl } from '../../../utils/params'
+import { navigate } from '../../../utils/nav'
 import '../booking.scss'
 import './index.scss'
 
-const pickMatter = () => Taro.navigateTo({ url: '/pages/search/index' })
+const pickMatter = () => navigate(ROUTES.search)
 
 /** 我的预约: newest first, as the server orders them; each opens its detail with the code. */
 export default function MyBookings() {
   const { rootClass } = useLargeText()
-  const list = useLiveRemote(myBookings, [])
+  const list = useLoad(() => appointmentApi.myBookings(), [])
   const bookings = list.data?.bookings ?? []
 
   return (
@@ -27,15 +27,14 @@ export default function MyBookings() {
         <BigButton text="预约新事项" onClick={pickMatter} />
         <Text className="booking__note">先查找要办的事项，在事项页点「预约办理」。</Text>
       </View>
-      {!list.data && list.loading && <StatusView kind="loading" />}
-      {!list.data && list.error && <StatusView kind="error" message={list.error.message} onRetry={list.refresh} />}
+      <LoadStatus of={list} />
       {list.data && bookings.length === 0 && <StatusView kind="empty" message="您还没有预约" />}
       {bookings.map((b) => (
         <View
           key={b.bookingId}
           className={`booking-item booking-item--${b.status}`}
           hoverClass="booking-item--pressed"
-          onClick={() => Taro.navigateTo({ url: pageUrl('/pages/booking/detail/index', { id: b.bookingId }) })}
+          onClick={() => navigate(ROUTES.bookingDetail, { id: b.bookingId })}
         >
           <View className="booking-item__head">
             <Text className="booking-item__matter">{b.matterName}</Text>

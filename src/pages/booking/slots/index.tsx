@@ -1,15 +1,16 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { SlotView } from '../../../../types/contracts/appointment'
-import { StatusView } from '../../../components/status-view'
+import { ROUTES } from '../../../../types/routes'
+import { LoadStatus, StatusView } from '../../../components/status-view'
 import { useLargeText } from '../../../hooks/useLargeText'
-import { useRemote } from '../../../hooks/useRemote'
-import { useReshow } from '../../../hooks/useReshow'
-import { listSlots, reschedule } from '../../../services/appointment'
-import { getMatter } from '../../../services/catalog'
+import { useLoad } from '../../../hooks/useLoad'
+import { appointmentApi } from '../../../services/api/appointment'
+import { catalogApi } from '../../../services/api/catalog'
+import { alert, confirm, toast } from '../../../utils/alert'
 import { longDate } from '../../../utils/dates'
-import { pageUrl, param } from '../../../utils/params'
+import { navigate, useQuery } from '../../../utils/nav'
 import { newRequestId } from '../../../utils/request-id'
 import { windowLabel } from '../../../utils/windows'
 import '../booking.scss'
@@ -37,56 +38,52 @@ function SlotCard({ s, window, onPick }: { s: SlotView; window: string; onPick: 
 /** Step 2: the slots of the chosen day. In 改约 mode a tap moves the booking after a confirmation. */
 export default function BookingSlots() {
   const { rootClass } = useLargeText()
-  const { params } = useRouter()
-  const matterId = param(params.matterId)
-  const date = param(params.date)
-  const bookingId = param(params.bookingId)
-  const matter = useRemote(() => getMatter(matterId), [matterId])
-  const slots = useRemote(() => listSlots(matterId, date), [matterId, date])
-  // Seats change while the person looks elsewhere: recount when they come back.
-  useReshow(slots.retry)
+  const { matterId = '', date = '', bookingId = '' } = useQuery(ROUTES.bookingSlots)
+  const matter = useLoad(() => catalogApi.getMatter({ id: matterId }), [matterId], { onShow: false })
+  // Seats change while the person looks elsewhere: recounted when they come back.
+  const slots = useLoad(() => appointmentApi.listSlots({ matterId, date }), [matterId, date])
   const [moving, setMoving] = useState(false)
-  const m = matter.status === 'ready' ? matter.data : undefined
+  const m = matter.data
 
   const moveTo = async (s: SlotView) => {
-    const ok = await Taro.showModal({
+    const sure = await confirm({
       title: '确认改约',
       content: `改到 ${longDate(s.date)} ${s.start}–${s.end}，${windowLabel(m?.windows, s.windowId)}？原时段将释放。`,
       confirmText: '确认改约',
       cancelText: '再看看',
     })
-    if (!ok.confirm) return
+    if (!sure) return
     // One id for this confirmation: a retry after a lost answer cannot move the booking twice.
     const requestId = newRequestId('rs')
     setMoving(true)
     Taro.showLoading({ title: '正在改约', mask: true })
-    let r = await reschedule({ bookingId, slotId: s.slotId, requestId })
+    const move = () => appointmentApi.reschedule({ bookingId, slotId: s.slotId, requestId })
+    let r = await move()
     while (!r.ok && r.error.code === 'INTERNAL') {
       Taro.hideLoading()
-      const again = await Taro.showModal({ title: '改约未完成', content: `${r.error.message}。是否重试？`, confirmText: '重试' })
-      if (!again.confirm) break
+      if (!(await confirm({ title: '改约未完成', content: `${r.error.message}。是否重试？`, confirmText: '重试' }))) break
       Taro.showLoading({ title: '正在改约', mask: true })
-      r = await reschedule({ bookingId, slotId: s.slotId, requestId })
+      r = await move()
     }
     Taro.hideLoading()
     setMoving(false)
     if (r.ok) {
-      Taro.showToast({ title: '改约成功', icon: 'success' })
+      toast('改约成功', 'success')
       // Back to the booking detail (date and slots pages were pushed on top of it); it reloads on show.
       setTimeout(() => Taro.navigateBack({ delta: 2 }), 800)
     } else if (r.error.code !== 'INTERNAL') {
-      await Taro.showModal({ title: '改约未成功', content: r.error.message, showCancel: false, confirmText: '知道了' })
-      slots.retry()
+      await alert('改约未成功', r.error.message)
+      void slots.refresh()
     }
   }
 
   const pick = (s: SlotView) => {
     if (moving) return
     if (bookingId) return moveTo(s)
-    Taro.navigateTo({ url: pageUrl('/pages/booking/form/index', { matterId, slotId: s.slotId, end: s.end }) })
+    void navigate(ROUTES.bookingForm, { matterId, slotId: s.slotId, end: s.end })
   }
 
-  const list = slots.status === 'ready' ? slots.data.slots : []
+  const list = slots.data?.slots ?? []
   const numberOf = (windowId: string) => m?.windows.find((w) => w.id === windowId)?.number ?? 0
   const sorted = [...list].sort((a, b) => a.start.localeCompare(b.start) || numberOf(a.windowId) - numberOf(b.windowId))
   const groups = [
@@ -102,9 +99,8 @@ export default function BookingSlots() {
         <Text className="booking__title">{date ? longDate(date) : ' '}</Text>
         <Text className="booking__sub">{m ? `${m.name} · 请选择时段` : '请选择时段'}</Text>
       </View>
-      {slots.status === 'loading' && <StatusView kind="loading" />}
-      {slots.status === 'error' && <StatusView kind="error" message={slots.error.message} onRetry={slots.retry} />}
-      {slots.status === 'ready' && list.length === 0 && <StatusView kind="empty" message="这一天已没有可预约的时段，请换一天" />}
+      <LoadStatus of={slots} />
+      {slots.data && list.length === 0 && <StatusView kind="empty" message="这一天已没有可预约的时段，请换一天" />}
       {groups.map((g) => (
         <View key={g.title} className="booking-slots__group">
           <Text className="booking-slots__group-title">{g.title}</Text>
@@ -113,9 +109,7 @@ export default function BookingSlots() {
           ))}
         </View>
       ))}
-      {slots.status === 'ready' && list.length > 0 && (
-        <Text className="booking__note booking-slots__note">请按所约时段到场，提前10分钟到达为宜。</Text>
-      )}
+      {list.length > 0 && <Text className="booking__note booking-slots__note">请按所约时段到场，提前10分钟到达为宜。</Text>}
     </View>
   )
 }

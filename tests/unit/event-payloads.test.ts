@@ -1,0 +1,129 @@
+/** Every notification event has one payload schema; the outbox refuses what does not fit, and the texts read only what it declares. */
+import { checkPayload, EVENT_PAYLOADS, InvalidPayloadError, type EventPayloads } from '../../types/domain/event-payloads'
+import { isMessageOnly, NOTIFICATION_EVENTS, type NotificationEvent } from '../../types/domain/notification'
+import { formatNotification, messageText } from '../../types/domain/template-format'
+
+const AT = new Date('2026-09-28T02:00:00Z')
+
+/** One valid payload per event, as the producers write them. */
+const EXAMPLES: { [E in NotificationEvent]: EventPayloads[E] } = {
+  'booking.confirmed': { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '一楼A区 1号窗口', code: 'AB23CD45' },
+  'booking.reminder_day_before': { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '一楼A区 1号窗口', code: 'AB23CD45' },
+  'booking.cancelled': { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '一楼A区 1号窗口', code: 'AB23CD45' },
+  'booking.day_off': {
+    matterName: '普通护照签发',
+    time: '2026-10-01 09:00-09:30',
+    place: '一楼A区 1号窗口',
+    code: 'AB23CD45',
+    holiday: '国庆节',
+  },
+  'queue.three_ahead': { ticket: 'A012', ahead: 3, matterName: '普通护照签发' },
+  'queue.called': { ticket: 'A012', place: '3号窗口', matterName: '普通护照签发' },
+  'case.accepted': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', promisedDays: 7 },
+  'case.supplement_requested': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', items: 2 },
+  'case.approved': { matterName: '普通护照签发', caseNo: 'ZW20260928000123' },
+  'case.rejected': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', reason: '申请材料与事实不符' },
+  'case.ready_for_pickup': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', place: '一楼D区 23号窗口' },
+  'case.lookup_locked': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', failures: 5 },
+  'case.due_date_changed': {
+    matterName: '普通护照签发',
+    caseNo: 'ZW20260928000123',
+    from: '2026-10-09',
+    to: '2026-10-12',
+    reason: '工作日历调整',
+  },
+  'inquiry.answered': { topic: '办护照要带户口本吗', department: '县公安局出入境管理大队' },
+  'calendar.provisional_year': { year: 2027 },
+}
+
+const required = (event: NotificationEvent) =>
+  Object.entries(EVENT_PAYLOADS[event].shape)
+    .filter(([, field]) => !field.safeParse(undefined).success)
+    .map(([key]) => key)
+
+describe('one payload schema per event', () => {
+  it('when the events are listed, then each has exactly one schema and nothing else has one', () => {
+    expect(Object.keys(EVENT_PAYLOADS).sort()).toEqual([...NOTIFICATION_EVENTS].sort())
+  })
+
+  it.each(NOTIFICATION_EVENTS)('when %s carries what its producer writes, then the payload is accepted as is', (event) => {
+    expect(checkPayload(event, EXAMPLES[event])).toEqual(EXAMPLES[event])
+  })
+
+  it.each(NOTIFICATION_EVENTS.flatMap((e) => required(e).map((key) => [e, key] as const)))(
+    'when %s lacks %s, then the payload is refused naming the field',
+    (event, key) => {
+      const { [key]: _dropped, ...rest } = EXAMPLES[event] as Record<string, unknown>
+      expect(() => checkPayload(event, rest)).toThrow(InvalidPayloadError)
+      expect(() => checkPayload(event, rest)).toThrow(key)
+    },
+  )
+
+  it.each(NOTIFICATION_EVENTS)('when a field of %s is misspelt, then the payload is refused naming both spellings', (event) => {
+    const [key, value] = Object.entries(EXAMPLES[event])[0]
+    const { [key]: _right, ...rest } = EXAMPLES[event] as Record<string, unknown>
+    const misspelt = { ...rest, [`${key}s`]: value }
+    const refusal = (() => {
+      try {
+        checkPayload(event, misspelt)
+      } catch (e) {
+        return e as InvalidPayloadError
+      }
+      throw new Error('accepted a misspelt field')
+    })()
+    expect(refusal).toBeInstanceOf(InvalidPayloadError)
+    expect(refusal.paths).toEqual(expect.arrayContaining([`${key}s`]))
+    if (required(event).includes(key)) expect(refusal.paths).toEqual(expect.arrayContaining([key]))
+  })
+
+  it('when a payload is refused, then the error names fields but never their values', () => {
+    const e = (() => {
+      try {
+        checkPayload('case.accepted', { matterName: '张伟的护照', caseNo: 110101199003070016, promisedDays: '七' })
+      } catch (err) {
+        return err as Error
+      }
+      throw new Error('accepted a bad payload')
+    })()
+    expect(e.message).toContain('caseNo')
+    expect(e.message).toContain('promisedDays')
+    expect(e.message).not.toMatch(/张伟|110101199003070016|七/)
+  })
+
+  it('when an event is not one of ours, then its payload is refused', () => {
+    expect(() => checkPayload('case.teleported' as NotificationEvent, {})).toThrow(InvalidPayloadError)
+  })
+})
+
+describe('the texts read only what the payload declares', () => {
+  /** The payload behind a proxy that records every field the formatter reads. */
+  function watched<E extends NotificationEvent>(event: E) {
+    const reads = new Set<string>()
+    const data = new Proxy(EXAMPLES[event], {
+      get(target, key, receiver) {
+        if (typeof key === 'string') reads.add(key)
+        return Reflect.get(target, key, receiver)
+      },
+      has(target, key) {
+        if (typeof key === 'string') reads.add(key)
+        return Reflect.has(target, key)
+      },
+    })
+    return { data, reads }
+  }
+
+  it.each(NOTIFICATION_EVENTS)('when the message centre text of %s is made, then every field it reads is in its schema', (event) => {
+    const { data, reads } = watched(event)
+    messageText(event, data, AT)
+    expect([...reads].filter((k) => !(k in EVENT_PAYLOADS[event].shape))).toEqual([])
+  })
+
+  it.each(NOTIFICATION_EVENTS.filter((e) => !isMessageOnly(e)))(
+    'when %s is formatted for its template, then every field it reads is in its schema',
+    (event) => {
+      const { data, reads } = watched(event)
+      formatNotification(event as Exclude<NotificationEvent, 'case.lookup_locked' | 'calendar.provisional_year'>, data, AT)
+      expect([...reads].filter((k) => !(k in EVENT_PAYLOADS[event].shape))).toEqual([])
+    },
+  )
+})

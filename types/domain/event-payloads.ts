@@ -1,0 +1,79 @@
+import { z } from '../zod'
+import type { NotificationEvent } from './notification'
+
+/**
+ * What each notification event carries: the semantic fields the producing function writes into
+ * the outbox and the message text and template data are made of (template-format.ts). One
+ * schema per event, strict, so a missing or misspelt field is refused when the notification is
+ * written (cloudfunctions/_kit/outbox.ts), not found later as a failed delivery.
+ */
+
+const text = z.string()
+const count = z.number().int().nonnegative()
+
+/** A booking as its notices tell it: the matter, `YYYY-MM-DD HH:mm-HH:mm`, the window's place and the booking code. */
+const bookingFields = { matterName: text, time: text, place: text, code: text }
+/** A case as its notices name it. */
+const caseFields = { matterName: text, caseNo: text }
+
+export const EVENT_PAYLOADS = {
+  'booking.confirmed': z.strictObject(bookingFields),
+  'booking.reminder_day_before': z.strictObject(bookingFields),
+  'booking.cancelled': z.strictObject(bookingFields),
+  /** `holiday`: what the day became (国庆节, 休息日). */
+  'booking.day_off': z.strictObject({ ...bookingFields, holiday: text }),
+  /** `ahead`: tickets still ahead of this one. No window yet: whichever window is free calls it. */
+  'queue.three_ahead': z.strictObject({ ticket: text, ahead: count, matterName: text }),
+  /** `place`: the window that called the ticket (`3号窗口`). */
+  'queue.called': z.strictObject({ ticket: text, place: text, matterName: text }),
+  /** `promisedDays`: the promised time limit in working days. */
+  'case.accepted': z.strictObject({ ...caseFields, promisedDays: count }),
+  /** `items`: how many things the citizen is asked to supply. */
+  'case.supplement_requested': z.strictObject({ ...caseFields, items: count }),
+  'case.approved': z.strictObject(caseFields),
+  /** `reason`: free text written to the applicant, so bound relatives get the notice without it. */
+  'case.rejected': z.strictObject({ ...caseFields, reason: text.optional() }),
+  /** `place`: the hand-out window's place. */
+  'case.ready_for_pickup': z.strictObject({ ...caseFields, place: text }),
+  /** `failures`: the failed lookups of the case number within the hour. */
+  'case.lookup_locked': z.strictObject({ ...caseFields, failures: count }),
+  /** `from` and `to`: the promised dates (YYYY-MM-DD); `reason`: why (applicant only, like a refusal's). */
+  'case.due_date_changed': z.strictObject({ ...caseFields, from: text, to: text, reason: text.optional() }),
+  /** `topic`: the question cut short, numbers masked; `department`: who answered. */
+  'inquiry.answered': z.strictObject({ topic: text, department: text }),
+  'calendar.provisional_year': z.strictObject({ year: z.number().int() }),
+} as const satisfies Record<NotificationEvent, z.ZodObject>
+
+/** The payload of every event, by event. */
+export type EventPayloads = { [E in NotificationEvent]: z.output<(typeof EVENT_PAYLOADS)[E]> }
+export type EventPayload<E extends NotificationEvent> = EventPayloads[E]
+
+/** A payload that does not fit its event. The message names the fields at fault, never their values (they may be personal). */
+export class InvalidPayloadError extends Error {
+  constructor(
+    readonly event: string,
+    readonly paths: string[],
+  ) {
+    super(`${event}: the payload does not fit at ${paths.join(', ')}`)
+    this.name = 'InvalidPayloadError'
+  }
+}
+
+/** The paths a zod failure is at; a field the schema does not know is named by its key. */
+const pathsOf = (error: z.ZodError): string[] => [
+  ...new Set(
+    error.issues.flatMap((i) => {
+      const at = i.path.map(String)
+      return i.code === 'unrecognized_keys' ? i.keys.map((k) => [...at, k].join('.')) : [at.join('.') || '(payload)']
+    }),
+  ),
+]
+
+/** `data` checked against the schema of `event`: the payload, or InvalidPayloadError. */
+export function checkPayload<E extends NotificationEvent>(event: E, data: unknown): EventPayloads[E] {
+  const schema: z.ZodObject | undefined = Object.prototype.hasOwnProperty.call(EVENT_PAYLOADS, event) ? EVENT_PAYLOADS[event] : undefined
+  if (!schema) throw new InvalidPayloadError(String(event), ['event'])
+  const parsed = schema.safeParse(data)
+  if (!parsed.success) throw new InvalidPayloadError(event, pathsOf(parsed.error))
+  return parsed.data as EventPayloads[E]
+}
