@@ -8,6 +8,7 @@
 import type { Page } from 'playwright-core'
 import { idNumberFor } from '../support/people'
 import { appForFile, go, screenshot, shown, waitForText } from './support/app'
+import { fillPassportApplication, staffAct } from './support/case-pages'
 
 const CITIZEN = 'demo-citizen-a'
 const CLERK = 'demo-staff-crj' // 出入境窗口 王芳 (window staff of dept-crj)
@@ -28,16 +29,6 @@ async function uploadTo(page: Page, materialIndex: number, file: { name: string;
   await (await chooser).setFiles(file)
 }
 
-/** Staff: one transition from the action buttons, through its panel's confirm button. */
-async function staffAct(page: Page, label: string, fill?: () => Promise<void>) {
-  const view = shown(page)
-  await view.locator('.staff-case__actions').getByText(label, { exact: true }).click()
-  await view.locator('.case-act').waitFor()
-  await fill?.()
-  await view.locator('.case-act').getByText(`确认${label}`, { exact: true }).click()
-  await view.locator('.case-act').waitFor({ state: 'detached' })
-}
-
 describe('applying online, a supplement request, and the result ready for pickup', () => {
   let caseNo = ''
 
@@ -47,16 +38,7 @@ describe('applying online, a supplement request, and the result ready for pickup
     await shown(page).getByText('网上申请', { exact: true }).click()
 
     const form = shown(page)
-    await form.locator('.form-field--app-name input').waitFor()
-    await form.locator('.form-field--app-name input').fill('张伟')
-    await form.locator('.form-field--app-idNumber input').fill(ID_NUMBER)
-    await form.locator('.form-field--app-phone input').fill('13912345678')
-    await form.locator('.choice-chips--f-applyType').getByText('首次申领', { exact: true }).click()
-    await form.locator('.choice-chips--f-purpose').getByText('旅游', { exact: true }).click()
-    await form.locator('.form-field--f-destination input').fill('泰国')
-    await form.locator('.form-field--f-birthPlace input').fill('山西省运城市')
-    await form.locator('.form-field--f-emergencyContact input').fill('张建国')
-    await form.locator('.form-field--f-emergencyPhone input').fill('13800001111')
+    await fillPassportApplication(form, ID_NUMBER)
 
     // Nothing uploaded yet: the page names the missing material before anything is sent.
     await form.getByText('下一步：核对并提交', { exact: true }).click()

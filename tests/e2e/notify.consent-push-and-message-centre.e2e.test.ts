@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core'
 import { idNumberFor } from '../support/people'
 import { appForFile, go, screenshot, shown, waitForText } from './support/app'
+import { fillPassportApplication, staffAct } from './support/case-pages'
 
 const CITIZEN = 'demo-citizen-a'
 const CLERK = 'demo-staff-crj' // 出入境窗口 王芳 (window staff of dept-crj)
@@ -31,16 +32,6 @@ async function consentPrompt(page: Page, titles: string[]) {
   for (const t of titles) await modal.locator('.taro-modal__text').getByText(t).waitFor()
   await page.waitForTimeout(400) // the dialog fades in; the screenshot should show it, not its ghost
   return modal
-}
-
-/** Staff: one transition from the action buttons, through its panel's confirm button. */
-async function staffAct(page: Page, label: string, fill?: () => Promise<void>) {
-  const view = shown(page)
-  await view.locator('.staff-case__actions').getByText(label, { exact: true }).click()
-  await view.locator('.case-act').waitFor()
-  await fill?.()
-  await view.locator('.case-act').getByText(`确认${label}`, { exact: true }).click()
-  await view.locator('.case-act').waitFor({ state: 'detached' })
 }
 
 describe('consent, push and the message centre', () => {
@@ -90,16 +81,7 @@ describe('consent, push and the message centre', () => {
     const { page } = await app.open(CITIZEN, { consent: 'ask' })
     await go(page, app, '/packages/case/apply/index?matterId=m-passport')
     const form = shown(page)
-    await form.locator('.form-field--app-name input').waitFor()
-    await form.locator('.form-field--app-name input').fill('张伟')
-    await form.locator('.form-field--app-idNumber input').fill(ID_NUMBER)
-    await form.locator('.form-field--app-phone input').fill('13912345678')
-    await form.locator('.choice-chips--f-applyType').getByText('首次申领', { exact: true }).click()
-    await form.locator('.choice-chips--f-purpose').getByText('旅游', { exact: true }).click()
-    await form.locator('.form-field--f-destination input').fill('泰国')
-    await form.locator('.form-field--f-birthPlace input').fill('山西省运城市')
-    await form.locator('.form-field--f-emergencyContact input').fill('张建国')
-    await form.locator('.form-field--f-emergencyPhone input').fill('13800001111')
+    await fillPassportApplication(form, ID_NUMBER)
     const chooser = page.waitForEvent('filechooser')
     await form.locator('.case-material--0 .case-material__upload').click()
     await (await chooser).setFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: PNG })
