@@ -35,6 +35,13 @@ describe('formSchemaOf', () => {
     expect(r.error!.issues[0].path.join('.') || (r.error!.issues[0] as { keys?: string[] }).keys?.join('')).toBe(path || 'hobby')
   })
 
+  it('when required fields are missing or empty, then each is asked for by its label, whatever its type', () => {
+    const r = formSchemaOf(fields).safeParse({ destination: '', purpose: undefined })
+    expect(r.success).toBe(false)
+    const messages = Object.fromEntries(r.error!.issues.map((i) => [i.path.join('.'), i.message]))
+    expect(messages).toEqual({ purpose: '请填写出境事由', destination: '请填写前往国家或地区', phone: '请填写电话' })
+  })
+
   it('when a draft is partial, then missing fields pass but wrong ones do not', () => {
     expect(formSchemaOf(fields, { partial: true }).safeParse({ purpose: '旅游' }).success).toBe(true)
     expect(formSchemaOf(fields, { partial: true }).safeParse({ phone: '123' }).success).toBe(false)

@@ -61,6 +61,13 @@ function valueSchema(f: FormField): z.ZodType {
   }
 }
 
+/** A required field's value: missing or empty is 「请填写…」 by its label, whatever its type (not zod's 「期望 string」). */
+const requiredValue = (f: FormField, s: z.ZodType) =>
+  z
+    .unknown()
+    .refine((v) => v !== undefined && v !== null && v !== '', { message: `请填写${f.label}`, abort: true })
+    .pipe(s)
+
 /**
  * The schema of a form's values. Strict: a key the matter does not define is refused. With
  * `partial` (a draft), every field may be missing but whatever is there must already be valid.
@@ -69,7 +76,7 @@ export function formSchemaOf(fields: readonly FormField[], opts: { partial?: boo
   const shape: Record<string, z.ZodType> = {}
   for (const f of fields) {
     const s = valueSchema(f)
-    shape[f.key] = opts.partial || !f.required ? s.optional() : s
+    shape[f.key] = opts.partial || !f.required ? s.optional() : requiredValue(f, s)
   }
   return z.strictObject(shape)
 }
