@@ -1,3 +1,5 @@
+import { windowNumberLabel } from '../../types/domain/catalog'
+
 interface WindowRef {
   id: string
   name: string
@@ -5,7 +7,7 @@ interface WindowRef {
 }
 
 /** 1号窗口 出入境证件受理窗口 — the number first: it is what the hall signs show. */
-export const windowName = (w: Pick<WindowRef, 'number' | 'name'>): string => `${w.number}号窗口 ${w.name}`
+export const windowName = (w: Pick<WindowRef, 'number' | 'name'>): string => `${windowNumberLabel(w.number)} ${w.name}`
 
 /** The name of a window among `windows`, or 办理窗口 while they are not known. */
 export const windowLabel = (windows: WindowRef[] | undefined, windowId: string): string => {

@@ -3,6 +3,7 @@ import type { TicketView } from '../../../types/contracts/queue'
 import { TICKET_STATUS_LABELS, type TicketStatus } from '../../../types/domain/queue'
 import { Tag, type TagProps } from '../tag'
 import './index.scss'
+import { windowNumberLabel } from '../../../types/domain/catalog'
 
 export interface TicketCardProps {
   ticket: TicketView
@@ -13,7 +14,8 @@ export interface TicketCardProps {
 const TONES: Record<TicketStatus, TagProps['tone']> = { waiting: 'blue', called: 'orange', done: 'green', skipped: 'gray' }
 const KIND_LABELS: Record<TicketView['kind'], string> = { booked: '预约', walk_in: '现场' }
 
-const windowText = (t: TicketView) => (t.windowNumber ? `${t.windowNumber}号窗口${t.windowName ? `（${t.windowName}）` : ''}` : '')
+const windowText = (t: TicketView) =>
+  t.windowNumber ? `${windowNumberLabel(t.windowNumber)}${t.windowName ? `（${t.windowName}）` : ''}` : ''
 
 /** One queue ticket: its number large (people compare it with the hall screen), then what to do. */
 export function TicketCard({ ticket: t, mode = 'citizen' }: TicketCardProps) {

@@ -9,6 +9,7 @@ import { Tag } from '../../components/tag'
 import { navigate } from '../../utils/nav'
 import { Faq } from './faq'
 import { takeWalkInTicket } from './walk-in'
+import { windowNumberLabel } from '../../../types/domain/catalog'
 
 const AUDIENCE_LABELS: Record<MatterDetail['audience'], string> = {
   person: '个人办理',
@@ -108,7 +109,7 @@ export function Detail({ m }: { m: MatterDetail }) {
         <Text className="matter__strong">{m.department.name}</Text>
         {m.department.location && <Text className="matter__line">位置：{m.department.location}</Text>}
         {m.windows.length > 0 && (
-          <Text className="matter__line">窗口：{m.windows.map((w) => `${w.number}号窗口（${w.name}）`).join('、')}</Text>
+          <Text className="matter__line">窗口：{m.windows.map((w) => `${windowNumberLabel(w.number)}（${w.name}）`).join('、')}</Text>
         )}
         {m.department.phone && (
           <View

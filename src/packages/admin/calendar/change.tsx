@@ -9,6 +9,7 @@ import { BigButton } from '../../../components/big-button'
 import { calendarApi } from '../../../services/api/calendar'
 import { weekdayLabel } from '../../../utils/dates'
 import { dayInfoLabel, rangeText, shortDate } from './model'
+import { windowName } from '../../../utils/windows'
 
 export type Preview = ActionOutput<typeof calendarContract, 'previewChange'>
 export type Applied = ActionOutput<typeof calendarContract, 'applyChange'>
@@ -139,7 +140,7 @@ export function ChangePreview({ flow }: { flow: ChangeFlow }) {
                   {b.date} {b.time} {b.matterName}
                 </Text>
                 <Text className="cal-impact__sub">
-                  {b.windowNumber}号窗口 {b.windowName} · {maskName(b.applicantName)}
+                  {windowName({ number: b.windowNumber, name: b.windowName })} · {maskName(b.applicantName)}
                 </Text>
               </View>
             ))}

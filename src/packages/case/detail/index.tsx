@@ -21,6 +21,7 @@ import { SupplementList } from '../supplement-list'
 import { QueryCode } from './query-code'
 import '../case.scss'
 import './index.scss'
+import { windowName } from '../../../utils/windows'
 
 const FRESH: Record<string, string> = {
   submitted: '申请已提交，请留意预审结果',
@@ -49,7 +50,7 @@ function Result({ c }: { c: CaseView }) {
             </View>
           )}
           <InfoRow label="领取窗口" strong>
-            {r.pickup.windowNumber}号窗口 {r.pickup.windowName}
+            {windowName({ number: r.pickup.windowNumber, name: r.pickup.windowName })}
           </InfoRow>
           <InfoRow label="地点">{r.pickup.location}</InfoRow>
         </View>

@@ -20,6 +20,7 @@ import { redirect, useQuery } from '../../../utils/nav'
 import '../case.scss'
 import '../detail/index.scss'
 import './index.scss'
+import { windowName } from '../../../utils/windows'
 
 /** Ready: where to collect, and why the code is not here (the window hands the result to whoever shows it). */
 function Pickup({ c }: { c: FollowedCaseView }) {
@@ -28,7 +29,7 @@ function Pickup({ c }: { c: FollowedCaseView }) {
     <View className="followed__ready">
       <Text className="followed__ready-title">已办好，可以领取了</Text>
       <InfoRow label="领取窗口" strong>
-        {c.pickup.windowNumber}号窗口 {c.pickup.windowName}
+        {windowName({ number: c.pickup.windowNumber, name: c.pickup.windowName })}
       </InfoRow>
       <InfoRow label="地点">{c.pickup.location}</InfoRow>
       <Text className="followed__ready-note">取件码只发给申请人本人。如需代领，请向申请人要取件码。</Text>

@@ -15,6 +15,7 @@ import { navigate } from '../../../utils/nav'
 import { lookupDeviceId } from './device'
 import '../case.scss'
 import './index.scss'
+import { windowName } from '../../../utils/windows'
 
 type Field = 'caseNo' | 'queryCode' | 'name' | 'idLast4'
 type Errors = Partial<Record<Field, string>>
@@ -51,7 +52,7 @@ function Answer({ r }: { r: LookupResult }) {
         {r.pickup && (
           <View>
             <InfoRow label="领取窗口" strong>
-              {r.pickup.windowNumber}号窗口 {r.pickup.windowName}
+              {windowName({ number: r.pickup.windowNumber, name: r.pickup.windowName })}
             </InfoRow>
             <InfoRow label="地点">{r.pickup.location}</InfoRow>
             <Text className="case-page__note">领取时须出示申请人的取件码。</Text>

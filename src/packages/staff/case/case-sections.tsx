@@ -5,6 +5,7 @@ import { Section } from '../../../components/section'
 import { Tag } from '../../../components/tag'
 import { CONTENT_TYPE_LABELS, fileSizeText } from '../../../utils/case'
 import { openMaterial } from '../../../utils/files'
+import { windowName } from '../../../utils/windows'
 
 /** 申请人 and 申请表: what the applicant entered (each view is logged on the server). */
 export function ApplicantSections({ c }: { c: CaseView }) {
@@ -94,9 +95,7 @@ export function DeliverySection({ c }: { c: CaseView }) {
         </InfoRow>
       )}
       {c.result?.pickup && (
-        <InfoRow label="出件窗口">
-          {c.result.pickup.windowNumber}号窗口 {c.result.pickup.windowName}
-        </InfoRow>
+        <InfoRow label="出件窗口">{windowName({ number: c.result.pickup.windowNumber, name: c.result.pickup.windowName })}</InfoRow>
       )}
       {c.result?.mail && (
         <InfoRow label="运单">

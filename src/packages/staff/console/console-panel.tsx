@@ -11,6 +11,7 @@ import { queueApi } from '../../../services/api/queue'
 import { alert, confirm, toast } from '../../../utils/alert'
 import { StaffLoadStatus } from '../load-status'
 import { windowName, type StaffWindow } from '../staff'
+import { windowNumberLabel } from '../../../../types/domain/catalog'
 
 const POLL_MS = 10_000
 
@@ -68,7 +69,7 @@ export function ConsolePanel({ window, allWindows, onChangeWindow }: ConsolePane
     await act(
       '转窗口',
       () => queueApi.transfer({ ticketId: current.ticketId, toWindowId: to.id }),
-      () => toast(`已转到${to.number}号窗口`),
+      () => toast(`已转到${windowNumberLabel(to.number)}`),
     )
   }
 

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useLoad } from '../../../hooks/useLoad'
 import { calendarApi } from '../../../services/api/calendar'
 import { monthDay, weekdayLabel } from '../../../utils/dates'
+import { windowNumberLabel } from '../../../../types/domain/catalog'
 
 /**
  * 待改约: bookings on dates the working-day calendar turned into days off. They were kept (nothing
@@ -22,7 +23,7 @@ export function ReschedulePanel() {
             {monthDay(b.date)}（{weekdayLabel(b.date)}，{b.holiday}）{b.time}
           </Text>
           <Text className="staff-reschedule__what">
-            {b.matterName} · {b.windowNumber}号窗口 · {b.applicantName}
+            {b.matterName} · {windowNumberLabel(b.windowNumber)} · {b.applicantName}
           </Text>
           {!b.phone.includes('*') && (
             <Text className="staff-reschedule__phone" onClick={() => Taro.makePhoneCall({ phoneNumber: b.phone })}>

@@ -17,6 +17,7 @@ import { staffApi } from '../../../services/api/staff'
 import { beijingDateTime } from '../../../utils/case'
 import '../staff.scss'
 import './index.scss'
+import { windowNumberLabel } from '../../../../types/domain/catalog'
 
 type Invitation = ActionOutput<typeof staffContract, 'createInvitation'>
 const ROLE_OPTIONS = STAFF_ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))
@@ -106,7 +107,7 @@ export default function StaffInvite() {
                       className={`choice-chips__chip${on ? ' choice-chips__chip--on' : ''}`}
                       onClick={() => setWindowIds((xs) => (on ? xs.filter((x) => x !== w.id) : [...xs, w.id]))}
                     >
-                      {on ? `✓ ${w.number}号窗口` : `${w.number}号窗口`}
+                      {on ? `✓ ${windowNumberLabel(w.number)}` : windowNumberLabel(w.number)}
                     </View>
                   )
                 })}

@@ -20,6 +20,7 @@ import { longDate } from '../../../utils/dates'
 import { navigate, redirect, useQuery } from '../../../utils/nav'
 import '../booking.scss'
 import './index.scss'
+import { windowName } from '../../../utils/windows'
 
 function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onChanged: () => void }) {
   const [busy, setBusy] = useState(false)
@@ -73,9 +74,7 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
         <InfoRow label="事项" strong>
           {b.matterName}
         </InfoRow>
-        <InfoRow label="窗口">
-          {b.windowNumber}号窗口 {b.windowName}
-        </InfoRow>
+        <InfoRow label="窗口">{windowName({ number: b.windowNumber, name: b.windowName })}</InfoRow>
         {b.location && <InfoRow label="地点">{b.location}</InfoRow>}
         <InfoRow label="预约人">
           {b.applicantName}

@@ -12,6 +12,7 @@ import { longDate } from '../../../utils/dates'
 import { navigate } from '../../../utils/nav'
 import '../booking.scss'
 import './index.scss'
+import { windowNumberLabel } from '../../../../types/domain/catalog'
 
 const pickMatter = () => navigate(ROUTES.search)
 
@@ -44,7 +45,7 @@ export default function MyBookings() {
             {longDate(b.date)} {b.start}–{b.end}
           </Text>
           <Text className="booking-item__line">
-            {b.windowNumber}号窗口 · 预约人 {b.applicantName}
+            {windowNumberLabel(b.windowNumber)} · 预约人 {b.applicantName}
           </Text>
           <Text className="booking-item__line">
             预约码 <Text className="booking-item__code">{spacedCode(b.code)}</Text>
