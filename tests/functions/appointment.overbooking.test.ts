@@ -55,8 +55,13 @@ describe('a slot under a rush of bookings', () => {
     let running = true
     const watch = (async () => {
       while (running) {
-        const { data } = await t.db.collection('slot_seats').where({ _id: slotId }).get()
-        if (data[0]) lowest = Math.min(lowest, data[0].remaining)
+        // A watcher's read that waits behind the rush and times out is only one sample missed.
+        const read = await t.db
+          .collection('slot_seats')
+          .where({ _id: slotId })
+          .get()
+          .catch(() => ({ data: [] }))
+        if (read.data[0]) lowest = Math.min(lowest, read.data[0].remaining)
         await new Promise((r) => setTimeout(r, 5))
       }
     })()
