@@ -43,6 +43,8 @@ import { TimerScheduler, declaredTimers } from './timers'
 import { Transactions } from './transactions'
 import { DEFAULT_ENV_ID, identity, installEnvProxy, sdkEnv } from './wxcontext'
 
+const LISTEN_BACKLOG = 4096
+
 export interface LocalCloudOptions {
   /** 0 = a random free port. */
   port?: number
@@ -249,7 +251,10 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   try {
     await new Promise<void>((ok, fail) => {
       server.once('error', fail)
-      server.listen(opts.port ?? 0, host, () => {
+      // Every function's database reads go through this one server, side by side: a rush of bookings
+      // opens more connections at once than Node's default backlog (511), and the kernel would reset
+      // the excess. 4096 is Linux's default somaxconn, the most listen() is granted anyway.
+      server.listen(opts.port ?? 0, host, LISTEN_BACKLOG, () => {
         server.off('error', fail)
         ok()
       })

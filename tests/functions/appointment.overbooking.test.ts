@@ -1,5 +1,4 @@
 import { mkdtempSync } from 'node:fs'
-import { Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildFunctions } from '../../scripts/build-functions'
@@ -13,25 +12,9 @@ import { clearFakeNow, setBeijingNow } from '../support/clock'
 const functionsDir = mkdtempSync(join(tmpdir(), 'overbooking-fns-'))
 let t: TestCloud
 
-/**
- * The local cloud listens with Node's default backlog of 511 pending connections. A thousand
- * bookings, each sending its reads side by side, open more connections at once than that, and the
- * kernel resets the excess (ECONNRESET): a limit of the one-process stand-in, not of the cloud.
- * Until local/index.ts listens with a larger backlog, this file starts it with 4096 (somaxconn).
- */
-function withBacklog<T>(start: () => Promise<T>): Promise<T> {
-  const listen = Server.prototype.listen
-  Server.prototype.listen = function (this: Server, ...args: unknown[]) {
-    if (typeof args[0] === 'number' && typeof args[1] === 'string' && typeof args[2] === 'function')
-      args = [args[0], args[1], 4096, args[2]]
-    return listen.apply(this, args as Parameters<typeof listen>)
-  } as typeof listen
-  return start().finally(() => (Server.prototype.listen = listen))
-}
-
 beforeAll(async () => {
   await buildFunctions(['appointment'], undefined, functionsDir)
-  t = await withBacklog(() => startTestCloud({ functionsDir, seed: seedDemoCentre, indexes: INDEXES }))
+  t = await startTestCloud({ functionsDir, seed: seedDemoCentre, indexes: INDEXES })
   setBeijingNow('2026-09-28', '09:00')
 })
 afterAll(async () => {
