@@ -66,25 +66,21 @@ export async function issueTicket(
     sortKeyOf: (n: number) => string
   },
 ): Promise<TicketDoc> {
+  const number = await nextNumber(t.date, t.prefix)
   const { sortKeyOf, ...rest } = t
-  // A counter behind its tickets (a database restored from a backup, a store that lost its last
-  // write in a crash) hands out a number that is already a ticket: skip it rather than fail.
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const number = await nextNumber(t.date, t.prefix)
-    const doc: TicketDoc = {
-      ...rest,
-      _id: ticketIdOf(t.date, t.prefix, number),
-      number,
-      label: ticketLabel(t.prefix, number),
-      status: 'waiting',
-      sortKey: sortKeyOf(number),
-      targetWindowId: '',
-      windowId: '',
-      callCount: 0,
-    }
-    if (await insertOnce(tickets(), doc)) return doc
+  const doc: TicketDoc = {
+    ...rest,
+    _id: ticketIdOf(t.date, t.prefix, number),
+    number,
+    label: ticketLabel(t.prefix, number),
+    status: 'waiting',
+    sortKey: sortKeyOf(number),
+    targetWindowId: '',
+    windowId: '',
+    callCount: 0,
   }
-  throw new AppError('CONFLICT', '取号人数较多，请稍后重试')
+  await tickets().add({ data: doc })
+  return doc
 }
 
 export async function getTicket(ticketId: string): Promise<TicketDoc> {
