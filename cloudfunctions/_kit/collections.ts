@@ -55,6 +55,21 @@ export const COLLECTIONS = {
   invitations: 'invitations',
   /** Staff sign-in and sign-out (签到签退). */
   shifts: 'shifts',
+  /**
+   * 好差评: one invitation per finished object and rater (`_id` = the rating's id, so the sweep
+   * writes it once), the ratings themselves (same id: one per object and rater), the province
+   * reporting outbox (same id again), and the sweep's watermarks per source (`_id` = the kind).
+   */
+  ratingInvitations: 'rating_invitations',
+  ratings: 'ratings',
+  ratingReports: 'rating_reports',
+  ratingWatermarks: 'rating_watermarks',
+  /**
+   * Complaints to the centre office (投诉). The complainant's OPENID is stored to tell them apart
+   * and is never answered to staff; an anonymous complaint's query password only as a keyed hash.
+   * Failed tracking lookups count in `lookup_attempts` under `cp:o:<OPENID>`.
+   */
+  complaints: 'complaints',
 } as const
 
 export interface IndexSpec {
@@ -97,6 +112,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'openid_date', keys: { openid: 1, date: 1 } },
     { name: 'bookingId', keys: { bookingId: 1 } },
     { name: 'settleBy', keys: { settleBy: 1 } },
+    // 好差评 invitations: tickets served since the sweep's watermark.
+    { name: 'status_finishedAt', keys: { status: 1, finishedAt: 1 } },
   ],
   [COLLECTIONS.cases]: [
     { name: 'caseNo_unique', keys: { caseNo: 1 }, unique: true },
@@ -106,6 +123,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'state_submittedAt', keys: { state: 1, submittedAt: -1 } },
     // Open accepted cases, for recomputing deadlines when the working-day calendar changes.
     { name: 'accepted_acceptedOn', keys: { accepted: 1, acceptedOn: 1 } },
+    // 好差评 invitations: cases that reached a finished state since the sweep's watermark.
+    { name: 'state_updatedAt', keys: { state: 1, updatedAt: 1 } },
   ],
   [COLLECTIONS.caseEvents]: [{ name: 'caseId_seq', keys: { caseId: 1, seq: 1 } }],
   [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
@@ -131,6 +150,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'ownerStaffNo_state_lastMessageAt', keys: { ownerStaffNo: 1, state: 1, lastMessageAt: -1 } },
     { name: 'departmentId_awaitingReply_dueDate', keys: { departmentId: 1, awaitingReply: 1, dueDate: 1 } },
     { name: 'awaitingReply_dueDate', keys: { awaitingReply: 1, dueDate: 1 } },
+    // 好差评 invitations: answered or closed inquiries since the sweep's watermark.
+    { name: 'state_updatedAt', keys: { state: 1, updatedAt: 1 } },
   ],
   [COLLECTIONS.inquiryMessages]: [
     { name: 'inquiryId_seq', keys: { inquiryId: 1, seq: 1 } },
@@ -152,6 +173,28 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'status_leaseUntil', keys: { status: 1, leaseUntil: 1 } },
     { name: 'subjectRoot', keys: { subjectRoot: 1 } },
     { name: 'subjectId', keys: { subjectId: 1 } },
+  ],
+  [COLLECTIONS.ratingInvitations]: [
+    { name: 'openid_status_finishedAt', keys: { openid: 1, status: 1, finishedAt: -1 } },
+    { name: 'status_finishedAt', keys: { status: 1, finishedAt: 1 } },
+  ],
+  [COLLECTIONS.ratings]: [
+    { name: 'openid_ratedAt', keys: { openid: 1, ratedAt: -1 } },
+    { name: 'departmentId_bad_ratedAt', keys: { departmentId: 1, bad: 1, ratedAt: -1 } },
+    { name: 'bad_loopOpen_ratedAt', keys: { bad: 1, loopOpen: 1, ratedAt: -1 } },
+    { name: 'month_departmentId', keys: { month: 1, departmentId: 1 } },
+    { name: 'reported_ratedAt', keys: { reported: 1, ratedAt: 1 } },
+  ],
+  [COLLECTIONS.ratingReports]: [{ name: 'status_createdAt', keys: { status: 1, createdAt: 1 } }],
+  [COLLECTIONS.complaints]: [
+    { name: 'trackingNo_unique', keys: { trackingNo: 1 }, unique: true },
+    { name: 'openid_anonymous_submittedAt', keys: { openid: 1, anonymous: 1, submittedAt: -1 } },
+    { name: 'submittedAt', keys: { submittedAt: -1 } },
+    { name: 'state_submittedAt', keys: { state: 1, submittedAt: -1 } },
+    { name: 'open_dueDate', keys: { open: 1, dueDate: 1 } },
+    { name: 'open_state_dueDate', keys: { open: 1, state: 1, dueDate: 1 } },
+    { name: 'departmentId_transferredAt', keys: { departmentId: 1, transferredAt: -1 } },
+    { name: 'departmentId_state_transferredAt', keys: { departmentId: 1, state: 1, transferredAt: -1 } },
   ],
   [COLLECTIONS.messages]: [
     { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },

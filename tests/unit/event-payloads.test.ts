@@ -1,6 +1,6 @@
 /** Every notification event has one payload schema; the outbox refuses what does not fit, and the texts read only what it declares. */
 import { checkPayload, EVENT_PAYLOADS, InvalidPayloadError, type EventPayloads } from '../../types/domain/event-payloads'
-import { isMessageOnly, NOTIFICATION_EVENTS, type NotificationEvent } from '../../types/domain/notification'
+import { isMessageOnly, NOTIFICATION_EVENTS, type MessageOnlyEvent, type NotificationEvent } from '../../types/domain/notification'
 import { formatNotification, messageText } from '../../types/domain/template-format'
 
 const AT = new Date('2026-09-28T02:00:00Z')
@@ -34,6 +34,20 @@ const EXAMPLES: { [E in NotificationEvent]: EventPayloads[E] } = {
   },
   'inquiry.answered': { topic: '办护照要带户口本吗', department: '县公安局出入境管理大队' },
   'calendar.provisional_year': { year: 2027 },
+  'rating.invited': { title: '普通护照签发', finishedAt: '2026-09-28 10:00' },
+  'rating.reminder': { title: '普通护照签发', finishedAt: '2026-09-28 10:00', defaultOn: '2026-10-05' },
+  'rating.replied': { title: '普通护照签发', department: '县公安局出入境管理大队' },
+  'rating.bad_light': {
+    title: '普通护照签发',
+    department: '县公安局出入境管理大队',
+    stage: '核实回访',
+    light: '超期',
+    dueDate: '2026-10-08',
+  },
+  'complaint.accepted': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉', resolveDue: '2026-10-12' },
+  'complaint.not_accepted': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉', reason: '不属于本中心受理范围' },
+  'complaint.transferred': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉', department: '县市场监督管理局', resolveDue: '2026-10-12' },
+  'complaint.resolved': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉' },
 }
 
 const required = (event: NotificationEvent) =>
@@ -122,7 +136,7 @@ describe('the texts read only what the payload declares', () => {
     'when %s is formatted for its template, then every field it reads is in its schema',
     (event) => {
       const { data, reads } = watched(event)
-      formatNotification(event as Exclude<NotificationEvent, 'case.lookup_locked' | 'calendar.provisional_year'>, data, AT)
+      formatNotification(event as Exclude<NotificationEvent, MessageOnlyEvent>, data, AT)
       expect([...reads].filter((k) => !(k in EVENT_PAYLOADS[event].shape))).toEqual([])
     },
   )

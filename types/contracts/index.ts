@@ -3,9 +3,11 @@ import { appointmentContract } from './appointment'
 import { calendarContract } from './calendar'
 import { caseContract } from './case'
 import { catalogContract } from './catalog'
+import { complaintContract } from './complaint'
 import { inquiryContract } from './inquiry'
 import { notifyContract } from './notify'
 import { queueContract } from './queue'
+import { ratingContract } from './rating'
 import { staffContract } from './staff'
 
 /** Every cloud function's contract: the API reference and the build both read this list. */
@@ -19,6 +21,8 @@ export const contracts = [
   notifyContract,
   inquiryContract,
   calendarContract,
+  ratingContract,
+  complaintContract,
 ] as const
 export {
   accountContract,
@@ -26,8 +30,10 @@ export {
   calendarContract,
   caseContract,
   catalogContract,
+  complaintContract,
   inquiryContract,
   notifyContract,
   queueContract,
+  ratingContract,
   staffContract,
 }

@@ -42,6 +42,21 @@ export const EVENT_PAYLOADS = {
   /** `topic`: the question cut short, numbers masked; `department`: who answered. */
   'inquiry.answered': z.strictObject({ topic: text, department: text }),
   'calendar.provisional_year': z.strictObject({ year: z.number().int() }),
+  /** `title`: what was served (the matter, an inquiry's topic); `finishedAt`: when, `YYYY-MM-DD HH:mm`. */
+  'rating.invited': z.strictObject({ title: text, finishedAt: text }),
+  /** `defaultOn`: the date 基本满意 is recorded without a rating. */
+  'rating.reminder': z.strictObject({ title: text, finishedAt: text, defaultOn: text }),
+  /** `department`: who rectified and replied. */
+  'rating.replied': z.strictObject({ title: text, department: text }),
+  /** `stage`: 核实回访, 整改反馈 or 中心办公室审核; `light`: 临期 or 超期; `dueDate`: YYYY-MM-DD. */
+  'rating.bad_light': z.strictObject({ title: text, department: text, stage: text, light: text, dueDate: text }),
+  /** 投诉: `trackingNo` the 投诉编号; `title` what it is about (对窗口的投诉); `resolveDue` YYYY-MM-DD. */
+  'complaint.accepted': z.strictObject({ trackingNo: text, title: text, resolveDue: text }),
+  /** `reason`: the office's stated reason, written to the complainant. */
+  'complaint.not_accepted': z.strictObject({ trackingNo: text, title: text, reason: text }),
+  /** `department`: who must answer. */
+  'complaint.transferred': z.strictObject({ trackingNo: text, title: text, department: text, resolveDue: text }),
+  'complaint.resolved': z.strictObject({ trackingNo: text, title: text }),
 } as const satisfies Record<NotificationEvent, z.ZodObject>
 
 /** The payload of every event, by event. */

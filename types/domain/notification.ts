@@ -23,6 +23,14 @@ export const NOTIFICATION_EVENTS = [
   'case.due_date_changed',
   'inquiry.answered',
   'calendar.provisional_year',
+  'rating.invited',
+  'rating.reminder',
+  'rating.replied',
+  'rating.bad_light',
+  'complaint.accepted',
+  'complaint.not_accepted',
+  'complaint.transferred',
+  'complaint.resolved',
 ] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
 
@@ -32,7 +40,20 @@ export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
  * security notices to a citizen (repeated failed lookups of their case), which a stranger could
  * otherwise trigger to use up the grant meant for the case's real progress.
  */
-export const MESSAGE_ONLY_EVENTS = ['calendar.provisional_year', 'case.lookup_locked'] as const satisfies readonly NotificationEvent[]
+export const MESSAGE_ONLY_EVENTS = [
+  'calendar.provisional_year',
+  'case.lookup_locked',
+  // Staff notices (a 差评 turning yellow or red) and the loop's progress to the rater: the rater
+  // reads it on the rating page; a grant is kept for the invitation to rate.
+  'rating.replied',
+  'rating.bad_light',
+  // 投诉 progress to a real-name complainant: no subscription template fits a complaint (the case
+  // template's keywords name a 办件), so the written notice is the message centre's entry.
+  'complaint.accepted',
+  'complaint.not_accepted',
+  'complaint.transferred',
+  'complaint.resolved',
+] as const satisfies readonly NotificationEvent[]
 export type MessageOnlyEvent = (typeof MESSAGE_ONLY_EVENTS)[number]
 export type PushEvent = Exclude<NotificationEvent, MessageOnlyEvent>
 export const isMessageOnly = (e: NotificationEvent): e is MessageOnlyEvent => (MESSAGE_ONLY_EVENTS as readonly string[]).includes(e)

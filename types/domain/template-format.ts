@@ -229,7 +229,16 @@ export function templateData(key: TemplateKey, values: Record<string, unknown>):
 }
 
 export type SubjectKind = 'booking' | 'queue' | 'case' | 'inquiry' | 'calendar'
-export const subjectKindOf = (event: NotificationEvent): SubjectKind => event.split('.')[0] as SubjectKind
+/**
+ * The message centre's kind of an event: its prefix. 好差评 notices (`rating.*`) file under 办件
+ * until the message centre has a kind of its own for them (the app's labels and colours are keyed
+ * by these kinds).
+ */
+export const subjectKindOf = (event: NotificationEvent): SubjectKind => {
+  const prefix = event.split('.')[0]
+  // 投诉 notices file under 咨询 (the citizen's 诉求) until the message centre has a kind for them.
+  return (prefix === 'rating' ? 'case' : prefix === 'complaint' ? 'inquiry' : prefix) as SubjectKind
+}
 
 interface Content {
   /** Message centre title and text: Chinese, not bound by template limits. */
@@ -321,6 +330,59 @@ const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content 
   'calendar.provisional_year': (d) => ({
     title: `${str(d.year)}年放假安排待录入`,
     body: `国务院尚未公布${str(d.year)}年放假安排，相关期限和预约日期暂按法定节假日推算。通知公布后，请在「工作日历」中粘贴通知正文录入，期限将自动更新。`,
+    values: {},
+  }),
+  'rating.invited': (d, at) => ({
+    title: '请评价本次服务',
+    body: join(str(d.title, '您办理的事项'), d.finishedAt !== undefined && `${d.finishedAt}办结`, '欢迎对本次服务作出评价'),
+    values: { thing1: str(d.title, '您办理的事项'), thing2: '欢迎对本次服务作出评价', time3: at },
+  }),
+  'rating.reminder': (d, at) => ({
+    title: '服务评价提醒',
+    body: join(str(d.title, '您办理的事项'), '尚未评价', d.defaultOn !== undefined && `${d.defaultOn}前未评价将默认为基本满意`),
+    values: { thing1: str(d.title, '您办理的事项'), thing2: '尚未评价，欢迎评价', time3: at },
+  }),
+  'rating.replied': (d) => ({
+    title: '您的评价已整改反馈',
+    body: join(str(d.title, '您评价的服务'), `${str(d.department, '相关部门')}已整改并反馈`, '可在15天内追评一次'),
+    values: {},
+  }),
+  'rating.bad_light': (d) => ({
+    title: `差评${str(d.light, '临期')}：${str(d.stage, '处理')}`,
+    body: join(str(d.department), str(d.title), `${str(d.stage, '处理')}期限${str(d.dueDate)}`, `已${str(d.light, '临期')}`),
+    values: {},
+  }),
+  'complaint.accepted': (d) => ({
+    title: '您的投诉已受理',
+    body: join(
+      str(d.title, '您的投诉'),
+      d.trackingNo !== undefined && `投诉编号 ${d.trackingNo}`,
+      d.resolveDue !== undefined && `将于${d.resolveDue}前答复`,
+    ),
+    values: {},
+  }),
+  'complaint.not_accepted': (d) => ({
+    title: '您的投诉不予受理',
+    body: join(
+      str(d.title, '您的投诉'),
+      d.trackingNo !== undefined && `投诉编号 ${d.trackingNo}`,
+      `原因：${str(d.reason, '请查看投诉进度')}`,
+    ),
+    values: {},
+  }),
+  'complaint.transferred': (d) => ({
+    title: '您的投诉已转部门办理',
+    body: join(
+      str(d.title, '您的投诉'),
+      d.trackingNo !== undefined && `投诉编号 ${d.trackingNo}`,
+      `已转${str(d.department, '相关部门')}办理`,
+      d.resolveDue !== undefined && `将于${d.resolveDue}前答复`,
+    ),
+    values: {},
+  }),
+  'complaint.resolved': (d) => ({
+    title: '您的投诉已办结',
+    body: join(str(d.title, '您的投诉'), d.trackingNo !== undefined && `投诉编号 ${d.trackingNo}`, '请查看答复并评价'),
     values: {},
   }),
   'inquiry.answered': (d, at) => ({

@@ -33,7 +33,14 @@ export const VALUE_TYPES = [
 ] as const
 export type ValueType = (typeof VALUE_TYPES)[number]
 
-export const TEMPLATE_KEYS = ['booking_result', 'booking_reminder', 'queue_call', 'case_progress', 'inquiry_reply'] as const
+export const TEMPLATE_KEYS = [
+  'booking_result',
+  'booking_reminder',
+  'queue_call',
+  'case_progress',
+  'inquiry_reply',
+  'rating_invite',
+] as const
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 export const templateKeySchema = z.enum(TEMPLATE_KEYS)
 
@@ -106,6 +113,13 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
     kind: 'one_time',
     fields: Object.fromEntries([f('thing1', '咨询内容'), f('thing2', '回复部门'), f('time3', '回复时间')]),
   },
+  /** 好差评: the invitation to rate a finished service and the one reminder share it. */
+  rating_invite: {
+    title: '服务评价提醒',
+    placeholderId: 'TPL_RATING_INVITE',
+    kind: 'one_time',
+    fields: Object.fromEntries([f('thing1', '服务事项'), f('thing2', '温馨提示'), f('time3', '提醒时间')]),
+  },
 }
 
 /** Which template carries each event. Events of one template share its grants. */
@@ -123,6 +137,8 @@ export const EVENT_TEMPLATE: Record<PushEvent, TemplateKey> = {
   'case.ready_for_pickup': 'case_progress',
   'case.due_date_changed': 'case_progress',
   'inquiry.answered': 'inquiry_reply',
+  'rating.invited': 'rating_invite',
+  'rating.reminder': 'rating_invite',
 }
 
 /**
