@@ -98,7 +98,7 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'windowId_date', keys: { windowId: 1, date: 1 } },
     { name: 'date', keys: { date: 1 } },
   ],
-  // holders: the sweep finds quota documents written before holds named their bookings (no `holders`).
+  // holders: the sweep finds quota documents written before holds named their bookings (`holders: null`).
   [COLLECTIONS.bookingQuota]: [
     { name: 'active', keys: { active: 1 } },
     { name: 'holders', keys: { holders: 1 } },

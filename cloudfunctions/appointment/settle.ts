@@ -208,13 +208,15 @@ async function recountHolds(now: Date) {
 /**
  * Quota and seat documents written before holds named their bookings (a bare count) are reset to
  * empty once; the recount then gives each settled booking its hold back, so the counts are rebuilt
- * from the bookings themselves.
+ * from the bookings themselves. `holders: null` finds a missing field through the `holders` index
+ * (MongoDB indexes a missing field as null: https://www.mongodb.com/docs/manual/tutorial/query-for-null-fields/),
+ * where `_.exists(false)` would read the whole collection on every sweep.
  */
 async function adoptUnnamedHolds(today: string): Promise<void> {
   const _ = db().command
   await db()
     .collection(COLLECTIONS.bookingQuota)
-    .where({ holders: _.exists(false) })
+    .where({ holders: null })
     .update({ data: { active: 0, holders: [] } })
   const unnamed = await fetchAll<SeatDoc>(COLLECTIONS.slotSeats, { date: _.gte(today), holders: _.exists(false) })
   for (const s of unnamed)
