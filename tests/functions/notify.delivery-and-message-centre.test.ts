@@ -136,6 +136,8 @@ describe('consent ledger', () => {
       const me = 'o-ledger-lt'
       expect(dataOf(await notify({ action: 'subscribeTemplates', moment: 'case_submitted' })).templates).toEqual([
         { key: 'case_progress', templateId: 'LT-case-progress', title: '办件进度通知', kind: 'long_term' },
+        // The 好差评 invitation when the case is finished: one-time, as the deployment left it.
+        { key: 'rating_invite', templateId: 'TPL_RATING_INVITE', title: '服务评价提醒', kind: 'one_time' },
       ])
       expect(dataOf(await grant(me, ['case_progress', 'accept'])).grants[0]).toMatchObject({ kind: 'long_term', active: true })
       const ids = [

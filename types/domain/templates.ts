@@ -148,14 +148,14 @@ export const EVENT_TEMPLATE: Record<PushEvent, TemplateKey> = {
 export const SUBSCRIBE_MOMENTS = {
   /** After a booking is confirmed: the result, the reminder the day before, the queue call. */
   booking: ['booking_result', 'booking_reminder', 'queue_call'],
-  /** After submitting a case online. */
-  case_submitted: ['case_progress'],
-  /** After asking a question. */
-  inquiry: ['inquiry_reply'],
+  /** After submitting a case online: its progress, and the 好差评 invitation when it is finished. */
+  case_submitted: ['case_progress', 'rating_invite'],
+  /** After asking a question: the reply, and the invitation to rate it. */
+  inquiry: ['inquiry_reply', 'rating_invite'],
   /** When a relative starts following a family member's case. */
   follow_relative: ['case_progress'],
-  /** After taking a queue ticket in the hall. */
-  queue: ['queue_call'],
+  /** After taking a queue ticket in the hall: the call, and the invitation to rate the visit (一次一评). */
+  queue: ['queue_call', 'rating_invite'],
 } as const satisfies Record<string, readonly TemplateKey[]>
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS
 export const SUBSCRIBE_MOMENT_KEYS = Object.keys(SUBSCRIBE_MOMENTS) as [SubscribeMoment, ...SubscribeMoment[]]
