@@ -10,6 +10,8 @@ export const MESSAGE_KIND_LABELS: Record<MessageView['kind'], string> = {
   case: '办件',
   inquiry: '咨询',
   calendar: '工作日历',
+  rating: '评价',
+  complaint: '投诉',
 }
 export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProps['tone']>> = {
   booking: 'blue',
@@ -17,6 +19,8 @@ export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProp
   case: 'orange',
   inquiry: 'gray',
   calendar: 'orange',
+  rating: 'blue',
+  complaint: 'gray',
 }
 
 /** 9月28日 09:05 in Beijing time; the year only when it is not this year. */

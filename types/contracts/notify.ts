@@ -1,7 +1,7 @@
 import { z } from '../zod'
 import { ROLES, STAFF_ROLES } from '../roles'
 import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
-import { NOTIFICATION_EVENTS } from '../domain/notification'
+import { NOTIFICATION_EVENTS, SUBJECT_KINDS } from '../domain/notification'
 import { MAX_TEMPLATES_PER_REQUEST, SUBSCRIBE_MOMENT_KEYS, TEMPLATE_KEYS, templateKeySchema } from '../domain/templates'
 
 /** What wx.requestSubscribeMessage answered per template ('filter': WeChat hid a template with a duplicate title). */
@@ -16,8 +16,8 @@ const outboxIdSchema = z.string().min(3).max(200)
 export const messageViewSchema = z.object({
   messageId: z.string(),
   event: z.enum(NOTIFICATION_EVENTS),
-  /** What the message opens: booking, queue ticket, case or inquiry. */
-  kind: z.enum(['booking', 'queue', 'case', 'inquiry', 'calendar']),
+  /** What the message is about: a booking, a queue ticket, a case, an inquiry, the calendar, a rating or a complaint. */
+  kind: z.enum(SUBJECT_KINDS),
   subjectId: z.string(),
   title: z.string(),
   body: z.string(),

@@ -69,3 +69,7 @@ export type NotificationRequest<E extends NotificationEvent = NotificationEvent>
 }[E]
 
 export const notificationKey = (event: NotificationEvent, subjectId: string, recipient: string) => `${event}:${subjectId}:${recipient}`
+
+/** What a message is about, by its event's prefix (`case.accepted` → case): the message centre labels it so. */
+export const SUBJECT_KINDS = ['booking', 'queue', 'case', 'inquiry', 'calendar', 'rating', 'complaint'] as const
+export type SubjectKind = (typeof SUBJECT_KINDS)[number]

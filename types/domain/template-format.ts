@@ -1,6 +1,6 @@
 import { beijingIso } from './dates'
 import type { EventPayloads } from './event-payloads'
-import type { NotificationEvent, PushEvent } from './notification'
+import type { NotificationEvent, PushEvent, SubjectKind } from './notification'
 import { EVENT_TEMPLATE, TEMPLATES, type TemplateKey, type ValueType } from './templates'
 
 /**
@@ -228,16 +228,14 @@ export function templateData(key: TemplateKey, values: Record<string, unknown>):
   return out
 }
 
-export type SubjectKind = 'booking' | 'queue' | 'case' | 'inquiry' | 'calendar'
+export type { SubjectKind }
 /**
  * The message centre's kind of an event: its prefix. 好差评 notices (`rating.*`) file under 办件
  * until the message centre has a kind of its own for them (the app's labels and colours are keyed
  * by these kinds).
  */
 export const subjectKindOf = (event: NotificationEvent): SubjectKind => {
-  const prefix = event.split('.')[0]
-  // 投诉 notices file under 咨询 (the citizen's 诉求) until the message centre has a kind for them.
-  return (prefix === 'rating' ? 'case' : prefix === 'complaint' ? 'inquiry' : prefix) as SubjectKind
+  return event.split('.')[0] as SubjectKind
 }
 
 interface Content {
