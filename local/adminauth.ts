@@ -24,7 +24,7 @@ import type { IncomingMessage } from 'node:http'
 import { dirname } from 'node:path'
 
 /** The SDK's signer, resolved from the SDK itself so both sides always run the same version. */
-interface SignerCtor {
+export interface SignerCtor {
   new (
     credential: { secretId: string; secretKey: string },
     service: string,
@@ -36,11 +36,12 @@ interface SignerCtor {
       params: unknown,
       timestamp: number,
       options: { withSignedParams: boolean },
-    ): { signature: string | Buffer }
+    ): { signature: string | Buffer; authorization: string }
   }
 }
 let signerClass: SignerCtor | undefined
-function signer(): SignerCtor {
+/** The TC3-HMAC-SHA256 signer of @cloudbase/node-sdk, from wx-server-sdk's own dependency tree (no import can name it). */
+export function signer(): SignerCtor {
   if (!signerClass) {
     const wx = dirname(require.resolve('wx-server-sdk'))
     const nodeSdk = dirname(require.resolve('@cloudbase/node-sdk', { paths: [wx] }))

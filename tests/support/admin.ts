@@ -3,42 +3,15 @@
  * clamp, a malformed body), signed exactly as @cloudbase/node-sdk signs them: TC3-HMAC-SHA256 with
  * the cloud's admin key, through the SDK's own signer (see local/adminauth.ts).
  */
-import { createRequire } from 'node:module'
-import { dirname } from 'node:path'
+import { signer } from '../../local/adminauth'
 import type { SdkTarget } from '../../local'
-
-interface Signer {
-  new (
-    c: { secretId: string; secretKey: string },
-    service: string,
-  ): {
-    tc3sign(
-      method: string,
-      url: string,
-      headers: Record<string, unknown>,
-      params: unknown,
-      timestamp: number,
-      o: { withSignedParams: boolean },
-    ): { authorization: string }
-  }
-}
-
-/**
- * The signer wx-server-sdk itself uses, from its own dependency tree (not a dependency of this
- * project, so no import can name it): found from the SDK's folder and loaded by path.
- */
-function signerClass(): Signer {
-  const nodeSdk = dirname(require.resolve('@cloudbase/node-sdk', { paths: [dirname(require.resolve('wx-server-sdk'))] }))
-  const signer = require.resolve('@cloudbase/signature-nodejs', { paths: [nodeSdk] })
-  return (createRequire(signer)(signer) as { Signer: Signer }).Signer
-}
 
 /** POST `params` to `/admin` signed with `key` (default: the cloud's own). */
 export async function adminPost(cloud: SdkTarget, params: Record<string, unknown>, key = cloud.adminKey): Promise<Response> {
   const url = `${cloud.url}/admin?env=local-dev`
   const timestamp = Math.floor(Date.now() / 1000) - 1
   const headers = { 'content-type': 'application/json', host: new URL(url).host }
-  const Signer = signerClass()
+  const Signer = signer()
   const { authorization } = new Signer({ secretId: 'test', secretKey: key }, 'tcb').tc3sign('post', url, headers, params, timestamp, {
     withSignedParams: true,
   })
