@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import { Section } from '../../../components/section'
-import { fieldKeys, TextField, type TextFieldSpec } from '../text-field'
+import { fieldKeys, TextField, type TextFieldSpec } from '../../../components/text-field'
 import type { Applicant, Errors } from './application'
 
 const FIELDS: Record<keyof Applicant, TextFieldSpec> = {

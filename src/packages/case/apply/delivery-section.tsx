@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { Section } from '../../../components/section'
-import { fieldKeys, TextField, type TextFieldSpec } from '../text-field'
+import { fieldKeys, TextField, type TextFieldSpec } from '../../../components/text-field'
 import type { DeliveryDraft, Errors, MailDraft } from './application'
 
 const DELIVERY_OPTIONS = [

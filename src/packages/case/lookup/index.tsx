@@ -1,10 +1,10 @@
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { caseContract, type LookupResult } from '../../../../types/contracts/case'
 import { issuesOf, type AppErrorBody, type Issue } from '../../../../types/result'
 import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
-import { FormField } from '../../../components/form-field'
+import { fieldKeys, TextField, type TextFieldSpec } from '../../../components/text-field'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
 import { useLargeText } from '../../../hooks/useLargeText'
@@ -17,9 +17,21 @@ import '../case.scss'
 import './index.scss'
 import { windowName } from '../../../utils/windows'
 
-type Field = 'caseNo' | 'queryCode' | 'name' | 'idLast4'
+/** The lookup's fields, in the order shown. */
+const FIELDS = {
+  caseNo: { label: '办件编号', maxlength: 20, placeholder: '如 ZW 开头的16位编号' },
+  queryCode: { label: '查询码', maxlength: 12, placeholder: '12位数字', hint: '12位数字，在申请人的办件详情页', type: 'number' },
+  name: { label: '申请人姓名', maxlength: 20, placeholder: '申请人的完整姓名' },
+  idLast4: {
+    label: '身份证或手机号后4位',
+    maxlength: 4,
+    placeholder: '4位数字（身份证末位可能是X）',
+    type: 'idcard',
+    confirmType: 'search',
+  },
+} satisfies Record<string, TextFieldSpec>
+type Field = keyof typeof FIELDS
 type Errors = Partial<Record<Field, string>>
-const FIELDS: Field[] = ['caseNo', 'queryCode', 'name', 'idLast4']
 const EMPTY: Record<Field, string> = { caseNo: '', queryCode: '', name: '', idLast4: '' }
 const lookupInput = caseContract.actions.lookup.input
 
@@ -27,7 +39,7 @@ function errorsOf(issues: Issue[] | undefined): Errors {
   const out: Errors = {}
   for (const i of issues ?? []) {
     const key = i.path.split('.')[0] as Field
-    if (FIELDS.includes(key)) out[key] ??= i.message
+    if (Object.prototype.hasOwnProperty.call(FIELDS, key)) out[key] ??= i.message
   }
   return out
 }
@@ -79,8 +91,8 @@ export default function Lookup() {
   const [answer, setAnswer] = useState<LookupResult | null>(null)
   const [busy, setBusy] = useState(false)
 
-  const set = (k: Field) => (e: { detail: { value: string } }) => {
-    setForm((f) => ({ ...f, [k]: e.detail.value }))
+  const set = (k: Field) => (value: string) => {
+    setForm((f) => ({ ...f, [k]: value }))
     setErrors((x) => ({ ...x, [k]: undefined }))
   }
 
@@ -133,40 +145,17 @@ export default function Lookup() {
         <Text className="case-page__sub">办件编号和查询码在申请人的办件详情页，请向申请人索取。</Text>
       </View>
       <View className="section">
-        <FormField label="办件编号" name="caseNo" error={errors.caseNo}>
-          <Input
-            className="form-field__input"
-            value={form.caseNo}
-            maxlength={20}
-            placeholder="如 ZW 开头的16位编号"
-            onInput={set('caseNo')}
+        {fieldKeys(FIELDS).map((k) => (
+          <TextField
+            key={k}
+            {...FIELDS[k]}
+            name={k}
+            error={errors[k]}
+            value={form[k]}
+            onType={set(k)}
+            {...(k === 'idLast4' ? { onConfirm: submit } : {})}
           />
-        </FormField>
-        <FormField label="查询码" name="queryCode" error={errors.queryCode} hint="12位数字，在申请人的办件详情页">
-          <Input
-            className="form-field__input"
-            type="number"
-            value={form.queryCode}
-            maxlength={12}
-            placeholder="12位数字"
-            onInput={set('queryCode')}
-          />
-        </FormField>
-        <FormField label="申请人姓名" name="name" error={errors.name}>
-          <Input className="form-field__input" value={form.name} maxlength={20} placeholder="申请人的完整姓名" onInput={set('name')} />
-        </FormField>
-        <FormField label="身份证或手机号后4位" name="idLast4" error={errors.idLast4}>
-          <Input
-            className="form-field__input"
-            type="idcard"
-            value={form.idLast4}
-            maxlength={4}
-            placeholder="4位数字（身份证末位可能是X）"
-            confirmType="search"
-            onInput={set('idLast4')}
-            onConfirm={submit}
-          />
-        </FormField>
+        ))}
       </View>
       {failure && (
         <Text className={`case-page__error lookup__failure lookup__failure--${failure.code === 'RATE_LIMITED' ? 'limited' : 'miss'}`}>

@@ -1,7 +1,15 @@
-import { Input, Switch, Text, View } from '@tarojs/components'
+import { Switch, Text, View } from '@tarojs/components'
 import { CheckBox } from '../../../components/check-box'
-import { FormField } from '../../../components/form-field'
+import { TextField, type TextFieldSpec } from '../../../components/text-field'
 import type { BookingForm } from './use-booking-form'
+
+/** The booking's text fields, written once as data. */
+const FIELDS = {
+  relation: { label: '与预约人的关系', maxlength: 10, placeholder: '如：父亲、母亲' },
+  name: { label: '姓名', maxlength: 20, placeholder: '与身份证一致' },
+  idNumber: { label: '身份证号码', maxlength: 18, placeholder: '18位居民身份证号码', type: 'idcard' },
+  phone: { label: '手机号码', maxlength: 11, placeholder: '11位手机号码', hint: '用于接收预约提醒', type: 'number' },
+} satisfies Record<string, TextFieldSpec>
 
 /** Who comes: for me or for someone else, the name, ID number and phone, and whether to keep them. */
 export function ApplicantFields({ form, profileFailed }: { form: BookingForm; profileFailed: boolean }) {
@@ -21,45 +29,18 @@ export function ApplicantFields({ form, profileFailed }: { form: BookingForm; pr
         />
       </View>
       {draft.forOther && (
-        <FormField label="与预约人的关系" name="relation" error={errors.relation}>
-          <Input
-            className="form-field__input"
-            value={draft.relation}
-            maxlength={10}
-            placeholder="如：父亲、母亲"
-            onInput={(e) => set('relation')(e.detail.value)}
-          />
-        </FormField>
+        <TextField {...FIELDS.relation} name="relation" error={errors.relation} value={draft.relation} onType={set('relation')} />
       )}
-      <FormField label={draft.forOther ? '预约人姓名' : '姓名'} name="name" error={errors.name}>
-        <Input
-          className="form-field__input"
-          value={draft.name}
-          maxlength={20}
-          placeholder="与身份证一致"
-          onInput={(e) => set('name')(e.detail.value)}
-        />
-      </FormField>
-      <FormField label="身份证号码" name="idNumber" error={errors.idNumber}>
-        <Input
-          className="form-field__input"
-          type="idcard"
-          value={draft.idNumber}
-          maxlength={18}
-          placeholder="18位居民身份证号码"
-          onInput={(e) => set('idNumber')(e.detail.value)}
-        />
-      </FormField>
-      <FormField label="手机号码" name="phone" error={errors.phone} hint="用于接收预约提醒">
-        <Input
-          className="form-field__input"
-          type="number"
-          value={draft.phone}
-          maxlength={11}
-          placeholder="11位手机号码"
-          onInput={(e) => set('phone')(e.detail.value)}
-        />
-      </FormField>
+      <TextField
+        {...FIELDS.name}
+        label={draft.forOther ? '预约人姓名' : '姓名'}
+        name="name"
+        error={errors.name}
+        value={draft.name}
+        onType={set('name')}
+      />
+      <TextField {...FIELDS.idNumber} name="idNumber" error={errors.idNumber} value={draft.idNumber} onType={set('idNumber')} />
+      <TextField {...FIELDS.phone} name="phone" error={errors.phone} value={draft.phone} onType={set('phone')} />
       {!draft.forOther && (
         <CheckBox label="保存为常用信息，下次自动填写" checked={form.saveAsProfile} onChange={form.setSaveAsProfile} name="save-profile" />
       )}

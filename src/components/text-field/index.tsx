@@ -1,5 +1,5 @@
 import { Input } from '@tarojs/components'
-import { FormField } from '../../components/form-field'
+import { FormField } from '../form-field'
 
 /** What a text field is, apart from its value: written once per form as data. */
 export interface TextFieldSpec {
@@ -9,6 +9,8 @@ export interface TextFieldSpec {
   hint?: string
   /** The keyboard: `number` for phone numbers, `idcard` for ID numbers (the X key). */
   type?: 'number' | 'idcard'
+  /** The keyboard's return key, for the field that submits the form. */
+  confirmType?: 'search' | 'done'
 }
 
 export interface TextFieldProps extends TextFieldSpec {
@@ -17,10 +19,23 @@ export interface TextFieldProps extends TextFieldSpec {
   error?: string
   value: string
   onType: (value: string) => void
+  onConfirm?: () => void
 }
 
 /** A labelled one-line text field. */
-export function TextField({ label, name, error, hint, value, maxlength, placeholder, type, onType }: TextFieldProps) {
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  value,
+  maxlength,
+  placeholder,
+  type,
+  confirmType,
+  onType,
+  onConfirm,
+}: TextFieldProps) {
   return (
     <FormField label={label} name={name} error={error} hint={hint}>
       <Input
@@ -28,6 +43,8 @@ export function TextField({ label, name, error, hint, value, maxlength, placehol
         // Left out rather than undefined, so the control keeps its own defaults.
         {...(type ? { type } : {})}
         {...(placeholder ? { placeholder } : {})}
+        {...(confirmType ? { confirmType } : {})}
+        {...(onConfirm ? { onConfirm } : {})}
         value={value}
         maxlength={maxlength}
         onInput={(e) => onType(e.detail.value)}
