@@ -3,7 +3,8 @@
  *   1. format check (Prettier), lint (ESLint) and type check (tsc, strict)
  *   2. builds: cloud functions (esbuild), the weapp build and the h5 build (Taro)
  *   3. jest: unit, local cloud, function tests through the real wx-server-sdk, the weapp build
- *      compiled by WeChat's wcc/wcsc, and browser tests driving Chromium against the h5 build
+ *      compiled by WeChat's wcc/wcsc, and browser tests driving Chromium against the h5 build;
+ *      then the load tests (tests/load) on their own, in band
  * It ends with one line `Tests: N passed, N failed` and exits non-zero on any failure.
  * SKIP_BUILD=1 reuses existing builds (for quick local re-runs; CI always builds).
  *
@@ -90,16 +91,33 @@ async function main() {
 
   const artifacts = join(root, 'tests', '.artifacts')
   mkdirSync(artifacts, { recursive: true })
-  const report = join(artifacts, 'jest-report.json')
+  // With no paths given, the load tests (tests/load) run after the rest, alone and in band: a
+  // race of a thousand calls measures the code, not how busy the other workers keep the CPU.
+  // Named paths run in one pass, load tests included.
+  const args = process.argv.slice(2)
+  const phases: Array<{ label: string; args: string[]; env: NodeJS.ProcessEnv }> = args.some((a) => !a.startsWith('-'))
+    ? [{ label: 'jest', args, env: { JEST_LOAD: '1' } }]
+    : [
+        { label: 'jest', args, env: {} },
+        { label: 'jest: load tests, in band', args: [...args, '--runInBand', 'tests/load'], env: { JEST_LOAD: '1' } },
+      ]
+  let passed = 0
+  let failed = 0
   let jestFailed = false
-  await run('jest', bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)]).catch(() => (jestFailed = true))
-  const r = existsSync(report)
-    ? JSON.parse(readFileSync(report, 'utf8'))
-    : { numPassedTests: 0, numFailedTests: 0, numTotalTestSuites: 0, numFailedTestSuites: 1 }
-  // A suite that fails to load has no failed tests but must still fail the run.
-  const failed = r.numFailedTests + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0)
-  console.log(`\nTests: ${r.numPassedTests} passed, ${failed} failed`)
-  if (jestFailed || failed > 0 || r.numPassedTests === 0) process.exit(1)
+  for (const [i, phase] of phases.entries()) {
+    const report = join(artifacts, i === 0 ? 'jest-report.json' : 'jest-report-load.json')
+    await run(phase.label, bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...phase.args], phase.env).catch(
+      () => (jestFailed = true),
+    )
+    const r = existsSync(report)
+      ? JSON.parse(readFileSync(report, 'utf8'))
+      : { numPassedTests: 0, numFailedTests: 0, numTotalTestSuites: 0, numFailedTestSuites: 1 }
+    passed += r.numPassedTests
+    // A suite that fails to load has no failed tests but must still fail the run.
+    failed += r.numFailedTests + (r.numFailedTestSuites && !r.numFailedTests ? r.numFailedTestSuites : 0)
+  }
+  console.log(`\nTests: ${passed} passed, ${failed} failed`)
+  if (jestFailed || failed > 0 || passed === 0) process.exit(1)
 }
 
 main().catch((e) => {
