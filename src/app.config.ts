@@ -46,10 +46,26 @@ export default defineAppConfig({
         'inquiries/index',
         'inquiry/index',
         'invite/index',
+        // 好差评 差评工单 and the office's complaint inbox; 上门服务 dispatch and 帮办代办.
+        'ratings/index',
+        'rating/index',
+        'complaints/index',
+        'complaint/index',
+        'visits/index',
+        'visit/index',
+        'assists/index',
+        'assist/index',
       ],
     },
     // 咨询 (ask, 我的咨询, conversation): the reply push opens inquiry/detail.
     { root: 'packages/inquiry', pages: ['ask/index', 'mine/index', 'detail/index'] },
+    // 好差评 and 投诉: rate, 我的评价与投诉, a rating's 差评 progress, the public figures, the complaint form and its tracking.
+    {
+      root: 'packages/feedback',
+      pages: ['rate/index', 'mine/index', 'rating/index', 'figures/index', 'complain/index', 'complaint/index'],
+    },
+    // 上门服务 and 帮办代办: the request, my requests and each one's progress.
+    { root: 'packages/visit', pages: ['request/index', 'mine/index', 'detail/index', 'assist/index', 'assist-detail/index'] },
     // 工作日历 (the administrator's working-day calendar): used a few times a year by one person, so it is not in the main package or the daily staff package.
     { root: 'packages/admin', pages: ['calendar/index'] },
   ],

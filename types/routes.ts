@@ -60,6 +60,28 @@ export const ROUTES = {
   inquiryDetail: route<{ id: string; imgFailed?: QueryValue } & Fresh>('packages/inquiry/detail/index'),
 
   adminCalendar: route<{ year?: QueryValue }>('packages/admin/calendar/index'),
+
+  feedbackRate: route<{ objectKind?: string; objectId?: string }>('packages/feedback/rate/index'),
+  feedbackMine: route<{ tab?: 'ratings' | 'complaints' }>('packages/feedback/mine/index'),
+  feedbackRating: route<{ id: string } & Fresh>('packages/feedback/rating/index'),
+  feedbackFigures: route<{ month?: string }>('packages/feedback/figures/index'),
+  complaintNew: route<{ kind?: string; caseId?: string; windowId?: string }>('packages/feedback/complain/index'),
+  complaintTrack: route<{ no?: string } & Fresh>('packages/feedback/complaint/index'),
+
+  staffRatings: route<{ state?: string }>('packages/staff/ratings/index'),
+  staffRating: route<{ id: string }>('packages/staff/rating/index'),
+  staffComplaints: route('packages/staff/complaints/index'),
+  staffComplaint: route<{ id: string }>('packages/staff/complaint/index'),
+
+  visitRequest: route<{ matterId?: string }>('packages/visit/request/index'),
+  visitMine: route('packages/visit/mine/index'),
+  visitDetail: route<{ id: string } & Fresh>('packages/visit/detail/index'),
+  assistRequest: route<{ matterId?: string }>('packages/visit/assist/index'),
+  assistDetail: route<{ id: string } & Fresh>('packages/visit/assist-detail/index'),
+  staffVisits: route('packages/staff/visits/index'),
+  staffVisit: route<{ id: string }>('packages/staff/visit/index'),
+  staffAssists: route('packages/staff/assists/index'),
+  staffAssist: route<{ id: string }>('packages/staff/assist/index'),
 } as const
 
 export type RouteName = keyof typeof ROUTES
