@@ -35,7 +35,7 @@ export const ROUTES = {
 
   devLogin: route('packages/dev/login/index'),
 
-  caseApply: route<{ matterId?: string; caseId?: string }>('packages/case/apply/index'),
+  caseApply: route<{ matterId?: string; caseId?: string; assistId?: string }>('packages/case/apply/index'),
   caseMine: route('packages/case/mine/index'),
   caseDetail: route<{ id: string } & Fresh>('packages/case/detail/index'),
   caseShare: route<{ id: string }>('packages/case/share/index'),

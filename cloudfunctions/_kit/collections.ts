@@ -70,6 +70,16 @@ export const COLLECTIONS = {
    * Failed tracking lookups count in `lookup_attempts` under `cp:o:<OPENID>`.
    */
   complaints: 'complaints',
+  /**
+   * 帮办代办 requests. `openKey` is `<OPENID>:<matter>` while the request is open and its own id
+   * afterwards: its unique index keeps one open request per account and matter in one write.
+   */
+  assists: 'assists',
+  /**
+   * 上门服务 requests. `activeKey` is `<OPENID>:<matter>` while the request is active and its own id
+   * once it ends: its unique index keeps one active request per account and matter in one write.
+   */
+  visits: 'visits',
 } as const
 
 export interface IndexSpec {
@@ -195,6 +205,24 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'open_state_dueDate', keys: { open: 1, state: 1, dueDate: 1 } },
     { name: 'departmentId_transferredAt', keys: { departmentId: 1, transferredAt: -1 } },
     { name: 'departmentId_state_transferredAt', keys: { departmentId: 1, state: 1, transferredAt: -1 } },
+    // 好差评: complaints whose answer was rated since the rating sweep's watermark.
+    { name: 'ratedAt', keys: { ratedAt: 1 } },
+  ],
+  [COLLECTIONS.assists]: [
+    { name: 'openKey_unique', keys: { openKey: 1 }, unique: true },
+    { name: 'openid_requestedAt', keys: { openid: 1, requestedAt: -1 } },
+    { name: 'state_requestedAt', keys: { state: 1, requestedAt: 1 } },
+    { name: 'ownerOpenid_open_requestedAt', keys: { ownerOpenid: 1, open: 1, requestedAt: -1 } },
+  ],
+  [COLLECTIONS.visits]: [
+    { name: 'activeKey_unique', keys: { activeKey: 1 }, unique: true },
+    { name: 'openid_submittedAt', keys: { openid: 1, submittedAt: -1 } },
+    { name: 'departmentId_state_submittedAt', keys: { departmentId: 1, state: 1, submittedAt: -1 } },
+    { name: 'assigneeStaffNo_state_submittedAt', keys: { assigneeStaffNo: 1, state: 1, submittedAt: -1 } },
+    { name: 'state_submittedAt', keys: { state: 1, submittedAt: -1 } },
+    // The overdue sweep: active requests past their contact or visit due date.
+    { name: 'active_visitDue', keys: { active: 1, visitDue: 1 } },
+    { name: 'state_contactDue', keys: { state: 1, contactDue: 1 } },
   ],
   [COLLECTIONS.messages]: [
     { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },

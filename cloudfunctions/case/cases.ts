@@ -48,6 +48,8 @@ export interface CaseDoc {
   _id: string
   caseNo: string
   openid: string
+  /** The 帮办代办 request whose prepared application this case is (its source: 帮办). */
+  assistId?: string
   matterId: string
   matterName: string
   matterKind: MatterKind

@@ -26,6 +26,7 @@ import { AppError, notFound } from '../_kit/errors'
 import type { Caller } from '../_kit/identity'
 import { keyedHash } from '../_kit/secrets'
 import { readSetting } from '../_kit/settings'
+import { photoViews, type ComplaintPhoto } from './photos'
 
 /**
  * A complaint as stored. `openid` tells the complainant apart (their own list, pushes to a
@@ -61,6 +62,11 @@ export interface ComplaintDoc {
   officeReply?: { text: string; at: Date }
   resolvedAt?: Date
   rating?: { rating: ComplaintRating; comment?: string; at: Date }
+  /** When the answer was rated, top-level for the 好差评 sweep's query (the rating function reads rated complaints from its watermark). */
+  ratedAt?: Date
+  photos?: ComplaintPhoto[]
+  /** `<stage>:<dueDate>` of each deadline the office was told is past (the overdue sweep tells each once). */
+  overdueTold?: string[]
   rev: number
   updatedAt: Date
 }
@@ -87,6 +93,16 @@ export const passwordOf = (complaintId: string): string => {
 export const passwordHashOf = (trackingNo: string, password: string) => keyedHash(`complaint-password-hash:${trackingNo}:${password}`, 40)
 
 export const isOfficeCaller = (caller: Caller) => caller.staff?.role === 'supervisor'
+
+/** A supervisor who is not the complaint's subject: a complaint about a member of the office is handled by the others. */
+export const isOfficeFor = (doc: ComplaintDoc, caller: Caller) => isOfficeCaller(caller) && !isSubjectOf(doc.about, caller.staff!)
+
+/** The complaint as the office may act on it; one NOT_FOUND for a missing one and one about the caller. */
+export async function loadForOffice(complaintId: string, caller: Caller): Promise<ComplaintDoc> {
+  const doc = await loadById(complaintId).catch(() => undefined)
+  if (!doc || !isOfficeFor(doc, caller)) throw notFound('未找到该投诉')
+  return doc
+}
 
 /** Window staff or lead of the department the complaint was transferred to, unless they are its subject. */
 export function isDepartmentCaller(doc: ComplaintDoc, caller: Caller): boolean {
@@ -132,7 +148,13 @@ const ratingView = (doc: ComplaintDoc) =>
     ? { rating: { rating: doc.rating.rating, ...(doc.rating.comment ? { comment: doc.rating.comment } : {}), at: iso(doc.rating.at) } }
     : {}
 
-/** The complainant's own timeline: their text as written, the answers, no internal note and no staff number. */
+/**
+ * The complainant's own timeline: their text as written, the answers, no internal note and no
+ * staff number. One complaint tracked carries its photos' URLs; a list (timelineOf) only their count.
+ */
+export async function timelineWithPhotos(doc: ComplaintDoc): Promise<ComplaintTimeline> {
+  return { ...timelineOf(doc), photos: await photoViews(doc.photos) }
+}
 export function timelineOf(doc: ComplaintDoc): ComplaintTimeline {
   return {
     trackingNo: doc.trackingNo,
@@ -152,13 +174,14 @@ export function timelineOf(doc: ComplaintDoc): ComplaintTimeline {
     ...(doc.resolvedAt ? { resolvedAt: iso(doc.resolvedAt) } : {}),
     ...ratingView(doc),
     canRate: doc.state === 'resolved' && !doc.rating,
+    photos: (doc.photos ?? []).map(() => ({})),
   }
 }
 
 /**
- * The office's view. The contact phone of a real-name complaint is masked: this step has no
- * action that reveals it (one would be audited like a case's personal data). Numbers the
- * complainant typed into the text are masked too.
+ * The office's view. The contact phone of a real-name complaint is masked; the full number only
+ * through revealPhone, which is audited like a case's personal data. Numbers the complainant
+ * typed into the text are masked too.
  */
 export function officeViewOf(doc: ComplaintDoc, now: Date): OfficeComplaint {
   return {
@@ -181,6 +204,8 @@ export function officeViewOf(doc: ComplaintDoc, now: Date): OfficeComplaint {
       : {}),
     ...(doc.officeReply ? { officeReply: { text: doc.officeReply.text, at: iso(doc.officeReply.at) } } : {}),
     ...ratingView(doc),
+    photoCount: doc.photos?.length ?? 0,
+    canRevealPhone: !doc.anonymous && !!doc.contactPhone,
     allowedActions: allowedComplaintActions('office', { state: doc.state, rated: !!doc.rating }),
   }
 }
@@ -200,6 +225,7 @@ export function departmentViewOf(doc: ComplaintDoc, now: Date): DepartmentCompla
     ...(doc.departmentReply
       ? { departmentReply: { text: doc.departmentReply.text, at: iso(doc.departmentReply.at), staffNo: doc.departmentReply.staffNo } }
       : {}),
+    photoCount: doc.photos?.length ?? 0,
     allowedActions: allowedComplaintActions('department', { state: doc.state, rated: !!doc.rating }),
   }
 }

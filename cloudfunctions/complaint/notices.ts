@@ -23,7 +23,7 @@ export async function tellComplainant<E extends ComplaintEvent>(doc: ComplaintDo
       subjectId: doc._id,
       recipient: doc.openid,
       data: { trackingNo: doc.trackingNo, title: complaintTitle(doc.about), ...extra },
-      page: pageLink(ROUTES.messages),
+      page: pageLink(ROUTES.complaintTrack, { no: doc.trackingNo }),
     } as Parameters<typeof enqueueNotification<E>>[0])
   } catch (e) {
     log.error(`complaint.notify.${event}`, e)

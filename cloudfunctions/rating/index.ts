@@ -2,7 +2,7 @@ import { ratingContract } from '../../types/contracts/rating'
 import { createHandler } from '../_kit/handler'
 import { scheduled } from '../_kit/schedule'
 import { followUp, getRating, myRatings, pending, rate } from './actions/citizen'
-import { appeal, decideAppeal, decideExtension, departmentBad, reply, requestExtension, verify } from './actions/loop'
+import { appeal, badRating, decideAppeal, decideExtension, departmentBad, reply, requestExtension, verify } from './actions/loop'
 import { stats } from './actions/stats'
 import { inviteSweep, lightSweep, reminderSweep, reportSweep } from './triggers'
 
@@ -15,6 +15,7 @@ export const main = createHandler(
     getRating,
     followUp,
     departmentBad,
+    badRating,
     verify,
     reply,
     requestExtension,

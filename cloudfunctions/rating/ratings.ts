@@ -22,6 +22,7 @@ import {
   type RatingLevel,
   type RatingPolicy,
   type Stage,
+  FINISHED_CASE_STATES,
 } from '../../types/domain/rating'
 import { getDepartment, getWindow } from '../_kit/catalog'
 import { db } from '../_kit/cloud'
@@ -37,8 +38,7 @@ export const iso = (d: Date | string) => new Date(d).toISOString()
 /** `YYYY-MM-DD HH:mm` in Beijing time, for notices. */
 export const beijingMinute = (d: Date | string) => beijingIso(new Date(d)).slice(0, 16).replace('T', ' ')
 
-/** The states of a case that end its handling (办结): decided, handed out or mailed. */
-export const FINISHED_CASE_STATES = ['approved', 'rejected', 'ready_for_pickup', 'mailed', 'completed'] as const
+export { FINISHED_CASE_STATES }
 /** An inquiry counts once a staff member replied: answered, or closed after a reply. */
 export const FINISHED_INQUIRY_STATES = ['answered', 'closed'] as const
 
@@ -145,6 +145,8 @@ export const invitations = () => db().collection<InvitationDoc>(COLLECTIONS.rati
 /** The object as the rating will record it, checked: it exists, belongs to `openid`, and is finished. */
 export async function loadObject(kind: RatingKind, objectId: string, openid: string): Promise<RatedObject> {
   const none = () => notFound('未找到可评价的服务')
+  // A complaint's answer is rated on the complaint (complaint function, rateAnswer); the sweep records it here.
+  if (kind === 'complaint') throw none()
   if (kind === 'case') {
     const { data } = await db().collection(COLLECTIONS.cases).where({ _id: objectId }).limit(1).get()
     const c = data[0]

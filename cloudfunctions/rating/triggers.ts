@@ -32,6 +32,7 @@ import {
   type RatingDoc,
 } from './ratings'
 import { writeReport } from './report'
+import { complaintObject, recordComplaintRating } from './complaint-source'
 
 const PAGE = 100
 const DAY_MS = 86_400_000
@@ -46,6 +47,8 @@ interface Source {
   timeField: string
   ready: (doc: any) => boolean
   object: (doc: any) => Promise<RatedObject>
+  /** Instead of an invitation, records the rating the source already holds (a complaint's rated answer). */
+  record?: (o: RatedObject, doc: any) => Promise<boolean>
 }
 
 const SOURCES = (): Source[] => {
@@ -75,17 +78,21 @@ const SOURCES = (): Source[] => {
       ready: (q) => !!q.openid && q.staffReplies > 0,
       object: inquiryObject,
     },
+    {
+      kind: 'complaint',
+      collection: COLLECTIONS.complaints,
+      where: (since) => ({ ratedAt: _.gte(since) }),
+      timeField: 'ratedAt',
+      ready: (c) => !!c.rating,
+      object: complaintObject,
+      record: recordComplaintRating,
+    },
   ]
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-/** Where the invitation opens: the case or inquiry page; a hall ticket has no page of its own yet, so the queue page. */
-const inviteLink = (o: RatedObject) =>
-  o.objectKind === 'case'
-    ? pageLink(ROUTES.caseDetail, { id: o.objectId })
-    : o.objectKind === 'inquiry'
-      ? pageLink(ROUTES.inquiryDetail, { id: o.objectId })
-      : pageLink(ROUTES.queue)
+/** Where the invitation opens: the rating form of that object. */
+const inviteLink = (o: RatedObject) => pageLink(ROUTES.feedbackRate, { objectKind: o.objectKind, objectId: o.objectId })
 
 /**
  * Every 5 minutes: one invitation per newly finished case, served ticket and answered inquiry,
@@ -118,7 +125,8 @@ export async function inviteSweep(now: Date) {
         if (at > upTo) upTo = at
         if (!src.ready(doc)) continue
         try {
-          if (await invite(await src.object(doc), now)) invited++
+          const o = await src.object(doc)
+          if (await (src.record ? src.record(o, doc) : invite(o, now))) invited++
         } catch (e) {
           log.error(`rating.inviteSweep.${src.kind}`, e)
         }
@@ -299,7 +307,7 @@ async function tellLight(d: RatingDoc, stage: keyof typeof STAGE_LABELS, dueDate
         subjectId: `${d._id}:${key.replace(/:/g, '-')}`,
         recipient: String(s.openid),
         data: { title: d.title, department: d.departmentName, stage: STAGE_LABELS[stage], light: LIGHT_LABELS[light], dueDate },
-        page: pageLink(ROUTES.staffHome),
+        page: pageLink(ROUTES.staffRating, { id: d._id }),
       })
       if (fresh) n++
     } catch (e) {

@@ -39,6 +39,8 @@ export function demoDocuments(): Record<string, Record<string, unknown>[]> {
     [COLLECTIONS.matters]: matters.map((m) => ({ ...doc(m), searchText: matterSearchText(m, deptName.get(m.departmentId) ?? '') })),
     [COLLECTIONS.staff]: staff.map((s) => structuredClone(s)),
     [COLLECTIONS.calendarYears]: calendarYears(),
+    // The demo centre's 帮办 desk is its office's 综合服务区 (一楼D区): their staff claim 帮办代办 requests.
+    [COLLECTIONS.settings]: [{ _id: 'assist_policy', deskDepartmentIds: ['dept-office'] }],
   }
 }
 

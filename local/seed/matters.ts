@@ -94,7 +94,8 @@ export const matters: Matter[] = [
     ],
     legalBasis: ['《中华人民共和国护照法》第五条、第六条', '《中华人民共和国出境入境管理法》第九条'],
     steps: ['网上预约或现场取号', '现场采集照片和指纹', '窗口受理并缴费', '审批制证', '窗口领取或EMS寄递'],
-    flags: flags(),
+    // 上门办证 for applicants who cannot come in: the demo's one door-to-door matter whose lead is a persona (陈静).
+    flags: flags({ doorToDoor: true }),
     keywords: ['出国', '因私出境', '出入境证件', '换发护照', '补发护照'],
     notes: '申请时可选择EMS寄递，证件制作完成后直接寄到家，无需再跑一趟。',
     formFields: PASSPORT_FORM,

@@ -12,6 +12,8 @@ export const MESSAGE_KIND_LABELS: Record<MessageView['kind'], string> = {
   calendar: '工作日历',
   rating: '评价',
   complaint: '投诉',
+  assist: '帮办',
+  visit: '上门服务',
 }
 export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProps['tone']>> = {
   booking: 'blue',
@@ -21,6 +23,8 @@ export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProp
   calendar: 'orange',
   rating: 'blue',
   complaint: 'gray',
+  assist: 'green',
+  visit: 'orange',
 }
 
 /** 9月28日 09:05 in Beijing time; the year only when it is not this year. */

@@ -3,19 +3,11 @@
  * another day (改约), cancels it, and takes a walk-in ticket (现场取号) instead. The server clock is
  * fixed at Monday 2026-09-28 09:00 Beijing time.
  */
-import type { Page } from 'playwright-core'
 import { idNumberFor } from '../support/people'
-import { appForFile, go, screenshot, shown, waitForText } from './support/app'
+import { answerModal, appForFile, go, screenshot, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-b'
 const app = appForFile()
-
-/** Taro's h5 showModal: a DOM dialog whose buttons are `.taro-model__confirm` / `.taro-model__cancel`. */
-async function answerModal(page: Page, expectText: string | RegExp, button: 'confirm' | 'cancel' = 'confirm') {
-  const modal = page.locator('.taro-modal__content:visible')
-  await modal.locator('.taro-modal__text').getByText(expectText).waitFor()
-  await modal.locator(`.taro-model__${button}`).click()
-}
 
 describe('changing a booking', () => {
   it('when a citizen books for her mother, moves it to another day and then cancels it, then each step shows and the seat comes back', async () => {

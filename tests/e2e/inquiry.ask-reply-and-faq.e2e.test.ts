@@ -2,8 +2,8 @@
  * An inquiry from end to end in a browser, as the two people would do it: a citizen asks
  * about 普通护照签发 from the matter page, with a photo; the 出入境 clerk claims it (首问负责制) and
  * replies, then publishes it to the matter's FAQ and checks the scrubbed text; the citizen finds the
- * reply in the conversation and a message in 消息, rates the answer, and the FAQ shows on the
- * matter page. The server clock is fixed at Monday 2026-09-28 09:00 Beijing time.
+ * reply in the conversation and a message in 消息, rates the answer through 好差评, and the FAQ shows
+ * on the matter page. The server clock is fixed at Monday 2026-09-28 09:00 Beijing time.
  */
 import { topicOf } from '../../types/domain/inquiry'
 import { appForFile, go, screenshot, shown, waitForText } from './support/app'
@@ -110,14 +110,22 @@ describe('asking, a staff reply under 首问负责制, and the reply reaching th
       .waitFor()
     await detail.locator('.inquiry-detail__state').getByText('已回复').waitFor()
 
-    await detail.locator('.inquiry-rate__star--5').click()
-    await detail.locator('.form-field--comment input').fill('答复很清楚')
-    await detail.getByText('提交评价', { exact: true }).click()
-    await waitForText(detail.locator('.section').filter({ hasText: '我的评价' }).locator('.info-row__value').first(), /5分/)
-    expect(await detail.getByText('提交评价', { exact: true }).count()).toBe(0)
     const unread = (await app.cloud.invoke('notify', { action: 'unreadCount' }, { openid: CITIZEN })) as { data: { unread: number } }
     expect(unread.data.unread).toBe(0)
-    await page.waitForTimeout(1_600) // the 感谢您的评价 toast fades out first
+
+    // Rated through 好差评: the entry opens the rating form of this inquiry, and the page then says it was rated.
+    await detail.locator('.big-button').getByText('评价本次答复', { exact: true }).click()
+    const form = shown(page).locator('.feedback-rate')
+    await form.locator('.feedback-levels__level--very_satisfied').click()
+    await form.locator('.feedback-tags__tag').getByText('办事效率', { exact: true }).click()
+    await form.locator('.form-field--text textarea').fill('答复很清楚')
+    await form.getByText('提交评价：非常满意', { exact: true }).click()
+    const rated = shown(page).locator('.feedback-rating')
+    await waitForText(rated.locator('.feedback-object__level'), '非常满意')
+    await rated.getByText('答复很清楚').waitFor()
+    await page.goBack()
+    await waitForText(detail.locator('.section').filter({ hasText: '已评价' }).locator('.info-row__value').first(), '非常满意')
+    expect(await detail.getByText('评价本次答复', { exact: true }).count()).toBe(0)
     await screenshot(page, 'inquiry-8-conversation')
 
     // The FAQ the clerk published shows on the matter page.

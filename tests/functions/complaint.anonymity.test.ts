@@ -28,7 +28,7 @@ const keep = <T>(r: T): T => {
 }
 
 describe('anonymity towards staff', () => {
-  it('when complaints about 王芳 (ZW0001) go through the whole loop, no staff answer contains the complainant’s OPENID, name or phone, and 王芳 never sees them', async () => {
+  it('when complaints about 王芳 (ZW0001), one with a photo, go through the whole loop, no staff answer or view contains the complainant’s OPENID, name or phone, and 王芳 never sees or opens them', async () => {
     const real = dataOf(await c.submit(A, { about: { kind: 'staff', staffNo: 'ZW0001' } }))
     const anon = dataOf(
       await c.submit(A, {
@@ -36,6 +36,7 @@ describe('anonymity towards staff', () => {
         contactPhone: undefined,
         about: { kind: 'staff', staffName: '王芳' },
         text: '王芳办事拖拉，我的手机13912345678。',
+        photos: [await c.photo(A, 21)],
       }),
     )
     expect(anon.password).toMatch(/^\d{8}$/)
@@ -48,6 +49,7 @@ describe('anonymity towards staff', () => {
 
     for (const id of ids)
       keep(await c.call({ action: 'decide', complaintId: id, decision: 'transfer', departmentId: 'dept-crj' }, SUPERVISOR))
+    for (const id of ids) expect(codeOf(keep(await c.call({ action: 'get', complaintId: id }, STAFF)))).toBe('NOT_FOUND')
 
     // 王芳 is the subject: she can neither list nor answer them; her lead can.
     const hers = keep(dataOf(await c.call({ action: 'departmentList' }, STAFF)))
@@ -59,6 +61,13 @@ describe('anonymity towards staff', () => {
     expect(leads.items.map((i) => i.complaintId)).toEqual(expect.arrayContaining(ids))
     for (const id of ids) keep(await c.call({ action: 'reply', complaintId: id, text: '已约谈当事人并整改。' }, LEAD))
     for (const id of ids) keep(await c.call({ action: 'resolve', complaintId: id, reply: '经核实，已督促整改。' }, SUPERVISOR))
+    for (const id of ids) {
+      keep(await c.call({ action: 'get', complaintId: id }, SUPERVISOR))
+      keep(await c.call({ action: 'get', complaintId: id }, LEAD))
+    }
+    // The one answer meant to carry the phone (revealPhone) is audited; its audit entry does not name the complainant.
+    await c.call({ action: 'revealPhone', complaintId: ids[0], reason: '电话回访核实情况' }, SUPERVISOR)
+    keep((await t.db.collection('audit').where({ complaintId: ids[0] }).limit(10).get()).data)
     keep(await c.call({ action: 'inbox', overdue: true }, SUPERVISOR))
     keep(await c.call({ action: 'departmentList', state: 'replied' }, LEAD))
 

@@ -2,6 +2,7 @@ import type { TestCloud } from '../support/cloud'
 import { clearFakeNow, setBeijingNow } from '../support/clock'
 import { codeOf, dataOf } from '../support/calls'
 import { newRequestId } from '../support/people'
+import { pageLink, ROUTES } from '../../types/routes'
 import { A, complaintClient, LEAD, STAFF_SCJG, startComplaintCloud, SUPERVISOR } from '../support/complaint'
 
 let t: TestCloud
@@ -20,7 +21,7 @@ const outboxOf = async (complaintId: string) =>
   (await t.db.collection('outbox').where({ subjectRoot: complaintId }).limit(100).get()).data.map((d) => String(d.event)).sort()
 
 describe('the complaint lifecycle', () => {
-  it('when a real-name complaint about a window is submitted, transferred, answered and resolved, the complainant sees each stage and rates the answer once', async () => {
+  it('when a real-name complaint about a window is submitted, transferred, answered and resolved, the complainant sees each stage, each notice opens its tracking page, and the answer is rated once', async () => {
     setBeijingNow('2026-09-21', '09:00')
     const sent = dataOf(await c.submit(A, { about: { kind: 'window', windowId: 'win-01' } }))
     expect(sent).toEqual({ trackingNo: expect.stringMatching(/^TS[A-Z2-9]{11}$/), state: 'submitted', decideDue: expect.any(String) })
@@ -66,6 +67,12 @@ describe('the complaint lifecycle', () => {
     expect(dataOf(await c.call({ action: 'mine' }, A)).items.find((i) => i.trackingNo === sent.trackingNo)?.rating?.rating).toBe('basic')
 
     expect(await outboxOf(id)).toEqual(['complaint.resolved', 'complaint.transferred'])
+    // Each notice opens 投诉查询 on this complaint's number.
+    const pages = (await t.db.collection('outbox').where({ subjectRoot: id }).limit(10).get()).data.map((d) => String(d.page))
+    expect(pages).toEqual([
+      pageLink(ROUTES.complaintTrack, { no: sent.trackingNo }),
+      pageLink(ROUTES.complaintTrack, { no: sent.trackingNo }),
+    ])
   })
 
   it('when the office refuses a complaint, a reason is required, the state is final and the complainant is told the reason', async () => {

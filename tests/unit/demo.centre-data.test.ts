@@ -214,11 +214,19 @@ describe('seedDemoCentre', () => {
     return inserted
   }
 
-  it('when the centre is seeded, then departments, windows, matters, staff and the announced calendar years go to their collections', async () => {
+  it('when the centre is seeded, then departments, windows, matters, staff, the announced calendar years and the demo desk setting go to their collections', async () => {
     const inserted = await seeded()
     expect(Object.keys(inserted).sort()).toEqual(
-      [COLLECTIONS.departments, COLLECTIONS.matters, COLLECTIONS.staff, COLLECTIONS.windows, COLLECTIONS.calendarYears].sort(),
+      [
+        COLLECTIONS.departments,
+        COLLECTIONS.matters,
+        COLLECTIONS.staff,
+        COLLECTIONS.windows,
+        COLLECTIONS.calendarYears,
+        COLLECTIONS.settings,
+      ].sort(),
     )
+    expect(inserted[COLLECTIONS.settings]).toEqual([{ _id: 'assist_policy', deskDepartmentIds: ['dept-office'] }])
     expect(inserted[COLLECTIONS.calendarYears].map((y) => y._id)).toEqual(Array.from({ length: 23 }, (_, i) => String(2004 + i)))
     expect(inserted[COLLECTIONS.calendarYears].every((y) => y.status === 'official')).toBe(true)
     expect(inserted[COLLECTIONS.departments]).toHaveLength(35)

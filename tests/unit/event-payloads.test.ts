@@ -48,6 +48,16 @@ const EXAMPLES: { [E in NotificationEvent]: EventPayloads[E] } = {
   'complaint.not_accepted': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉', reason: '不属于本中心受理范围' },
   'complaint.transferred': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉', department: '县市场监督管理局', resolveDue: '2026-10-12' },
   'complaint.resolved': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉' },
+  'complaint.overdue': { title: '对窗口的投诉', stage: '受理决定', dueDate: '2026-09-28' },
+  'assist.claimed': { title: '帮办：普通护照签发', staff: '刘洋（ZW0004）' },
+  'assist.prepared': { title: '帮办：普通护照签发' },
+  'assist.closed': { title: '帮办：普通护照签发' },
+  'visit.requested': { matterName: '普通护照签发', step: '新的上门服务申请', dueDate: '2026-09-29' },
+  'visit.task': { matterName: '普通护照签发', step: '已派给您', time: '2026-09-30 上午' },
+  'visit.overdue': { matterName: '普通护照签发', stage: '派单联系', dueDate: '2026-09-29' },
+  'visit.assigned': { matterName: '普通护照签发', time: '2026-09-30 09:00-12:00', staffName: '王芳' },
+  'visit.declined': { matterName: '普通护照签发', reason: '该地址不在本县服务范围' },
+  'visit.visited': { matterName: '普通护照签发', caseNo: 'BJ202609280001' },
 }
 
 const required = (event: NotificationEvent) =>

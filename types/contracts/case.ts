@@ -9,6 +9,7 @@ import { supplementItemsSchema } from '../domain/case-supplement'
 import { formFieldSchema } from '../domain/matter-form'
 import { mobileSchema, personNameSchema, requestIdSchema } from '../domain/booking'
 import { profileSchema } from '../domain/profile'
+import { assistIdSchema } from '../domain/assist'
 import { FOLLOW_SCOPES, followerIdSchema, followerNicknameSchema, inviteCodeSchema } from '../domain/follow'
 import { isValidQueryCode, LOOKUP_STAGES, normaliseQueryCode } from '../domain/lookup'
 
@@ -268,13 +269,16 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
     }),
   }),
   createDraft: action({
-    summary: '新建申请草稿（申请人信息可由常用信息预填）；同一requestId重复提交返回首次结果',
+    summary:
+      '新建申请草稿（申请人信息可由常用信息预填；帮办员代填的申请带assistId，每个帮办申请只生成一个办件）；同一requestId重复提交返回首次结果',
     access: everyone,
     input: z.strictObject({
       matterId: idSchema,
       applicant: profileSchema.strict(),
       form: formValuesSchema.default({}),
       delivery: deliverySchema.default({ method: 'pickup' }),
+      /** The 帮办代办 request whose prepared application this is: the case is written once per request. */
+      assistId: assistIdSchema.optional(),
       requestId: requestIdSchema,
     }),
     output: z.object({ caseId: caseIdSchema, caseNo: z.string() }),

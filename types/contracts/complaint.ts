@@ -3,7 +3,16 @@ import { ROLES } from '../roles'
 import { action, defineFunction, type ActionName, type ParsedInput } from './contract'
 import { idSchema } from '../domain/catalog'
 import { requestIdSchema } from '../domain/booking'
-import { COMPLAINT_ACTIONS, COMPLAINT_RATINGS, COMPLAINT_STATES, COMPLAINT_SUBJECT_KINDS, isValidTrackingNo } from '../domain/complaint'
+import {
+  COMPLAINT_ACTIONS,
+  COMPLAINT_PHOTO_MAX,
+  COMPLAINT_PHOTO_MAX_BYTES,
+  COMPLAINT_PHOTO_TYPES,
+  COMPLAINT_RATINGS,
+  COMPLAINT_STATES,
+  COMPLAINT_SUBJECT_KINDS,
+  isValidTrackingNo,
+} from '../domain/complaint'
 import { staffNoSchema } from './inquiry'
 
 export const complaintIdSchema = z.string().regex(/^cp-[0-9a-f]{20}$/, '投诉记录编号格式不正确')
@@ -15,6 +24,15 @@ const passwordSchema = z
 const complaintTextSchema = z.string().trim().min(5, '请把投诉内容写清楚（至少5个字）').max(500, '投诉内容最多500个字')
 const replyTextSchema = z.string().trim().min(5, '答复至少5个字').max(1000, '答复最多1000个字')
 const reasonSchema = z.string().trim().min(4, '请写明原因（至少4个字）').max(200, '原因最多200个字')
+/** Base64 of the largest accepted photo (4 characters per 3 bytes), plus padding. */
+const BASE64_MAX = Math.ceil(COMPLAINT_PHOTO_MAX_BYTES / 3) * 4
+const photoTypeSchema = z.enum(COMPLAINT_PHOTO_TYPES, { error: '只能上传JPEG或PNG图片' })
+const fileIdSchema = z.string().regex(/^cloud:\/\/\S{1,300}$/, '文件编号格式不正确')
+/** A photo checked and stored by addPhoto or attachPhoto: the id those answered, handed back on submit. */
+const photoIdSchema = fileIdSchema
+const photoOutputSchema = z.object({ photoId: z.string(), contentType: photoTypeSchema, size: z.number().int() })
+/** A photo as the views show it: a URL valid 10 minutes, or none when storage could not issue one. */
+const photoViewSchema = z.object({ url: z.string().optional() })
 const mobileSchema = z
   .string()
   .trim()
@@ -67,6 +85,7 @@ export const complaintTimelineSchema = z.object({
   resolvedAt: iso.optional(),
   rating: ratingSchema.optional(),
   canRate: z.boolean(),
+  photos: z.array(photoViewSchema),
 })
 export type ComplaintTimeline = z.infer<typeof complaintTimelineSchema>
 
@@ -94,6 +113,9 @@ export const officeComplaintSchema = z.object({
   departmentReply: z.object({ text: z.string(), at: iso, staffNo: z.string() }).optional(),
   officeReply: z.object({ text: z.string(), at: iso }).optional(),
   rating: ratingSchema.optional(),
+  photoCount: z.number().int(),
+  /** A real-name complaint with a contact phone: the office may read the full number (revealPhone, audited). */
+  canRevealPhone: z.boolean(),
   allowedActions: z.array(z.enum(COMPLAINT_ACTIONS)),
 })
 export type OfficeComplaint = z.infer<typeof officeComplaintSchema>
@@ -110,9 +132,17 @@ export const departmentComplaintSchema = z.object({
   overdue: z.boolean(),
   transferNote: z.string().optional(),
   departmentReply: z.object({ text: z.string(), at: iso, staffNo: z.string() }).optional(),
+  photoCount: z.number().int(),
   allowedActions: z.array(z.enum(COMPLAINT_ACTIONS)),
 })
 export type DepartmentComplaint = z.infer<typeof departmentComplaintSchema>
+
+/** One complaint for staff (get): the office's view or the department's, with the photos' URLs. */
+export const staffComplaintSchema = z.discriminatedUnion('view', [
+  officeComplaintSchema.extend({ view: z.literal('office'), photos: z.array(photoViewSchema) }),
+  departmentComplaintSchema.extend({ view: z.literal('department'), photos: z.array(photoViewSchema) }),
+])
+export type StaffComplaint = z.infer<typeof staffComplaintSchema>
 
 const everyone = ROLES
 const office = ['supervisor'] as const
@@ -132,6 +162,8 @@ export const complaintContract = defineFunction(
           text: complaintTextSchema,
           anonymous: z.boolean(),
           contactPhone: mobileSchema.optional(),
+          /** Photos from addPhoto / attachPhoto, the caller's own. */
+          photos: z.array(photoIdSchema).max(COMPLAINT_PHOTO_MAX, `最多${COMPLAINT_PHOTO_MAX}张照片`).default([]),
           requestId: requestIdSchema,
         })
         .refine((v) => !(v.anonymous && v.contactPhone), { message: '匿名投诉不留联系电话', path: ['contactPhone'] }),
@@ -142,6 +174,31 @@ export const complaintContract = defineFunction(
         /** Anonymous only: the 8-digit query password. It is kept as a keyed hash and cannot be shown again. */
         password: z.string().optional(),
       }),
+    }),
+    addPhoto: action({
+      summary: '为将要提交的投诉上传一张照片（JPEG或PNG，不超过2MB，按文件内容识别类型，私有存储）；提交时带上返回的photoId，最多3张',
+      access: everyone,
+      input: z.strictObject({
+        contentType: photoTypeSchema,
+        dataBase64: z
+          .string()
+          .min(8, '图片内容为空')
+          .max(BASE64_MAX, '图片不能超过2MB')
+          .regex(/^[A-Za-z0-9+/]+={0,2}$/, '图片内容编码不正确'),
+      }),
+      output: photoOutputSchema,
+    }),
+    photoTarget: action({
+      summary: '小程序直传投诉照片的存储路径（云调用只能携带约100KB，照片先用 wx.cloud.uploadFile 上传到此路径，再调用attachPhoto）',
+      access: everyone,
+      input: z.strictObject({}),
+      output: z.object({ cloudPath: z.string() }),
+    }),
+    attachPhoto: action({
+      summary: '登记已直传的投诉照片：读取后按内容和大小检查，合格的存为投诉照片并返回photoId，不合格的被删除',
+      access: everyone,
+      input: z.strictObject({ fileId: fileIdSchema, contentType: photoTypeSchema }),
+      output: photoOutputSchema,
     }),
     mine: action({
       summary: '我的实名投诉（最新在前，最近100条）；匿名投诉不在此列，凭投诉编号和查询密码查询',
@@ -203,6 +260,19 @@ export const complaintContract = defineFunction(
       access: office,
       input: z.strictObject({ complaintId: complaintIdSchema, reply: replyTextSchema }),
       output: officeComplaintSchema,
+    }),
+    get: action({
+      summary:
+        '工作人员查看一件投诉（含照片链接≤10分钟）：中心办公室看全部，转办部门的工作人员看本部门的；被投诉人本人及其他人一律答“未找到”',
+      access: [...office, ...deptStaff],
+      input: z.strictObject({ complaintId: complaintIdSchema }),
+      output: staffComplaintSchema,
+    }),
+    revealPhone: action({
+      summary: '中心办公室查看实名投诉人的完整联系电话：须写明原因，每次查看都记入审计（谁、何时、为何）；匿名投诉没有电话',
+      access: office,
+      input: z.strictObject({ complaintId: complaintIdSchema, reason: reasonSchema }),
+      output: z.object({ phone: z.string() }),
     }),
     departmentList: action({
       summary: '转到本部门的投诉（被投诉的工作人员本人看不到针对自己的投诉）',

@@ -1,5 +1,6 @@
 import { accountContract } from './account'
 import { appointmentContract } from './appointment'
+import { assistContract } from './assist'
 import { calendarContract } from './calendar'
 import { caseContract } from './case'
 import { catalogContract } from './catalog'
@@ -9,6 +10,7 @@ import { notifyContract } from './notify'
 import { queueContract } from './queue'
 import { ratingContract } from './rating'
 import { staffContract } from './staff'
+import { visitContract } from './visit'
 
 /** Every cloud function's contract: the API reference and the build both read this list. */
 export const contracts = [
@@ -23,10 +25,13 @@ export const contracts = [
   calendarContract,
   ratingContract,
   complaintContract,
+  assistContract,
+  visitContract,
 ] as const
 export {
   accountContract,
   appointmentContract,
+  assistContract,
   calendarContract,
   caseContract,
   catalogContract,
@@ -36,4 +41,5 @@ export {
   queueContract,
   ratingContract,
   staffContract,
+  visitContract,
 }

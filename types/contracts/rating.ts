@@ -198,10 +198,22 @@ export const ratingContract = defineFunction('rating', '好差评：办件、窗
     output: loopAnswerSchema,
   }),
   departmentBad: action({
-    summary: '本部门的差评工单（期限与红黄灯）；不显示评价人身份；效能监督可看全部或指定部门',
+    summary:
+      '本部门的差评工单（期限与红黄灯，最紧急的在前：超期、临期、正常，同灯按期限先后）；不显示评价人身份；效能监督可看全部或指定部门；可按状态、灯和环节筛选（环节decide即待中心办公室审核的延期和申诉）',
     access: [...deptStaff, ...office],
-    input: z.strictObject({ departmentId: idSchema.optional(), state: stateSchema.optional() }),
+    input: z.strictObject({
+      departmentId: idSchema.optional(),
+      state: stateSchema.optional(),
+      light: lightSchema.optional(),
+      stage: z.enum(STAGES, { error: '环节不正确' }).optional(),
+    }),
     output: z.object({ items: z.array(staffBadViewSchema) }),
+  }),
+  badRating: action({
+    summary: '一条差评工单的详情（处理记录与可进行的操作）；本部门只看本部门的，效能监督可看全部；不显示评价人身份',
+    access: [...deptStaff, ...office],
+    input: z.strictObject({ ratingId: ratingIdSchema }),
+    output: staffBadViewSchema,
   }),
   verify: action({
     summary: '部门核实差评并回访评价人（写明回访情况），默认1个工作日内',

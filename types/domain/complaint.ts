@@ -1,6 +1,7 @@
 import { z } from '../zod'
 import type { WorkingDayCalendar } from './working-days'
 import { checkedCode } from './check-code'
+import { INQUIRY_IMAGE_MAX_BYTES, INQUIRY_IMAGE_TYPES } from './inquiry'
 
 /**
  * Complaints to the centre office (投诉). A citizen complains about a case, a window, a staff
@@ -29,6 +30,15 @@ export const COMPLAINT_STATE_LABELS: Record<ComplaintState, string> = {
   transferred: '已转部门办理',
   replied: '部门已答复',
   resolved: '已办结',
+}
+/** How the pages colour a state (the Tag tones): waiting on the office orange, with a department blue, ended grey or green. */
+export const COMPLAINT_STATE_TONES: Record<ComplaintState, 'blue' | 'green' | 'orange' | 'gray'> = {
+  submitted: 'orange',
+  accepted: 'blue',
+  not_accepted: 'gray',
+  transferred: 'blue',
+  replied: 'blue',
+  resolved: 'green',
 }
 /** States in which the complaint still waits for the office or a department (the overdue box). */
 export const OPEN_COMPLAINT_STATES = ['submitted', 'accepted', 'transferred', 'replied'] as const satisfies readonly ComplaintState[]
@@ -151,3 +161,40 @@ export const isSubjectOf = (about: ComplaintAbout, staff: { staffNo: string; nam
 
 /** A short title for notices (thing fields hold 20 characters). */
 export const complaintTitle = (about: Pick<ComplaintAbout, 'kind'>) => `对${COMPLAINT_SUBJECT_LABELS[about.kind]}的投诉`
+
+/**
+ * Photos of a complaint: at most 3, JPEG or PNG up to 2 MB each, checked by their bytes — the
+ * same rule as an inquiry's photos, so one picker and one message serve both.
+ */
+export const COMPLAINT_PHOTO_MAX = 3
+export const COMPLAINT_PHOTO_MAX_BYTES = INQUIRY_IMAGE_MAX_BYTES
+export const COMPLAINT_PHOTO_TYPES = INQUIRY_IMAGE_TYPES
+export type ComplaintPhotoType = (typeof COMPLAINT_PHOTO_TYPES)[number]
+
+/** The two deadlines the office watches: the decision on acceptance, and the final reply. */
+export const COMPLAINT_STAGES = ['decide', 'resolve'] as const
+export type ComplaintStage = (typeof COMPLAINT_STAGES)[number]
+export const COMPLAINT_STAGE_LABELS: Record<ComplaintStage, string> = { decide: '受理决定', resolve: '办结答复' }
+/** The deadline an open complaint waits on: the decision while submitted, the final reply afterwards. */
+export const stageOfComplaint = (s: ComplaintState): ComplaintStage | undefined =>
+  s === 'submitted' ? 'decide' : isOpenComplaint(s) ? 'resolve' : undefined
+
+/**
+ * How the complainant's rating of the answer counts in 好差评 (the rating function's five levels):
+ * 满意 → satisfied, 基本满意 → basic, 不满意 → dissatisfied.
+ */
+export const COMPLAINT_RATING_LEVELS = { satisfied: 'satisfied', basic: 'basic', unsatisfied: 'dissatisfied' } as const satisfies Record<
+  ComplaintRating,
+  string
+>
+
+/**
+ * What a complaint is about, in words for the pages: 办件 + its number, the window's name (as
+ * `windowName` gives it), the staff member as the complainant named them, or the centre.
+ */
+export function aboutLabel(about: ComplaintAbout, windowName: (windowId: string) => string = (id) => id): string {
+  if (about.kind === 'case') return about.caseId ? `办件 ${about.caseId}` : '办件'
+  if (about.kind === 'window') return about.windowId ? windowName(about.windowId) : '窗口'
+  if (about.kind === 'staff') return ['工作人员', about.staffName, about.staffNo].filter(Boolean).join(' ')
+  return COMPLAINT_SUBJECT_LABELS.centre
+}

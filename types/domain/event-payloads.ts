@@ -57,6 +57,24 @@ export const EVENT_PAYLOADS = {
   /** `department`: who must answer. */
   'complaint.transferred': z.strictObject({ trackingNo: text, title: text, department: text, resolveDue: text }),
   'complaint.resolved': z.strictObject({ trackingNo: text, title: text }),
+  /** To the centre office: `stage` 受理决定 or 办结答复 is past `dueDate`. No tracking number: staff never see it. */
+  'complaint.overdue': z.strictObject({ title: text, stage: text, dueDate: text }),
+  /** 帮办代办: `title` the matter (帮办：…); `staff` the helper who claimed it (name and staff number). */
+  'assist.claimed': z.strictObject({ title: text, staff: text }),
+  'assist.prepared': z.strictObject({ title: text }),
+  'assist.closed': z.strictObject({ title: text }),
+  /** 上门服务, to the department lead: `step` what happened (新的上门服务申请, 申请人申请另约时间, 申请人已取消); `dueDate` the assignment's due date. */
+  'visit.requested': z.strictObject({ matterName: text, step: text, dueDate: text }),
+  /** To the assigned staff member: `step` (已派给您, 申请人已确认时间, 申请人已取消, 已改派他人); `time` the visit's half day. */
+  'visit.task': z.strictObject({ matterName: text, step: text, time: text }),
+  /** To the department lead: `stage` 派单联系 or 上门服务; `dueDate` the deadline passed. */
+  'visit.overdue': z.strictObject({ matterName: text, stage: text, dueDate: text }),
+  /** To the citizen: the half day set (`YYYY-MM-DD HH:mm-HH:mm`) and who comes; they confirm it or ask for another. */
+  'visit.assigned': z.strictObject({ matterName: text, time: text, staffName: text }),
+  /** `reason`: the lead's stated reason, written to the citizen. */
+  'visit.declined': z.strictObject({ matterName: text, reason: text }),
+  /** `caseNo`: the case linked at the visit, when one was. */
+  'visit.visited': z.strictObject({ matterName: text, caseNo: text.optional() }),
 } as const satisfies Record<NotificationEvent, z.ZodObject>
 
 /** The payload of every event, by event. */

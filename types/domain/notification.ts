@@ -31,6 +31,16 @@ export const NOTIFICATION_EVENTS = [
   'complaint.not_accepted',
   'complaint.transferred',
   'complaint.resolved',
+  'complaint.overdue',
+  'assist.claimed',
+  'assist.prepared',
+  'assist.closed',
+  'visit.requested',
+  'visit.task',
+  'visit.overdue',
+  'visit.assigned',
+  'visit.declined',
+  'visit.visited',
 ] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
 
@@ -53,6 +63,18 @@ export const MESSAGE_ONLY_EVENTS = [
   'complaint.not_accepted',
   'complaint.transferred',
   'complaint.resolved',
+  // To the centre office: a complaint's decision or final reply past due (staff read the message centre at work).
+  'complaint.overdue',
+  // 帮办代办 progress: the helper also calls the citizen (that is the service); the written notice
+  // is the message centre's entry, and no template names a 帮办.
+  'assist.claimed',
+  'assist.prepared',
+  'assist.closed',
+  // 上门服务 notices to staff: the department lead (a new request, a change, a deadline passed) and
+  // the assigned staff member (their task); staff read the message centre at work.
+  'visit.requested',
+  'visit.task',
+  'visit.overdue',
 ] as const satisfies readonly NotificationEvent[]
 export type MessageOnlyEvent = (typeof MESSAGE_ONLY_EVENTS)[number]
 export type PushEvent = Exclude<NotificationEvent, MessageOnlyEvent>
@@ -71,5 +93,5 @@ export type NotificationRequest<E extends NotificationEvent = NotificationEvent>
 export const notificationKey = (event: NotificationEvent, subjectId: string, recipient: string) => `${event}:${subjectId}:${recipient}`
 
 /** What a message is about, by its event's prefix (`case.accepted` → case): the message centre labels it so. */
-export const SUBJECT_KINDS = ['booking', 'queue', 'case', 'inquiry', 'calendar', 'rating', 'complaint'] as const
+export const SUBJECT_KINDS = ['booking', 'queue', 'case', 'inquiry', 'calendar', 'rating', 'complaint', 'assist', 'visit'] as const
 export type SubjectKind = (typeof SUBJECT_KINDS)[number]

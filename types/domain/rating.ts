@@ -36,14 +36,23 @@ export const isBad = (level: RatingLevel): boolean => level === 'dissatisfied' |
 /** The level written when the rater says nothing within the window (太原, 广东: 7 natural days → 基本满意). */
 export const DEFAULT_LEVEL: RatingLevel = 'basic'
 
-export const RATING_KINDS = ['case', 'ticket', 'inquiry'] as const
+/**
+ * `complaint`: the complainant's rating of a complaint's answer (投诉答复), recorded by the rating
+ * function's sweep from the complaint itself; never rated through `rate`.
+ */
+/** The states of a case that end its handling (办结): decided, handed out or mailed. From then on it can be rated. */
+export const FINISHED_CASE_STATES = ['approved', 'rejected', 'ready_for_pickup', 'mailed', 'completed'] as const
+export const isFinishedCase = (state: string) => (FINISHED_CASE_STATES as readonly string[]).includes(state)
+
+export const RATING_KINDS = ['case', 'ticket', 'inquiry', 'complaint'] as const
 export type RatingKind = (typeof RATING_KINDS)[number]
-export const RATING_KIND_LABELS: Record<RatingKind, string> = { case: '办件', ticket: '窗口服务', inquiry: '咨询' }
+export const RATING_KIND_LABELS: Record<RatingKind, string> = { case: '办件', ticket: '窗口服务', inquiry: '咨询', complaint: '投诉答复' }
 
 /** 评价渠道: online (一事一评, the case and the inquiry) or in the hall (一次一评, the ticket). */
 export const RATING_CHANNELS = ['online', 'offline'] as const
 export type RatingChannel = (typeof RATING_CHANNELS)[number]
-export const channelOf = (kind: RatingKind): RatingChannel => (kind === 'ticket' ? 'offline' : 'online')
+/** A complaint is answered by the office in person or in writing, not through an online service: offline. */
+export const channelOf = (kind: RatingKind): RatingChannel => (kind === 'ticket' || kind === 'complaint' ? 'offline' : 'online')
 
 /** The nationally unified 评价指标 per channel. */
 export const ONLINE_TAGS = ['整体满意度', '办事效率', '办事指南精确度', '办事便捷度', '平台操作性'] as const

@@ -383,6 +383,66 @@ const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content 
     body: join(str(d.title, '您的投诉'), d.trackingNo !== undefined && `投诉编号 ${d.trackingNo}`, '请查看答复并评价'),
     values: {},
   }),
+  'complaint.overdue': (d) => ({
+    title: `投诉超期：${str(d.stage, '处理')}`,
+    body: join(str(d.title, '一件投诉'), `${str(d.stage, '处理')}期限${str(d.dueDate)}已过`, '请尽快处理'),
+    values: {},
+  }),
+  'assist.claimed': (d) => ({
+    title: '您的帮办申请已认领',
+    body: join(str(d.title, '帮办代办申请'), `${str(d.staff, '帮办员')}负责为您办理，会尽快与您联系`),
+    values: {},
+  }),
+  'assist.prepared': (d) => ({
+    title: '帮办员已为您代填申请',
+    body: join(str(d.title, '帮办代办申请'), '请核对申请内容，确认后提交'),
+    values: {},
+  }),
+  'assist.closed': (d) => ({
+    title: '您的帮办申请已办结',
+    body: join(str(d.title, '帮办代办申请'), '可查看办理情况'),
+    values: {},
+  }),
+  'visit.requested': (d) => ({
+    title: str(d.step, '新的上门服务申请'),
+    body: join(str(d.matterName), str(d.step, '新的上门服务申请'), d.dueDate !== undefined && `请于${d.dueDate}前派单并联系申请人`),
+    values: {},
+  }),
+  'visit.task': (d) => ({
+    title: `上门服务：${str(d.step, '任务有更新')}`,
+    body: join(str(d.matterName), d.time !== undefined && `上门时间 ${d.time}`, str(d.step)),
+    values: {},
+  }),
+  'visit.overdue': (d) => ({
+    title: `上门服务${str(d.stage, '办理')}已超期`,
+    body: join(str(d.matterName), `${str(d.stage, '办理')}期限${str(d.dueDate)}已过，请尽快处理`),
+    values: {},
+  }),
+  'visit.assigned': (d, at) => ({
+    title: '上门服务时间已安排，请确认',
+    body: join(
+      str(d.matterName),
+      d.time !== undefined && `上门时间 ${d.time}`,
+      d.staffName !== undefined && `工作人员 ${d.staffName}`,
+      '请确认或另约时间',
+    ),
+    values: { thing1: d.matterName, phrase2: '待确认', time3: d.time ?? at, thing4: '请在小程序中确认上门时间' },
+  }),
+  'visit.declined': (d, at) => ({
+    title: '上门服务未能安排',
+    body: join(str(d.matterName), `原因：${str(d.reason, '请查看申请详情')}`),
+    values: { thing1: d.matterName, phrase2: '未能安排', time3: at, thing4: `原因：${str(d.reason, '请查看申请详情')}` },
+  }),
+  'visit.visited': (d, at) => ({
+    title: '上门服务已完成',
+    body: join(str(d.matterName), d.caseNo !== undefined ? `已关联办件 ${d.caseNo}` : '可在线申请此事项，或留意工作人员告知的办理进度'),
+    values: {
+      thing1: d.matterName,
+      phrase2: '已上门',
+      time3: at,
+      thing4: d.caseNo !== undefined ? `办件编号${d.caseNo}` : '可在小程序中查看办理情况',
+    },
+  }),
   'inquiry.answered': (d, at) => ({
     title: '您的咨询已回复',
     body: join(str(d.topic, '您的咨询'), d.department !== undefined && `${d.department}已回复`),

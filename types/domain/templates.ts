@@ -40,6 +40,7 @@ export const TEMPLATE_KEYS = [
   'case_progress',
   'inquiry_reply',
   'rating_invite',
+  'visit_progress',
 ] as const
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number]
 export const templateKeySchema = z.enum(TEMPLATE_KEYS)
@@ -120,6 +121,13 @@ export const TEMPLATES: Record<TemplateKey, TemplateSpec> = {
     kind: 'one_time',
     fields: Object.fromEntries([f('thing1', '服务事项'), f('thing2', '温馨提示'), f('time3', '提醒时间')]),
   },
+  /** 上门服务: the time set (to confirm), a refusal, and the visit done. */
+  visit_progress: {
+    title: '上门服务进度通知',
+    placeholderId: 'TPL_VISIT_PROGRESS',
+    kind: 'one_time',
+    fields: Object.fromEntries([f('thing1', '服务事项'), f('phrase2', '服务状态'), f('time3', '上门时间'), f('thing4', '温馨提示')]),
+  },
 }
 
 /** Which template carries each event. Events of one template share its grants. */
@@ -139,6 +147,9 @@ export const EVENT_TEMPLATE: Record<PushEvent, TemplateKey> = {
   'inquiry.answered': 'inquiry_reply',
   'rating.invited': 'rating_invite',
   'rating.reminder': 'rating_invite',
+  'visit.assigned': 'visit_progress',
+  'visit.declined': 'visit_progress',
+  'visit.visited': 'visit_progress',
 }
 
 /**
@@ -156,6 +167,8 @@ export const SUBSCRIBE_MOMENTS = {
   follow_relative: ['case_progress'],
   /** After taking a queue ticket in the hall: the call, and the invitation to rate the visit (一次一评). */
   queue: ['queue_call', 'rating_invite'],
+  /** After asking for a door-to-door visit: the time set and the visit, and the case's progress once it is linked. */
+  visit: ['visit_progress', 'case_progress'],
 } as const satisfies Record<string, readonly TemplateKey[]>
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS
 export const SUBSCRIBE_MOMENT_KEYS = Object.keys(SUBSCRIBE_MOMENTS) as [SubscribeMoment, ...SubscribeMoment[]]

@@ -10,6 +10,7 @@ import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { fingerprintOf, once } from '../../_kit/idempotency'
 import { personKey, randomHex } from '../../_kit/ids'
+import { confirmPrepared } from '../../assist/confirm'
 import { checkForm, whatIsMissing } from '../application'
 import { cases, editableCase, writeGuarded, type CaseDoc } from '../cases'
 
@@ -28,16 +29,24 @@ type CreateInput = CaseInput<'createDraft'>
 
 /**
  * Starts an application for a matter that can be applied for online; the form may be incomplete.
- * The case gets its query code (查询码, types/domain/lookup.ts) here, with its number.
+ * The case gets its query code (查询码, types/domain/lookup.ts) here, with its number. An
+ * application a 帮办 helper prepared names its request: the request is confirmed first and gives
+ * the case its id, so retries (or a crash between the two writes) end in the one case.
  */
 export async function createDraft(input: CreateInput, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   return once('case.createDraft', openid, input.requestId, fingerprintOf({ ...input }), async () => {
     const matter = await getMatterDoc(input.matterId)
     if (!matter.flags.onlineApplication) throw new AppError('CONFLICT', '该事项暂不支持网上申请，请到窗口办理')
+    const assisted = input.assistId ? await confirmPrepared(input.assistId, openid, matter.id, ctx.now) : undefined
+    if (assisted) {
+      const existing = await caseOf(assisted.caseId, openid)
+      if (existing) return existing
+    }
     const formFields = matter.formFields ?? []
     const doc: Omit<CaseDoc, 'caseNo'> = {
-      _id: `cs-${randomHex(20)}`,
+      _id: assisted?.caseId ?? `cs-${randomHex(20)}`,
+      ...(input.assistId ? { assistId: input.assistId } : {}),
       openid,
       matterId: matter.id,
       matterName: matter.name,
@@ -65,11 +74,22 @@ export async function createDraft(input: CreateInput, ctx: ActionContext) {
   })
 }
 
-/** A fresh random case number per try; the unique index on caseNo settles the (2^-64) collision. */
+const caseOf = async (caseId: string, openid: string) => {
+  const { data } = await cases().where({ _id: caseId, openid }).limit(1).get()
+  return data[0] && { caseId: data[0]._id, caseNo: data[0].caseNo }
+}
+
+/**
+ * A fresh random case number per try; the unique index on caseNo settles the (2^-64) collision.
+ * A case id given in advance (an assisted application) may already be written by a concurrent
+ * retry: then that case is the answer.
+ */
 async function insertWithNumber(doc: Omit<CaseDoc, 'caseNo'>): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const caseNo = newCaseNumber(randomInt)
     if (await insertOnce(cases(), { ...doc, caseNo })) return caseNo
+    const existing = await caseOf(doc._id, doc.openid)
+    if (existing) return existing.caseNo
   }
   throw new Error('five case numbers in a row were taken')
 }

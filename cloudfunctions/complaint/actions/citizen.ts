@@ -3,7 +3,15 @@ import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
 import { db } from '../../_kit/cloud'
-import { complaintPolicy, complaints, passwordHashOf, timelineOf, assertAllowed, type ComplaintDoc } from '../complaints'
+import {
+  complaintPolicy,
+  complaints,
+  passwordHashOf,
+  timelineOf,
+  timelineWithPhotos,
+  assertAllowed,
+  type ComplaintDoc,
+} from '../complaints'
 import { giveTrackPlace, takeTrackPlace, trackKey } from '../track-limits'
 
 /** One answer for a wrong number and a wrong password alike, so a guess learns nothing about which was wrong. */
@@ -38,10 +46,13 @@ async function findTracked(trackingNo: string, password: string | undefined, ctx
 }
 
 export async function track(input: ComplaintInput<'track'>, ctx: ActionContext) {
-  return timelineOf(await findTracked(input.trackingNo, input.password, ctx))
+  return timelineWithPhotos(await findTracked(input.trackingNo, input.password, ctx))
 }
 
-/** The complainant rates the office's answer once; "once" is the condition of the update itself. */
+/**
+ * The complainant rates the office's answer once; "once" is the condition of the update itself.
+ * The rating function's sweep finds it by `ratedAt` and counts it in 好差评 (rating/triggers.ts).
+ */
 export async function rateAnswer(input: ComplaintInput<'rateAnswer'>, ctx: ActionContext) {
   const doc = await findTracked(input.trackingNo, input.password, ctx)
   assertAllowed('rate', 'complainant', doc)
@@ -49,7 +60,7 @@ export async function rateAnswer(input: ComplaintInput<'rateAnswer'>, ctx: Actio
   const rating = { rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at: ctx.now }
   const { stats } = await complaints()
     .where({ _id: doc._id, state: 'resolved', rating: _.exists(false) })
-    .update({ data: { rating, rev: _.inc(1), updatedAt: ctx.now } })
+    .update({ data: { rating, ratedAt: ctx.now, rev: _.inc(1), updatedAt: ctx.now } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '您已评价过该投诉的答复')
   return { trackingNo: doc.trackingNo, rating: input.rating }
 }

@@ -5,11 +5,15 @@ import { db } from '../../_kit/cloud'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { workCalendar } from '../../_kit/work-calendar'
-import { assertAllowed, complaintPolicy, complaints, loadById, officeViewOf, today, writeGuarded } from '../complaints'
+import { assertAllowed, complaintPolicy, complaints, isOfficeFor, loadForOffice, officeViewOf, today, writeGuarded } from '../complaints'
 import { tellComplainant } from '../notices'
 
-/** The office's list: newest first, or the overdue ones (decision or reply past due) earliest due first. */
+/**
+ * The office's list: newest first, or the overdue ones (decision or reply past due) earliest due
+ * first. A complaint about the calling supervisor is left out (a page may then hold fewer items).
+ */
 export async function inbox(input: ComplaintInput<'inbox'>, ctx: ActionContext) {
+  const caller = await ctx.caller()
   const _ = db().command
   const skip = (input.page - 1) * input.pageSize
   const query = input.overdue
@@ -23,7 +27,13 @@ export async function inbox(input: ComplaintInput<'inbox'>, ctx: ActionContext) 
     .skip(skip)
     .limit(input.pageSize + 1)
     .get()
-  return { items: data.slice(0, input.pageSize).map((d) => officeViewOf(d, ctx.now)), hasMore: data.length > input.pageSize }
+  return {
+    items: data
+      .slice(0, input.pageSize)
+      .filter((d) => isOfficeFor(d, caller))
+      .map((d) => officeViewOf(d, ctx.now)),
+    hasMore: data.length > input.pageSize,
+  }
 }
 
 /**
@@ -31,7 +41,7 @@ export async function inbox(input: ComplaintInput<'inbox'>, ctx: ActionContext) 
  * accepts it at the same moment when it was not yet accepted). Acceptance starts the reply clock.
  */
 export async function decide(input: ComplaintInput<'decide'>, ctx: ActionContext) {
-  const doc = await loadById(input.complaintId)
+  const doc = await loadForOffice(input.complaintId, await ctx.caller())
   const policy = await complaintPolicy()
   const cal = workCalendar()
   if (input.decision === 'notAccept') {
@@ -70,7 +80,7 @@ export async function decide(input: ComplaintInput<'decide'>, ctx: ActionContext
 
 /** The office's final reply closes the complaint; the complainant may then rate it once. */
 export async function resolve(input: ComplaintInput<'resolve'>, ctx: ActionContext) {
-  const doc = await loadById(input.complaintId)
+  const doc = await loadForOffice(input.complaintId, await ctx.caller())
   assertAllowed('resolve', 'office', doc)
   const next = await writeGuarded(
     doc,

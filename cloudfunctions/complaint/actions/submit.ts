@@ -8,16 +8,19 @@ import { randomHex } from '../../_kit/ids'
 import { isDuplicate } from '../../_kit/db'
 import { workCalendar } from '../../_kit/work-calendar'
 import { complaintPolicy, complaints, newTracking, passwordHashOf, passwordOf, today, type ComplaintDoc } from '../complaints'
+import { ownPhotos } from '../photos'
 
 /**
  * A complaint is written once per request id; the office must decide within the policy's working
  * days. A window complained about must exist (a typo there would send the complaint nowhere).
  * The password of an anonymous complaint is not part of the recorded answer: it is derived again
- * after `once`, so the requests collection never holds it.
+ * after `once`, so the requests collection never holds it. Photos must be the caller's own,
+ * stored by addPhoto or attachPhoto (photos.ts).
  */
 export async function submit(input: ComplaintInput<'submit'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录')
+  const photos = ownPhotos(input.photos, openid)
   const first = await once('complaint.submit', openid, input.requestId, fingerprintOf({ ...input }), async () => {
     if (input.about.kind === 'window' && input.about.windowId) {
       const w = await getWindow(input.about.windowId).catch(() => undefined)
@@ -37,6 +40,7 @@ export async function submit(input: ComplaintInput<'submit'>, ctx: ActionContext
         ...(input.anonymous ? { passwordHash: passwordHashOf(trackingNo, passwordOf(_id)) } : {}),
         about: input.about,
         text: input.text,
+        ...(photos.length ? { photos } : {}),
         state: 'submitted',
         open: true,
         dueDate: decideDue,

@@ -1,18 +1,26 @@
 import type { RatingInput } from '../../../types/contracts/rating'
-import { followUpUntil, type LoopState } from '../../../types/domain/rating'
+import type { StaffBadView } from '../../../types/contracts/rating'
+import { followUpUntil, type Light, type LoopState } from '../../../types/domain/rating'
 import { db } from '../../_kit/cloud'
-import { AppError } from '../../_kit/errors'
+import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { enqueueNotification } from '../../_kit/outbox'
 import { workCalendar } from '../../_kit/work-calendar'
 import { pageLink, ROUTES } from '../../../types/routes'
-import { dueOf, loadForStep, loadRating, ratingPolicy, ratings, staffView, today, writeStep, type RatingDoc } from '../ratings'
+import { actorOf, dueOf, loadForStep, loadRating, ratingPolicy, ratings, staffView, today, writeStep, type RatingDoc } from '../ratings'
 import { log } from '../../_kit/log'
 
 const LIST_LIMIT = 200
 
+/** Most urgent first: red, yellow, green, then what waits on nobody; within a light the earliest due date. */
+const LIGHT_RANK: Record<Light, number> = { red: 0, yellow: 1, green: 2 }
+const urgency = (a: StaffBadView, b: StaffBadView) =>
+  (a.due ? LIGHT_RANK[a.due.light] : 3) - (b.due ? LIGHT_RANK[b.due.light] : 3) ||
+  (a.due?.dueDate ?? '').localeCompare(b.due?.dueDate ?? '') ||
+  b.ratedAt.localeCompare(a.ratedAt)
+
 /**
- * The department's 差评 worklist, newest first. Window staff and leads see their own department
+ * The department's 差评 worklist, most urgent first. Window staff and leads see their own department
  * only (the department comes from the staff record, never from the input); the centre office
  * sees every department or the one it names.
  */
@@ -23,11 +31,28 @@ export async function departmentBad(input: RatingInput<'departmentBad'>, ctx: Ac
     throw new AppError('FORBIDDEN', '只能查看本部门的差评')
   const where: Record<string, unknown> = { bad: true, ...(departmentId ? { departmentId } : {}) }
   if (input.state) where['loop.state'] = input.state
-  // The office's view of all departments reads the open loops first: what needs a decision.
-  const query = departmentId ? ratings().where(where) : ratings().where({ ...where, loopOpen: true })
-  const { data } = await query.orderBy('ratedAt', 'desc').limit(LIST_LIMIT).get()
+  if (input.stage) where['loop.stage'] = input.stage
+  // The office's view of all departments reads the open loops: what may still need it. A state asked for by name is read whatever it is.
+  if (!departmentId && !input.state) where.loopOpen = true
+  const { data } = await ratings().where(where).orderBy('ratedAt', 'desc').limit(LIST_LIMIT).get()
   const policy = await ratingPolicy()
-  return { items: data.filter((d) => d.loop).map((d) => staffView(d, caller, ctx.now, policy)) }
+  // The light is worked out for today, not read from the sweep's last note of it.
+  const items = data.filter((d) => d.loop).map((d) => staffView(d, caller, ctx.now, policy))
+  return { items: items.filter((i) => !input.light || i.due?.light === input.light).sort(urgency) }
+}
+
+/**
+ * One 差评 as its department or the centre office sees it. Anyone else — another department's
+ * staff, or a rating that is not a 差评 — hears that there is no such rating, the same answer as
+ * for an id that was never written, so the answer does not tell that it exists.
+ */
+export async function badRating(input: RatingInput<'badRating'>, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  const { data } = await ratings().where({ _id: input.ratingId }).limit(1).get()
+  const doc = data[0]
+  const actor = doc && actorOf(doc, caller)
+  if (!doc?.loop || (actor !== 'department' && actor !== 'office')) throw notFound('未找到该评价')
+  return staffView(doc, caller, ctx.now, await ratingPolicy())
 }
 
 const staffNoOf = async (ctx: ActionContext) => (await ctx.caller()).staff?.staffNo ?? ''
@@ -80,7 +105,7 @@ async function tellRater(doc: RatingDoc, event: 'rating.replied') {
       subjectId: doc._id,
       recipient: doc.openid,
       data: { title: doc.title, department: doc.departmentName },
-      page: pageLink(ROUTES.messages),
+      page: pageLink(ROUTES.feedbackRating, { id: doc._id }),
     })
   } catch (e) {
     // The reply stands; the rater still sees it on the rating's timeline.

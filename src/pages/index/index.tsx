@@ -69,6 +69,8 @@ export default function Home() {
         <Tile glyph="件" title="我的办件" desc="网上申请、补正、进度、取件码" onClick={() => navigate(ROUTES.caseMine)} />
         <Tile glyph="查" title="进度查询" desc="替家人查进度" onClick={() => navigate(ROUTES.caseLookup)} />
         <Tile glyph="问" title="咨询" desc="有问题问窗口，看答复" onClick={() => navigate(ROUTES.inquiryAsk)} />
+        <Tile glyph="帮" title="帮办代办" desc="老年人、行动不便的，有人帮办" onClick={() => navigate(ROUTES.visitMine)} />
+        <Tile glyph="评" title="评价与投诉" desc="好差评、投诉及进度" onClick={() => navigate(ROUTES.feedbackMine)} />
         <Tile size="wide" glyph="亲" title="我关注的办件" desc="家人分享给我的办件进度" onClick={() => navigate(ROUTES.caseFollowedList)} />
       </View>
 

@@ -153,6 +153,18 @@ export function Detail({ m }: { m: MatterDetail }) {
         <View className="matter__action-gap">
           <BigButton kind="secondary" text="咨询此事项" onClick={() => navigate(ROUTES.inquiryAsk, { matterId: m.id })} />
         </View>
+        {m.flags.doorToDoor && (
+          <View className="matter__action-gap">
+            <BigButton kind="secondary" text="申请上门服务" onClick={() => navigate(ROUTES.visitRequest, { matterId: m.id })} />
+          </View>
+        )}
+        <View
+          className="matter__help"
+          hoverClass="matter__help--pressed"
+          onClick={() => navigate(ROUTES.assistRequest, { matterId: m.id })}
+        >
+          不会操作、行动不便？申请帮办代办 ›
+        </View>
       </View>
     </View>
   )

@@ -141,6 +141,35 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(viewport)
 }
 
+/**
+ * The current page at 375 px (the narrowest phone the layout is designed for), then the same in
+ * 大字模式 (the storage switch the home page sets): `<name>.png` and `<name>-large.png`. The page is
+ * reloaded before each picture, so both show it as loaded, without a passing toast; `ready` waits
+ * for what the picture must show.
+ */
+export async function screenshotsAt375(page: Page, name: string, ready: () => Promise<unknown> = async () => {}): Promise<void> {
+  const before = page.viewportSize()
+  await page.setViewportSize({ width: 375, height: 812 })
+  await page.reload()
+  await ready()
+  await screenshot(page, name)
+  await page.evaluate(() => window.localStorage.setItem('largeText', JSON.stringify({ data: '1' })))
+  await page.reload()
+  await ready()
+  await screenshot(page, `${name}-large`)
+  await page.evaluate(() => window.localStorage.removeItem('largeText'))
+  await page.reload()
+  await ready()
+  if (before) await page.setViewportSize(before)
+}
+
+/** Taro's h5 showModal: a DOM dialog whose buttons are `.taro-model__confirm` / `.taro-model__cancel`; answers it once it shows `expectText`. */
+export async function answerModal(page: Page, expectText: string | RegExp, button: 'confirm' | 'cancel' = 'confirm'): Promise<void> {
+  const modal = page.locator('.taro-modal__content:visible')
+  await modal.getByText(expectText).first().waitFor()
+  await modal.locator(`.taro-model__${button}`).click()
+}
+
 /** Waits until the element's text is `expected` (or matches it) and answers the text; fails naming what it last read. */
 export async function waitForText(locator: Locator, expected: string | RegExp, timeout = 10_000): Promise<string> {
   const until = Date.now() + timeout

@@ -1,5 +1,28 @@
 import type { Locator, Page } from 'playwright-core'
-import { shown } from './app'
+import { caseContract } from '../../../types/contracts'
+import { dataOf, invokeApi } from '../../support/calls'
+import { passportForm, profile } from '../../support/case'
+import { STAFF } from '../../support/demo'
+import { jpeg } from '../../support/files'
+import { newRequestId } from '../../support/people'
+import { shown, type E2EApp } from './app'
+
+/** A passport case of `openid` approved (办结) by 王芳 through the real case actions, for pages about finished cases: its id. */
+export async function approvedPassportCase(app: E2EApp, openid: string, seq: number): Promise<string> {
+  const cases = invokeApi(app.cloud, caseContract)
+  const { caseId } = dataOf(
+    await cases(
+      { action: 'createDraft', matterId: 'm-passport', applicant: profile(seq), form: passportForm(), requestId: newRequestId() },
+      openid,
+    ),
+  )
+  const photo = { fileName: 'scan.jpg', contentType: 'image/jpeg' as const, dataBase64: jpeg(64, seq).toString('base64') }
+  dataOf(await cases({ action: 'uploadMaterial', caseId, materialIndex: 0, ...photo }, openid))
+  dataOf(await cases({ action: 'act', caseId, transition: 'submit' }, openid))
+  for (const transition of ['startPreReview', 'accept', 'startProcessing', 'approve'] as const)
+    dataOf(await cases({ action: 'act', caseId, transition }, STAFF))
+  return caseId
+}
 
 /** Staff: one transition of the case page, from its action button through its panel's confirm button. */
 export async function staffAct(page: Page, label: string, fill?: () => Promise<void>) {

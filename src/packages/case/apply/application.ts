@@ -4,7 +4,7 @@ import type { CaseState } from '../../../../types/domain/case-machine'
 import type { FormField as FieldDef } from '../../../../types/domain/matter-form'
 import type { Profile } from '../../../../types/domain/profile'
 import type { AppErrorBody, Issue } from '../../../../types/result'
-import { formDraftOf, type FormDraft } from '../form-fields'
+import { formDraftOf, type FormDraft } from '../../../components/matter-fields'
 
 /** What the application page edits, and how it turns into what the case function takes. */
 
@@ -33,6 +33,8 @@ export interface Model {
   supplement?: CaseView['supplement']
   /** An earlier draft of the same matter was opened instead of a new one. */
   resumed: boolean
+  /** The 帮办代办 request whose helper prepared this application: who, and what they noted. */
+  assist?: { assistId: string; helper: string; note: string }
 }
 
 export interface Applicant {
@@ -63,6 +65,14 @@ export interface Start {
   form: FormDraft
   delivery: DeliveryDraft
   failure: AppErrorBody | null
+}
+
+/** What a 帮办 helper prepared (assist.get's `prepared`), with who they are. */
+export interface PreparedBy {
+  assistId: string
+  helper: string
+  note: string
+  form: Record<string, string | number>
 }
 
 const NO_MAIL: MailDraft = { recipient: '', phone: '', address: '' }
@@ -118,8 +128,11 @@ export function startOfCase(c: CaseView, resumed: boolean): Start {
   }
 }
 
-/** A new application: the matter's form, prefilled from 常用信息 (避免二次录入) when there are any. */
-export function startOfMatter(f: MatterForm, profile: Profile | null): Start {
+/**
+ * A new application: the matter's form, prefilled from 常用信息 (避免二次录入) when there are any,
+ * and with what a 帮办 helper prepared over that when the citizen opens the helper's application.
+ */
+export function startOfMatter(f: MatterForm, profile: Profile | null, assist?: PreparedBy): Start {
   // A form field that asks for the applicant's own details by the same key starts filled too.
   const mine: Record<string, string | undefined> = profile
     ? { name: profile.name, idNumber: profile.idNumber, phone: profile.phone, address: profile.address }
@@ -132,11 +145,15 @@ export function startOfMatter(f: MatterForm, profile: Profile | null): Start {
       materials: f.materials.map((m) => ({ ...m, files: [] })),
       state: 'draft',
       resumed: false,
+      ...(assist ? { assist: { assistId: assist.assistId, helper: assist.helper, note: assist.note } } : {}),
     },
     applicant: profile
       ? { name: profile.name, idNumber: profile.idNumber, phone: profile.phone, address: profile.address ?? '' }
       : EMPTY_APPLICANT,
-    form: Object.fromEntries(f.formFields.filter((fd) => mine[fd.key]).map((fd) => [fd.key, mine[fd.key] ?? ''])),
+    form: {
+      ...Object.fromEntries(f.formFields.filter((fd) => mine[fd.key]).map((fd) => [fd.key, mine[fd.key] ?? ''])),
+      ...formDraftOf(assist?.form),
+    },
     delivery: {
       method: 'pickup',
       ...(profile ? { recipient: profile.name, phone: profile.phone, address: profile.address ?? '' } : NO_MAIL),

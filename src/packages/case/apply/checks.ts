@@ -3,7 +3,7 @@ import { missingUploads } from '../../../../types/domain/case-material'
 import { formSchemaOf } from '../../../../types/domain/matter-form'
 import { profileSchema } from '../../../../types/domain/profile'
 import { issuesOf, type Issue } from '../../../../types/result'
-import { formValuesOut, type FormDraft } from '../form-fields'
+import { formValuesOut, type FormDraft } from '../../../components/matter-fields'
 import { applicantOut, deliveryOut, type Applicant, type DeliveryDraft, type Model } from './application'
 
 /** What the page checks itself, with the same schemas the case function checks on the server. */

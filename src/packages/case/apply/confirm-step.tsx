@@ -4,7 +4,7 @@ import type { FormField as FieldDef } from '../../../../types/domain/matter-form
 import { BigButton } from '../../../components/big-button'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
-import { formValuesOut } from '../form-fields'
+import { formValuesOut } from '../../../components/matter-fields'
 import { applicantOut } from './application'
 import type { Application } from './use-application'
 

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '../../../components/big-button'
 import { Section } from '../../../components/section'
-import { MatterFields } from '../form-fields'
+import { MatterFields } from '../../../components/matter-fields'
 import { ApplicantSection } from './applicant-section'
 import { problemsFor } from './application'
 import { DeliverySection } from './delivery-section'
@@ -30,6 +30,15 @@ export function EditStep({ app, rootClass }: { app: Application; rootClass: stri
         {m.caseNo && <Text className="case-page__sub">办件编号 {m.caseNo}</Text>}
         {m.resumed && <Text className="case-page__sub case-apply__resumed">已为您打开上次保存的草稿</Text>}
       </View>
+
+      {m.assist && (
+        <Section title="帮办员已为您代填">
+          <Text className="case-page__note">
+            {m.assist.helper}已根据与您的沟通填写了申请表，请逐项核对，确认无误后补全材料并提交；提交后由您本人账号办理。
+          </Text>
+          <Text className="case-page__note case-apply__assist-note">帮办员说明：{m.assist.note}</Text>
+        </Section>
+      )}
 
       {supplementMode && m.supplement && m.supplement.items.length > 0 && <SupplementBanner supplement={m.supplement} />}
 

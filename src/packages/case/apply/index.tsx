@@ -40,8 +40,9 @@ export default function ApplyPage() {
   const q = useQuery(ROUTES.caseApply)
   const matterId = q.matterId ?? ''
   const caseId = q.caseId ?? ''
+  const assistId = q.assistId ?? ''
   // Loaded once: coming back to the page must not throw away what was typed.
-  const start = useLoad(() => loadApplication(matterId, caseId), [matterId, caseId], { onShow: false })
+  const start = useLoad(() => loadApplication(matterId, caseId, assistId), [matterId, caseId, assistId], { onShow: false })
   if (!start.data) {
     return (
       <View className={`${rootClass} case-page case-apply`}>

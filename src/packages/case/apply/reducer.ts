@@ -1,5 +1,5 @@
 import type { AppErrorBody } from '../../../../types/result'
-import type { FormDraft } from '../form-fields'
+import type { FormDraft } from '../../../components/matter-fields'
 import type { Applicant, DeliveryDraft, Errors, FileRef, MailDraft, Model, Start } from './application'
 
 export interface ApplyState {

@@ -9,7 +9,7 @@ import { beijingDateTime } from '../../../utils/case'
 import { pickMaterialFile } from '../../../utils/files'
 import { redirect } from '../../../utils/nav'
 import { newRequestId } from '../../../utils/request-id'
-import { formValuesOut } from '../form-fields'
+import { formValuesOut } from '../../../components/matter-fields'
 import { applicantOut, deliveryOut, errorsOf, type FileRef, type LibraryItem, type MaterialSlot, type Start } from './application'
 import { completeDelivery, draftIssues, submitIssues } from './checks'
 import { applyReducer, startState } from './reducer'
@@ -46,6 +46,7 @@ export function useApplication(start: Start) {
       applicant: applicantOut(state.applicant),
       form: formValuesOut(model.fields, state.form),
       delivery: deliveryOut(state.delivery),
+      ...(model.assist ? { assistId: model.assist.assistId } : {}),
       requestId: newRequestId('cs'),
     })
     const r = await creating.current

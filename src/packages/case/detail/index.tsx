@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CaseView } from '../../../../types/contracts/case'
+import { isFinishedCase } from '../../../../types/domain/rating'
 import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { CaseDeadline } from '../../../components/case-deadline'
@@ -137,6 +138,27 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         >
           <Text className="case-detail__share-title">分享给家人查看</Text>
           <Text className="case-detail__share-desc">家人用自己的微信看进度，看不到取件码和材料 ›</Text>
+        </View>
+      )}
+
+      {c.state !== 'draft' && (
+        <View className="case-detail__feedback">
+          {isFinishedCase(c.state) && (
+            <View
+              className="case-detail__feedback-link"
+              hoverClass="case-detail__feedback-link--pressed"
+              onClick={() => navigate(ROUTES.feedbackRate, { objectKind: 'case', objectId: c.caseId })}
+            >
+              评价这次办理（好差评）›
+            </View>
+          )}
+          <View
+            className="case-detail__feedback-link"
+            hoverClass="case-detail__feedback-link--pressed"
+            onClick={() => navigate(ROUTES.complaintNew, { kind: 'case', caseId: c.caseNo })}
+          >
+            对办理有意见？向中心办公室投诉 ›
+          </View>
         </View>
       )}
 

@@ -7,7 +7,6 @@ import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { InfoRow } from '../../../components/info-row'
 import { InquiryThread } from '../../../components/inquiry-thread'
-import { Section } from '../../../components/section'
 import { LoadStatus } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
@@ -21,14 +20,22 @@ import { openMaterial } from '../../../utils/files'
 import { dueText, INQUIRY_STATE_TONES, pickInquiryImage } from '../../../utils/inquiry'
 import { useQuery } from '../../../utils/nav'
 import { Composer } from './composer'
-import { Rating } from './rating'
+import { RateEntry, useInquiryRating } from './rating'
 import '../inquiry.scss'
 import './index.scss'
 
 /** A conversation is live: poll while the page is open, so a staff reply shows without pulling. */
 const POLL_MS = 20_000
 
-function Detail({ q, fresh, imgFailed, onChanged }: { q: InquiryView; fresh: boolean; imgFailed: number; onChanged: () => void }) {
+interface DetailProps {
+  q: InquiryView
+  fresh: boolean
+  imgFailed: number
+  onChanged: () => void
+  rating: ReturnType<typeof useInquiryRating>
+}
+
+function Detail({ q, fresh, imgFailed, onChanged, rating }: DetailProps) {
   const [busy, setBusy] = useState(false)
   const can = (a: InquiryAction) => q.allowedActions.includes(a)
   const staffReplied = q.messages.some((m) => m.from === 'staff')
@@ -113,16 +120,7 @@ function Detail({ q, fresh, imgFailed, onChanged }: { q: InquiryView; fresh: boo
         </View>
       )}
 
-      {can('rate') && <Rating q={q} onRated={onChanged} />}
-      {q.rating && (
-        <Section title="我的评价">
-          <InfoRow label="评分" strong>
-            {'★'.repeat(q.rating.score)}
-            {'☆'.repeat(5 - q.rating.score)} {q.rating.score}分
-          </InfoRow>
-          {q.rating.comment && <InfoRow label="评价">{q.rating.comment}</InfoRow>}
-        </Section>
-      )}
+      {staffReplied && <RateEntry q={q} canRate={can('rate')} mine={rating} />}
       {q.state === 'closed' && <Text className="inquiry-page__note inquiry-detail__closed">本次咨询已结束。如有新问题，请重新提问。</Text>}
     </View>
   )
@@ -134,11 +132,12 @@ export default function InquiryDetail() {
   const { id = '', fresh, imgFailed, msgId } = useQuery(ROUTES.inquiryDetail)
   usePushRead(msgId)
   const q = useLoad(() => inquiryApi.getInquiry({ inquiryId: id }), [id], { intervalMs: POLL_MS })
+  const rating = useInquiryRating(id)
 
   return (
     <View className={`${rootClass} inquiry-page inquiry-detail`}>
       <LoadStatus of={q} />
-      {q.data && <Detail q={q.data} fresh={fresh === '1'} imgFailed={Number(imgFailed) || 0} onChanged={q.refresh} />}
+      {q.data && <Detail q={q.data} fresh={fresh === '1'} imgFailed={Number(imgFailed) || 0} onChanged={q.refresh} rating={rating} />}
     </View>
   )
 }

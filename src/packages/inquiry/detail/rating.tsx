@@ -1,63 +1,59 @@
-import { Input, Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import type { ActionOutput } from '../../../../types/contracts/contract'
 import type { InquiryView } from '../../../../types/contracts/inquiry'
+import type { ratingContract } from '../../../../types/contracts/rating'
+import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
-import { FormField } from '../../../components/form-field'
+import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
-import { inquiryApi } from '../../../services/api/inquiry'
-import { errorText, toast } from '../../../utils/alert'
+import { useLoad } from '../../../hooks/useLoad'
+import { ratingApi } from '../../../services/api/rating'
+import { navigate } from '../../../utils/nav'
 
-const SCORES = [
-  { score: 1, label: '很不满意' },
-  { score: 2, label: '不满意' },
-  { score: 3, label: '一般' },
-  { score: 4, label: '满意' },
-  { score: 5, label: '非常满意' },
-] as const
+type Summary = ActionOutput<typeof ratingContract, 'myRatings'>['items'][number]
 
-/** 评价答复 (1–5 and a comment), once, after a staff reply: kept for the 好差评 figures. */
-export function Rating({ q, onRated }: { q: InquiryView; onRated: () => void }) {
-  const [score, setScore] = useState(0)
-  const [comment, setComment] = useState('')
-  const [error, setError] = useState('')
-  const [busy, setBusy] = useState(false)
-  const submit = async () => {
-    if (busy) return
-    if (!score) return setError('请选择1到5分')
-    setBusy(true)
-    setError('')
-    const r = await inquiryApi.rate({ inquiryId: q.inquiryId, score, ...(comment.trim() ? { comment } : {}) })
-    setBusy(false)
-    if (!r.ok) return setError(errorText(r.error))
-    toast('感谢您的评价', 'success')
-    onRated()
+/**
+ * My 好差评 rating of this inquiry, if any. Loaded by the page itself, not by the block that shows
+ * it: that block mounts after the page's first show, and a load there would miss coming back from
+ * the rating form (useLoad takes a component's first show for the page opening).
+ */
+export function useInquiryRating(inquiryId: string) {
+  const mine = useLoad(() => ratingApi.myRatings({}), [inquiryId])
+  return {
+    loaded: !!mine.data,
+    rated: mine.data?.items.find((r) => r.objectKind === 'inquiry' && r.objectId === inquiryId),
   }
+}
+
+/**
+ * 评价本次答复: answered inquiries are rated through 好差评 (the rating function), like cases and
+ * hall visits. My ratings say whether this one was rated; until then the entry shows while the
+ * inquiry allows a rating.
+ */
+export function RateEntry({ q, canRate, mine }: { q: InquiryView; canRate: boolean; mine: { loaded: boolean; rated?: Summary } }) {
+  const { rated } = mine
+  if (rated)
+    return (
+      <Section title="已评价">
+        <InfoRow label="满意程度" strong>
+          {rated.levelLabel}
+          {rated.isDefault ? '（默认评价）' : ''}
+        </InfoRow>
+        {rated.stateLabel && <InfoRow label="差评处理">{rated.stateLabel}</InfoRow>}
+        <View
+          className="inquiry-page__link"
+          hoverClass="inquiry-page__link--pressed"
+          onClick={() => navigate(ROUTES.feedbackRating, { id: rated.ratingId })}
+        >
+          查看评价 ›
+        </View>
+      </Section>
+    )
+  if (!canRate || !mine.loaded) return null
   return (
     <Section title="评价本次答复">
-      <View className="inquiry-rate">
-        {SCORES.map((s) => (
-          <View
-            key={s.score}
-            className={`inquiry-rate__star inquiry-rate__star--${s.score}${s.score <= score ? ' inquiry-rate__star--on' : ''}`}
-            hoverClass="inquiry-rate__star--pressed"
-            onClick={() => setScore(s.score)}
-          >
-            <Text className="inquiry-rate__glyph">{s.score <= score ? '★' : '☆'}</Text>
-            <Text className="inquiry-rate__n">{s.score}分</Text>
-          </View>
-        ))}
-      </View>
-      <Text className="inquiry-rate__label">{score ? `${score}分：${SCORES[score - 1].label}` : '请点选分数'}</Text>
-      <FormField label="说说您的看法（选填）" name="comment" error={error}>
-        <Input
-          className="form-field__input"
-          value={comment}
-          maxlength={200}
-          placeholder="答复是否清楚、及时"
-          onInput={(e) => setComment(e.detail.value)}
-        />
-      </FormField>
-      <BigButton text="提交评价" loading={busy} onClick={submit} />
+      <Text className="inquiry-page__note">您的评价计入本中心好差评，差评由部门核实整改并反馈。</Text>
+      <BigButton text="评价本次答复" onClick={() => navigate(ROUTES.feedbackRate, { objectKind: 'inquiry', objectId: q.inquiryId })} />
     </Section>
   )
 }

@@ -48,6 +48,7 @@ function NotStaff() {
 /** Who I am, my shift, the calendar and rescheduling notes, and a tile per daily tool. */
 function Desk({ me }: { me: StaffMe }) {
   const admin = me.role === 'admin'
+  const office = me.role === 'supervisor'
   return (
     <View>
       <CalendarBanner admin={admin} />
@@ -75,6 +76,34 @@ function Desk({ me }: { me: StaffMe }) {
         <Tile size="wide" glyph="叫" title="窗口叫号" desc="叫号、重呼、过号、办结、转窗口" onClick={() => navigate(ROUTES.staffConsole)} />
         <Tile size="wide" glyph="签" title="预约签到" desc="输入或扫描预约码，为群众取号" onClick={() => navigate(ROUTES.staffCheckin)} />
         <Tile size="wide" glyph="今" title="今日预约" desc="我负责窗口的预约名单" onClick={() => navigate(ROUTES.staffToday)} />
+        <Tile
+          size="wide"
+          glyph="评"
+          title="差评工单"
+          desc={office ? '全部门差评的期限与红黄灯，审核延期和申诉' : '本部门差评：核实回访、整改反馈、申请延期或申诉'}
+          onClick={() => navigate(ROUTES.staffRatings)}
+        />
+        <Tile
+          size="wide"
+          glyph="诉"
+          title="投诉"
+          desc={office ? '受理、转办、办结群众投诉' : '中心办公室转来的投诉：答复'}
+          onClick={() => navigate(ROUTES.staffComplaints)}
+        />
+        <Tile
+          size="wide"
+          glyph="上"
+          title="上门服务"
+          desc="群众申请的上门服务：派单、确认时间、上门记录"
+          onClick={() => navigate(ROUTES.staffVisits)}
+        />
+        <Tile
+          size="wide"
+          glyph="帮"
+          title="帮办代办"
+          desc="认领帮办申请（首问负责制），代填网上申请"
+          onClick={() => navigate(ROUTES.staffAssists)}
+        />
         {admin && (
           <Tile
             size="wide"

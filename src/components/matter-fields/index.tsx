@@ -1,7 +1,7 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import type { FormField as FieldDef } from '../../../types/domain/matter-form'
-import { ChoiceChips } from '../../components/choice-chips'
-import { FormField } from '../../components/form-field'
+import { ChoiceChips } from '../choice-chips'
+import { FormField } from '../form-field'
 
 /** What the person typed, as text: numbers become numbers only when sent (see formValuesOut). */
 export type FormDraft = Record<string, string>

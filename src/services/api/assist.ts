@@ -1,0 +1,4 @@
+import { assistContract } from '../../../types/contracts/assist'
+import { clientFor } from '../client'
+
+export const assistApi = clientFor(assistContract)
