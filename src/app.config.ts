@@ -66,6 +66,11 @@ export default defineAppConfig({
     },
     // 上门服务 and 帮办代办: the request, my requests and each one's progress.
     { root: 'packages/visit', pages: ['request/index', 'mine/index', 'detail/index', 'assist/index', 'assist-detail/index'] },
+    // 效能监督: the supervision console, red and yellow cases with their violations, 督办, attendance, and the hall's sign-in code display.
+    {
+      root: 'packages/supervision',
+      pages: ['console/index', 'cases/index', 'case/index', 'orders/index', 'order/index', 'attendance/index', 'hall-code/index'],
+    },
     // 工作日历 (the administrator's working-day calendar): used a few times a year by one person, so it is not in the main package or the daily staff package.
     { root: 'packages/admin', pages: ['calendar/index'] },
   ],

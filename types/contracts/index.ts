@@ -10,6 +10,7 @@ import { notifyContract } from './notify'
 import { queueContract } from './queue'
 import { ratingContract } from './rating'
 import { staffContract } from './staff'
+import { supervisionContract } from './supervision'
 import { visitContract } from './visit'
 
 /** Every cloud function's contract: the API reference and the build both read this list. */
@@ -27,6 +28,7 @@ export const contracts = [
   complaintContract,
   assistContract,
   visitContract,
+  supervisionContract,
 ] as const
 export {
   accountContract,
@@ -41,5 +43,6 @@ export {
   queueContract,
   ratingContract,
   staffContract,
+  supervisionContract,
   visitContract,
 }

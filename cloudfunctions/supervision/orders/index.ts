@@ -1,0 +1,5 @@
+import type { Job } from '../../_kit/schedule'
+
+/** The supervision function's orders part: its action implementations and its timer jobs (one `tick` trigger runs them all). */
+export const impls = {}
+export const jobs: Record<string, Job> = {}

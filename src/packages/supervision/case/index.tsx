@@ -1,0 +1,11 @@
+import { View } from '@tarojs/components'
+import { StatusView } from '../../../components/status-view'
+
+/** 办件监督: being built. */
+export default function Page() {
+  return (
+    <View>
+      <StatusView kind="empty" message="即将开放" />
+    </View>
+  )
+}
