@@ -92,7 +92,7 @@ describe('an anonymous complaint, transferred, answered and followed with its pa
       .getByText(/^对1号窗口 .+的投诉$/)
       .waitFor()
     await view.getByText('匿名', { exact: true }).waitFor()
-    expect(await view.locator('img.staff-complaint__photo, .staff-complaint__photo img').count()).toBe(1)
+    expect(await view.locator('img.complaint-content__photo, .complaint-content__photo img').count()).toBe(1)
     expect(await view.innerText()).not.toContain(trackingNo)
     expect(await view.innerText()).not.toContain(A)
     await act(
@@ -152,7 +152,7 @@ describe('an anonymous complaint, transferred, answered and followed with its pa
     await track.getByText('已受理，转县公安局出入境管理大队办理').waitFor()
     await track.locator('.complaint-step--departmentReply').getByText(DEPT_REPLY).waitFor()
     await track.locator('.complaint-step--officeReply').getByText(OFFICE_REPLY).waitFor()
-    expect(await track.locator('.complaint-track__photo').count()).toBe(1)
+    expect(await track.locator('.complaint-content__photo').count()).toBe(1)
     // The office's note to the department is not the complainant's to read.
     expect(await track.innerText()).not.toContain('请核实1号窗口')
     await shotsAt375(page, 'complaint-7-followed')

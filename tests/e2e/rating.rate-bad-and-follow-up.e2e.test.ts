@@ -66,6 +66,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     await shown(page).locator('.feedback-pending').click()
     const list = shown(page)
     await list.getByText('待评价', { exact: true }).waitFor()
+    await list.locator('.feedback-card--invitation').nth(1).waitFor()
     expect(await list.locator('.feedback-card--invitation').count()).toBe(2)
     await list
       .locator('.feedback-card--invitation')
@@ -105,7 +106,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     await form.getByText('提交评价：不满意', { exact: true }).click()
 
     const view = shown(page).locator('.feedback-rating')
-    await waitForText(view.locator('.feedback-page__fresh-title'), '评价已提交，感谢您的反馈')
+    await waitForText(view.locator('.feedback-page__done-title'), '评价已提交，感谢您的反馈')
     await waitForText(view.locator('.feedback-object__level'), '不满意')
     await view.locator('.tag').getByText('待核实', { exact: true }).waitFor()
     await view.getByText(TEXT).waitFor()
@@ -132,12 +133,12 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     await card.click()
 
     const view = shown(page).locator('.feedback-rating')
-    const timeline = view.locator('.feedback-timeline')
-    await timeline.locator('.feedback-timeline__item--verified').getByText(CALL_BACK).waitFor()
-    await timeline.locator('.feedback-timeline__item--replied').getByText(REPLY).waitFor()
-    await waitForText(timeline.locator('.feedback-timeline__item--latest .feedback-timeline__label'), '部门已整改并反馈')
+    const timeline = view.locator('.case-timeline')
+    await timeline.locator('.case-timeline__item--verified').getByText(CALL_BACK).waitFor()
+    await timeline.locator('.case-timeline__item--replied').getByText(REPLY).waitFor()
+    await waitForText(timeline.locator('.case-timeline__item--latest .case-timeline__label'), '部门已整改并反馈')
     await view.getByText(/您可以追评一次（11月17日前）/).waitFor()
-    await screenshotsAt375(page, 'rating-8-replied', () => shown(page).locator('.feedback-timeline').waitFor())
+    await screenshotsAt375(page, 'rating-8-replied', () => shown(page).locator('.case-timeline').waitFor())
 
     await view.locator('.feedback-levels--follow-up .feedback-levels__level--satisfied').click()
     await view.getByText('提交追评', { exact: true }).click()
@@ -147,11 +148,11 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     await view.locator('.section').filter({ hasText: '我的追评' }).getByText(FOLLOW_UP).waitFor()
     await view.locator('.feedback-object .tag').getByText('已办结', { exact: true }).waitFor()
     expect(await view.getByText('提交追评', { exact: true }).count()).toBe(0)
-    await waitForText(timeline.locator('.feedback-timeline__item--latest .feedback-timeline__label'), '追评：满意')
+    await waitForText(timeline.locator('.case-timeline__item--latest .case-timeline__label'), '追评：满意')
     const after = dataOf(await rating()({ action: 'getRating', ratingId }, CITIZEN))
     expect(after).toMatchObject({ state: 'closed', followUp: { level: 'satisfied', text: FOLLOW_UP } })
     await page.waitForTimeout(1_600) // the 追评已提交 toast fades out first
-    await screenshotsAt375(page, 'rating-9-followed-up', () => shown(page).locator('.feedback-timeline').waitFor())
+    await screenshotsAt375(page, 'rating-9-followed-up', () => shown(page).locator('.case-timeline').waitFor())
   })
 
   it('when anyone opens the figures of the month, then the department row counts the 差评, handled on time', async () => {

@@ -3,25 +3,16 @@
  * claims it under 首问负责制, the helper prepares the application and the citizen submits it from
  * their own account. The server clock is set per test (Beijing time).
  */
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { codeOf, dataOf, errorOf } from '../support/calls'
 import { caseClient, passportForm, profile } from '../support/case'
 import { newRequestId } from '../support/people'
 import { A, assistClient, B, DESK, DESK_2, STAFF, startAssistCloud, SUPERVISOR } from '../support/assist'
 import { caseContract } from '../../types/contracts'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof assistClient>
-
-beforeAll(async () => {
-  t = await startAssistCloud()
-  c = assistClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startAssistCloud())
+const c = kitFor(() => assistClient(t))
 beforeEach(async () => {
   setBeijingNow('2026-09-28', '09:00')
   await t.db

@@ -1,21 +1,12 @@
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { codeOf, dataOf } from '../support/calls'
 import { newRequestId } from '../support/people'
 import { pageLink, ROUTES } from '../../types/routes'
 import { A, complaintClient, LEAD, STAFF_SCJG, startComplaintCloud, SUPERVISOR } from '../support/complaint'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof complaintClient>
-
-beforeAll(async () => {
-  t = await startComplaintCloud()
-  c = complaintClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startComplaintCloud())
+const c = kitFor(() => complaintClient(t))
 
 const outboxOf = async (complaintId: string) =>
   (await t.db.collection('outbox').where({ subjectRoot: complaintId }).limit(100).get()).data.map((d) => String(d.event)).sort()

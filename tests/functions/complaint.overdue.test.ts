@@ -1,21 +1,12 @@
 /** The office is told once per complaint and deadline when the decision or the final reply is past due (the complaint function's tick). */
 import { builtInCalendar } from '../../types/domain/working-days'
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { dataOf } from '../support/calls'
 import { A, complaintClient, startComplaintCloud, SUPERVISOR } from '../support/complaint'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof complaintClient>
-
-beforeAll(async () => {
-  t = await startComplaintCloud()
-  c = complaintClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startComplaintCloud())
+const c = kitFor(() => complaintClient(t))
 
 const sweep = async () => dataOf(await t.trigger('complaint', 'tick', 'overdueSweep'))
 const noticesOf = async (complaintId: string) =>

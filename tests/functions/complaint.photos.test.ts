@@ -3,22 +3,13 @@
  * straight to storage, then checked) and handed back on submit by id; the office, the department
  * it was transferred to and the complainant see them through short-lived URLs.
  */
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { codeOf, dataOf } from '../support/calls'
 import { A, B, complaintClient, jpeg, LEAD, STAFF_SCJG, startComplaintCloud, SUPERVISOR } from '../support/complaint'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof complaintClient>
-
-beforeAll(async () => {
-  t = await startComplaintCloud()
-  c = complaintClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startComplaintCloud())
+const c = kitFor(() => complaintClient(t))
 beforeEach(() => setBeijingNow('2026-09-21', '09:00'))
 
 const put = async (cloudPath: string, bytes: Buffer) => (await t.sdk.uploadFile({ cloudPath, fileContent: bytes })).fileID

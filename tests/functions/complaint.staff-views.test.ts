@@ -1,20 +1,11 @@
 /** One complaint for staff (get) and the office's audited look at a real-name complainant's phone (revealPhone). */
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { codeOf, dataOf } from '../support/calls'
 import { A, complaintClient, LEAD, STAFF, STAFF_SCJG, startComplaintCloud, SUPERVISOR } from '../support/complaint'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof complaintClient>
-
-beforeAll(async () => {
-  t = await startComplaintCloud()
-  c = complaintClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startComplaintCloud())
+const c = kitFor(() => complaintClient(t))
 beforeEach(() => setBeijingNow('2026-09-21', '09:00'))
 
 const auditOf = async (complaintId: string) => (await t.db.collection('audit').where({ complaintId }).limit(100).get()).data

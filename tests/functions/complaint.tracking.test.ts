@@ -1,21 +1,12 @@
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { codeOf, dataOf, errorOf } from '../support/calls'
 import { newRequestId } from '../support/people'
 import { isValidTrackingNo, newTrackingNo } from '../../types/domain/complaint'
 import { A, B, complaintClient, startComplaintCloud } from '../support/complaint'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof complaintClient>
-
-beforeAll(async () => {
-  t = await startComplaintCloud()
-  c = complaintClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startComplaintCloud())
+const c = kitFor(() => complaintClient(t))
 
 /** The same number with one character changed so that the check character still fits is rare; we change the body and fix the check. */
 function otherValidNumber(no: string): string {

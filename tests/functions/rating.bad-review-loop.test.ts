@@ -1,19 +1,10 @@
-import type { TestCloud } from '../support/cloud'
 import { dataOf, errorOf } from '../support/calls'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { A, LEAD, ratingClient, STAFF, STAFF_SCJG, startRatingCloud, SUPERVISOR } from '../support/rating'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof ratingClient>
-
-beforeAll(async () => {
-  t = await startRatingCloud()
-  c = ratingClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startRatingCloud())
+const c = kitFor(() => ratingClient(t))
 
 const outboxTo = async (event: string, recipient: string) =>
   (await t.db.collection('outbox').where({ event, recipient }).limit(100).get()).data

@@ -1,19 +1,10 @@
-import type { TestCloud } from '../support/cloud'
 import { dataOf, errorOf } from '../support/calls'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { A, ratingClient, startRatingCloud } from '../support/rating'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof ratingClient>
-
-beforeAll(async () => {
-  t = await startRatingCloud()
-  c = ratingClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startRatingCloud())
+const c = kitFor(() => ratingClient(t))
 
 describe('reminders, defaults and the month figures', () => {
   const cases: string[] = []

@@ -1,20 +1,11 @@
-import type { TestCloud } from '../support/cloud'
 import { dataOf, errorOf } from '../support/calls'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { newRequestId } from '../support/people'
 import { A, B, ratingClient, startRatingCloud } from '../support/rating'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof ratingClient>
-
-beforeAll(async () => {
-  t = await startRatingCloud()
-  c = ratingClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startRatingCloud())
+const c = kitFor(() => ratingClient(t))
 beforeEach(() => setBeijingNow('2026-09-21', '10:00'))
 
 describe('invitations from finished services', () => {

@@ -1,19 +1,10 @@
-import type { TestCloud } from '../support/cloud'
 import { dataOf, errorOf } from '../support/calls'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { A, B, LEAD, ratingClient, STAFF, STAFF_SCJG, startRatingCloud, SUPERVISOR } from '../support/rating'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof ratingClient>
-
-beforeAll(async () => {
-  t = await startRatingCloud()
-  c = ratingClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startRatingCloud())
+const c = kitFor(() => ratingClient(t))
 
 const NEVER_WRITTEN = 'rt-0123456789abcdef0123'
 const snapshot = async () => JSON.stringify((await t.db.collection('ratings').limit(1000).get()).data)

@@ -1,19 +1,10 @@
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { codeOf, dataOf } from '../support/calls'
 import { A, LEAD, STAFF, STAFF_NO, startVisitCloud, visitClient } from '../support/visit'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof visitClient>
-
-beforeAll(async () => {
-  t = await startVisitCloud()
-  c = visitClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startVisitCloud())
+const c = kitFor(() => visitClient(t))
 
 /** Monday 2026-11-02, 09:00 Beijing: every test of this file starts its request on a plain working week. */
 beforeEach(() => setBeijingNow('2026-11-02', '09:00'))

@@ -1,20 +1,11 @@
-import type { TestCloud } from '../support/cloud'
-import { clearFakeNow, setBeijingNow } from '../support/clock'
+import { setBeijingNow } from '../support/clock'
 import { codeOf, dataOf, errorOf } from '../support/calls'
 import { newRequestId } from '../support/people'
 import { A, B, LEAD, NOT_DOOR_TO_DOOR, PASSPORT, STAFF_NO, startVisitCloud, visitClient } from '../support/visit'
+import { cloudForFile, kitFor } from '../support/for-file'
 
-let t: TestCloud
-let c: ReturnType<typeof visitClient>
-
-beforeAll(async () => {
-  t = await startVisitCloud()
-  c = visitClient(t)
-})
-afterAll(async () => {
-  clearFakeNow()
-  await t?.close()
-})
+const t = cloudForFile(() => startVisitCloud())
+const c = kitFor(() => visitClient(t))
 beforeEach(() => setBeijingNow('2026-11-02', '09:00'))
 
 const requestRecords = async () =>

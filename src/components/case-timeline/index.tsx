@@ -11,14 +11,18 @@ export interface CaseTimelineProps {
   deadlineChanges?: DeadlineChange[]
 }
 
-interface Item {
+/** One step of a timeline: what happened, the line under it (when, who) and an optional note. */
+export interface TimelineItem {
   key: string
   at: string
   label: string
   meta: string
   note?: string
-  internal: boolean
+  internal?: boolean
+  /** A modifier class for the step (`case-timeline__item--<kind>`), for a page that tells kinds apart. */
+  kind?: string
 }
+type Item = TimelineItem
 
 const stepItem = (e: CaseView['timeline'][number]): Item => ({
   key: `s${e.seq}`,
@@ -50,10 +54,18 @@ export function CaseTimeline({ entries, deadlineChanges = [] }: CaseTimelineProp
     items.push(s)
   }
   items.push(...changes.reverse())
+  return <Timeline items={items} />
+}
+
+/** Steps, newest first, joined by a line: the latest marked. The case timeline, a 差评's loop, a complaint's stages. */
+export function Timeline({ items }: { items: readonly TimelineItem[] }) {
   return (
     <View className="case-timeline">
       {items.map((e, i) => (
-        <View key={e.key} className={`case-timeline__item${i === 0 ? ' case-timeline__item--latest' : ''}`}>
+        <View
+          key={e.key}
+          className={`case-timeline__item${e.kind ? ` case-timeline__item--${e.kind}` : ''}${i === 0 ? ' case-timeline__item--latest' : ''}`}
+        >
           <View className="case-timeline__dot" />
           <View className="case-timeline__body">
             <Text className="case-timeline__label">{e.label}</Text>

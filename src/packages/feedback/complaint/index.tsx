@@ -98,7 +98,7 @@ function Answer({ found, windowName, onRated }: { found: Found; windowName: (id:
       {t.rating && (
         <Section title="您的评价">
           <Text className="complaint-track__rated">{COMPLAINT_RATING_LABELS[t.rating.rating]}</Text>
-          {t.rating.comment && <Text className="complaint-track__text">{t.rating.comment}</Text>}
+          {t.rating.comment && <Text className="complaint-content__text">{t.rating.comment}</Text>}
         </Section>
       )}
       {t.canRate && <RateAnswer trackingNo={t.trackingNo} password={found.password} onRated={onRated} />}

@@ -1,11 +1,11 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { ComplaintTimeline } from '../../../../types/contracts/complaint'
 import { aboutLabel, COMPLAINT_STATE_TONES } from '../../../../types/domain/complaint'
+import { ComplaintContent } from '../../../components/complaint-content'
 import { Section } from '../../../components/section'
 import { Tag } from '../../../components/tag'
 import { beijingDateTime } from '../../../utils/case'
 import { longDate } from '../../../utils/dates'
-import { openMaterial } from '../../../utils/files'
 
 interface Step {
   key: string
@@ -80,28 +80,7 @@ export function ComplaintHead({ t, windowName }: { t: ComplaintTimeline; windowN
           <Tag text={t.stateLabel} tone={COMPLAINT_STATE_TONES[t.state]} />
         </View>
       </View>
-      <Section title="投诉内容">
-        <Text className="complaint-track__text">{t.text}</Text>
-        {t.photos.length > 0 && (
-          <View className="complaint-track__photos">
-            {t.photos.map((p, i) =>
-              p.url ? (
-                <Image
-                  key={i}
-                  className="complaint-track__photo"
-                  src={p.url}
-                  mode="aspectFill"
-                  onClick={() => void openMaterial(p.url!, 'image/jpeg')}
-                />
-              ) : (
-                <View key={i} className="complaint-track__photo complaint-track__photo--gone">
-                  <Text>图片暂不可看</Text>
-                </View>
-              ),
-            )}
-          </View>
-        )}
-      </Section>
+      <ComplaintContent text={t.text} photos={t.photos} />
     </>
   )
 }

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { Timeline } from '../../../components/case-timeline'
 import type { RaterView } from '../../../../types/contracts/rating'
 import { isBad, RATING_LEVEL_LABELS, RATING_LEVELS, RATING_SCORES, type LoopState, type RatingLevel } from '../../../../types/domain/rating'
 import type { TagProps } from '../../../components/tag'
@@ -74,24 +75,10 @@ export function TagChoices({
 
 /** The steps the rater sees (回访, 整改反馈, the office's decisions, the follow-up), newest first. */
 export function RatingTimeline({ entries }: { entries: RaterView['timeline'] }) {
-  const items = [...entries].reverse()
-  return (
-    <View className="feedback-timeline">
-      {items.map((e, i) => (
-        <View
-          key={`${e.kind}-${e.at}`}
-          className={`feedback-timeline__item feedback-timeline__item--${e.kind}${i === 0 ? ' feedback-timeline__item--latest' : ''}`}
-        >
-          <View className="feedback-timeline__dot" />
-          <View className="feedback-timeline__body">
-            <Text className="feedback-timeline__label">{e.label}</Text>
-            <Text className="feedback-timeline__meta">{beijingDateTime(e.at)}</Text>
-            {e.text && <Text className="feedback-timeline__text">{e.text}</Text>}
-          </View>
-        </View>
-      ))}
-    </View>
-  )
+  const items = [...entries]
+    .reverse()
+    .map((e) => ({ key: `${e.kind}-${e.at}`, kind: e.kind, at: e.at, label: e.label, meta: beijingDateTime(e.at), note: e.text }))
+  return <Timeline items={items} />
 }
 
 /** Toggles `tag` in `tags`. */

@@ -1,10 +1,11 @@
-import { Image, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { useState, type ComponentType } from 'react'
 import { caseIdSchema } from '../../../../types/contracts/case'
 import type { StaffComplaint } from '../../../../types/contracts/complaint'
 import { aboutLabel, COMPLAINT_RATING_LABELS, COMPLAINT_STATE_TONES } from '../../../../types/domain/complaint'
 import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
+import { ComplaintContent } from '../../../components/complaint-content'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
 import { LoadStatus } from '../../../components/status-view'
@@ -15,7 +16,6 @@ import { catalogApi } from '../../../services/api/catalog'
 import { complaintApi } from '../../../services/api/complaint'
 import { beijingDateTime } from '../../../utils/case'
 import { longDate } from '../../../utils/dates'
-import { openMaterial } from '../../../utils/files'
 import { navigate, useQuery } from '../../../utils/nav'
 import { windowLabel } from '../../../utils/windows'
 import {
@@ -77,29 +77,9 @@ function Facts({ c }: { c: StaffComplaint }) {
 
 function Content({ c }: { c: StaffComplaint }) {
   return (
-    <Section title="投诉内容">
-      <Text className="staff-complaint__text">{c.text}</Text>
-      {c.photos.length > 0 && (
-        <View className="staff-complaint__photos">
-          {c.photos.map((p, i) =>
-            p.url ? (
-              <Image
-                key={i}
-                className="staff-complaint__photo"
-                src={p.url}
-                mode="aspectFill"
-                onClick={() => void openMaterial(p.url!, 'image/jpeg')}
-              />
-            ) : (
-              <View key={i} className="staff-complaint__photo staff-complaint__photo--gone">
-                <Text>图片暂不可看</Text>
-              </View>
-            ),
-          )}
-        </View>
-      )}
+    <ComplaintContent text={c.text} photos={c.photos}>
       <Text className="staff__note staff-complaint__privacy">为保护投诉人，系统不显示投诉人身份；被投诉的工作人员看不到本投诉。</Text>
-    </Section>
+    </ComplaintContent>
   )
 }
 
