@@ -84,6 +84,16 @@ describe('the queue order', () => {
     expect(keys.sort((a, b) => a[1].localeCompare(b[1])).map(([k]) => k)).toEqual(['W1', 'B1', 'B2', 'W2'])
   })
 
+  it('when slots are shorter than the period, then a booking for 10:15 still comes before a walk-in taken at 10:20, and after one of 09:50', () => {
+    const keys = [
+      ['W-10:20', ticketSortKey({ kind: 'walk_in', takenAt: '10:20', number: 7 })],
+      ['B-10:15', ticketSortKey({ kind: 'booked', slotStart: '10:15', bookedAt: new Date('2026-09-20T01:00:00Z') })],
+      ['B-10:00', ticketSortKey({ kind: 'booked', slotStart: '10:00', bookedAt: new Date('2026-09-20T02:00:00Z') })],
+      ['W-09:50', ticketSortKey({ kind: 'walk_in', takenAt: '09:50', number: 3 })],
+    ]
+    expect(keys.sort((a, b) => a[1].localeCompare(b[1])).map(([k]) => k)).toEqual(['W-09:50', 'B-10:00', 'B-10:15', 'W-10:20'])
+  })
+
   it('when labels and waits are computed, then they read like the hall display', () => {
     expect(ticketLabel('A', 23)).toBe('A023')
     expect(estimatedWaitMinutes(6, [10, 6], 2)).toBe(24)

@@ -14,9 +14,10 @@ import {
   isValidTrackingNo,
 } from '../domain/complaint'
 import { staffNoSchema } from './inquiry'
+import { typedCode } from '../domain/check-code'
 
 export const complaintIdSchema = z.string().regex(/^cp-[0-9a-f]{20}$/, '投诉记录编号格式不正确')
-export const trackingNoSchema = z.string().trim().toUpperCase().refine(isValidTrackingNo, '投诉编号有误，请核对后重新输入')
+export const trackingNoSchema = z.string().transform(typedCode).refine(isValidTrackingNo, '投诉编号有误，请核对后重新输入')
 const passwordSchema = z
   .string()
   .trim()

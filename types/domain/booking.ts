@@ -1,5 +1,6 @@
 import { z } from '../zod'
 import { isValidIdNumber } from './id-number'
+import { typedCode } from './check-code'
 
 /** Booking rules shared by the appointment function and the booking pages. */
 
@@ -94,6 +95,5 @@ export function barredUntil(
 export const BOOKING_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 export const bookingCodeSchema = z
   .string()
-  .trim()
-  .transform((s) => s.toUpperCase())
+  .transform(typedCode)
   .refine((s) => s.length === 8 && [...s].every((c) => BOOKING_CODE_ALPHABET.includes(c)), '预约码应为8位字母或数字')

@@ -1,5 +1,6 @@
 import type { CaseState } from './case-machine'
 import { beijingClock, beijingDate } from './dates'
+import { typedCode } from './check-code'
 
 /**
  * Case lookup without a grant (进度查询): the case number, the case's query code (查询码), and
@@ -49,7 +50,7 @@ export function newQueryCode(randomIndex: (n: number) => number): string {
 }
 
 /** Spaces, dashes and full-width digits as typed or read aloud do not matter. */
-export const normaliseQueryCode = (s: string) => s.normalize('NFKC').replace(/[\s-]/g, '')
+export const normaliseQueryCode = typedCode
 
 export function isValidQueryCode(value: string): boolean {
   const s = normaliseQueryCode(value)

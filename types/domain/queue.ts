@@ -24,19 +24,25 @@ export const TICKET_STATUS_LABELS: Record<TicketStatus, string> = {
 
 export const ticketLabel = (prefix: string, number: number) => `${prefix}${String(number).padStart(3, '0')}`
 
+/** The 30-minute period a time of day falls in (`10:20` → `10:00`): the unit the queue orders by. */
+const periodOf = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number)
+  return `${String(h).padStart(2, '0')}:${m < 30 ? '00' : '30'}`
+}
+
 /**
  * The order tickets are called in, as one sortable string. A ticket belongs to a 30-minute
- * period: a booked ticket to its slot, a walk-in to the period it was taken in; within a
- * period booked tickets come first, in booking order, then walk-ins in number order. A ticket
- * transferred to another window goes to the front there: the citizen has already waited once.
+ * period: a booked ticket to the period of its slot, a walk-in to the period it was taken in;
+ * within a period booked tickets come first, in slot and booking order, then walk-ins in number
+ * order. Both kinds are keyed by the period, so with slots shorter than 30 minutes a booking for
+ * 10:15 still comes before a walk-in taken at 10:20. A ticket transferred to another window goes
+ * to the front there: the citizen has already waited once.
  */
 export function ticketSortKey(
   t: { kind: 'booked'; slotStart: string; bookedAt: Date } | { kind: 'walk_in'; takenAt: string; number: number },
 ): string {
-  if (t.kind === 'booked') return `${t.slotStart}|0|${t.bookedAt.toISOString()}`
-  const [h, m] = t.takenAt.split(':').map(Number)
-  const period = `${String(h).padStart(2, '0')}:${m < 30 ? '00' : '30'}`
-  return `${period}|1|${String(t.number).padStart(6, '0')}`
+  if (t.kind === 'booked') return `${periodOf(t.slotStart)}|0|${t.slotStart}|${t.bookedAt.toISOString()}`
+  return `${periodOf(t.takenAt)}|1|${String(t.number).padStart(6, '0')}`
 }
 /** Put in front of a transferred ticket's key: it sorts before every period of the day, keeping its old order among transfers. */
 export const TRANSFER_SORT_KEY = '00:00|'

@@ -56,7 +56,7 @@ export default function StaffCheckIn() {
       <CodeField
         label="预约码"
         value={code}
-        maxlength={9}
+        maxlength={12}
         placeholder="如 ABCD2345"
         error={error}
         inputClass="staff-checkin__input"
