@@ -3,6 +3,8 @@
  * another day (改约), cancels it, and takes a walk-in ticket (现场取号) instead. The server clock is
  * fixed at Monday 2026-09-28 09:00 Beijing time.
  */
+import { notifyContract } from '../../types/contracts'
+import { dataOf, invokeApi } from '../support/calls'
 import { idNumberFor } from '../support/people'
 import { answerModal, appForFile, go, screenshot, shown, waitForText } from './support/app'
 
@@ -47,6 +49,11 @@ describe('changing a booking', () => {
     await answerModal(page, /确定取消 2026年9月30日（周三） 14:00 的预约吗/)
     await waitForText(shown(page).locator('.booking-detail__status'), '已取消')
     await screenshot(page, 'change-2-cancelled')
+    // Cancelled: the page offers to book the matter again, and the cancellation is on record in 消息.
+    await shown(page).locator('.booking-detail').getByText('重新预约', { exact: true }).click()
+    await shown(page).locator('.booking-date').waitFor()
+    const { messages } = dataOf(await invokeApi(app.cloud, notifyContract)({ action: 'myMessages' }, CITIZEN))
+    expect(messages.filter((m) => m.title === '预约已取消')).toHaveLength(1)
 
     // The seat is back: the 09-30 14:00 slot at window 1 has its full capacity again.
     await go(page, app, '/pages/booking/slots/index?matterId=m-passport&date=2026-09-30')

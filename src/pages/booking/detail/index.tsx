@@ -88,6 +88,11 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
           <BigButton text="查看我的排队" onClick={() => navigate(ROUTES.queue)} />
         </View>
       )}
+      {(b.status === 'cancelled' || b.status === 'no_show') && (
+        <View className="booking__actions">
+          <BigButton text="重新预约" onClick={() => navigate(ROUTES.bookingDate, { matterId: b.matterId })} />
+        </View>
+      )}
       {active && (
         <View className="booking__actions">
           {b.canCancel ? (
