@@ -1,5 +1,5 @@
 import type { CaseView } from '../../types/contracts/case'
-import { transitionOf, type CaseAction, type CaseState } from '../../types/domain/case-machine'
+import { isFinishedCase, transitionOf, type CaseAction, type CaseState } from '../../types/domain/case-machine'
 import { beijingIso } from '../../types/domain/dates'
 import { ROLE_LABELS, type Role } from '../../types/roles'
 import type { TagProps } from '../components/tag'
@@ -39,6 +39,16 @@ export function beijingDateTime(iso: string): string {
 }
 
 /** 剩3个工作日 / 今天到期 / 已超期2个工作日 */
+/**
+ * The 时限状态 of a case: a finished one says it is finished, in time or late (its clock stopped at
+ * the decision, so the working days left then would read as still running); a paused one says so.
+ */
+export function timeLeftText(d: { workingDaysLeft?: number; overdue: boolean; paused?: boolean }, state?: CaseState): string {
+  if (state && isFinishedCase(state)) return d.overdue ? '已办结（超期）' : '已办结（按期）'
+  if (d.paused) return '补正期间暂停计时'
+  return daysLeftText(d.workingDaysLeft ?? 0, d.overdue)
+}
+
 export function daysLeftText(workingDaysLeft: number, overdue: boolean): string {
   if (overdue) return `已超期${Math.max(1, -workingDaysLeft)}个工作日`
   if (workingDaysLeft <= 0) return '今天到期'

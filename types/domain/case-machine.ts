@@ -117,3 +117,13 @@ export const allowedActions = (actor: CaseActor, c: CaseFacts): CaseAction[] =>
   CASE_TRANSITIONS.filter((t) => refusal(t.action, actor, c) === undefined).map((t) => t.action)
 
 export const transitionOf = (action: CaseAction): Transition => CASE_TRANSITIONS.find((t) => t.action === action)!
+
+/** The states of a case that end its handling (办结): decided, handed out or mailed. The clock has stopped; from then on it can be rated. */
+export const FINISHED_CASE_STATES = [
+  'approved',
+  'rejected',
+  'ready_for_pickup',
+  'mailed',
+  'completed',
+] as const satisfies readonly CaseState[]
+export const isFinishedCase = (state: string) => (FINISHED_CASE_STATES as readonly string[]).includes(state)

@@ -40,9 +40,7 @@ export const DEFAULT_LEVEL: RatingLevel = 'basic'
  * `complaint`: the complainant's rating of a complaint's answer (投诉答复), recorded by the rating
  * function's sweep from the complaint itself; never rated through `rate`.
  */
-/** The states of a case that end its handling (办结): decided, handed out or mailed. From then on it can be rated. */
-export const FINISHED_CASE_STATES = ['approved', 'rejected', 'ready_for_pickup', 'mailed', 'completed'] as const
-export const isFinishedCase = (state: string) => (FINISHED_CASE_STATES as readonly string[]).includes(state)
+export { FINISHED_CASE_STATES } from './case-machine'
 
 export const RATING_KINDS = ['case', 'ticket', 'inquiry', 'complaint'] as const
 export type RatingKind = (typeof RATING_KINDS)[number]

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CaseSummary } from '../../../types/contracts/case'
-import { beijingDateTime, CASE_STATE_TONES, daysLeftText } from '../../utils/case'
+import { beijingDateTime, CASE_STATE_TONES, timeLeftText } from '../../utils/case'
 import { longDate } from '../../utils/dates'
 import { Tag } from '../tag'
 import './index.scss'
@@ -34,7 +34,7 @@ export function CaseCard({ c, showApplicant = false, onClick }: CaseCardProps) {
       {c.dueDate && (
         <Text className={`case-card__due${c.overdue ? ' case-card__due--overdue' : ''}`}>
           办结期限 {longDate(c.dueDate)}
-          {c.dueProvisional ? '（暂定）' : ''} · {daysLeftText(c.workingDaysLeft ?? 0, c.overdue)}
+          {c.dueProvisional ? '（暂定）' : ''} · {timeLeftText(c, c.state)}
         </Text>
       )}
     </View>

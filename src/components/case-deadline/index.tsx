@@ -1,12 +1,15 @@
 import { Text } from '@tarojs/components'
 import { PROVISIONAL_NOTE } from '../../../types/domain/deadline'
-import { daysLeftText } from '../../utils/case'
+import type { CaseState } from '../../../types/domain/case-machine'
+import { timeLeftText } from '../../utils/case'
 import { longDate } from '../../utils/dates'
 import { InfoRow } from '../info-row'
 import { Section } from '../section'
 import './index.scss'
 
 export interface CaseDeadlineProps {
+  /** The case's state: once it is finished the line says so instead of counting days. */
+  state?: CaseState
   deadline: {
     acceptedOn?: string
     limitDays?: number
@@ -22,7 +25,7 @@ export interface CaseDeadlineProps {
 }
 
 /** 办理时限: acceptance, the promised limit and date, how much is left, and whether the date is provisional. */
-export function CaseDeadline({ deadline: d }: CaseDeadlineProps) {
+export function CaseDeadline({ state, deadline: d }: CaseDeadlineProps) {
   return (
     <Section title="办理时限">
       {d.acceptedOn && <InfoRow label="受理日期">{longDate(d.acceptedOn)}</InfoRow>}
@@ -33,9 +36,7 @@ export function CaseDeadline({ deadline: d }: CaseDeadlineProps) {
       </InfoRow>
       {d.legalDueDate && <InfoRow label="法定期限">{longDate(d.legalDueDate)}</InfoRow>}
       <InfoRow label="时限状态">
-        <Text className={d.overdue ? 'case-deadline__overdue' : ''}>
-          {d.paused ? '补正期间暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)}
-        </Text>
+        <Text className={d.overdue ? 'case-deadline__overdue' : ''}>{timeLeftText(d, state)}</Text>
       </InfoRow>
       {d.provisional ? (
         <Text className="case-deadline__note case-deadline__note--provisional">{PROVISIONAL_NOTE}</Text>

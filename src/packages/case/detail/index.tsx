@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CaseView } from '../../../../types/contracts/case'
-import { isFinishedCase } from '../../../../types/domain/rating'
+import { isFinishedCase } from '../../../../types/domain/case-machine'
 import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { CaseDeadline } from '../../../components/case-deadline'
@@ -124,7 +124,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         </View>
       )}
 
-      {d && <CaseDeadline deadline={d} />}
+      {d && <CaseDeadline state={c.state} deadline={d} />}
 
       <Result c={c} />
 

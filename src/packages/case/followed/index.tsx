@@ -63,7 +63,7 @@ function Followed({ c, fresh }: { c: FollowedCaseView; fresh: boolean }) {
 
       <Pickup c={c} />
 
-      {d && <CaseDeadline deadline={d} />}
+      {d && <CaseDeadline state={c.state} deadline={d} />}
 
       <Section title="办理进度">
         {/* The follower's copy has no notes and no internal steps; the timeline takes the applicant's shape. */}
