@@ -21,7 +21,8 @@
  *    memory), and with `timers` their config.json timer triggers run on schedule (timers.ts, cron.ts).
  *  - Storage keeps files on disk behind signed, expiring URLs (storage.ts); openapi captures
  *    subscribe messages and can inject WeChat's failures (openapi.ts).
- *  - The same server is the h5 app's backend: `POST /api/fn/<name>` and the built app (gateway.ts).
+ *  - The same server is the h5 app's backend: `POST /api/fn/<name>` and the built app (gateway.ts),
+ *    and serves the hall display board's build at /board/ (board-pages.ts).
  */
 import { existsSync, mkdtempSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -30,6 +31,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { AdminApi } from './admin'
+import { BoardPages } from './board-pages'
 import { idHashKeyFor, privateDir } from './datadir'
 import { Database } from './database'
 import { FunctionRunner } from './functions'
@@ -37,6 +39,7 @@ import { Gateway, OPENID_PATTERN, type Persona } from './gateway'
 import { sendJson } from './http'
 import { isLoopbackHost, isWildcardHost } from './loopback'
 import { OpenApi, parseFailures, SENDS_COLLECTION, type OpenapiFailures } from './openapi'
+import { FAKE_MP_APPID, FAKE_MP_ORIGINAL_ID, FAKE_MP_SECRET, FakeOfficialAccount } from './official-account'
 import { Storage } from './storage'
 import { Store, type IndexSpec } from './store'
 import { TimerScheduler, declaredTimers } from './timers'
@@ -62,6 +65,8 @@ export interface LocalCloudOptions {
   functionsDir: string
   /** The h5 build, served at / with single-page fallback to index.html. */
   staticDir?: string
+  /** The hall display board's build (scripts/build-board.ts), served at /board/. */
+  boardDir?: string
   /** Let clients pick an identity with the x-wx-openid header (default true; loopback only). */
   devLogin?: boolean
   /** Run only when the store is empty on start. */
@@ -107,6 +112,8 @@ export interface LocalCloud extends SdkTarget {
   setOpenapiFailures(f: OpenapiFailures | null): void
   /** Captured subscribeMessage.send calls, oldest first. */
   sends(): Promise<unknown[]>
+  /** The fake 公众号 API the notice function pulls articles from (official-account.ts). */
+  officialAccount: FakeOfficialAccount
   close(): Promise<void>
 }
 
@@ -196,10 +203,19 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   installEnvProxy()
   const adminKey = randomBytes(32).toString('hex')
   const idHashKey = opts.idHashKey === null ? null : (opts.idHashKey ?? idHashKeyFor(opts.dataDir && resolve(opts.dataDir)))
-  const functionEnv = () => ({ ...sdkEnv(baseUrl, adminKey, envId), ...(idHashKey ? { ID_HASH_KEY: idHashKey } : {}) })
+  const officialAccount = new FakeOfficialAccount(() => baseUrl)
+  // The notice function reaches the fake 公众号 API instead of api.weixin.qq.com.
+  const mpEnv = () => ({
+    MP_API_BASE: `${baseUrl}/wxmp`,
+    MP_APPID: FAKE_MP_APPID,
+    MP_APPSECRET: FAKE_MP_SECRET,
+    MP_ORIGINAL_ID: FAKE_MP_ORIGINAL_ID,
+  })
+  const functionEnv = () => ({ ...sdkEnv(baseUrl, adminKey, envId), ...mpEnv(), ...(idHashKey ? { ID_HASH_KEY: idHashKey } : {}) })
   const runner = new FunctionRunner(opts.functionsDir, functionEnv, () => envId, log)
   const admin = new AdminApi(db, runner, storage, openapi, log, adminKey)
   const gateway = new Gateway(runner, { devLogin, personas: opts.personas ?? [], staticDir: opts.staticDir, log })
+  const board = opts.boardDir ? new BoardPages(opts.boardDir) : null
 
   const cleanup = () => {
     transactions.close()
@@ -243,6 +259,8 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
       return storage.download(req, res, path.slice('/files/'.length), url.searchParams)
     }
     if (path === '/api' || path.startsWith('/api/')) return gateway.api(req, res, path)
+    if (path === '/board' || path.startsWith('/board/')) return BoardPages.serve(board, req, res, path)
+    if (path.startsWith('/wxmp/')) return officialAccount.serve(req, res, path.slice('/wxmp'.length), url.searchParams)
     if (path.startsWith('/admin/') || path === '/cos' || path === '/files')
       return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } })
     return gateway.static(req, res, path)
@@ -285,6 +303,7 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
     trigger: (fn, triggerName, message) => runner.trigger(fn, triggerName, fakeNow(), message),
     setOpenapiFailures: (f) => openapi.setFailures(f),
     sends: async () => db.readAll(SENDS_COLLECTION),
+    officialAccount,
     close() {
       // Running triggers finish first: they still talk to the store this closes.
       closing ??= (timers ? timers.stop() : Promise.resolve())

@@ -19,6 +19,7 @@ export async function runFromCli(opts: Omit<LocalCloudOptions, 'port' | 'dataDir
 
   const cloud = await startLocalCloud({ ...opts, port, host, dataDir, devLogin, log })
   console.log(`本地云已启动: ${cloud.url}`)
+  if (opts.boardDir) console.log(`  大厅公示屏: ${cloud.url}/board/（1920×1080 全屏打开，见 README「Hall display board」）`)
   console.log(`  数据目录: ${dataDir}（删除它即可重置为演示数据）`)
   if (devLogin && opts.personas?.length) {
     console.log('  开发登录身份（页面上可切换）:')

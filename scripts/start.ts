@@ -1,11 +1,13 @@
 /**
- * `npm start`: bundle the cloud functions, build the h5 app when its sources changed, then start
+ * `npm start`: bundle the cloud functions, build the h5 app when its sources changed and the hall
+ * display board (served at /board/), then start
  * the local cloud with the demo centre (seeded on first start) and serve the app. PORT and
  * DATA_DIR override the port (default 8787) and the data folder (default .data/).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { boardOutDir, buildBoard } from './build-board'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { INDEXES } from '../cloudfunctions/_kit/collections'
 import { personas, seedDemoCentre } from '../local/seed'
@@ -14,10 +16,14 @@ import { runFromCli } from '../local/main'
 const root = resolve(__dirname, '..')
 const h5Dir = join(root, 'dist', 'h5')
 
+/** The hall display board's sources live in src/ but are no part of the h5 app (scripts/build-board.ts builds them). */
+const notH5 = new Set([join(root, 'src', 'board')])
+
 function newestMtime(dir: string): number {
   let newest = 0
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name)
+    if (notH5.has(p)) continue
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
   }
   return newest
@@ -43,7 +49,17 @@ async function main() {
   }
   // Timer triggers (drain, noShowSweep, deadlineSweep, reminders, recomputeSweep …) run on their
   // config.json schedules, as in the cloud.
-  await runFromCli({ functionsDir: functionsOutDir, staticDir: h5Dir, seed: seedDemoCentre, indexes: INDEXES, personas, timers: true })
+  // The hall display board (a plain page, no Taro) builds in well under a second: always.
+  await buildBoard()
+  await runFromCli({
+    functionsDir: functionsOutDir,
+    staticDir: h5Dir,
+    boardDir: boardOutDir,
+    seed: seedDemoCentre,
+    indexes: INDEXES,
+    personas,
+    timers: true,
+  })
 }
 
 main().catch((e) => {

@@ -1,7 +1,8 @@
 /**
  * `npm test`: the whole gate, in the order a failure is cheapest to find.
  *   1. format check (Prettier), lint (ESLint) and type check (tsc, strict)
- *   2. builds: cloud functions (esbuild), the weapp build and the h5 build (Taro)
+ *   2. builds: cloud functions (esbuild), the weapp build and the h5 build (Taro), the hall
+ *      display board (esbuild)
  *   3. jest: unit, local cloud, function tests through the real wx-server-sdk, the weapp build
  *      compiled by WeChat's wcc/wcsc, and browser tests driving Chromium against the h5 build;
  *      then the load tests (tests/load) on their own, in band
@@ -87,6 +88,7 @@ async function main() {
     await run('sync project.config.json', bin('tsx'), ['scripts/sync-project-config.ts'])
     await run('build weapp', bin('taro'), ['build', '--type', 'weapp'], { NODE_ENV: 'production' })
     await run('build h5', bin('taro'), ['build', '--type', 'h5'], { NODE_ENV: 'production' })
+    await run('build hall display board', bin('tsx'), ['scripts/build-board.ts'])
   }
 
   const artifacts = join(root, 'tests', '.artifacts')

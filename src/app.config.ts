@@ -69,10 +69,20 @@ export default defineAppConfig({
     // 效能监督: the supervision console, red and yellow cases with their violations, 督办, attendance, and the hall's sign-in code display.
     {
       root: 'packages/supervision',
-      pages: ['console/index', 'cases/index', 'case/index', 'orders/index', 'order/index', 'attendance/index', 'hall-code/index'],
+      pages: [
+        'console/index',
+        'cases/index',
+        'case/index',
+        'orders/index',
+        'order/index',
+        'order-new/index',
+        'attendance/index',
+        'hall-code/index',
+      ],
     },
     // 工作日历 (the administrator's working-day calendar): used a few times a year by one person, so it is not in the main package or the daily staff package.
-    { root: 'packages/admin', pages: ['calendar/index'] },
+    { root: 'packages/admin', pages: ['calendar/index', 'notices/index', 'notice/index'] },
+    { root: 'packages/notice', pages: ['list/index', 'detail/index'] },
   ],
   window: {
     navigationBarTitleText: '政务服务中心',

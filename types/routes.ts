@@ -60,6 +60,13 @@ export const ROUTES = {
   inquiryDetail: route<{ id: string; imgFailed?: QueryValue } & Fresh>('packages/inquiry/detail/index'),
 
   adminCalendar: route<{ year?: QueryValue }>('packages/admin/calendar/index'),
+  adminNotices: route('packages/admin/notices/index'),
+  /** Edit a notice (`id`), or a new draft without one. */
+  adminNotice: route<{ id?: string }>('packages/admin/notice/index'),
+
+  /** 通知公告 and the 公众号's articles: `category` a notice category or `articles`. */
+  noticeList: route<{ category?: string }>('packages/notice/list/index'),
+  noticeDetail: route<{ id: string }>('packages/notice/detail/index'),
 
   feedbackRate: route<{ objectKind?: string; objectId?: string }>('packages/feedback/rate/index'),
   feedbackMine: route<{ tab?: 'ratings' | 'complaints' }>('packages/feedback/mine/index'),
@@ -83,8 +90,11 @@ export const ROUTES = {
   supervisionCase: route<{ id: string }>('packages/supervision/case/index'),
   supervisionOrders: route<{ state?: string }>('packages/supervision/orders/index'),
   supervisionOrder: route<{ id: string } & Fresh>('packages/supervision/order/index'),
+  /** Issue a 督办: `kind` case, rating, complaint or pattern, `id` the case, rating or complaint (prefilled as the object). */
+  supervisionOrderNew: route<{ kind?: string; id?: string }>('packages/supervision/order-new/index'),
   supervisionAttendance: route<{ month?: string }>('packages/supervision/attendance/index'),
-  hallCode: route('packages/supervision/hall-code/index'),
+  /** `token`: the display token from the administrator's link, kept in storage and dropped from the address. */
+  hallCode: route<{ token?: string }>('packages/supervision/hall-code/index'),
 
   staffVisits: route('packages/staff/visits/index'),
   staffVisit: route<{ id: string }>('packages/staff/visit/index'),

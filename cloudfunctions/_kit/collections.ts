@@ -55,6 +55,8 @@ export const COLLECTIONS = {
   invitations: 'invitations',
   /** Staff sign-in and sign-out (签到签退). */
   shifts: 'shifts',
+  /** The hall's sign-in code displays (签到屏幕): `_id` = `hd-` + a hash of the display's token, never the token. */
+  hallDisplays: 'hall_displays',
   /**
    * 好差评: one invitation per finished object and rater (`_id` = the rating's id, so the sweep
    * writes it once), the ratings themselves (same id: one per object and rater), the province
@@ -80,6 +82,44 @@ export const COLLECTIONS = {
    * once it ends: its unique index keeps one active request per account and matter in one write.
    */
   visits: 'visits',
+  /**
+   * 督办单 (supervision orders), written only by the supervision function's orders part. `openKey`
+   * is `<kind>:<object id>` while the order is not closed and its own id afterwards: its unique
+   * index keeps one open order per case, rating or complaint in one write.
+   */
+  supervisionOrders: 'supervision_orders',
+  /**
+   * 监督台 counters, written only by the supervision console's fold: one document per Beijing day
+   * and department (`<day>:<departmentId>`), each section recomputed whole from that day's
+   * records; the fold's watermarks per source and its lease; and per case the promised date last
+   * folded (so a moved date recomputes both the old and the new day).
+   */
+  supervisionDaily: 'supervision_daily',
+  /** The same per month and department (`<YYYY-MM>:<departmentId>`), summed from the days, so a year is 12 reads per department. */
+  supervisionMonthly: 'supervision_monthly',
+  supervisionFold: 'supervision_fold',
+  supervisionCaseDue: 'supervision_case_due',
+  /**
+   * 红黄灯, written only by the supervision lights part (and the case function through it): one
+   * document per lit case (`_id` = the case id), kept with `open: false` once the case closes; the
+   * violations found on cases (`_id` = `<caseId>:<code>[:<n>]`, so each is written once); and the
+   * 15-minute relight job's cursors (`_id` = the job).
+   */
+  caseLights: 'case_lights',
+  violations: 'violations',
+  caseLightRuns: 'case_light_runs',
+  /**
+   * 通知公告, written only by the notice function: the announcements (`_id` nt-…, `version` counts
+   * changes), every change to one (`_id` = `<noticeId>:<version>`, insert-only, written in the same
+   * transaction as the change), who opened which (`_id` = `<openid>:<noticeId>`), the 公众号's
+   * published articles pulled by the timer (`_id` = a hash of article_id and its index in the
+   * message), and the pull's state and cached access token (`_id` = `state` / `token`).
+   */
+  notices: 'notices',
+  noticeChanges: 'notice_changes',
+  noticeReads: 'notice_reads',
+  mpArticles: 'mp_articles',
+  mpPull: 'mp_pull',
 } as const
 
 export interface IndexSpec {
@@ -103,6 +143,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'status_endAt', keys: { status: 1, endAt: 1 } },
     { name: 'settleBy', keys: { settleBy: 1 } },
     { name: 'person_matterId_status', keys: { person: 1, matterId: 1, status: 1 } },
+    // The supervision console's fold: one day's bookings.
+    { name: 'date', keys: { date: 1 } },
   ],
   [COLLECTIONS.slotSeats]: [
     { name: 'windowId_date', keys: { windowId: 1, date: 1 } },
@@ -135,8 +177,17 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'accepted_acceptedOn', keys: { accepted: 1, acceptedOn: 1 } },
     // 好差评 invitations: cases that reached a finished state since the sweep's watermark.
     { name: 'state_updatedAt', keys: { state: 1, updatedAt: 1 } },
+    // The supervision console's fold: cases changed since its watermark, and the cases due on a day.
+    { name: 'updatedAt', keys: { updatedAt: 1 } },
+    { name: 'dueDate', keys: { dueDate: 1 } },
+    // The relight job: lit cases in id order from its cursor.
+    { name: 'state__id', keys: { state: 1, _id: 1 } },
   ],
-  [COLLECTIONS.caseEvents]: [{ name: 'caseId_seq', keys: { caseId: 1, seq: 1 } }],
+  [COLLECTIONS.caseEvents]: [
+    { name: 'caseId_seq', keys: { caseId: 1, seq: 1 } },
+    // The supervision console's fold: events since its watermark, and one day's events.
+    { name: 'at', keys: { at: 1 } },
+  ],
   [COLLECTIONS.materials]: [{ name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } }],
   [COLLECTIONS.audit]: [
     { name: 'caseId_at', keys: { caseId: 1, at: -1 } },
@@ -153,7 +204,12 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.invitations]: [{ name: 'status_expiresAt', keys: { status: 1, expiresAt: 1 } }],
   [COLLECTIONS.followInvitations]: [{ name: 'expiresAt', keys: { expiresAt: 1 } }],
   [COLLECTIONS.scheduleDays]: [{ name: 'windowId_date', keys: { windowId: 1, date: 1 } }],
-  [COLLECTIONS.shifts]: [{ name: 'staffId_date', keys: { staffId: 1, date: 1 } }],
+  [COLLECTIONS.shifts]: [
+    { name: 'staffId_date', keys: { staffId: 1, date: 1 } },
+    // The monthly scores read a month of records, of one department or of the hall.
+    { name: 'date_departmentId', keys: { date: 1, departmentId: 1 } },
+    { name: 'departmentId_date', keys: { departmentId: 1, date: 1 } },
+  ],
   [COLLECTIONS.inquiries]: [
     { name: 'openid_askedAt', keys: { openid: 1, askedAt: -1 } },
     { name: 'departmentId_state_askedAt', keys: { departmentId: 1, state: 1, askedAt: 1 } },
@@ -189,6 +245,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'status_finishedAt', keys: { status: 1, finishedAt: 1 } },
   ],
   [COLLECTIONS.ratings]: [
+    // The supervision console's fold: one day's ratings.
+    { name: 'ratedAt', keys: { ratedAt: 1 } },
     { name: 'openid_ratedAt', keys: { openid: 1, ratedAt: -1 } },
     { name: 'departmentId_bad_ratedAt', keys: { departmentId: 1, bad: 1, ratedAt: -1 } },
     { name: 'bad_loopOpen_ratedAt', keys: { bad: 1, loopOpen: 1, ratedAt: -1 } },
@@ -224,6 +282,53 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'active_visitDue', keys: { active: 1, visitDue: 1 } },
     { name: 'state_contactDue', keys: { state: 1, contactDue: 1 } },
   ],
+  [COLLECTIONS.supervisionOrders]: [
+    { name: 'openKey_unique', keys: { openKey: 1 }, unique: true },
+    // Lists: by state (and department), the ones waiting for a reply by due date, the others newest first.
+    { name: 'state_dueDate', keys: { state: 1, dueDate: 1 } },
+    { name: 'departmentId_state_dueDate', keys: { departmentId: 1, state: 1, dueDate: 1 } },
+    { name: 'state_updatedAt', keys: { state: 1, updatedAt: -1 } },
+    { name: 'departmentId_state_updatedAt', keys: { departmentId: 1, state: 1, updatedAt: -1 } },
+    { name: 'escalated_issuedAt', keys: { escalated: 1, issuedAt: -1 } },
+    { name: 'departmentId_escalated_issuedAt', keys: { departmentId: 1, escalated: 1, issuedAt: -1 } },
+    // The escalation sweep (awaiting a reply, not escalated, past due) and the effects sweep.
+    { name: 'awaiting_escalated_dueDate', keys: { awaiting: 1, escalated: 1, dueDate: 1 } },
+    { name: 'effectsPending_updatedAt', keys: { effectsPending: 1, updatedAt: 1 } },
+  ],
+  // The supervision console reads a day range; its fold scans what changed since its watermarks.
+  [COLLECTIONS.supervisionDaily]: [
+    { name: 'day_departmentId', keys: { day: 1, departmentId: 1 } },
+    { name: 'departmentId_day', keys: { departmentId: 1, day: 1 } },
+  ],
+  [COLLECTIONS.supervisionMonthly]: [
+    { name: 'month_departmentId', keys: { month: 1, departmentId: 1 } },
+    { name: 'departmentId_month', keys: { departmentId: 1, month: 1 } },
+  ],
+  [COLLECTIONS.caseLights]: [
+    // The lists: red before yellow, the earliest promised date first: everyone, a department, a handler.
+    { name: 'open_light_dueDate', keys: { open: 1, light: 1, dueDate: 1 } },
+    { name: 'departmentId_open_light_dueDate', keys: { departmentId: 1, open: 1, light: 1, dueDate: 1 } },
+    { name: 'handlerStaffNo_open_light_dueDate', keys: { handlerStaffNo: 1, open: 1, light: 1, dueDate: 1 } },
+    // Finishing a light change cut short (its audit and notices).
+    { name: 'pending_seq', keys: { 'pending.seq': 1 } },
+  ],
+  [COLLECTIONS.violations]: [
+    { name: 'caseId', keys: { caseId: 1 } },
+    { name: 'detectedAt', keys: { detectedAt: -1 } },
+    { name: 'departmentId_detectedAt', keys: { departmentId: 1, detectedAt: -1 } },
+    { name: 'category_status_detectedAt', keys: { category: 1, status: 1, detectedAt: -1 } },
+    { name: 'departmentId_category_status_detectedAt', keys: { departmentId: 1, category: 1, status: 1, detectedAt: -1 } },
+    { name: 'staffNo_detectedAt', keys: { staffNo: 1, detectedAt: -1 } },
+  ],
+  [COLLECTIONS.notices]: [
+    { name: 'state_publishAt', keys: { state: 1, publishAt: -1 } },
+    { name: 'matterId_state_publishAt', keys: { matterId: 1, state: 1, publishAt: -1 } },
+    { name: 'updatedAt', keys: { updatedAt: -1 } },
+    { name: 'state_updatedAt', keys: { state: 1, updatedAt: -1 } },
+  ],
+  [COLLECTIONS.noticeChanges]: [{ name: 'noticeId_seq', keys: { noticeId: 1, seq: 1 } }],
+  [COLLECTIONS.noticeReads]: [{ name: 'openid_noticeId', keys: { openid: 1, noticeId: 1 } }],
+  [COLLECTIONS.mpArticles]: [{ name: 'updateTime', keys: { updateTime: -1 } }],
   [COLLECTIONS.messages]: [
     { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },
     { name: 'openid_read', keys: { openid: 1, read: 1 } },

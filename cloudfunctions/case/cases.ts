@@ -1,5 +1,6 @@
 import type { CaseSummary, Delivery } from '../../types/contracts/case'
-import type { MatterKind } from '../../types/domain/catalog'
+import type { Fee, MatterKind } from '../../types/domain/catalog'
+import type { ChargedFee } from '../../types/domain/supervision-lights'
 import {
   CASE_STATE_LABELS,
   transitionOf,
@@ -107,6 +108,10 @@ export interface CaseDoc {
     pickup?: { code: string; windowId: string; windowName: string; windowNumber: number; location: string }
     mail?: { address: string; trackingNo: string; carrier: string }
   }
+  /** What the window did at acceptance, for supervision (电子监察): who, at which window, and the required materials then missing. */
+  acceptance?: { staffNo: string; window?: { id: string; number: number }; staffWindowIds: string[]; missing: string[] }
+  /** The fee charged at 办结 and the catalogue's standard then (收费与标准不符 is a violation). */
+  fee?: { charged: ChargedFee; standard: Fee; staffNo: string }
   /** 查询码: the applicant's secret for a relative's lookup (cases before it existed get one when the owner opens them). */
   queryCode?: string
   createdAt: Date
@@ -134,6 +139,8 @@ export interface CaseEvent {
   actor: { role: 'applicant' | Role; staffNo?: string }
   at: Date
   note?: string
+  /** The stated reason of a refusal or of sending the case back (补正): supervision checks that one was given. */
+  reason?: string
   internal: boolean
 }
 
@@ -218,7 +225,7 @@ export async function move(
   action: CaseAction,
   actor: CaseEvent['actor'],
   changes: Record<string, unknown>,
-  entry: { note?: string; internal?: boolean },
+  entry: { note?: string; reason?: string; internal?: boolean },
   now: Date,
 ): Promise<CaseDoc> {
   const to = transitionOf(action).to
@@ -235,6 +242,7 @@ export async function move(
     actor,
     at: now,
     ...(entry.note ? { note: entry.note } : {}),
+    ...(entry.reason ? { reason: entry.reason } : {}),
     internal: entry.internal ?? false,
   }
   try {

@@ -11,4 +11,6 @@ export const STORAGE_KEYS = {
    * 「总是保持以上选择，不再询问」; unset = ask every time. Set on the dev login page (and by browser tests).
    */
   subscribeKeep: 'subscribeKeep',
+  /** The sign-in screen (签到码 page): its display token, given once by the administrator's link. */
+  hallDisplayToken: 'hallDisplayToken',
 } as const

@@ -43,8 +43,8 @@ export function beijingDateTime(iso: string): string {
  * The 时限状态 of a case: a finished one says it is finished, in time or late (its clock stopped at
  * the decision, so the working days left then would read as still running); a paused one says so.
  */
-export function timeLeftText(d: { workingDaysLeft?: number; overdue: boolean; paused?: boolean }, state?: CaseState): string {
-  if (state && isFinishedCase(state)) return d.overdue ? '已办结（超期）' : '已办结（按期）'
+export function timeLeftText(d: { workingDaysLeft?: number; overdue: boolean; paused?: boolean }, state: CaseState): string {
+  if (isFinishedCase(state)) return d.overdue ? '已办结（超期）' : '已办结（按期）'
   if (d.paused) return '补正期间暂停计时'
   return daysLeftText(d.workingDaysLeft ?? 0, d.overdue)
 }

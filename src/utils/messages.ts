@@ -14,6 +14,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageView['kind'], string> = {
   complaint: '投诉',
   assist: '帮办',
   visit: '上门服务',
+  supervision: '效能监督',
 }
 export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProps['tone']>> = {
   booking: 'blue',
@@ -25,6 +26,7 @@ export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProp
   complaint: 'gray',
   assist: 'green',
   visit: 'orange',
+  supervision: 'gray',
 }
 
 /** 9月28日 09:05 in Beijing time; the year only when it is not this year. */

@@ -130,7 +130,13 @@ describe('applying online, a supplement request, and the result ready for pickup
       await panel.locator('.check-box--internal').click()
     })
     await staffAct(staff.page, '开始办理')
-    await staffAct(staff.page, '准予办结')
+    // 办结 records the fee charged: the matter's standard (120元) is filled in.
+    await staffAct(staff.page, '准予办结', async () => {
+      const panel = shown(staff.page).locator('.case-act')
+      await panel.getByText('收费标准：普通护照每本120元（首次申请、换发、补发同价）').waitFor()
+      expect(await panel.locator('.form-field--feeAmount input').inputValue()).toBe('120')
+      await screenshot(staff.page, 'case-7b-staff-fee')
+    })
     await staffAct(staff.page, '通知领取')
     const view = shown(staff.page)
     await view.locator('.staff__head').getByText('待领取').waitFor()

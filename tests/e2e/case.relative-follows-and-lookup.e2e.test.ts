@@ -147,7 +147,7 @@ describe("the father follows his son's passport case", () => {
   })
 
   it('when the passport is ready, then the father sees 待领取 and where, but not the pickup code', async () => {
-    await call(CLERK, { action: 'act', caseId, transition: 'approve' })
+    await call(CLERK, { action: 'act', caseId, transition: 'approve', fee: { amount: 120 } })
     await call(CLERK, { action: 'act', caseId, transition: 'readyForPickup' })
     const pickupCode = (await call(SON, { action: 'getCase', caseId })).result!.pickup!.code!
     expect(pickupCode).toMatch(/^\d{6}$/)

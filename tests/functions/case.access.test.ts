@@ -245,6 +245,7 @@ describe('every transition by a role the table does not name', () => {
       reason: '不符合申请条件',
       mail: { trackingNo: 'EM123456789CN' },
       pickupCode: '123456',
+      fee: { free: true },
     })
     expect(r).toMatchObject({ ok: false, error: { code } })
     expect(await c.stateOf(id)).toBe(state)

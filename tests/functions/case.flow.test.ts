@@ -2,7 +2,7 @@ import type { TestCloud } from '../support/cloud'
 import { newRequestId } from '../support/people'
 import { clearFakeNow, setBeijingNow } from '../support/clock'
 import { builtInCalendar as workingDays } from '../../types/domain/working-days'
-import { A, caseClient, jpeg, LEAD, passportForm, PASSPORT, pdf, png, profile, STAFF, startCaseCloud } from '../support/case'
+import { A, caseClient, jpeg, LEAD, passportForm, PASSPORT, PASSPORT_FEE, pdf, png, profile, STAFF, startCaseCloud } from '../support/case'
 import { dataOf, errorOf } from '../support/calls'
 
 let t: TestCloud
@@ -105,7 +105,10 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     })
     expect(await c.act(id, 'startProcessing', STAFF)).toMatchObject({ ok: true })
     setBeijingNow('2026-09-25', '15:00')
-    expect(await c.act(id, 'approve', LEAD, { note: '审批通过' })).toMatchObject({ ok: true, data: { state: 'approved' } })
+    expect(await c.act(id, 'approve', LEAD, { note: '审批通过', fee: PASSPORT_FEE })).toMatchObject({
+      ok: true,
+      data: { state: 'approved' },
+    })
     expect(await c.act(id, 'readyForPickup', STAFF)).toMatchObject({ ok: true, data: { state: 'ready_for_pickup' } })
 
     // Only the citizen sees the pickup code; the window checks it.
@@ -290,9 +293,9 @@ describe('联办件: one sub-task per department', () => {
     // A joint department sees the case and may finish its own part, but not move the case.
     const tax = staffOf('dept-sw')
     expect(dataOf(await c.getCase(id, tax))).toMatchObject({ canCompleteSubtask: true, allowedActions: [] })
-    expect(await c.act(id, 'approve', tax)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await c.act(id, 'approve', tax, { fee: { free: true } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     await c.ok(c.call({ action: 'completeSubtask', caseId: id }, tax))
-    expect(await c.act(id, 'approve', lead)).toMatchObject({
+    expect(await c.act(id, 'approve', lead, { fee: { free: true } })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT', message: expect.stringContaining('联办件') },
     })
@@ -303,6 +306,6 @@ describe('联办件: one sub-task per department', () => {
 
     await Promise.all([lead, staffOf('dept-sb'), staffOf('dept-yb')].map((o) => c.ok(c.call({ action: 'completeSubtask', caseId: id }, o))))
     expect(dataOf(await c.getCase(id, lead)).subtasks!.every((s) => s.done)).toBe(true)
-    expect(await c.act(id, 'approve', lead)).toMatchObject({ ok: true, data: { state: 'approved' } })
+    expect(await c.act(id, 'approve', lead, { fee: { free: true } })).toMatchObject({ ok: true, data: { state: 'approved' } })
   })
 })

@@ -1,6 +1,6 @@
 import type { TestCloud } from '../support/cloud'
 import { clearFakeNow, setBeijingNow } from '../support/clock'
-import { A, B, caseClient, profile, STAFF, startCaseCloud } from '../support/case'
+import { A, B, caseClient, PASSPORT_FEE, profile, STAFF, startCaseCloud } from '../support/case'
 import { dataOf } from '../support/calls'
 
 /** 张建国, the father of demo-citizen-a (张伟), in the local personas. */
@@ -246,7 +246,7 @@ describe('pushes and revocation', () => {
     const { caseId } = await sharedCase('pre_review', 121)
     await c.ok(c.act(caseId, 'accept', STAFF))
     await c.ok(c.act(caseId, 'startProcessing', STAFF))
-    await c.ok(c.act(caseId, 'approve', STAFF))
+    await c.ok(c.act(caseId, 'approve', STAFF, { fee: PASSPORT_FEE }))
     await c.ok(c.act(caseId, 'readyForPickup', STAFF))
     const his = await outboxFor(FATHER, caseId)
     const sons = await outboxFor(A, caseId)
@@ -294,7 +294,7 @@ describe('pushes and revocation', () => {
     await c.ok(c.upload(caseId, 0, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(60, 9)])))
     await c.ok(c.act(caseId, 'resubmit', A))
     await c.ok(c.act(caseId, 'startProcessing', STAFF))
-    await c.ok(c.act(caseId, 'approve', STAFF))
+    await c.ok(c.act(caseId, 'approve', STAFF, { fee: PASSPORT_FEE }))
     expect((await outboxFor(A, caseId)).map((n) => n.event)).toContain('case.approved')
     expect((await outboxFor(FATHER, caseId)).map((n) => n.event)).toEqual(['case.supplement_requested'])
     expect(await auditOf({ kind: 'follow_revoked', caseId })).toEqual([

@@ -9,7 +9,7 @@ import { idNumberFor, newRequestId } from '../support/people'
 import { matters } from '../../local/seed/matters'
 import type { FormField } from '../../types/domain/matter-form'
 import { maskFormValue } from '../../types/domain/masking'
-import { caseClient, jpeg, startCaseCloud, SUPERVISOR } from '../support/case'
+import { caseClient, jpeg, PASSPORT_FEE, startCaseCloud, SUPERVISOR } from '../support/case'
 import { dataOf } from '../support/calls'
 
 let t: TestCloud
@@ -142,7 +142,8 @@ describe('the supervisor’s case view of every online form in the demo catalogu
     const clerk = 'demo-staff-crj'
     await c.ok(c.act(made.caseId, 'startPreReview', clerk))
     await c.ok(c.act(made.caseId, 'accept', clerk, { note: '已电话联系申请人13512345678，身份证110101198001011234核验无误' }))
-    for (const tr of ['startProcessing', 'approve'] as const) await c.ok(c.act(made.caseId, tr, clerk))
+    await c.ok(c.act(made.caseId, 'startProcessing', clerk))
+    await c.ok(c.act(made.caseId, 'approve', clerk, { fee: PASSPORT_FEE }))
     await c.ok(c.act(made.caseId, 'mail', clerk, { mail: { trackingNo: 'EM123456789CN' } }))
 
     const view = dataOf(await c.getCase(made.caseId, SUPERVISOR))

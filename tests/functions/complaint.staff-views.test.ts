@@ -47,6 +47,23 @@ describe('get', () => {
   })
 })
 
+describe('the department is told', () => {
+  it('when the office transfers a complaint about 王芳 to 出入境, then the department’s other staff get a message opening it, 王芳 none, and none names the complainant', async () => {
+    const sent = await c.filed(A, { about: { kind: 'staff', staffNo: 'ZW0001' } }, 'dept-crj')
+    const notices = (await t.db.collection('outbox').where({ event: 'complaint.assigned', subjectRoot: sent.id }).limit(100).get()).data
+    const recipients = notices.map((n) => String(n.recipient))
+    expect(recipients).toContain(LEAD)
+    expect(recipients).not.toContain(STAFF)
+    expect(recipients).not.toContain(A)
+    for (const n of notices) {
+      expect(n.page).toBe(`packages/staff/complaint/index?id=${sent.id}`)
+      expect(JSON.stringify(n.data)).not.toMatch(/13912345678|TS[A-Z0-9]{11}/)
+    }
+    const message = (await t.db.collection('messages').where({ openid: LEAD, event: 'complaint.assigned' }).limit(5).get()).data[0]
+    expect(message).toMatchObject({ title: '收到中心办公室转办的投诉' })
+  })
+})
+
 describe('revealPhone', () => {
   it('when the office reads a real-name complainant’s phone with a reason, then the full number is answered and who, when and why are audited', async () => {
     const sent = await c.filed(A)

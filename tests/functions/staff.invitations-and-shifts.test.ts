@@ -4,6 +4,7 @@ import { staffContract } from '../../types/contracts'
 import type { ActionInput } from '../../types/contracts/contract'
 import { clearFakeNow, setBeijingNow } from '../support/clock'
 import { ADMIN, A, STAFF, startCaseCloud } from '../support/case'
+import { hallCodeKit } from '../support/attendance'
 
 let t: TestCloud
 beforeAll(async () => {
@@ -16,6 +17,7 @@ afterAll(async () => {
 })
 
 const staff = apiOf(() => t, staffContract)
+const hall = hallCodeKit(() => t)
 const invite = (over: Partial<ActionInput<typeof staffContract, 'createInvitation'>> = {}) =>
   staff(
     {
@@ -90,22 +92,35 @@ describe('invitations', () => {
 })
 
 describe('sign-in and sign-out', () => {
-  it('when staff sign in at their window and out again, then both are recorded; twice in a row is refused', async () => {
-    expect(await staff({ action: 'signIn', windowId: 'win-10' }, STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
-    expect(await staff({ action: 'signIn', windowId: 'win-01' }, STAFF)).toMatchObject({
+  it('when staff sign in at their window and out again with the hall code, then both are recorded; twice in a row is refused', async () => {
+    setBeijingNow('2026-09-21', '08:30')
+    const code = await hall.code()
+    expect(await staff({ action: 'signIn', windowId: 'win-10', code }, STAFF)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await staff({ action: 'signIn', windowId: 'win-01', code }, STAFF)).toMatchObject({
       ok: true,
       data: { date: '2026-09-21', windowId: 'win-01' },
     })
-    expect(await staff({ action: 'signIn' }, STAFF)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    expect(await staff({ action: 'signIn', code }, STAFF)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     setBeijingNow('2026-09-21', '12:00')
-    expect(await staff({ action: 'signOut' }, STAFF)).toMatchObject({ ok: true, data: { minutes: 210 } })
-    expect(await staff({ action: 'signOut' }, STAFF)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
+    const noon = await hall.code()
+    expect(await staff({ action: 'signOut', code: noon }, STAFF)).toMatchObject({ ok: true, data: { minutes: 210 } })
+    expect(await staff({ action: 'signOut', code: noon }, STAFF)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })
     const mine = await staff({ action: 'myShifts' }, STAFF)
     expect(dataOf(mine)).toMatchObject({
       date: '2026-09-21',
       onDuty: false,
       shifts: [{ windowId: 'win-01', signedOutAt: expect.any(String) }],
     })
-    expect(await staff({ action: 'signIn' }, A)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await staff({ action: 'signIn', code: noon }, A)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+  })
+
+  it('when a sign-in carries no code, then it is refused with what to do and nothing is written', async () => {
+    setBeijingNow('2026-09-21', '13:20')
+    const r = await staff.raw({ action: 'signIn' }, STAFF)
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'code', message: expect.stringContaining('签到二维码') }] },
+    })
+    expect(dataOf(await staff({ action: 'myShifts' }, STAFF)).onDuty).toBe(false)
   })
 })

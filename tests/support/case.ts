@@ -15,6 +15,9 @@ export { jpeg, pdf, png } from './files'
 export type ActExtra = Omit<ActionInput<typeof caseContract, 'act'>, 'caseId' | 'transition'>
 type ContentType = ActionInput<typeof caseContract, 'uploadMaterial'>['contentType']
 
+/** What the window charges for a passport at 办结: the catalogue's 120 yuan. */
+export const PASSPORT_FEE = { amount: 120 }
+
 export const startCaseCloud = (fns: string[] = ['case']): Promise<TestCloud> => startDemoCloud(fns)
 
 /** The passport form, whole; a field overridden with `undefined` is left out, as the JSON on the wire leaves it. */
@@ -78,7 +81,7 @@ export function caseClient(t: TestCloud) {
       ['pre_review#2', () => ok(act(id, 'startPreReview', STAFF))],
       ['accepted', () => ok(act(id, 'accept', STAFF))],
       ['in_process', () => ok(act(id, 'startProcessing', STAFF))],
-      ['approved', () => ok(act(id, 'approve', STAFF))],
+      ['approved', () => ok(act(id, 'approve', STAFF, { fee: PASSPORT_FEE }))],
       ['ready_for_pickup', () => ok(act(id, 'readyForPickup', STAFF))],
     ]
     if (state === 'draft') return id

@@ -49,6 +49,7 @@ const EXAMPLES: { [E in NotificationEvent]: EventPayloads[E] } = {
   'complaint.transferred': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉', department: '县市场监督管理局', resolveDue: '2026-10-12' },
   'complaint.resolved': { trackingNo: 'TSABCDEFGHJK2', title: '对窗口的投诉' },
   'complaint.overdue': { title: '对窗口的投诉', stage: '受理决定', dueDate: '2026-09-28' },
+  'complaint.assigned': { title: '对窗口的投诉', resolveDue: '2026-10-12' },
   'assist.claimed': { title: '帮办：普通护照签发', staff: '刘洋（ZW0004）' },
   'assist.prepared': { title: '帮办：普通护照签发' },
   'assist.closed': { title: '帮办：普通护照签发' },
@@ -58,6 +59,27 @@ const EXAMPLES: { [E in NotificationEvent]: EventPayloads[E] } = {
   'visit.assigned': { matterName: '普通护照签发', time: '2026-09-30 09:00-12:00', staffName: '王芳' },
   'visit.declined': { matterName: '普通护照签发', reason: '该地址不在本县服务范围' },
   'visit.visited': { matterName: '普通护照签发', caseNo: 'BJ202609280001' },
+  'supervision.order_issued': {
+    object: '普通护照签发 · ZW20260928000123',
+    reason: '办件亮红灯已超过2个工作日：超过承诺时限',
+    dueDate: '2026-10-12',
+  },
+  'supervision.order_returned': { object: '普通护照签发 · ZW20260928000123', reason: '未说明延误原因', dueDate: '2026-10-14' },
+  'supervision.order_closed': { object: '普通护照签发 · ZW20260928000123' },
+  'supervision.order_replied': { object: '普通护照签发 · ZW20260928000123', department: '县公安局出入境管理大队', timing: '按期' },
+  'supervision.order_escalated': {
+    object: '差评：普通护照签发',
+    department: '县公安局出入境管理大队',
+    cause: '逾期未回复',
+    dueDate: '2026-10-12',
+  },
+  'supervision.case_light': {
+    matterName: '普通护照签发',
+    caseNo: 'ZW20260928000123',
+    light: '红灯',
+    reason: '超期办理：承诺办结日期2026-10-12，已超期1个工作日仍未办结',
+    more: 0,
+  },
 }
 
 const required = (event: NotificationEvent) =>

@@ -10,6 +10,7 @@ import { formFieldSchema } from '../domain/matter-form'
 import { mobileSchema, personNameSchema, requestIdSchema } from '../domain/booking'
 import { profileSchema } from '../domain/profile'
 import { assistIdSchema } from '../domain/assist'
+import { chargedFeeSchema } from '../domain/supervision-lights'
 import { FOLLOW_SCOPES, followerIdSchema, followerNicknameSchema, inviteCodeSchema } from '../domain/follow'
 import { isValidQueryCode, LOOKUP_STAGES, normaliseQueryCode } from '../domain/lookup'
 
@@ -359,7 +360,7 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
     output: caseViewSchema,
   }),
   act: action({
-    summary: '按状态表推进办件：申请人提交、补正、撤回；工作人员预审、补正告知、受理、办理、办结、出件',
+    summary: '按状态表推进办件：申请人提交、补正、撤回；工作人员预审、补正告知、受理（记录受理窗口）、办理、办结（记录实收费用）、出件',
     access: everyone,
     input: z
       .strictObject({
@@ -384,6 +385,10 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
             address: z.string().trim().min(5).max(100).optional(),
           })
           .optional(),
+        /** 受理: the window the case is accepted at, when the staff member serves more than one (else their own window). */
+        windowId: idSchema.optional(),
+        /** 办结 (准予办结, 即办办结): the fee charged, in yuan, or free; checked against the catalogue's fee standard. */
+        fee: chargedFeeSchema.optional(),
       })
       .superRefine((v, ctx) => {
         const need = (ok: unknown, path: string, message: string) => {
@@ -392,6 +397,7 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
         if (v.transition === 'requestSupplement') need(v.items, 'items', '请列出需要补正的全部事项（一次性告知）')
         if (v.transition === 'reject') need(v.reason, 'reason', '请写明不予办理的理由和依据')
         if (v.transition === 'mail') need(v.mail, 'mail', '请填写邮寄运单号')
+        if (v.transition === 'approve' || v.transition === 'completeImmediately') need(v.fee, 'fee', '请填写收费金额，不收费请选择免费')
       }),
     output: z.object({ caseId: caseIdSchema, state: z.enum(CASE_STATES) }),
   }),

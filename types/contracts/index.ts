@@ -1,11 +1,13 @@
 import { accountContract } from './account'
 import { appointmentContract } from './appointment'
 import { assistContract } from './assist'
+import { boardContract } from './board'
 import { calendarContract } from './calendar'
 import { caseContract } from './case'
 import { catalogContract } from './catalog'
 import { complaintContract } from './complaint'
 import { inquiryContract } from './inquiry'
+import { noticeContract } from './notice'
 import { notifyContract } from './notify'
 import { queueContract } from './queue'
 import { ratingContract } from './rating'
@@ -29,16 +31,20 @@ export const contracts = [
   assistContract,
   visitContract,
   supervisionContract,
+  noticeContract,
+  boardContract,
 ] as const
 export {
   accountContract,
   appointmentContract,
   assistContract,
+  boardContract,
   calendarContract,
   caseContract,
   catalogContract,
   complaintContract,
   inquiryContract,
+  noticeContract,
   notifyContract,
   queueContract,
   ratingContract,

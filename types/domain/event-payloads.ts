@@ -59,6 +59,8 @@ export const EVENT_PAYLOADS = {
   'complaint.resolved': z.strictObject({ trackingNo: text, title: text }),
   /** To the centre office: `stage` 受理决定 or 办结答复 is past `dueDate`. No tracking number: staff never see it. */
   'complaint.overdue': z.strictObject({ title: text, stage: text, dueDate: text }),
+  /** To the staff of the department a complaint was transferred to: what it is about and the reply's due date (YYYY-MM-DD). */
+  'complaint.assigned': z.strictObject({ title: text, resolveDue: text }),
   /** 帮办代办: `title` the matter (帮办：…); `staff` the helper who claimed it (name and staff number). */
   'assist.claimed': z.strictObject({ title: text, staff: text }),
   'assist.prepared': z.strictObject({ title: text }),
@@ -75,6 +77,17 @@ export const EVENT_PAYLOADS = {
   'visit.declined': z.strictObject({ matterName: text, reason: text }),
   /** `caseNo`: the case linked at the visit, when one was. */
   'visit.visited': z.strictObject({ matterName: text, caseNo: text.optional() }),
+  /** 督办, to the department's leads: `object` what the order is about (a case's matter and number, never a person); `dueDate` the reply's. */
+  'supervision.order_issued': z.strictObject({ object: text, reason: text, dueDate: text }),
+  /** Sent back by the office: `reason` its words; `dueDate` the reply's, extended or not. */
+  'supervision.order_returned': z.strictObject({ object: text, reason: text, dueDate: text }),
+  'supervision.order_closed': z.strictObject({ object: text }),
+  /** To the centre office: the department replied; `timing` 按期 or 超期. */
+  'supervision.order_replied': z.strictObject({ object: text, department: text, timing: text }),
+  /** To the director (admin): 通报, `cause` 逾期未回复 or 超期回复 against `dueDate`. */
+  'supervision.order_escalated': z.strictObject({ object: text, department: text, cause: text, dueDate: text }),
+  /** 红黄灯: `light` 黄灯 or 红灯; `reason` the first reason's label and detail (no personal data); `more` further reasons. */
+  'supervision.case_light': z.strictObject({ ...caseFields, light: text, reason: text, more: count }),
 } as const satisfies Record<NotificationEvent, z.ZodObject>
 
 /** The payload of every event, by event. */

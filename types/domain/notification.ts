@@ -32,6 +32,7 @@ export const NOTIFICATION_EVENTS = [
   'complaint.transferred',
   'complaint.resolved',
   'complaint.overdue',
+  'complaint.assigned',
   'assist.claimed',
   'assist.prepared',
   'assist.closed',
@@ -41,6 +42,12 @@ export const NOTIFICATION_EVENTS = [
   'visit.assigned',
   'visit.declined',
   'visit.visited',
+  'supervision.order_issued',
+  'supervision.order_returned',
+  'supervision.order_closed',
+  'supervision.order_replied',
+  'supervision.order_escalated',
+  'supervision.case_light',
 ] as const
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
 
@@ -65,6 +72,7 @@ export const MESSAGE_ONLY_EVENTS = [
   'complaint.resolved',
   // To the centre office: a complaint's decision or final reply past due (staff read the message centre at work).
   'complaint.overdue',
+  'complaint.assigned',
   // 帮办代办 progress: the helper also calls the citizen (that is the service); the written notice
   // is the message centre's entry, and no template names a 帮办.
   'assist.claimed',
@@ -75,6 +83,19 @@ export const MESSAGE_ONLY_EVENTS = [
   'visit.requested',
   'visit.task',
   'visit.overdue',
+  // 督办 notices to staff: the department's leads (an order issued, sent back, closed), the centre
+  // office (a reply to check) and the director (a 通报). No template names a 督办单 (case_progress's
+  // keywords are a 办件编号 and 办理事项; an order may be about a rating, a complaint or no single
+  // object), and staff read the message centre at work.
+  'supervision.order_issued',
+  'supervision.order_returned',
+  'supervision.order_closed',
+  'supervision.order_replied',
+  'supervision.order_escalated',
+  // 红黄灯 warnings to staff: the handling staff member (yellow and red), the department's leads and
+  // the centre office (red). Staff notices, like the 差评 light (rating.bad_light): no template fits a
+  // warning to staff (case_progress is the applicant's own progress), and staff read the message centre at work.
+  'supervision.case_light',
 ] as const satisfies readonly NotificationEvent[]
 export type MessageOnlyEvent = (typeof MESSAGE_ONLY_EVENTS)[number]
 export type PushEvent = Exclude<NotificationEvent, MessageOnlyEvent>
@@ -93,5 +114,16 @@ export type NotificationRequest<E extends NotificationEvent = NotificationEvent>
 export const notificationKey = (event: NotificationEvent, subjectId: string, recipient: string) => `${event}:${subjectId}:${recipient}`
 
 /** What a message is about, by its event's prefix (`case.accepted` → case): the message centre labels it so. */
-export const SUBJECT_KINDS = ['booking', 'queue', 'case', 'inquiry', 'calendar', 'rating', 'complaint', 'assist', 'visit'] as const
+export const SUBJECT_KINDS = [
+  'booking',
+  'queue',
+  'case',
+  'inquiry',
+  'calendar',
+  'rating',
+  'complaint',
+  'assist',
+  'visit',
+  'supervision',
+] as const
 export type SubjectKind = (typeof SUBJECT_KINDS)[number]

@@ -383,6 +383,11 @@ const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content 
     body: join(str(d.title, '您的投诉'), d.trackingNo !== undefined && `投诉编号 ${d.trackingNo}`, '请查看答复并评价'),
     values: {},
   }),
+  'complaint.assigned': (d) => ({
+    title: '收到中心办公室转办的投诉',
+    body: join(str(d.title, '一件投诉'), d.resolveDue !== undefined && `请于${d.resolveDue}前答复`),
+    values: {},
+  }),
   'complaint.overdue': (d) => ({
     title: `投诉超期：${str(d.stage, '处理')}`,
     body: join(str(d.title, '一件投诉'), `${str(d.stage, '处理')}期限${str(d.dueDate)}已过`, '请尽快处理'),
@@ -442,6 +447,41 @@ const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content 
       time3: at,
       thing4: d.caseNo !== undefined ? `办件编号${d.caseNo}` : '可在小程序中查看办理情况',
     },
+  }),
+  'supervision.order_issued': (d) => ({
+    title: '收到督办单',
+    body: join(str(d.object, '督办事项'), `事由：${str(d.reason)}`, `请于${str(d.dueDate)}前回复整改情况`),
+    values: {},
+  }),
+  'supervision.order_returned': (d) => ({
+    title: '督办单被退回重办',
+    body: join(str(d.object, '督办事项'), `退回原因：${str(d.reason)}`, `请于${str(d.dueDate)}前重新回复`),
+    values: {},
+  }),
+  'supervision.order_closed': (d) => ({
+    title: '督办单已办结',
+    body: join(str(d.object, '督办事项'), '效能监督已核查办结'),
+    values: {},
+  }),
+  'supervision.order_replied': (d) => ({
+    title: `督办单已回复（${str(d.timing, '按期')}）`,
+    body: join(str(d.object, '督办事项'), `${str(d.department, '被督办部门')}已回复整改情况`, '请核查'),
+    values: {},
+  }),
+  'supervision.order_escalated': (d) => ({
+    title: `督办通报：${str(d.cause, '超期')}`,
+    body: join(str(d.object, '督办事项'), str(d.department, '被督办部门'), `回复期限${str(d.dueDate)}`, str(d.cause, '超期')),
+    values: {},
+  }),
+  'supervision.case_light': (d) => ({
+    title: `办件${str(d.light, '预警')}：${str(d.matterName)}`,
+    body: join(
+      d.caseNo !== undefined && `办件编号 ${d.caseNo}`,
+      str(d.reason),
+      d.more ? `另有${d.more}项` : false,
+      d.light === '红灯' ? '请立即处理' : '请抓紧办理',
+    ),
+    values: {},
   }),
   'inquiry.answered': (d, at) => ({
     title: '您的咨询已回复',

@@ -3,7 +3,8 @@ import type { CaseInput } from '../../../types/contracts/case'
 import { refusal, transitionOf, type CaseAction } from '../../../types/domain/case-machine'
 import { casePolicySchema, DEFAULT_CASE_POLICY, defaultPickupWindowId } from '../../../types/domain/case-pickup'
 import { itemKey, newlyNamed } from '../../../types/domain/case-supplement'
-import { windowPlace, type ServiceWindow } from '../../../types/domain/catalog'
+import { missingUploads } from '../../../types/domain/case-material'
+import { windowPlace, type Matter, type ServiceWindow } from '../../../types/domain/catalog'
 import type { EventPayload } from '../../../types/domain/event-payloads'
 import { pageLink, ROUTES } from '../../../types/routes'
 import { getDepartment, getMatterDoc, getWindow, windowsById } from '../../_kit/catalog'
@@ -11,9 +12,11 @@ import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import type { Caller } from '../../_kit/identity'
 import { log } from '../../_kit/log'
+import { assertActsAtWindow } from '../../_kit/staff-scope'
 import { enqueueNotification } from '../../_kit/outbox'
 import { readSetting } from '../../_kit/settings'
 import { workCalendar } from '../../_kit/work-calendar'
+import { relightCase } from '../../_supervision/relight'
 import { checkForm, whatIsMissing } from '../application'
 import { recordAudit } from '../audit'
 import { deadlineOf, loadCase, factsOf, move, today, type CaseDoc, type CaseEvent } from '../cases'
@@ -26,6 +29,8 @@ type StepNotice = { [E in CaseNoticeEvent]: { event: E; subjectId?: string; data
 
 interface Step {
   changes: Record<string, unknown>
+  /** The stated reason written on the timeline entry (a refusal, a supplement request). */
+  reason?: string
   notify?: StepNotice
   after?: () => Promise<unknown>
 }
@@ -63,9 +68,11 @@ export async function act(input: ActInput, ctx: ActionContext) {
     input.transition,
     by,
     step.changes,
-    { note: input.note, internal: actor !== 'applicant' && input.internal },
+    { note: input.note, reason: step.reason, internal: actor !== 'applicant' && input.internal },
     ctx.now,
   )
+  // 电子监察: the light follows the step at once; the 15-minute job is the safety net, so a failure here never undoes the step.
+  await relightCase(moved, ctx.now).catch((e) => log.error('case.act.relight', e))
   if (step.after) await step.after()
   if (step.notify) {
     const n: CaseNotice = { subjectId: doc._id, ...step.notify }
@@ -94,6 +101,33 @@ const decided = (doc: CaseDoc, now: Date, decision: 'approved' | 'rejected', rea
   result: { ...doc.result, decision, ...(reason ? { reason } : {}) },
 })
 
+/**
+ * What supervision needs to know of an acceptance: who, at which window (the one named, else the
+ * staff member's only window), and which required materials had no file then — those the case
+ * lists and those the catalogue requires now but the case's checklist (copied at its draft) lacks.
+ */
+async function acceptanceOf(doc: CaseDoc, input: ActInput, caller: Caller, matter: Matter): Promise<CaseDoc['acceptance']> {
+  const staff = caller.staff!
+  const windowId = input.windowId ?? (staff.windowIds.length === 1 ? staff.windowIds[0] : undefined)
+  const w = windowId ? await getWindow(windowId) : undefined
+  if (w && input.windowId) assertActsAtWindow(caller, w)
+  const names = new Set(doc.materials.map((m) => m.name))
+  const missing = [
+    ...missingUploads(doc.materials).map((m) => doc.materials[m.index].name),
+    ...matter.materials.filter((m) => m.required && m.uploadable && !names.has(m.name)).map((m) => m.name),
+  ]
+  return { staffNo: staff.staffNo, ...(w ? { window: { id: w.id, number: w.number } } : {}), staffWindowIds: staff.windowIds, missing }
+}
+
+/** 办结 with approval: the decision, and the fee charged beside the catalogue's standard at that moment. */
+async function finished(doc: CaseDoc, input: ActInput, now: Date, caller: Caller): Promise<Step> {
+  const matter = await getMatterDoc(doc.matterId)
+  return {
+    changes: { ...decided(doc, now, 'approved'), fee: { charged: input.fee!, standard: matter.fee, staffNo: caller.staff!.staffNo } },
+    notify: { event: 'case.approved', data: caseNoticeFields(doc) },
+  }
+}
+
 const STEPS: Record<CaseAction, StepFn> = {
   async submit(doc, _input, now) {
     complete(doc)
@@ -115,6 +149,10 @@ const STEPS: Record<CaseAction, StepFn> = {
     const day = today(now)
     const staff = caller.staff!
     return {
+      reason: items
+        .map((it) => it.problem)
+        .join('；')
+        .slice(0, 300),
       changes: {
         supplement: {
           round,
@@ -173,8 +211,9 @@ const STEPS: Record<CaseAction, StepFn> = {
     return { changes: { pauses, dueDate: d.dueDate, ...(d.legalDueDate ? { legalDueDate: d.legalDueDate } : {}), clockRunning: true } }
   },
 
-  async accept(doc, _input, now) {
+  async accept(doc, input, now, caller) {
     const matter = await getMatterDoc(doc.matterId)
+    const acceptance = await acceptanceOf(doc, input, caller, matter)
     const acceptedOn = today(now)
     const limitDays = matter.promisedLimitDays
     const cal = workCalendar()
@@ -188,6 +227,7 @@ const STEPS: Record<CaseAction, StepFn> = {
         legalLimitDays: matter.legalLimitDays,
         legalDueDate: cal.addWorkingDays(acceptedOn, matter.legalLimitDays),
         clockRunning: true,
+        acceptance,
         ...(doc.matterKind === 'joint' ? { subtasks: doc.departments.map((departmentId) => ({ departmentId, done: false })) } : {}),
       },
       notify: { event: 'case.accepted', data: { ...caseNoticeFields(doc), promisedDays: limitDays } },
@@ -198,16 +238,17 @@ const STEPS: Record<CaseAction, StepFn> = {
     return { changes: {} }
   },
 
-  async completeImmediately(doc, _input, now) {
-    return { changes: decided(doc, now, 'approved'), notify: { event: 'case.approved', data: caseNoticeFields(doc) } }
+  async completeImmediately(doc, input, now, caller) {
+    return finished(doc, input, now, caller)
   },
 
-  async approve(doc, _input, now) {
-    return { changes: decided(doc, now, 'approved'), notify: { event: 'case.approved', data: caseNoticeFields(doc) } }
+  async approve(doc, input, now, caller) {
+    return finished(doc, input, now, caller)
   },
 
   async reject(doc, input, now) {
     return {
+      reason: input.reason,
       changes: decided(doc, now, 'rejected', input.reason),
       notify: { event: 'case.rejected', data: { ...caseNoticeFields(doc), reason: input.reason! } },
     }

@@ -6,7 +6,7 @@ import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { workCalendar } from '../../_kit/work-calendar'
 import { assertAllowed, complaintPolicy, complaints, isOfficeFor, loadForOffice, officeViewOf, today, writeGuarded } from '../complaints'
-import { tellComplainant } from '../notices'
+import { tellComplainant, tellDepartment } from '../notices'
 
 /**
  * The office's list: newest first, or the overdue ones (decision or reply past due) earliest due
@@ -74,7 +74,7 @@ export async function decide(input: ComplaintInput<'decide'>, ctx: ActionContext
     },
     ctx.now,
   )
-  await tellComplainant(next, 'complaint.transferred', { department: dept.name, resolveDue })
+  await Promise.all([tellComplainant(next, 'complaint.transferred', { department: dept.name, resolveDue }), tellDepartment(next)])
   return officeViewOf(next, ctx.now)
 }
 

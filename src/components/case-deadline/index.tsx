@@ -9,7 +9,7 @@ import './index.scss'
 
 export interface CaseDeadlineProps {
   /** The case's state: once it is finished the line says so instead of counting days. */
-  state?: CaseState
+  state: CaseState
   deadline: {
     acceptedOn?: string
     limitDays?: number

@@ -9,6 +9,7 @@ import { accountApi } from '../../services/api/account'
 import { notifyApi } from '../../services/api/notify'
 import { showUnreadOnTabBar } from '../../services/tab-badge'
 import { navigate, switchTab } from '../../utils/nav'
+import { HomeNotices } from './notices'
 import './index.scss'
 
 /** The unread count, put on the 消息 tab as it arrives (0 when it could not be read). */
@@ -36,6 +37,8 @@ export default function Home() {
       <View className="home__search">
         <SearchBox onTap={() => navigate(ROUTES.search)} />
       </View>
+
+      <HomeNotices />
 
       <View className="home__tiles">
         <Tile

@@ -8,6 +8,7 @@ import { Section } from '../../components/section'
 import { Tag } from '../../components/tag'
 import { navigate } from '../../utils/nav'
 import { Faq } from './faq'
+import { MatterNotices } from './notices'
 import { takeWalkInTicket } from './walk-in'
 import { windowNumberLabel } from '../../../types/domain/catalog'
 
@@ -63,6 +64,8 @@ export function Detail({ m }: { m: MatterDetail }) {
           {m.flags.doorToDoor && <Tag text="可上门服务" tone="orange" />}
         </View>
       </View>
+
+      <MatterNotices matterId={m.id} />
 
       <Section title="办理时限">
         <View className="matter__row">

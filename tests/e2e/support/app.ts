@@ -18,8 +18,8 @@ const root = resolve(__dirname, '../../..')
 export const h5Dir = process.env.H5_OUT ? resolve(root, process.env.H5_OUT) : join(root, 'dist', 'h5')
 export const artifactsDir = join(root, 'tests', '.artifacts')
 
-const CHROMIUM = '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
+export const CHROMIUM = '/usr/bin/chromium'
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core'
 import { caseContract } from '../../../types/contracts'
 import { dataOf, invokeApi } from '../../support/calls'
-import { passportForm, profile } from '../../support/case'
+import { PASSPORT_FEE, passportForm, profile } from '../../support/case'
 import { STAFF } from '../../support/demo'
 import { jpeg } from '../../support/files'
 import { newRequestId } from '../../support/people'
@@ -19,8 +19,9 @@ export async function approvedPassportCase(app: E2EApp, openid: string, seq: num
   const photo = { fileName: 'scan.jpg', contentType: 'image/jpeg' as const, dataBase64: jpeg(64, seq).toString('base64') }
   dataOf(await cases({ action: 'uploadMaterial', caseId, materialIndex: 0, ...photo }, openid))
   dataOf(await cases({ action: 'act', caseId, transition: 'submit' }, openid))
-  for (const transition of ['startPreReview', 'accept', 'startProcessing', 'approve'] as const)
+  for (const transition of ['startPreReview', 'accept', 'startProcessing'] as const)
     dataOf(await cases({ action: 'act', caseId, transition }, STAFF))
+  dataOf(await cases({ action: 'act', caseId, transition: 'approve', fee: PASSPORT_FEE }, STAFF))
   return caseId
 }
 

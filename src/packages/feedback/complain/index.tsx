@@ -63,7 +63,7 @@ function SentCard({ sent, onFollow }: { sent: Sent; onFollow: () => void }) {
     <View>
       <View className="feedback-page__done complain__sent">
         <Text className="feedback-page__done-title">投诉已提交</Text>
-        <Text className="feedback-page__fresh-text">中心办公室将于{longDate(sent.decideDue)}前决定是否受理。</Text>
+        <Text className="feedback-page__done-text">中心办公室将于{longDate(sent.decideDue)}前决定是否受理。</Text>
       </View>
       <View className="complain__code">
         <Text className="complain__code-label">投诉编号</Text>

@@ -63,7 +63,7 @@ function FreshBanner({ r }: { r: RaterView }) {
   return (
     <View className="feedback-page__done">
       <Text className="feedback-page__done-title">评价已提交，感谢您的反馈</Text>
-      <Text className="feedback-page__fresh-text">
+      <Text className="feedback-page__done-text">
         {r.bad ? `${r.departmentName}将核实并回访您，整改后在这里反馈，并通过消息提醒您。` : '您的评价将计入本中心的好差评数据，按月公开。'}
       </Text>
     </View>

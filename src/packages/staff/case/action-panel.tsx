@@ -3,12 +3,13 @@ import { useState, type ComponentType } from 'react'
 import type { CaseAction } from '../../../../types/domain/case-machine'
 import { FormField } from '../../../components/form-field'
 import { ActionForm } from './action-form'
+import { FeePanel } from './fee-panel'
 import { MailPanel } from './mail-panel'
 import type { PanelProps } from './panel-props'
 import { SupplementPanel } from './supplement-panel'
 import { useCaseAction } from './use-case-action'
 
-/** A transition that takes only the note (开始预审, 受理, 开始办理, 即办办结, 准予办结, a mailed case's 确认送达). */
+/** A transition that takes only the note (开始预审, 受理, 开始办理, a mailed case's 确认送达). */
 function NotePanel({ c, action, onDone, onCancel }: PanelProps) {
   const act = useCaseAction(c.caseId, action, onDone)
   return <ActionForm act={act} onSubmit={() => act.submit()} onCancel={onCancel} />
@@ -71,6 +72,8 @@ const CompletePanel = (props: PanelProps) =>
 const PANELS: Partial<Record<CaseAction, ComponentType<PanelProps>>> = {
   requestSupplement: SupplementPanel,
   reject: RejectPanel,
+  approve: FeePanel,
+  completeImmediately: FeePanel,
   readyForPickup: ReadyPanel,
   mail: MailPanel,
   complete: CompletePanel,

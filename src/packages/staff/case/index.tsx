@@ -12,7 +12,7 @@ import { useLargeText } from '../../../hooks/useLargeText'
 import { useLoad } from '../../../hooks/useLoad'
 import { caseApi } from '../../../services/api/case'
 import { alert, confirm } from '../../../utils/alert'
-import { actionLabel, beijingDateTime, CASE_STATE_TONES, daysLeftText } from '../../../utils/case'
+import { actionLabel, beijingDateTime, CASE_STATE_TONES, timeLeftText } from '../../../utils/case'
 import { useQuery } from '../../../utils/nav'
 import { StaffLoadStatus } from '../load-status'
 import { ActionPanel } from './action-panel'
@@ -43,7 +43,7 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
         <View className="staff-case__state">
           <Tag text={c.stateLabel} tone={CASE_STATE_TONES[c.state]} />
           {d && (
-            <Tag text={d.paused ? '补正中，暂停计时' : daysLeftText(d.workingDaysLeft, d.overdue)} tone={d.overdue ? 'orange' : 'gray'} />
+            <Tag text={timeLeftText(d, c.state)} tone={d.overdue ? 'orange' : 'gray'} />
           )}
         </View>
         <Text className="staff__sub">办件编号 {c.caseNo}</Text>
@@ -78,7 +78,7 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
       )}
       {c.allowedActions.length === 0 && !c.canCompleteSubtask && <Text className="staff__note">当前状态下您没有可进行的操作。</Text>}
 
-      {d && <CaseDeadline deadline={d} />}
+      {d && <CaseDeadline state={c.state} deadline={d} />}
       <ApplicantSections c={c} />
       <MaterialsSection c={c} />
       <DeliverySection c={c} />

@@ -9,8 +9,8 @@ import { actionLabel } from '../../../utils/case'
 
 type ActInput = ActionInput<typeof caseContract, 'act'>
 
-/** What a transition's panel adds to the note every transition takes: the notice items, a reason, a code, the parcel. */
-export type ActDetails = Pick<ActInput, 'items' | 'reason' | 'pickupCode' | 'mail'>
+/** What a transition's panel adds to the note every transition takes: the notice items, a reason, a code, the parcel, the fee charged. */
+export type ActDetails = Pick<ActInput, 'items' | 'reason' | 'pickupCode' | 'mail' | 'fee'>
 
 /** Field errors by input: `items.2` for a supplement item, else the first segment (`mail`, `reason`); `form` for the rest. */
 export type ActErrors = Record<string, string>

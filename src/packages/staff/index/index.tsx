@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { ROUTES } from '../../../../types/routes'
+import type { Role } from '../../../../types/roles'
+import { ROUTES, type Query, type Route } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { StatusView } from '../../../components/status-view'
 import { Tile } from '../../../components/tile'
@@ -45,10 +46,81 @@ function NotStaff() {
   )
 }
 
+type StaffRole = Exclude<Role, 'citizen'>
+const WINDOW: StaffRole[] = ['window_staff', 'dept_lead']
+const OFFICE: StaffRole[] = ['supervisor', 'admin']
+const DESK_ROLES: StaffRole[] = ['window_staff', 'dept_lead', 'supervisor']
+
+interface StaffTile {
+  glyph: string
+  title: string
+  desc: string | ((role: Role) => string)
+  route: Route<Query>
+  /** Who has it: each role gets only the tools it can use, so no tile leads to 「没有权限」. */
+  roles: readonly StaffRole[]
+}
+
+/** The staff home's tools, in the order a role uses them most; the server checks each action again. */
+const TILES: StaffTile[] = [
+  { glyph: '件', title: '办件', desc: '本部门网上申请：预审、补正、受理、办结、出件', route: ROUTES.staffCases, roles: WINDOW },
+  {
+    glyph: '监',
+    title: '效能监督',
+    desc: '今日与本期办件、排队、评价、投诉的统计与图表，导出Excel',
+    route: ROUTES.supervisionConsole,
+    roles: [...OFFICE, 'dept_lead'],
+  },
+  {
+    glyph: '灯',
+    title: '红黄灯办件',
+    desc: '临期、超期和违规的办件，原因与申诉',
+    route: ROUTES.supervisionCases,
+    roles: ['supervisor', 'admin', 'dept_lead', 'window_staff'],
+  },
+  {
+    glyph: '督',
+    title: '督办',
+    desc: (r) => (r === 'dept_lead' ? '中心办公室督办本部门的事项：回复整改情况' : '发出、核查、办结督办单，逾期通报'),
+    route: ROUTES.supervisionOrders,
+    roles: [...OFFICE, 'dept_lead'],
+  },
+  { glyph: '问', title: '咨询', desc: '认领、答复群众咨询（首问负责制）', route: ROUTES.staffInquiries, roles: DESK_ROLES },
+  { glyph: '叫', title: '窗口叫号', desc: '叫号、重呼、过号、办结、转窗口', route: ROUTES.staffConsole, roles: WINDOW },
+  { glyph: '签', title: '预约签到', desc: '输入或扫描预约码，为群众取号', route: ROUTES.staffCheckin, roles: WINDOW },
+  { glyph: '今', title: '今日预约', desc: '我负责窗口的预约名单', route: ROUTES.staffToday, roles: WINDOW },
+  {
+    glyph: '评',
+    title: '差评工单',
+    desc: (r) => (r === 'supervisor' ? '全部门差评的期限与红黄灯，审核延期和申诉' : '本部门差评：核实回访、整改反馈、申请延期或申诉'),
+    route: ROUTES.staffRatings,
+    roles: DESK_ROLES,
+  },
+  {
+    glyph: '诉',
+    title: '投诉',
+    desc: (r) => (r === 'supervisor' ? '受理、转办、办结群众投诉' : '中心办公室转来的投诉：答复'),
+    route: ROUTES.staffComplaints,
+    roles: DESK_ROLES,
+  },
+  { glyph: '上', title: '上门服务', desc: '群众申请的上门服务：派单、确认时间、上门记录', route: ROUTES.staffVisits, roles: WINDOW },
+  { glyph: '帮', title: '帮办代办', desc: '认领帮办申请（首问负责制），代填网上申请', route: ROUTES.staffAssists, roles: DESK_ROLES },
+  {
+    glyph: '勤',
+    title: '考勤与考核',
+    desc: (r) => (r === 'window_staff' ? '我的签到签退与月度考核' : '签到签退、月度考核分与导出'),
+    route: ROUTES.supervisionAttendance,
+    roles: ['window_staff', 'dept_lead', 'supervisor', 'admin'],
+  },
+  { glyph: '告', title: '公告管理', desc: '发布通知公告、政策解读、办事提醒', route: ROUTES.adminNotices, roles: OFFICE },
+  { glyph: '邀', title: '邀请工作人员', desc: '生成一次性邀请码，新同事用自己的微信绑定', route: ROUTES.staffInvite, roles: ['admin'] },
+  { glyph: '历', title: '工作日历', desc: '法定节假日与调休：录入国务院通知，期限自动重算', route: ROUTES.adminCalendar, roles: ['admin'] },
+]
+
+const tilesFor = (role: Role) => TILES.filter((t) => (t.roles as readonly Role[]).includes(role))
+
 /** Who I am, my shift, the calendar and rescheduling notes, and a tile per daily tool. */
 function Desk({ me }: { me: StaffMe }) {
   const admin = me.role === 'admin'
-  const office = me.role === 'supervisor'
   return (
     <View>
       <CalendarBanner admin={admin} />
@@ -64,64 +136,17 @@ function Desk({ me }: { me: StaffMe }) {
       <ShiftCard me={me} />
       <ReschedulePanel />
       <View className="staff-home__tiles">
-        <Tile
-          size="wide"
-          tone="primary"
-          glyph="件"
-          title="办件"
-          desc="本部门网上申请：预审、补正、受理、办结、出件"
-          onClick={() => navigate(ROUTES.staffCases)}
-        />
-        <Tile size="wide" glyph="问" title="咨询" desc="认领、答复群众咨询（首问负责制）" onClick={() => navigate(ROUTES.staffInquiries)} />
-        <Tile size="wide" glyph="叫" title="窗口叫号" desc="叫号、重呼、过号、办结、转窗口" onClick={() => navigate(ROUTES.staffConsole)} />
-        <Tile size="wide" glyph="签" title="预约签到" desc="输入或扫描预约码，为群众取号" onClick={() => navigate(ROUTES.staffCheckin)} />
-        <Tile size="wide" glyph="今" title="今日预约" desc="我负责窗口的预约名单" onClick={() => navigate(ROUTES.staffToday)} />
-        <Tile
-          size="wide"
-          glyph="评"
-          title="差评工单"
-          desc={office ? '全部门差评的期限与红黄灯，审核延期和申诉' : '本部门差评：核实回访、整改反馈、申请延期或申诉'}
-          onClick={() => navigate(ROUTES.staffRatings)}
-        />
-        <Tile
-          size="wide"
-          glyph="诉"
-          title="投诉"
-          desc={office ? '受理、转办、办结群众投诉' : '中心办公室转来的投诉：答复'}
-          onClick={() => navigate(ROUTES.staffComplaints)}
-        />
-        <Tile
-          size="wide"
-          glyph="上"
-          title="上门服务"
-          desc="群众申请的上门服务：派单、确认时间、上门记录"
-          onClick={() => navigate(ROUTES.staffVisits)}
-        />
-        <Tile
-          size="wide"
-          glyph="帮"
-          title="帮办代办"
-          desc="认领帮办申请（首问负责制），代填网上申请"
-          onClick={() => navigate(ROUTES.staffAssists)}
-        />
-        {admin && (
+        {tilesFor(me.role).map((t, i) => (
           <Tile
+            key={t.title}
             size="wide"
-            glyph="邀"
-            title="邀请工作人员"
-            desc="生成一次性邀请码，新同事用自己的微信绑定"
-            onClick={() => navigate(ROUTES.staffInvite)}
+            {...(i === 0 ? { tone: 'primary' as const } : {})}
+            glyph={t.glyph}
+            title={t.title}
+            desc={typeof t.desc === 'string' ? t.desc : t.desc(me.role)}
+            onClick={() => navigate(t.route)}
           />
-        )}
-        {admin && (
-          <Tile
-            size="wide"
-            glyph="历"
-            title="工作日历"
-            desc="法定节假日与调休：录入国务院通知，期限自动重算"
-            onClick={() => navigate(ROUTES.adminCalendar)}
-          />
-        )}
+        ))}
       </View>
     </View>
   )
