@@ -42,9 +42,7 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
         <Text className="staff__title">{c.matterName}</Text>
         <View className="staff-case__state">
           <Tag text={c.stateLabel} tone={CASE_STATE_TONES[c.state]} />
-          {d && (
-            <Tag text={timeLeftText(d, c.state)} tone={d.overdue ? 'orange' : 'gray'} />
-          )}
+          {d && <Tag text={timeLeftText(d, c.state)} tone={d.overdue ? 'orange' : 'gray'} />}
         </View>
         <Text className="staff__sub">办件编号 {c.caseNo}</Text>
         {c.submittedAt && <Text className="staff__sub">提交于 {beijingDateTime(c.submittedAt)}</Text>}
