@@ -7,7 +7,11 @@ export const randomHex = (chars: number) =>
     .toString('hex')
     .slice(0, chars)
 
-export const newBookingCode = () => Array.from({ length: 8 }, () => BOOKING_CODE_ALPHABET[randomInt(BOOKING_CODE_ALPHABET.length)]).join('')
+/** `length` random characters from the alphabet without look-alikes: a code people read out and type. */
+export const newReadableCode = (length: number) =>
+  Array.from({ length }, () => BOOKING_CODE_ALPHABET[randomInt(BOOKING_CODE_ALPHABET.length)]).join('')
+
+export const newBookingCode = () => newReadableCode(8)
 
 /**
  * A keyed hash of an ID number, to find "the same person" (one booking per person per matter,

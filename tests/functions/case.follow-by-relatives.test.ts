@@ -1,7 +1,7 @@
 import type { TestCloud } from '../support/cloud'
 import { clearFakeNow, setBeijingNow } from '../support/clock'
 import { A, B, caseClient, PASSPORT_FEE, profile, STAFF, startCaseCloud } from '../support/case'
-import { dataOf } from '../support/calls'
+import { codeOf, dataOf } from '../support/calls'
 
 /** 张建国, the father of demo-citizen-a (张伟), in the local personas. */
 const FATHER = 'demo-relative'
@@ -44,7 +44,7 @@ describe('the grant: a one-time invitation', () => {
     expect(r).toMatchObject({
       ok: true,
       data: {
-        code: expect.stringMatching(/^[0-9a-f]{24}$/),
+        code: expect.stringMatching(/^[A-HJKMNP-Z2-9]{8}$/),
         scope: 'case',
         caseId,
         expiresAt: '2026-09-22T01:00:00.000Z',
@@ -126,12 +126,26 @@ describe('the grant: a one-time invitation', () => {
     const caseId = await c.caseIn('submitted', A, 106)
     const { code } = await c.ok(invite({ caseId }))
     expect(await accept(code, A)).toEqual({ ok: false, error: { code: 'CONFLICT', message: '这是您自己的办件，无需关注' } })
-    expect(await accept('0'.repeat(24), FATHER)).toEqual({
+    expect(await accept('ABCD EFGH', FATHER)).toEqual({
       ok: false,
-      error: { code: 'NOT_FOUND', message: '邀请不存在，请让家人重新分享' },
+      error: { code: 'NOT_FOUND', message: '邀请码不正确或已失效，请让家人重新分享' },
     })
+    // A code of another shape is refused before any lookup: 0 and O are never in a code.
+    expect(codeOf(await accept('0000 0000', FATHER))).toBe('INVALID_INPUT')
     // The refused self-acceptance did not use the code up.
     expect(await accept(code, FATHER)).toMatchObject({ ok: true })
+  })
+
+  it('when a stranger guesses codes, then after 10 misses in an hour only the stranger is stopped, and the real relative, typing his code in lower case with a space, is bound', async () => {
+    const caseId = await c.caseIn('submitted', A, 108)
+    const { code } = await c.ok(invite({ caseId }))
+    const guesses = []
+    for (const ch of 'ABCDEFGHJKMNPQ') guesses.push(await accept(`GUES${ch}AAA`, 'o-guesser'))
+    expect(guesses.filter((r) => codeOf(r) === 'NOT_FOUND')).toHaveLength(10)
+    expect(guesses.filter((r) => codeOf(r) === 'RATE_LIMITED')).toHaveLength(4)
+    // Even the right code is refused to the guesser now: the budget is spent before the code is read.
+    expect(codeOf(await accept(code, 'o-guesser'))).toBe('RATE_LIMITED')
+    expect(await accept(`${code.slice(0, 4)} ${code.slice(4)}`.toLowerCase(), FATHER)).toMatchObject({ ok: true })
   })
 
   it('when eight relatives accept one code at the same moment, then exactly one is bound', async () => {

@@ -1,5 +1,6 @@
 import { pageLink, ROUTES } from '../routes'
 import { z } from '../zod'
+import { CODE_ALPHABET, typedCode } from './check-code'
 
 /**
  * Relatives following a family member's case (亲属代查). The applicant grants a relative a view
@@ -19,11 +20,20 @@ import { z } from '../zod'
 /** A one-time invitation is valid for 24 hours. */
 export const INVITE_TTL_MS = 24 * 3_600_000
 
-/** 96 random bits as 24 hex characters: travels in a share card, never typed. */
+/**
+ * A code a father can type from a phone call: 8 characters from the alphabet without look-alikes
+ * (no 0/O, 1/I/L), shown as two groups of four (31^8 ≈ 8.5 × 10^11 codes, valid 24 hours, single
+ * use, and every account's failed tries are limited, so guessing one is hopeless). Typed as shown:
+ * spaces, dashes, lower case and full-width letters are taken.
+ */
+export const INVITE_CODE_LENGTH = 8
 export const inviteCodeSchema = z
   .string()
-  .trim()
-  .regex(/^[0-9a-f]{24}$/, '邀请码不正确')
+  .transform(typedCode)
+  .refine((s) => s.length === INVITE_CODE_LENGTH && [...s].every((c) => CODE_ALPHABET.includes(c)), '邀请码是8位字母或数字，请核对')
+/** Failed acceptances one account may make in an hour (codes typed wrong, expired or used). */
+export const INVITE_MAX_FAILURES_PER_HOUR = 10
+export const INVITE_FAILURE_WINDOW_MS = 3_600_000
 
 /** A binding's id: `cf-` + 20 hex characters. */
 export const followerIdSchema = z.string().regex(/^cf-[0-9a-f]{20}$/, '关注编号格式不正确')

@@ -1,11 +1,20 @@
 import type { FollowedCaseSummary, FollowedCaseView } from '../../../types/contracts/case'
 import type { CaseInput } from '../../../types/contracts/case'
 import { CASE_STATE_LABELS, transitionOf } from '../../../types/domain/case-machine'
-import { followInvitePage, INVITE_TTL_MS, inviteTitle } from '../../../types/domain/follow'
+import {
+  followInvitePage,
+  INVITE_CODE_LENGTH,
+  INVITE_FAILURE_WINDOW_MS,
+  INVITE_MAX_FAILURES_PER_HOUR,
+  INVITE_TTL_MS,
+  inviteTitle,
+} from '../../../types/domain/follow'
+import { giveAttemptBack, takeAttempt } from '../../_kit/attempt-budget'
 import { db } from '../../_kit/cloud'
 import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
-import { randomHex } from '../../_kit/ids'
+import { newReadableCode, randomHex } from '../../_kit/ids'
+import type { Caller } from '../../_kit/identity'
 import { insertOnce } from '../../_kit/db'
 import { withRollback } from '../../_kit/rollback'
 import { caseEvents, cases, deadlineChangesOf, deadlineOf, iso, loadCase, summaryOf, type CaseDoc } from '../cases'
@@ -36,7 +45,7 @@ export async function createFollowInvite(input: CaseInput<'createFollowInvite'>,
     const { data } = await cases().where({ openid: caller.openid }).orderBy('createdAt', 'desc').limit(1).get()
     target = { scope: 'all', applicantName: data[0]?.applicant.nameMasked ?? '' }
   }
-  const code = randomHex(24)
+  const code = newReadableCode(INVITE_CODE_LENGTH)
   const invite: InvitationDoc = {
     _id: inviteIdOf(code),
     ownerOpenid: caller.openid,
@@ -71,9 +80,21 @@ export async function createFollowInvite(input: CaseInput<'createFollowInvite'>,
  */
 export async function acceptFollowInvite(input: CaseInput<'acceptFollowInvite'>, ctx: ActionContext) {
   const caller = await ctx.caller()
+  // A short code can be guessed at: each try takes a place in the account's own hourly budget
+  // before the code is looked up, and only a binding gives it back.
+  const budget = `fi:o:${caller.openid}`
+  const attemptId = randomHex(12)
+  if (!(await takeAttempt(budget, attemptId, ctx.now, INVITE_MAX_FAILURES_PER_HOUR, INVITE_FAILURE_WINDOW_MS)))
+    throw new AppError('RATE_LIMITED', '邀请码输错次数过多，请一小时后再试')
+  const answer = await accept(input, caller, ctx)
+  await giveAttemptBack(budget, attemptId)
+  return answer
+}
+
+async function accept(input: CaseInput<'acceptFollowInvite'>, caller: Caller, ctx: ActionContext) {
   const inviteId = inviteIdOf(input.code)
   const invite = (await invitations().where({ _id: inviteId }).limit(1).get()).data[0]
-  if (!invite) throw notFound('邀请不存在，请让家人重新分享')
+  if (!invite) throw notFound('邀请码不正确或已失效，请让家人重新分享')
   if (invite.ownerOpenid === caller.openid) throw new AppError('CONFLICT', '这是您自己的办件，无需关注')
   const followerId = followerIdOf(invite.ownerOpenid, caller.openid, invite.scope, invite.caseId)
   const answer = {

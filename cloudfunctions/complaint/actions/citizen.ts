@@ -1,4 +1,5 @@
 import type { ComplaintInput } from '../../../types/contracts/complaint'
+import { TRACK_WINDOW_MS } from '../../../types/domain/complaint'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
@@ -12,7 +13,7 @@ import {
   assertAllowed,
   type ComplaintDoc,
 } from '../complaints'
-import { giveTrackPlace, takeTrackPlace, trackKey } from '../track-limits'
+import { giveAttemptBack, takeAttempt } from '../../_kit/attempt-budget'
 
 /** One answer for a wrong number and a wrong password alike, so a guess learns nothing about which was wrong. */
 const NOT_FOUND_MESSAGE = '未找到该投诉，请核对投诉编号和查询密码'
@@ -32,16 +33,17 @@ export async function mine(_input: ComplaintInput<'mine'>, ctx: ActionContext) {
 async function findTracked(trackingNo: string, password: string | undefined, ctx: ActionContext): Promise<ComplaintDoc> {
   const { openid } = await ctx.caller()
   const policy = await complaintPolicy()
-  const key = trackKey(openid)
+  // `cp:o:<OPENID>`: the account's own budget in lookup_attempts.
+  const key = `cp:o:${openid}`
   const attemptId = randomHex(12)
-  if (!(await takeTrackPlace(key, attemptId, ctx.now, policy.trackMaxFailures)))
+  if (!(await takeAttempt(key, attemptId, ctx.now, policy.trackMaxFailures, TRACK_WINDOW_MS)))
     throw new AppError('RATE_LIMITED', '查询失败次数过多，请一小时后再试')
   const { data } = await complaints().where({ trackingNo }).limit(1).get()
   const doc = data[0]
   const matches =
     !!doc && (doc.anonymous ? !!password && doc.passwordHash === passwordHashOf(trackingNo, password) : !!openid && doc.openid === openid)
   if (!matches) throw new AppError('NOT_FOUND', NOT_FOUND_MESSAGE)
-  await giveTrackPlace(key, attemptId)
+  await giveAttemptBack(key, attemptId)
   return doc
 }
 

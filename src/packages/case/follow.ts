@@ -1,14 +1,15 @@
+import { typedCode } from '../../../types/domain/check-code'
 import { beijingIso } from '../../../types/domain/dates'
 
 /** Helpers shared by the 亲属代查 pages (share, follow, followed, followed-list). */
 
-/** `3f2a9c…` as `3f2a 9c1b …`: six groups of four are easier to read aloud over the phone. */
+/** `HURJ4WA4` as `HURJ 4WA4`: two groups of four are easier to read aloud over the phone. */
 export const groupedCode = (code: string) => code.replace(/(.{4})(?=.)/g, '$1 ')
 
-/** What a person typed or pasted (spaces, capitals, the whole link) down to the 24-character code. */
+/** What a person typed, scanned or pasted (spaces, lower case, the whole link) down to the code. */
 export function codeFromInput(text: string): string {
-  const fromLink = /code=([0-9a-fA-F\s]{24,})/.exec(text)
-  return (fromLink ? fromLink[1] : text).replace(/[^0-9a-fA-F]/g, '').toLowerCase()
+  const fromLink = /code=([^&#\s]+)/.exec(text)
+  return typedCode(fromLink ? decodeURIComponent(fromLink[1]) : text)
 }
 
 /** The relations a relative picks from (self-declared; the applicant sees it in their list). */

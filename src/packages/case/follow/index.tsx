@@ -34,7 +34,7 @@ export default function FollowInvite() {
   const follow = async () => {
     if (busy) return
     const code = inviteCodeSchema.safeParse(fromCard || codeFromInput(typed))
-    if (!code.success) return setError('邀请码是24位数字和字母，请核对后重新输入')
+    if (!code.success) return setError(code.error.issues[0]?.message ?? '邀请码不正确，请核对后重新输入')
     setBusy(true)
     setError('')
     // Consent first, inside this tap (WeChat's rule): the relative's own grant for progress pushes.
@@ -61,7 +61,7 @@ export default function FollowInvite() {
             <Text className="follow-accept__code">{groupedCode(fromCard)}</Text>
           </View>
         ) : (
-          <FormField label="邀请码" name="code" hint="24位数字和字母，空格可以不输">
+          <FormField label="邀请码" name="code" hint="8位字母或数字，不区分大小写，空格可以不输">
             <Input
               className="form-field__input"
               value={typed}

@@ -6,6 +6,7 @@ import type { ActionOutput } from '../../../../types/contracts/contract'
 import { pageUrl, ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { ChoiceChips } from '../../../components/choice-chips'
+import { QrCode } from '../../../components/qr-code'
 import { Section } from '../../../components/section'
 import { LoadStatus } from '../../../components/status-view'
 import { useLargeText } from '../../../hooks/useLargeText'
@@ -40,7 +41,14 @@ function InviteCard({ invite }: { invite: Invite }) {
       <Text className="follow-share__code" userSelect>
         {groupedCode(invite.code)}
       </Text>
-      <Text className="follow-share__hint">{beijingMonthDayTime(invite.expiresAt)}前有效，只能一人使用</Text>
+      <Text className="follow-share__hint">{beijingMonthDayTime(invite.expiresAt)}前有效，只能一人使用；电话里可以直接念给家人</Text>
+      {link && (
+        // The browser build's link as a QR code, for a relative standing next to the screen; in WeChat the share card does this.
+        <View className="follow-share__qr">
+          <QrCode value={link} module={5} />
+          <Text className="follow-share__hint">家人也可以用手机扫码打开</Text>
+        </View>
+      )}
       {process.env.TARO_ENV === 'weapp' ? (
         // Only a button with open-type="share" may open WeChat's share sheet from the page.
         <Button className="follow-share__wx-button" openType="share" hoverClass="follow-share__wx-button--pressed">
