@@ -66,6 +66,9 @@ describe('applying online, a supplement request, and the result ready for pickup
     await waitForText(detail.locator('.case-detail__success-title'), '申请已提交，请留意预审结果')
     caseNo = (await waitForText(detail.locator('.case-detail__no'), /^办件编号 ZW[A-Z2-9]{14}$/)).replace('办件编号 ', '')
     await detail.locator('.case-detail__state').getByText('已提交').waitFor()
+    // Not accepted yet: the promise and the next step, not an empty deadline.
+    await detail.getByText('7个工作日，受理后开始计算').waitFor()
+    await detail.getByText('已提交，等待窗口预审材料，一般1个工作日内。').waitFor()
     await screenshot(page, 'case-3-submitted')
   })
 
@@ -148,6 +151,9 @@ describe('applying online, a supplement request, and the result ready for pickup
     await shown(page).locator('.case-card').filter({ hasText: caseNo }).click()
     const detail = shown(page).locator('.case-detail')
     await detail.locator('.case-detail__state').getByText('待领取').waitFor()
+    // Decided: the clock has stopped, so no working days are counted down any more.
+    await detail.getByText('已办结（按期）').waitFor()
+    expect(await detail.getByText(/剩\d+个工作日/).count()).toBe(0)
     await waitForText(detail.locator('.case-pickup__code'), /^\d{6}$/)
     await detail
       .getByText(/号窗口/)

@@ -309,3 +309,16 @@ describe('联办件: one sub-task per department', () => {
     expect(await c.act(id, 'approve', lead, { fee: { free: true } })).toMatchObject({ ok: true, data: { state: 'approved' } })
   })
 })
+
+describe('before acceptance, the promise', () => {
+  it('when a case is submitted but not accepted, then its view says the matter’s promised limit; once accepted, the deadline takes over', async () => {
+    const waiting = await c.caseIn('submitted', A, 61)
+    const before = dataOf(await c.getCase(waiting, A))
+    expect(before.promisedLimitDays).toBe(7)
+    expect(before.deadline).toBeUndefined()
+    const accepted = await c.caseIn('accepted', A, 62)
+    const after = dataOf(await c.getCase(accepted, A))
+    expect(after.promisedLimitDays).toBeUndefined()
+    expect(after.deadline).toMatchObject({ limitDays: 7 })
+  })
+})

@@ -114,6 +114,8 @@ export const caseViewSchema = z.object({
       legalDueDate: z.string().optional(),
     })
     .optional(),
+  /** Before acceptance: the matter's promised limit in working days, which starts counting at acceptance. */
+  promisedLimitDays: z.number().int().optional(),
   /** Each time the working-day calendar moved the promised date: part of the timeline. */
   deadlineChanges: z.array(deadlineChangeSchema),
   subtasks: z

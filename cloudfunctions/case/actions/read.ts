@@ -78,15 +78,21 @@ export async function getCase({ caseId }: CaseInput<'getCase'>, ctx: ActionConte
     })
   }
   const withUrls = access.kind !== 'supervisor'
-  const [{ data: events }, urls, departments, queryCode] = await Promise.all([
+  const [{ data: events }, urls, departments, queryCode, matter] = await Promise.all([
     caseEvents().where({ caseId: doc._id }).orderBy('seq', 'asc').limit(1000).get(),
     withUrls ? tempUrls(doc.materials.flatMap((m) => m.files.map((f) => f.fileId))) : Promise.resolve(new Map<string, string>()),
     doc.subtasks
       ? fetchAll<Department>(COLLECTIONS.departments, { _id: db().command.in(doc.departments) })
       : Promise.resolve([] as Department[]),
     access.kind === 'owner' && doc.state !== 'draft' ? queryCodeOf(doc) : undefined,
+    // Until acceptance the case has no clock: the matter says how long it will be (a catalogue read, cached).
+    doc.acceptedOn ? undefined : getMatterDoc(doc.matterId).catch(() => undefined),
   ])
-  return { ...toView(doc, access, caller, events, urls, departments, ctx.now), ...(queryCode ? { queryCode } : {}) }
+  return {
+    ...toView(doc, access, caller, events, urls, departments, ctx.now),
+    ...(queryCode ? { queryCode } : {}),
+    ...(matter ? { promisedLimitDays: matter.promisedLimitDays } : {}),
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CaseView } from '../../../../types/contracts/case'
-import { isFinishedCase } from '../../../../types/domain/case-machine'
+import { isFinishedCase, type CaseState } from '../../../../types/domain/case-machine'
 import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { CaseDeadline } from '../../../components/case-deadline'
@@ -125,6 +125,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
       )}
 
       {d && <CaseDeadline state={c.state} deadline={d} />}
+      {!d && c.promisedLimitDays !== undefined && <BeforeAcceptance c={c} />}
 
       <Result c={c} />
 
@@ -200,6 +201,26 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         </View>
       )}
     </View>
+  )
+}
+
+/** What happens next while a case is not accepted yet: the state in plain words. */
+const NEXT_STEP: Partial<Record<CaseState, string>> = {
+  draft: '填写完整并提交后，由窗口预审材料。',
+  submitted: '已提交，等待窗口预审材料，一般1个工作日内。',
+  pre_review: '窗口正在预审材料，材料齐全即受理；需要补充的会一次性告知。',
+  supplement_requested: '请按上面的要求补正后重新提交，补正期间不计时。',
+  resubmitted: '已补正，窗口正在审核补正的材料。',
+}
+
+/** Before acceptance the legal clock has not started: say how long it will be and what comes next. */
+function BeforeAcceptance({ c }: { c: CaseView }) {
+  const days = c.promisedLimitDays ?? 0
+  return (
+    <Section title="办理时限">
+      <InfoRow label="承诺时限">{days === 0 ? '即办（受理当日办结）' : `${days}个工作日，受理后开始计算`}</InfoRow>
+      {NEXT_STEP[c.state] && <Text className="case-page__note">{NEXT_STEP[c.state]}</Text>}
+    </Section>
   )
 }
 
