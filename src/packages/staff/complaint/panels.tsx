@@ -8,7 +8,7 @@ import { ChoiceChips } from '../../../components/choice-chips'
 import { FormField } from '../../../components/form-field'
 import { complaintApi } from '../../../services/api/complaint'
 import { toast } from '../../../utils/alert'
-import { useInquiryAction, type InquiryActionState } from '../inquiry/use-inquiry-action'
+import { useAction, type ActionState } from '../../../hooks/useAction'
 
 export type Departments = Array<{ id: string; name: string }>
 export const PANELS = ['decide', 'resolve', 'reply', 'phone'] as const
@@ -45,7 +45,7 @@ function Frame({
   onCancel,
 }: {
   panel: Panel
-  act: InquiryActionState
+  act: ActionState
   confirm?: string
   children: ReactNode
   onSubmit: () => void
@@ -149,7 +149,7 @@ const DECISION_CONFIRMS: Record<Decision, string> = { accept: '确认受理', no
 
 /** 受理 / 不予受理 (with the reason the complainant reads) / 转部门办理 (the department, an internal note). */
 export function DecidePanel({ c, departments, suggested, onDone, onCancel }: PanelProps) {
-  const act = useInquiryAction()
+  const act = useAction()
   const options = (['transfer', 'accept', 'notAccept'] as const).filter((d) => c.allowedActions.includes(d))
   const [decision, setDecision] = useState<Decision>(options[0])
   const [departmentId, setDepartmentId] = useState(suggested ?? '')
@@ -223,7 +223,7 @@ export function DecidePanel({ c, departments, suggested, onDone, onCancel }: Pan
 
 /** The office's final reply: it closes the complaint, and the complainant then rates it. */
 export function ResolvePanel({ c, onDone, onCancel }: PanelProps) {
-  const act = useInquiryAction()
+  const act = useAction()
   const [reply, setReply] = useState('')
   const submit = () =>
     act.run(
@@ -251,7 +251,7 @@ export function ResolvePanel({ c, onDone, onCancel }: PanelProps) {
 
 /** The department's one answer to the office; the office then closes the complaint. */
 export function ReplyPanel({ c, onDone, onCancel }: PanelProps) {
-  const act = useInquiryAction()
+  const act = useAction()
   const [text, setText] = useState('')
   const submit = () =>
     act.run(
@@ -279,7 +279,7 @@ export function ReplyPanel({ c, onDone, onCancel }: PanelProps) {
 
 /** The full phone of a real-name complainant: a reason first, recorded with who and when before the number is shown. */
 export function PhonePanel({ c, onCancel }: PanelProps) {
-  const act = useInquiryAction()
+  const act = useAction()
   const [reason, setReason] = useState('')
   const [phone, setPhone] = useState('')
   const submit = () =>

@@ -3,11 +3,11 @@ import type { ReactNode } from 'react'
 import { BigButton } from '../../../components/big-button'
 import { FormField } from '../../../components/form-field'
 import { PANEL_LABELS, type Panel } from './panel-props'
-import type { InquiryActionState } from './use-inquiry-action'
+import type { ActionState } from '../../../hooks/useAction'
 
 interface ActionFormProps {
   panel: Panel
-  act: InquiryActionState
+  act: ActionState
   children: ReactNode
   onSubmit: () => void
   onCancel: () => void

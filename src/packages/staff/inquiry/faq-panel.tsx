@@ -8,7 +8,7 @@ import { inquiryApi } from '../../../services/api/inquiry'
 import { alert, toast } from '../../../utils/alert'
 import { ActionForm } from './action-form'
 import type { PanelProps } from './panel-props'
-import { useInquiryAction } from './use-inquiry-action'
+import { useAction } from '../../../hooks/useAction'
 
 type PublishedFaq = ActionOutput<typeof inquiryContract, 'publishFaq'>
 
@@ -47,7 +47,7 @@ function Published({ f, onDone }: { f: PublishedFaq; onDone: () => void }) {
 
 /** 发布到常见问题: the question and the last reply, worded for everyone, then checked once published. */
 export function FaqPanel({ q, onDone, onCancel }: PanelProps) {
-  const act = useInquiryAction()
+  const act = useAction()
   const lastReply = [...q.messages].reverse().find((m) => m.from === 'staff')?.text ?? ''
   const [question, setQuestion] = useState(q.question)
   const [answer, setAnswer] = useState(lastReply)

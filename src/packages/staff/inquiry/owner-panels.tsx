@@ -6,7 +6,7 @@ import { inquiryApi } from '../../../services/api/inquiry'
 import { toast } from '../../../utils/alert'
 import { ActionForm, ReasonField, StaffNoField } from './action-form'
 import { PANEL_LABELS, type Panel, type PanelProps } from './panel-props'
-import { useInquiryAction } from './use-inquiry-action'
+import { useAction } from '../../../hooks/useAction'
 
 const TRANSFER_TO = [
   { value: 'department', label: '转给其他部门' },
@@ -22,7 +22,7 @@ const saidDone = (panel: Panel, onDone: PanelProps['onDone'], left?: boolean) =>
 
 /** 转交: to another department (its staff claim it there) or to a colleague of mine, with the reason. */
 export function TransferPanel({ q, departments, onDone, onCancel }: PanelProps) {
-  const act = useInquiryAction()
+  const act = useAction()
   const [to, setTo] = useState<'department' | 'staff'>('department')
   const targets = departments.filter((d) => d.id !== q.departmentId)
   const [deptIndex, setDeptIndex] = useState(-1)
@@ -69,7 +69,7 @@ export function TransferPanel({ q, departments, onDone, onCancel }: PanelProps) 
 
 /** 改派 (a department lead within the department, a supervisor across): to a staff number, with the reason. */
 export function ReassignPanel({ q, onDone, onCancel }: PanelProps) {
-  const act = useInquiryAction()
+  const act = useAction()
   const [staffNo, setStaffNo] = useState('')
   const [reason, setReason] = useState('')
   const submit = () =>
@@ -91,7 +91,7 @@ export function ReassignPanel({ q, onDone, onCancel }: PanelProps) {
 
 /** 结束咨询: the owner ends it, with the reason. */
 export function ClosePanel({ q, onDone, onCancel }: PanelProps) {
-  const act = useInquiryAction()
+  const act = useAction()
   const [reason, setReason] = useState('')
   const submit = () => act.run(() => inquiryApi.close({ inquiryId: q.inquiryId, reason }), saidDone('close', onDone))
   return (

@@ -1,14 +1,11 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
-import { useState, type ReactNode } from 'react'
+import { Text } from '@tarojs/components'
+import { useState } from 'react'
 import type { StaffBadView } from '../../../../types/contracts/rating'
-import type { Result } from '../../../../types/result'
-import { BigButton } from '../../../components/big-button'
+import { DaysBox, StepForm as SharedStepForm, TextBox, useStep as useRulesStep, type StepFormProps } from '../../../components/step-form'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { FormField } from '../../../components/form-field'
 import { ratingApi } from '../../../services/api/rating'
-import { confirm, toast } from '../../../utils/alert'
-import { useInquiryAction } from '../inquiry/use-inquiry-action'
-import { refusalOf, STEP_CONFIRMS, STEP_DONE, STEP_LABELS, type Step } from './steps'
+import { STEP_LABELS, STEP_RULES, type Step } from './steps'
 
 export interface PanelProps {
   v: StaffBadView
@@ -16,77 +13,11 @@ export interface PanelProps {
   onCancel: () => void
 }
 
-/**
- * One step's form: the contract's checks on the device (field by field), then a confirmation, then
- * the call with its button disabled; a refusal's issues land on the fields, success reloads the page.
- */
-function useStep(step: Step, onDone: () => void) {
-  const act = useInquiryAction()
-  const submit = async <T,>(input: object, call: () => Promise<Result<T>>) => {
-    if (act.busy) return
-    const refused = refusalOf(step, input)
-    if (refused) return act.refuse(refused)
-    if (!(await confirm(STEP_CONFIRMS[step]))) return
-    await act.run(call, () => {
-      toast(STEP_DONE[step], 'success')
-      onDone()
-    })
-  }
-  return { act, submit }
-}
-
-function StepForm({
-  step,
-  busy,
-  error,
-  children,
-  onSubmit,
-  onCancel,
-}: {
-  step: Step
-  busy: boolean
-  error?: string
-  children: ReactNode
-  onSubmit: () => void
-  onCancel: () => void
-}) {
-  return (
-    <View className={`section bad-step bad-step--${step}`}>
-      <Text className="section__title">{STEP_LABELS[step]}</Text>
-      <View className="section__body">
-        {children}
-        {error && <Text className="staff__error bad-step__error">{error}</Text>}
-        <View className="bad-step__buttons">
-          <BigButton text={`提交${STEP_LABELS[step]}`} loading={busy} loadingText="正在提交…" onClick={onSubmit} />
-          <View className="staff__gap" />
-          <BigButton kind="secondary" text="取消" disabled={busy} onClick={onCancel} />
-        </View>
-      </View>
-    </View>
-  )
-}
-
-function TextBox(props: {
-  name: string
-  label: string
-  hint: string
-  placeholder: string
-  value: string
-  error?: string
-  onInput: (v: string) => void
-}) {
-  return (
-    <FormField label={props.label} name={props.name} error={props.error} hint={props.hint}>
-      <Textarea
-        className="bad-step__textarea"
-        value={props.value}
-        maxlength={300}
-        placeholder={props.placeholder}
-        onInput={(e) => props.onInput(e.detail.value)}
-      />
-    </FormField>
-  )
-}
+/** This page's steps through the shared step form (src/components/step-form). */
+export const useStep = (step: Step, onDone: (data: unknown) => void) => useRulesStep(STEP_RULES, step, onDone)
+export const StepForm = ({ step, ...rest }: Omit<StepFormProps, 'block' | 'title'> & { step: Step }) => (
+  <SharedStepForm block="bad-step" step={step} title={STEP_LABELS[step]} {...rest} />
+)
 
 /** 核实回访: what the call-back found (至少5个字). The rater sees it on their rating. */
 export function VerifyPanel({ v, onDone, onCancel }: PanelProps) {
@@ -152,16 +83,15 @@ export function ExtensionPanel({ v, onDone, onCancel }: PanelProps) {
   }
   return (
     <StepForm step="requestExtension" busy={act.busy} error={act.errors.form} onSubmit={send} onCancel={onCancel}>
-      <FormField label="延期工作日数" name="days" error={act.errors.days} hint="最多15个工作日，每条差评只能申请一次">
-        <Input
-          className="form-field__input"
-          type="number"
-          maxlength={2}
-          value={days}
-          placeholder="如 5"
-          onInput={(e) => setDays(e.detail.value)}
-        />
-      </FormField>
+      <DaysBox
+        name="days"
+        label="延期工作日数"
+        hint="最多15个工作日，每条差评只能申请一次"
+        placeholder="如 5"
+        value={days}
+        error={act.errors.days}
+        onInput={setDays}
+      />
       <TextBox
         name="reason"
         label="延期原因"
@@ -249,7 +179,7 @@ export function DecideExtensionPanel({ v, onDone, onCancel }: PanelProps) {
   return (
     <StepForm step="decideExtension" busy={act.busy} error={act.errors.form} onSubmit={send} onCancel={onCancel}>
       {v.extension && (
-        <Text className="bad-step__ask">
+        <Text className="step-form__ask">
           部门申请延期{v.extension.days}个工作日：{v.extension.reason}
         </Text>
       )}
@@ -285,7 +215,7 @@ export function DecideAppealPanel({ v, onDone, onCancel }: PanelProps) {
   return (
     <StepForm step="decideAppeal" busy={act.busy} error={act.errors.form} onSubmit={send} onCancel={onCancel}>
       {v.appeal && (
-        <Text className="bad-step__ask">
+        <Text className="step-form__ask">
           部门申诉（{v.appeal.kind}）：{v.appeal.reason}
         </Text>
       )}

@@ -1,3 +1,4 @@
+import type { StepRules } from '../../../components/step-form'
 import type { ActionName } from '../../../../types/contracts/contract'
 import { ratingContract } from '../../../../types/contracts/rating'
 import type { ConfirmOptions } from '../../../utils/alert'
@@ -46,3 +47,6 @@ export function refusalOf(step: Step, input: object): Record<string, string> | u
   for (const i of parsed.error.issues) out[String(i.path[0] ?? 'form')] ??= i.message
   return out
 }
+
+/** The steps as the shared step form takes them. */
+export const STEP_RULES: StepRules<Step> = { labels: STEP_LABELS, refusalOf, confirms: STEP_CONFIRMS, done: STEP_DONE }

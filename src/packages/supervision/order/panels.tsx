@@ -1,14 +1,9 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import type { OrderView } from '../../../../types/contracts/supervision/orders'
-import type { Result } from '../../../../types/result'
-import { BigButton } from '../../../components/big-button'
-import { FormField } from '../../../components/form-field'
+import { DaysBox, StepForm as SharedStepForm, TextBox, useStep as useRulesStep, type StepFormProps } from '../../../components/step-form'
 import { supervisionApi } from '../../../services/api/supervision'
-import { confirm, toast } from '../../../utils/alert'
 import { longDate } from '../../../utils/dates'
-import { useInquiryAction, type InquiryActionState } from '../../staff/inquiry/use-inquiry-action'
-import { refusalOf, STEP_CONFIRMS, STEP_DONE, STEP_LABELS, type Step } from './steps'
+import { STEP_LABELS, STEP_RULES, type Step } from './steps'
 
 export interface PanelProps {
   v: OrderView
@@ -16,96 +11,14 @@ export interface PanelProps {
   onCancel: () => void
 }
 
-/**
- * One step's send: the contract's checks on the device (field by field), then a confirmation,
- * then the call with its button disabled; a refusal's issues land on the fields.
- */
-export function useStep(
-  step: Step,
-  onDone: (data: unknown) => void,
-): { act: InquiryActionState; submit: <T>(input: object, call: () => Promise<Result<T>>) => Promise<void> } {
-  const act = useInquiryAction()
-  const submit = async <T,>(input: object, call: () => Promise<Result<T>>) => {
-    if (act.busy) return
-    const refused = refusalOf(step, input)
-    if (refused) return act.refuse(refused)
-    if (!(await confirm(STEP_CONFIRMS[step]))) return
-    await act.run(call, (data) => {
-      toast(STEP_DONE[step], 'success')
-      onDone(data)
-    })
-  }
-  return { act, submit }
-}
+/** This page's steps through the shared step form (src/components/step-form). */
+export const useStep = (step: Step, onDone: (data: unknown) => void) => useRulesStep(STEP_RULES, step, onDone)
+export const StepForm = ({ step, ...rest }: Omit<StepFormProps, 'block' | 'title'> & { step: Step }) => (
+  <SharedStepForm block="order-step" step={step} title={STEP_LABELS[step]} {...rest} />
+)
 
-export function StepForm(props: {
-  step: Step
-  busy: boolean
-  error?: string
-  children: ReactNode
-  onSubmit: () => void
-  onCancel?: () => void
-}) {
-  return (
-    <View className={`section order-step order-step--${props.step}`}>
-      <Text className="section__title">{STEP_LABELS[props.step]}</Text>
-      <View className="section__body">
-        {props.children}
-        {props.error && <Text className="staff__error order-step__error">{props.error}</Text>}
-        <View className="order-step__buttons">
-          <BigButton text={`提交${STEP_LABELS[props.step]}`} loading={props.busy} loadingText="正在提交…" onClick={props.onSubmit} />
-          {props.onCancel && (
-            <>
-              <View className="staff__gap" />
-              <BigButton kind="secondary" text="取消" disabled={props.busy} onClick={props.onCancel} />
-            </>
-          )}
-        </View>
-      </View>
-    </View>
-  )
-}
-
-export function TextBox(props: {
-  name: string
-  label: string
-  hint: string
-  placeholder: string
-  value: string
-  max: number
-  error?: string
-  onInput: (v: string) => void
-}) {
-  return (
-    <FormField label={props.label} name={props.name} error={props.error} hint={props.hint}>
-      <Textarea
-        className="order-step__textarea"
-        value={props.value}
-        maxlength={props.max}
-        placeholder={props.placeholder}
-        onInput={(e) => props.onInput(e.detail.value)}
-      />
-    </FormField>
-  )
-}
-
-export function DaysBox(props: { label: string; hint: string; value: string; error?: string; onInput: (v: string) => void; name: string }) {
-  return (
-    <FormField label={props.label} name={props.name} error={props.error} hint={props.hint}>
-      <Input
-        className="form-field__input"
-        type="number"
-        maxlength={2}
-        value={props.value}
-        placeholder="如 3"
-        onInput={(e) => props.onInput(e.detail.value)}
-      />
-    </FormField>
-  )
-}
-
-/** 回复整改情况 (the department's lead): what was done, at least 10 characters. */
-export function ReplyPanel({ v, onDone, onCancel }: PanelProps) {
+export function /** 回复整改情况 (the department's lead): what was done, at least 10 characters. */
+ReplyPanel({ v, onDone, onCancel }: PanelProps) {
   const { act, submit } = useStep('reply', onDone)
   const [text, setText] = useState('')
   const input = { orderId: v.orderId, text }

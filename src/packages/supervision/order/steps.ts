@@ -1,3 +1,4 @@
+import type { StepRules } from '../../../components/step-form'
 import type { OrderAction } from '../../../../types/domain/supervision-orders'
 import { supervisionContract } from '../../../../types/contracts/supervision'
 import type { ConfirmOptions } from '../../../utils/alert'
@@ -30,3 +31,6 @@ export function refusalOf(step: Step, input: object): Record<string, string> | u
   for (const i of parsed.error.issues) out[String(i.path[0] ?? 'form')] ??= i.message
   return out
 }
+
+/** The steps as the shared step form takes them. */
+export const STEP_RULES: StepRules<Step> = { labels: STEP_LABELS, refusalOf, confirms: STEP_CONFIRMS, done: STEP_DONE }

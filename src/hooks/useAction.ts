@@ -1,5 +1,5 @@
 import { useReducer } from 'react'
-import type { Issue, Result } from '../../../../types/result'
+import type { Issue, Result } from '../../types/result'
 
 export type ActErrors = Record<string, string>
 
@@ -28,7 +28,7 @@ function errorsOf(issues: Issue[] | undefined, message: string): ActErrors {
   return Object.keys(out).length > 0 ? out : { form: message }
 }
 
-export interface InquiryActionState {
+export interface ActionState {
   busy: boolean
   errors: ActErrors
   /** Shows why the inputs cannot be sent as they are, without calling the server. */
@@ -37,8 +37,8 @@ export interface InquiryActionState {
   run: <T>(call: () => Promise<Result<T>>, then: (data: T) => void) => Promise<void>
 }
 
-/** The state every inquiry panel shares: one call at a time and the errors of the last one. */
-export function useInquiryAction(): InquiryActionState {
+/** The state every staff action panel shares (inquiries, complaints, 差评, 督办): one call at a time and the errors of the last one. */
+export function useAction(): ActionState {
   const [state, dispatch] = useReducer(reduce, { busy: false, errors: {} })
   const run = async <T>(call: () => Promise<Result<T>>, then: (data: T) => void) => {
     if (state.busy) return
