@@ -39,12 +39,20 @@ import { Gateway, OPENID_PATTERN, type Persona } from './gateway'
 import { sendJson } from './http'
 import { isLoopbackHost, isWildcardHost } from './loopback'
 import { OpenApi, parseFailures, SENDS_COLLECTION, type OpenapiFailures } from './openapi'
-import { FAKE_MP_APPID, FAKE_MP_ORIGINAL_ID, FAKE_MP_SECRET, FakeOfficialAccount } from './official-account'
+import {
+  FAKE_MP_APPID,
+  FAKE_MP_ORIGINAL_ID,
+  FAKE_MP_SECRET,
+  FAKE_OA_TEMPLATE_PREFIX,
+  FakeOfficialAccount,
+  TEMPLATE_SENDS_COLLECTION,
+} from './official-account'
 import { Storage } from './storage'
 import { Store, type IndexSpec } from './store'
 import { TimerScheduler, declaredTimers } from './timers'
 import { Transactions } from './transactions'
-import { DEFAULT_ENV_ID, identity, installEnvProxy, sdkEnv } from './wxcontext'
+import { DEFAULT_ENV_ID, identity, installEnvProxy, LOCAL_APPID, sdkEnv } from './wxcontext'
+import { TEMPLATE_KEYS } from '../types/domain/templates'
 
 const LISTEN_BACKLOG = 4096
 
@@ -203,13 +211,19 @@ export async function startLocalCloud(opts: LocalCloudOptions): Promise<LocalClo
   installEnvProxy()
   const adminKey = randomBytes(32).toString('hex')
   const idHashKey = opts.idHashKey === null ? null : (opts.idHashKey ?? idHashKeyFor(opts.dataDir && resolve(opts.dataDir)))
-  const officialAccount = new FakeOfficialAccount(() => baseUrl)
-  // The notice function reaches the fake 公众号 API instead of api.weixin.qq.com.
+  const officialAccount = new FakeOfficialAccount(
+    () => baseUrl,
+    (doc) => void db.insertDocs(TEMPLATE_SENDS_COLLECTION, [doc]),
+  )
+  // The notice and notify functions reach the fake 公众号 API instead of api.weixin.qq.com, with a
+  // 服务号 template for every push template.
   const mpEnv = () => ({
     MP_API_BASE: `${baseUrl}/wxmp`,
     MP_APPID: FAKE_MP_APPID,
     MP_APPSECRET: FAKE_MP_SECRET,
     MP_ORIGINAL_ID: FAKE_MP_ORIGINAL_ID,
+    MINIPROGRAM_APPID: LOCAL_APPID,
+    OA_TEMPLATE_IDS: JSON.stringify(Object.fromEntries(TEMPLATE_KEYS.map((k) => [k, `${FAKE_OA_TEMPLATE_PREFIX}${k}`]))),
   })
   const functionEnv = () => ({ ...sdkEnv(baseUrl, adminKey, envId), ...mpEnv(), ...(idHashKey ? { ID_HASH_KEY: idHashKey } : {}) })
   const runner = new FunctionRunner(opts.functionsDir, functionEnv, () => envId, log)

@@ -1,6 +1,6 @@
 /**
- * A fake of the 公众号 HTTP API, for the two endpoints the notice function calls, plus the cover
- * images and article pages those answers link to. Served under `/wxmp/` of the local cloud; the
+ * A fake of the 公众号 (服务号) HTTP API, for the endpoints the notice and notify functions call,
+ * plus the cover images and article pages those answers link to. Served under `/wxmp/` of the local cloud; the
  * functions get `MP_API_BASE=<cloud>/wxmp` (with a fake AppID, secret and original id), so tests
  * and `npm start` exercise the whole pull without the internet (the net guard refuses it anyway).
  *
@@ -13,16 +13,49 @@
  *     a bad argument here too); the answer is `{ total_count, item_count, item: [{ article_id,
  *     content: { news_item: [...] }, update_time }] }` with `content` left out of each news item
  *     when `no_content` is 1.
- * Tests change the articles with `setArticles` and make calls fail with `failWith(errcode)`.
+ *   - `GET /cgi-bin/user/get?access_token=&next_openid=`: the followers' OPENIDs in follow order,
+ *     a page after `next_openid`, `{ total, count, data: { openid }, next_openid }` (the last OPENID
+ *     of the page; an empty page has no `data` and an empty `next_openid`);
+ *   - `POST /cgi-bin/user/info/batchget` `{ user_list: [{ openid }] }` (1–100, else 40032): per
+ *     user `{ subscribe, openid, unionid }`, an OPENID the account never saw is 40003;
+ *   - `POST /cgi-bin/message/template/send` `{ touser, template_id, miniprogram, data, client_msg_id }`:
+ *     a non-follower is 43004, an unknown template 40037, a bad `data` 47001, a `miniprogram`
+ *     without this app's appid or a page 40165; a repeated (touser, client_msg_id) within 10
+ *     minutes answers the first msgid and is not delivered again, as WeChat documents. Deliveries
+ *     are captured (`templateSends`, and the `wx_template_sends` collection for `npm start`).
+ * Tests change the articles with `setArticles`, the followers with `setFollowers`, make calls fail
+ * with `failWith(errcode)` and template sends with `failTemplateSends`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import { deflateSync } from 'node:zlib'
 import { readBody, sendJson } from './http'
+import { LOCAL_APPID } from './wxcontext'
 
 export const FAKE_MP_APPID = 'wx00000000000fake0'
 export const FAKE_MP_SECRET = 'local-fake-official-account-secret'
 export const FAKE_MP_ORIGINAL_ID = 'gh_000000fake00'
+
+/** The template ids the local cloud configures for the notify function (OA_TEMPLATE_IDS), one per subscription template key. */
+export const FAKE_OA_TEMPLATE_PREFIX = 'oa-tpl-'
+export const TEMPLATE_SENDS_COLLECTION = 'wx_template_sends'
+const DEDUP_MS = 10 * 60_000
+
+export interface FakeFollower {
+  openid: string
+  /** Empty: the 服务号 is not bound to the mini-program's 开放平台 account for this user. */
+  unionid?: string
+}
+
+export interface TemplateSend {
+  touser: string
+  templateId: string
+  miniprogram: { appid: string; pagepath: string }
+  data: Record<string, { value: string }>
+  clientMsgId: string
+  msgid: number
+  sentAt: Date
+}
 
 export interface FakeArticle {
   articleId: string
@@ -68,10 +101,36 @@ export class FakeOfficialAccount {
   private articles: FakeArticle[] = DEFAULT_ARTICLES.map((a) => ({ ...a }))
   private tokens = new Set<string>()
   private failure: number | null = null
+  private followers: FakeFollower[] = []
+  /** Everyone who ever followed, so a former follower still has a unionid and `subscribe: 0`. */
+  private known = new Map<string, FakeFollower>()
+  private followerPage = 10_000
+  private sendFailures: Array<{ errcode?: number; dropAnswer?: boolean }> = []
+  private readonly delivered: TemplateSend[] = []
   /** Calls received, by endpoint, for tests. */
   readonly calls: Array<{ path: string; at: Date }> = []
 
-  constructor(private readonly baseUrl: () => string) {}
+  constructor(
+    private readonly baseUrl: () => string,
+    private readonly record: (doc: Record<string, unknown>) => void = () => undefined,
+  ) {}
+
+  /** Who follows the 服务号 now, in follow order; `pageSize` is user/get's page (10,000 at WeChat). */
+  setFollowers(list: FakeFollower[], pageSize = 10_000): void {
+    this.followers = list.map((f) => ({ ...f }))
+    for (const f of list) this.known.set(f.openid, { ...f })
+    this.followerPage = pageSize
+  }
+
+  /** The next template sends fail, one entry each: with a WeChat errcode, or delivered with the answer lost (the connection dropped). */
+  failTemplateSends(...failures: Array<{ errcode?: number; dropAnswer?: boolean }>): void {
+    this.sendFailures = failures.map((f) => ({ ...f }))
+  }
+
+  /** Template messages delivered, oldest first. */
+  templateSends(): TemplateSend[] {
+    return this.delivered.map((d) => ({ ...d }))
+  }
 
   setArticles(list: FakeArticle[]): void {
     this.articles = list.map((a) => ({ ...a }))
@@ -90,6 +149,11 @@ export class FakeOfficialAccount {
   async serve(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
     if (path.startsWith('/covers/')) return this.cover(res, path.slice('/covers/'.length))
     if (path.startsWith('/s/')) return this.page(res, path.slice('/s/'.length))
+    if (path === '/cgi-bin/user/get' && req.method === 'GET') {
+      this.calls.push({ path, at: new Date() })
+      if (this.failure !== null) return sendJson(res, 200, { errcode: this.failure, errmsg: 'system error' })
+      return sendJson(res, 200, this.userGet(query.get('access_token') ?? '', query.get('next_openid') ?? ''))
+    }
     if (req.method !== 'POST') return sendJson(res, 405, { errcode: 43002, errmsg: 'require POST method' })
     let body: Record<string, unknown>
     try {
@@ -101,7 +165,85 @@ export class FakeOfficialAccount {
     if (this.failure !== null) return sendJson(res, 200, { errcode: this.failure, errmsg: 'system error' })
     if (path === '/cgi-bin/stable_token') return sendJson(res, 200, this.stableToken(body))
     if (path === '/cgi-bin/freepublish/batchget') return sendJson(res, 200, this.batchget(body, query.get('access_token') ?? ''))
+    if (path === '/cgi-bin/user/info/batchget') return sendJson(res, 200, this.userInfo(body, query.get('access_token') ?? ''))
+    if (path === '/cgi-bin/message/template/send') return this.templateSend(res, body, query.get('access_token') ?? '')
     return sendJson(res, 404, { errcode: 404, errmsg: 'not found' })
+  }
+
+  private badToken = (token: string) =>
+    this.tokens.has(token) ? null : { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }
+
+  private userGet(token: string, after: string) {
+    const bad = this.badToken(token)
+    if (bad) return bad
+    const start = after ? this.followers.findIndex((f) => f.openid === after) + 1 : 0
+    const page = start > 0 || !after ? this.followers.slice(start, start + this.followerPage) : []
+    if (!page.length) return { total: this.followers.length, count: 0, next_openid: '' }
+    return {
+      total: this.followers.length,
+      count: page.length,
+      data: { openid: page.map((f) => f.openid) },
+      next_openid: page[page.length - 1].openid,
+    }
+  }
+
+  private userInfo(b: Record<string, unknown>, token: string) {
+    const bad = this.badToken(token)
+    if (bad) return bad
+    const list = Array.isArray(b.user_list) ? (b.user_list as Array<{ openid?: unknown }>) : []
+    if (list.length < 1 || list.length > 100) return { errcode: 40032, errmsg: 'invalid openid list size' }
+    const following = new Set(this.followers.map((f) => f.openid))
+    const out = []
+    for (const u of list) {
+      const who = this.known.get(String(u.openid))
+      if (!who) return { errcode: 40003, errmsg: 'invalid openid' }
+      out.push({ subscribe: following.has(who.openid) ? 1 : 0, openid: who.openid, ...(who.unionid ? { unionid: who.unionid } : {}) })
+    }
+    return { user_info_list: out }
+  }
+
+  private templateSend(res: ServerResponse, b: Record<string, unknown>, token: string): void {
+    const answer = (body: Record<string, unknown>) => sendJson(res, 200, body)
+    const bad = this.badToken(token)
+    if (bad) return answer(bad)
+    const touser = String(b.touser ?? '')
+    const mp = (b.miniprogram ?? {}) as { appid?: unknown; pagepath?: unknown }
+    const data = b.data as Record<string, { value?: unknown }> | undefined
+    if (!this.followers.some((f) => f.openid === touser)) return answer({ errcode: 43004, errmsg: 'require subscribe' })
+    if (typeof b.template_id !== 'string' || !b.template_id.startsWith(FAKE_OA_TEMPLATE_PREFIX))
+      return answer({ errcode: 40037, errmsg: 'invalid template_id' })
+    if (mp.appid !== LOCAL_APPID || typeof mp.pagepath !== 'string' || !mp.pagepath)
+      return answer({ errcode: 40165, errmsg: 'invalid weapp pagepath' })
+    if (!data || typeof data !== 'object' || !Object.values(data).every((v) => typeof v?.value === 'string'))
+      return answer({ errcode: 47001, errmsg: 'data format error' })
+    const clientMsgId = String(b.client_msg_id ?? '')
+    const now = Date.now()
+    const earlier = clientMsgId
+      ? this.delivered.find((d) => d.touser === touser && d.clientMsgId === clientMsgId && now - d.sentAt.getTime() < DEDUP_MS)
+      : undefined
+    const failure = earlier ? undefined : this.sendFailures.shift()
+    if (failure?.errcode !== undefined) return answer({ errcode: failure.errcode, errmsg: 'system error' })
+    let msgid = earlier?.msgid
+    if (msgid === undefined) {
+      msgid = Math.floor(Math.random() * 2 ** 48)
+      const send: TemplateSend = {
+        touser,
+        templateId: b.template_id,
+        miniprogram: { appid: mp.appid, pagepath: mp.pagepath },
+        data: data as Record<string, { value: string }>,
+        clientMsgId,
+        msgid,
+        sentAt: new Date(now),
+      }
+      this.delivered.push(send)
+      this.record({ ...send })
+    }
+    // Delivered, but the caller never hears it: the answer is lost with the connection.
+    if (failure?.dropAnswer) {
+      res.socket?.destroy()
+      return
+    }
+    answer({ errcode: 0, errmsg: 'ok', msgid })
   }
 
   private stableToken(b: Record<string, unknown>) {
@@ -114,7 +256,8 @@ export class FakeOfficialAccount {
   }
 
   private batchget(b: Record<string, unknown>, token: string) {
-    if (!this.tokens.has(token)) return { errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' }
+    const bad = this.badToken(token)
+    if (bad) return bad
     const offset = Number(b.offset ?? 0)
     const count = Number(b.count)
     if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(count) || count < 1 || count > 20)

@@ -120,6 +120,14 @@ export const COLLECTIONS = {
   noticeReads: 'notice_reads',
   mpArticles: 'mp_articles',
   mpPull: 'mp_pull',
+  /**
+   * The 服务号 as a second push channel: each mini-program user's UnionID as WeChat reported it
+   * with their own call (`_id` = the mini-program OPENID), and the 服务号's followers as its user
+   * API lists them (`_id` = the UnionID; the 服务号 OPENID and whether they still follow), synced
+   * by the notice function and read by the notify function.
+   */
+  unionLinks: 'union_links',
+  oaFollowers: 'oa_followers',
 } as const
 
 export interface IndexSpec {
@@ -329,6 +337,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.noticeChanges]: [{ name: 'noticeId_seq', keys: { noticeId: 1, seq: 1 } }],
   [COLLECTIONS.noticeReads]: [{ name: 'openid_noticeId', keys: { openid: 1, noticeId: 1 } }],
   [COLLECTIONS.mpArticles]: [{ name: 'updateTime', keys: { updateTime: -1 } }],
+  [COLLECTIONS.oaFollowers]: [
+    { name: 'oaOpenid', keys: { oaOpenid: 1 } },
+    { name: 'following_syncRun', keys: { following: 1, syncRun: 1 } },
+  ],
   [COLLECTIONS.messages]: [
     { name: 'openid_createdAt', keys: { openid: 1, createdAt: -1 } },
     { name: 'openid_read', keys: { openid: 1, read: 1 } },

@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../_kit/collections'
 import { fetchAll } from '../_kit/fetchAll'
 import { log } from '../_kit/log'
 import { deleteFile, putFile, tempUrls } from '../_kit/uploads'
-import { getBytes, mpConfig, MpError, postJson, type MpConfig } from './mp-api'
+import { getBytes, mpConfig, MpError, postJson, withToken, type MpConfig } from '../_kit/mp-api'
 
 /**
  * The 公众号's published articles (草稿箱 → 发布), pulled every 30 minutes: `freepublish/batchget`
@@ -53,53 +53,14 @@ const PAGE = 20
 /** Enough for years of a county centre's articles; the pull stops there. */
 const MAX_ITEMS = 500
 const COVER_MAX_BYTES = 2 * 1024 * 1024
-/** A cached token is renewed this long before WeChat's expiry. */
-const TOKEN_MARGIN_MS = 5 * 60_000
-/** Access token invalid or expired: renew once and retry. */
-const TOKEN_ERRCODES = new Set([40001, 40014, 42001])
-
 const rowId = (articleId: string, index: number) => `ma-${createHash('sha256').update(`${articleId}:${index}`).digest('hex').slice(0, 20)}`
 
-async function accessToken(cfg: MpConfig, now: Date, force: boolean): Promise<string> {
-  const ref = db().collection(COLLECTIONS.mpPull).doc('token')
-  if (!force) {
-    const cached = await ref.get().then(
-      (r) => r.data as { token?: string; expiresAt?: Date; appid?: string } | undefined,
-      () => undefined,
-    )
-    if (cached?.token && cached.appid === cfg.appid && new Date(cached.expiresAt ?? 0).getTime() - TOKEN_MARGIN_MS > now.getTime())
-      return cached.token
-  }
-  const r = await postJson<{ access_token: string; expires_in: number }>(`${cfg.base}/cgi-bin/stable_token`, {
-    grant_type: 'client_credential',
-    appid: cfg.appid,
-    secret: cfg.secret,
-    force_refresh: false,
-  })
-  await ref.set({ data: { token: r.access_token, appid: cfg.appid, expiresAt: new Date(now.getTime() + r.expires_in * 1000) } })
-  return r.access_token
-}
-
 async function fetchPublished(cfg: MpConfig, now: Date): Promise<Map<string, Omit<ArticleDoc, 'pulledAt' | 'coverFileId'>>> {
-  let token = await accessToken(cfg, now, false)
-  let renewed = false
   const out = new Map<string, Omit<ArticleDoc, 'pulledAt' | 'coverFileId'>>()
   for (let offset = 0; offset < MAX_ITEMS;) {
-    let page: BatchGet
-    try {
-      page = await postJson<BatchGet>(`${cfg.base}/cgi-bin/freepublish/batchget?access_token=${encodeURIComponent(token)}`, {
-        offset,
-        count: PAGE,
-        no_content: 1,
-      })
-    } catch (e) {
-      if (e instanceof MpError && TOKEN_ERRCODES.has(e.errcode) && !renewed) {
-        renewed = true
-        token = await accessToken(cfg, now, true)
-        continue
-      }
-      throw e
-    }
+    const page = await withToken(cfg, now, (token) =>
+      postJson<BatchGet>(`${cfg.base}/cgi-bin/freepublish/batchget?${token}`, { offset, count: PAGE, no_content: 1 }),
+    )
     for (const item of page.item ?? []) {
       ;(item.content?.news_item ?? []).forEach((n, index) => {
         if (n.is_deleted || !n.url || !n.title) return

@@ -40,12 +40,13 @@ export type Outcome =
 /** Errors that say the request never left this machine or never reached a server. */
 const NEVER_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ENETUNREACH|EHOSTUNREACH/
 
-export function classify(err: unknown): Outcome {
+/** `permanent`: the codes of the API that failed (subscription sends by default; official-account.ts has the 服务号's). */
+export function classify(err: unknown, permanent: Record<number, string> = PERMANENT): Outcome {
   const e = err as { errCode?: unknown; errcode?: unknown; errMsg?: string; message?: string }
   const raw = e?.errCode ?? e?.errcode
   const errcode = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : undefined
-  if (errcode !== undefined && PERMANENT[errcode])
-    return { kind: 'permanent', errcode, reason: PERMANENT[errcode], giveBack: GIVE_BACK.has(errcode) }
+  if (errcode !== undefined && permanent[errcode])
+    return { kind: 'permanent', errcode, reason: permanent[errcode], giveBack: permanent === PERMANENT && GIVE_BACK.has(errcode) }
   if (errcode === undefined || errcode === -501001) {
     const text = String(e?.errMsg ?? e?.message ?? err)
     if (NEVER_SENT.test(text)) return { kind: 'transient', reason: '无法连接微信服务器' }

@@ -1,3 +1,4 @@
+import type { DeliveryChannel } from '../../types/contracts/notify'
 import type { NotificationEvent } from '../../types/domain/notification'
 import type { TemplateKey } from '../../types/domain/templates'
 import type { SubjectKind } from '../../types/domain/template-format'
@@ -23,6 +24,8 @@ interface DeliveryState {
   /** The grant this item consumed, kept across retries so a retry never takes a second one. */
   grant?: Grant | null
   templateKey?: TemplateKey
+  /** The channel chosen for it (delivery.ts routeFor). */
+  channel?: DeliveryChannel
   lastError?: { errcode?: number; reason: string }
   sentAt?: Date
   msgid?: number

@@ -382,7 +382,7 @@ describe('delivery state for staff', () => {
               event: 'booking.confirmed',
               status: 'no_consent',
               statusLabel: '未订阅，仅站内消息',
-              reason: '用户未授权订阅该类消息',
+              reason: '用户未授权订阅该类消息，也未关注服务号',
               attempts: 1,
             },
           ],

@@ -1,5 +1,5 @@
 import { cut, formatNotification, formatValue, templateData, TemplateValueError } from '../../types/domain/template-format'
-import { EVENT_TEMPLATE, resolveTemplates, TEMPLATES, VALUE_TYPES } from '../../types/domain/templates'
+import { EVENT_TEMPLATE, resolveOaTemplates, resolveTemplates, TEMPLATES, VALUE_TYPES } from '../../types/domain/templates'
 import { PUSH_EVENTS } from '../../types/domain/notification'
 
 const han = (n: number) => '政务服务中心办理事项名称预约护照签发营业执照登记不动产'.repeat(3).slice(0, n)
@@ -214,5 +214,16 @@ describe('templates and events', () => {
     expect(t.case_progress).toMatchObject({ templateId: 'real-case-id', kind: 'long_term' })
     expect(t.booking_result).toMatchObject({ templateId: 'real-booking-id', kind: 'one_time' })
     expect(resolveTemplates('{not json').queue_call).toMatchObject({ templateId: 'TPL_QUEUE_CALL', kind: 'one_time' })
+  })
+
+  it('when the deployment gives 服务号 templates, then only those keys go through the 服务号, with renames of real keywords only', () => {
+    const t = resolveOaTemplates(
+      '{"case_progress":"oa-case","queue_call":{"id":"oa-queue","fields":{"thing2":"thing7","nosuch9":"thing2","thing4":"bad key"}}}',
+    )
+    expect(Object.keys(t).sort()).toEqual(['case_progress', 'queue_call'])
+    expect(t.case_progress).toEqual({ templateId: 'oa-case', rename: {} })
+    expect(t.queue_call).toEqual({ templateId: 'oa-queue', rename: { thing2: 'thing7' } })
+    expect(resolveOaTemplates('{not json')).toEqual({})
+    expect(resolveOaTemplates('{"case_progress":"  "}')).toEqual({})
   })
 })

@@ -9,6 +9,9 @@ export const GRANT_STATUSES = ['accept', 'reject', 'ban', 'filter'] as const
 
 export const DELIVERY_STATUSES = ['pending', 'sending', 'retry', 'sent', 'failed', 'no_consent'] as const
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
+/** How a notification reached the user: a subscription message, the 服务号's template message, or only the in-app message centre. */
+export const DELIVERY_CHANNELS = ['subscription', 'official_account', 'message_centre'] as const
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number]
 
 /** An outbox id: `<event>:<subject>:<recipient>` (types/domain/notification.ts notificationKey). */
 const outboxIdSchema = z.string().min(3).max(200)
@@ -35,6 +38,8 @@ export const deliveryViewSchema = z.object({
   recipient: z.string(),
   status: z.enum(DELIVERY_STATUSES),
   statusLabel: z.string(),
+  /** Set once the channel is chosen (items older than the choice have none). */
+  channel: z.enum(DELIVERY_CHANNELS).optional(),
   attempts: z.number().int(),
   /** Why it failed or was not pushed, in Chinese, with WeChat's errcode when there was one. */
   reason: z.string().optional(),

@@ -191,13 +191,7 @@ export interface ResolvedTemplate {
  * Malformed JSON is ignored rather than taking every notification down.
  */
 export function resolveTemplates(raw: string | undefined): Record<TemplateKey, ResolvedTemplate> {
-  let given: Record<string, unknown> = {}
-  try {
-    const parsed: unknown = raw ? JSON.parse(raw) : {}
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) given = parsed as Record<string, unknown>
-  } catch {
-    given = {}
-  }
+  const given = jsonObject(raw)
   const out = {} as Record<TemplateKey, ResolvedTemplate>
   for (const key of TEMPLATE_KEYS) {
     const spec = TEMPLATES[key]
@@ -210,6 +204,49 @@ export function resolveTemplates(raw: string | undefined): Record<TemplateKey, R
       kind: o.kind === 'long_term' || o.kind === 'one_time' ? o.kind : spec.kind,
       fields: spec.fields,
     }
+  }
+  return out
+}
+
+/** A JSON object from an environment variable; anything else (unset, malformed, not an object) is `{}`. */
+function jsonObject(raw: string | undefined): Record<string, unknown> {
+  try {
+    const parsed: unknown = raw ? JSON.parse(raw) : {}
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+/** A 服务号 template (模板消息) standing in for a subscription template when the user gave no grant. */
+export interface OaTemplate {
+  templateId: string
+  /** The subscription template's keyword → the 服务号 template's keyword, where they differ. */
+  rename: Record<string, string>
+}
+
+/**
+ * The 服务号 templates of this deployment: OA_TEMPLATE_IDS is JSON, per key either the id or
+ * `{ id, fields }`, e.g. `{"case_progress":"Ab…","queue_call":{"id":"Cd…","fields":{"thing1":"thing2"}}}`.
+ * A 服务号 picks its templates from the 类目模板 library of its own categories; their keywords use
+ * the same typed names (thing1, time2, …) and limits as subscription messages, so the same values
+ * fit, and `fields` renames a keyword whose number differs. A key not given has no 服务号 template:
+ * its pushes never go through the 服务号.
+ */
+export function resolveOaTemplates(raw: string | undefined): Partial<Record<TemplateKey, OaTemplate>> {
+  const given = jsonObject(raw)
+  const out: Partial<Record<TemplateKey, OaTemplate>> = {}
+  for (const key of TEMPLATE_KEYS) {
+    const g = given[key]
+    const o = typeof g === 'string' ? { id: g } : g && typeof g === 'object' ? (g as { id?: unknown; fields?: unknown }) : {}
+    if (typeof o.id !== 'string' || !o.id.trim()) continue
+    const fields = o.fields && typeof o.fields === 'object' ? (o.fields as Record<string, unknown>) : {}
+    const rename = Object.fromEntries(
+      Object.entries(fields).filter(
+        (e): e is [string, string] => e[0] in TEMPLATES[key].fields && typeof e[1] === 'string' && /^[a-z_]+\d+$/.test(e[1]),
+      ),
+    )
+    out[key] = { templateId: o.id.trim(), rename }
   }
   return out
 }

@@ -1,9 +1,15 @@
 import type { AccountInput } from '../../../types/contracts/account'
 import type { ActionContext } from '../../_kit/handler'
+import { rememberUnionId } from '../../_kit/union-links'
 
-/** The caller's role as the server sees it; staff also get their number, department and windows. */
+/**
+ * The caller's role as the server sees it; staff also get their number, department and windows.
+ * The app asks this at every start, so it is also where the caller's UnionID is remembered (for
+ * pushes through the 服务号).
+ */
 export async function whoami(_input: AccountInput<'whoami'>, ctx: ActionContext) {
-  const { role, staff } = await ctx.caller()
+  const { openid, role, staff } = await ctx.caller()
+  await rememberUnionId(openid, ctx.now)
   return staff
     ? { role, staff: { staffNo: staff.staffNo, name: staff.name, departmentId: staff.departmentId, windowIds: staff.windowIds } }
     : { role }

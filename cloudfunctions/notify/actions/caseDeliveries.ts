@@ -1,5 +1,5 @@
 import type { NotifyInput } from '../../../types/contracts/notify'
-import type { DeliveryStatus } from '../../../types/contracts/notify'
+import type { DeliveryChannel, DeliveryStatus } from '../../../types/contracts/notify'
 import type { ActionContext } from '../../_kit/handler'
 import { getMatterDoc } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
@@ -15,6 +15,11 @@ const STATUS_LABELS: Record<DeliveryStatus, string> = {
   sent: '已推送',
   failed: '推送失败',
   no_consent: '未订阅，仅站内消息',
+}
+const SENT_LABELS: Record<DeliveryChannel, string> = {
+  subscription: '已推送（订阅消息）',
+  official_account: '已推送（服务号）',
+  message_centre: '已送达消息中心',
 }
 
 /**
@@ -87,12 +92,13 @@ export async function caseDeliveries({ subjectId }: NotifyInput<'caseDeliveries'
       subjectId: d.subjectId,
       recipient: maskOpenid(d.recipient),
       status: d.status,
-      statusLabel: STATUS_LABELS[d.status] ?? d.status,
+      statusLabel: (d.status === 'sent' && d.channel ? SENT_LABELS[d.channel] : STATUS_LABELS[d.status]) ?? d.status,
+      ...(d.channel ? { channel: d.channel } : {}),
       attempts: d.attempts ?? 0,
       ...(d.lastError && d.status !== 'sent'
         ? { reason: d.lastError.reason }
         : d.status === 'no_consent'
-          ? { reason: '用户未授权订阅该类消息' }
+          ? { reason: '用户未授权订阅该类消息，也未关注服务号' }
           : {}),
       ...(d.lastError?.errcode !== undefined && d.status !== 'sent' ? { errcode: d.lastError.errcode } : {}),
       createdAt: iso(d.createdAt)!,

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { DeliveryStatus, DeliveryView } from '../../../../types/contracts/notify'
+import type { DeliveryChannel, DeliveryStatus, DeliveryView } from '../../../../types/contracts/notify'
 import type { NotificationEvent } from '../../../../types/domain/notification'
 import { Section } from '../../../components/section'
 import { StatusView } from '../../../components/status-view'
@@ -33,6 +33,12 @@ const STATUS: Record<DeliveryStatus, { label: string; tone: NonNullable<TagProps
   sending: { label: '发送中', tone: 'blue' },
 }
 
+const CHANNEL: Record<DeliveryChannel, string> = {
+  subscription: '小程序订阅消息',
+  official_account: '服务号模板消息',
+  message_centre: '仅消息中心',
+}
+
 function Row({ d }: { d: DeliveryView }) {
   const s = STATUS[d.status]
   return (
@@ -49,7 +55,7 @@ function Row({ d }: { d: DeliveryView }) {
       )}
       {d.status === 'no_consent' && <Text className="delivery__line">未推送微信消息，申请人可在小程序「消息」中查看。</Text>}
       <Text className="delivery__line">
-        接收人 {d.recipient} · 尝试{d.attempts}次
+        接收人 {d.recipient} · 尝试{d.attempts}次{d.channel && d.status !== 'no_consent' ? ` · ${CHANNEL[d.channel]}` : ''}
       </Text>
       <Text className="delivery__line">
         {d.sentAt ? `发送于 ${beijingDateTime(d.sentAt)}` : `产生于 ${beijingDateTime(d.createdAt)}`}

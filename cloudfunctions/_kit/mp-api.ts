@@ -1,10 +1,14 @@
 import http from 'node:http'
 import https from 'node:https'
+import { db } from './cloud'
+import { COLLECTIONS } from './collections'
 
 /**
- * The 公众号's own HTTP API. `freepublish/batchget` is not offered as a cloud call ("本接口不支持
- * 云调用", developers.weixin.qq.com/doc/offiaccount/Publish/Get_publication_records.html), so the
- * function calls api.weixin.qq.com itself with the 公众号's stable access token
+ * The 公众号's (服务号's) own HTTP API, for the notice function (published articles, followers) and
+ * the notify function (template messages). `freepublish/batchget` is not offered as a cloud call
+ * ("本接口不支持云调用", developers.weixin.qq.com/doc/offiaccount/Publish/Get_publication_records.html),
+ * and a cloud call with the 公众号's identity needs 环境共享, so every call goes to api.weixin.qq.com
+ * with the 公众号's stable access token
  * (developers.weixin.qq.com/doc/offiaccount/Basic_Information/getStableAccessToken.html), which
  * WeChat only issues to callers whose outbound IP is on the 公众号's IP whitelist (README).
  *
@@ -88,4 +92,56 @@ export async function getBytes(url: string, maxBytes: number): Promise<Buffer> {
   const r = await request(url, { method: 'GET', maxBytes })
   if (r.status !== 200) throw new Error(`HTTP ${r.status}`)
   return r.bytes
+}
+
+export async function getJson<T>(url: string): Promise<T> {
+  const r = await request(url, { method: 'GET', maxBytes: 4 * 1024 * 1024 })
+  if (r.status !== 200) throw new Error(`HTTP ${r.status}`)
+  const json = JSON.parse(r.bytes.toString('utf8')) as T & { errcode?: number; errmsg?: string }
+  if (json.errcode) throw new MpError(json.errcode, String(json.errmsg ?? ''))
+  return json
+}
+
+/** A cached token is renewed this long before WeChat's expiry. */
+const TOKEN_MARGIN_MS = 5 * 60_000
+/** Access token invalid or expired: renew once and retry. */
+const TOKEN_ERRCODES = new Set([40001, 40014, 42001])
+
+/**
+ * The stable access token, cached in the database for every function that calls the 公众号: the
+ * stable token endpoint answers the same token until it expires when `force_refresh` is false, so
+ * two functions renewing at once do not invalidate each other.
+ */
+async function accessToken(cfg: MpConfig, now: Date, force: boolean): Promise<string> {
+  const ref = db().collection(COLLECTIONS.mpPull).doc('token')
+  if (!force) {
+    const cached = await ref.get().then(
+      (r) => r.data as { token?: string; expiresAt?: Date; appid?: string } | undefined,
+      () => undefined,
+    )
+    if (cached?.token && cached.appid === cfg.appid && new Date(cached.expiresAt ?? 0).getTime() - TOKEN_MARGIN_MS > now.getTime())
+      return cached.token
+  }
+  const r = await postJson<{ access_token: string; expires_in: number }>(`${cfg.base}/cgi-bin/stable_token`, {
+    grant_type: 'client_credential',
+    appid: cfg.appid,
+    secret: cfg.secret,
+    force_refresh: false,
+  })
+  await ref.set({ data: { token: r.access_token, appid: cfg.appid, expiresAt: new Date(now.getTime() + r.expires_in * 1000) } })
+  return r.access_token
+}
+
+/**
+ * Calls the 公众号 API with the access token in the query (`call` gets `?access_token=…` to append),
+ * renewing the token once when WeChat says it is invalid or expired.
+ */
+export async function withToken<T>(cfg: MpConfig, now: Date, call: (query: string) => Promise<T>): Promise<T> {
+  const query = (token: string) => `access_token=${encodeURIComponent(token)}`
+  try {
+    return await call(query(await accessToken(cfg, now, false)))
+  } catch (e) {
+    if (!(e instanceof MpError) || !TOKEN_ERRCODES.has(e.errcode)) throw e
+    return call(query(await accessToken(cfg, now, true)))
+  }
 }
