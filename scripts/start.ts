@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path'
 import { boardOutDir, buildBoard } from './build-board'
 import { buildFunctions, functionsOutDir } from './build-functions'
 import { INDEXES } from '../cloudfunctions/_kit/collections'
-import { personas, seedDemoCentre } from '../local/seed'
+import { personas, seedDemoCentre, seedDemoHistory } from '../local/seed'
+import { builtInCalendar } from '../types/domain/working-days'
 import { runFromCli } from '../local/main'
 
 const root = resolve(__dirname, '..')
@@ -55,7 +56,11 @@ async function main() {
     functionsDir: functionsOutDir,
     staticDir: h5Dir,
     boardDir: boardOutDir,
-    seed: seedDemoCentre,
+    // The demo centre with six months of finished cases, so 预计办结 and the console have a past.
+    seed: async (db) => {
+      await seedDemoCentre(db)
+      await seedDemoHistory(db, new Date(), builtInCalendar)
+    },
     indexes: INDEXES,
     personas,
     timers: true,

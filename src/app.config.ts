@@ -18,13 +18,17 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/dev', pages: ['login/index'] },
+    // 候补 (join, 我的候补): reached from a full booking day and from the offer push.
+    { root: 'packages/waitlist', pages: ['join/index', 'mine/index'] },
     // Online application (网上申请, 我的办件, 办件进度): opened from a matter or the home page, so the main package stays small.
     // 亲属代查 too: share (applicant), follow (the share card opens it), followed (a follower's push opens it), followed-list, lookup (进度查询).
+    // 我的信息与材料: the citizen's saved details and material library, to see and delete.
     {
       root: 'packages/case',
       pages: [
         'apply/index',
         'mine/index',
+        'my-data/index',
         'detail/index',
         'share/index',
         'follow/index',
@@ -83,6 +87,8 @@ export default defineAppConfig({
     // 工作日历 (the administrator's working-day calendar): used a few times a year by one person, so it is not in the main package or the daily staff package.
     { root: 'packages/admin', pages: ['calendar/index', 'notices/index', 'notice/index'] },
     { root: 'packages/notice', pages: ['list/index', 'detail/index'] },
+    // 设置 (长辈版 by name): opened from the home page only.
+    { root: 'packages/settings', pages: ['index/index'] },
   ],
   window: {
     navigationBarTitleText: '政务服务中心',

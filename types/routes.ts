@@ -30,6 +30,9 @@ export const ROUTES = {
   bookingForm: route<{ matterId: string; slotId: string; end: string }>('pages/booking/form/index'),
   bookingDetail: route<{ id: string } & Fresh>('pages/booking/detail/index'),
   bookingMine: route('pages/booking/mine/index'),
+  // 候补: join when a date's slots are full; 我的候补 (the offer push opens it with the offer's id).
+  waitlistJoin: route<{ matterId: string; date?: string }>('packages/waitlist/join/index'),
+  waitlistMine: route<{ offer?: string } & Fresh>('packages/waitlist/mine/index'),
   queue: route('pages/queue/index'),
   messages: route('pages/messages/index'),
 
@@ -37,12 +40,16 @@ export const ROUTES = {
 
   caseApply: route<{ matterId?: string; caseId?: string; assistId?: string }>('packages/case/apply/index'),
   caseMine: route('packages/case/mine/index'),
+  caseMyData: route('packages/case/my-data/index'),
   caseDetail: route<{ id: string } & Fresh>('packages/case/detail/index'),
   caseShare: route<{ id: string }>('packages/case/share/index'),
   caseFollow: route<{ code?: string }>('packages/case/follow/index'),
   caseFollowed: route<{ id: string } & Fresh>('packages/case/followed/index'),
   caseFollowedList: route('packages/case/followed-list/index'),
   caseLookup: route('packages/case/lookup/index'),
+
+  /** 设置: the display mode (标准版 / 长辈版). */
+  settings: route('packages/settings/index/index'),
 
   staffHome: route('packages/staff/index/index'),
   staffToday: route('packages/staff/today/index'),
@@ -55,7 +62,7 @@ export const ROUTES = {
   staffInquiry: route<{ id: string }>('packages/staff/inquiry/index'),
   staffInvite: route('packages/staff/invite/index'),
 
-  inquiryAsk: route<{ matterId?: string }>('packages/inquiry/ask/index'),
+  inquiryAsk: route<{ matterId?: string; caseId?: string; caseNo?: string }>('packages/inquiry/ask/index'),
   inquiryMine: route('packages/inquiry/mine/index'),
   inquiryDetail: route<{ id: string; imgFailed?: QueryValue } & Fresh>('packages/inquiry/detail/index'),
 

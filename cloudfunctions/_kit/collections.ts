@@ -38,6 +38,8 @@ export const COLLECTIONS = {
   bookings: 'bookings',
   bookingLocks: 'booking_locks',
   bookingQuota: 'booking_quota',
+  /** 候补: one entry per account and matter (appointment/waitlist); the seat it is offered is held in `slot_seats.offers`. */
+  waitlist: 'waitlist',
   noShows: 'no_shows',
   tickets: 'tickets',
   queueCounters: 'queue_counters',
@@ -127,6 +129,13 @@ export const COLLECTIONS = {
    * by the notice function and read by the notify function.
    */
   unionLinks: 'union_links',
+  /**
+   * 预计办结, written by the catalog function's nightly job: per matter and accepting department
+   * (`_id` = `<matterId>:<departmentId>`) the median and 80th percentile of the working days its
+   * cases finished in the last six months took; and the job's last run (`_id` = `run`).
+   */
+  matterPredictions: 'matter_predictions',
+  predictionRuns: 'prediction_runs',
   oaFollowers: 'oa_followers',
 } as const
 
@@ -157,11 +166,20 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.slotSeats]: [
     { name: 'windowId_date', keys: { windowId: 1, date: 1 } },
     { name: 'date', keys: { date: 1 } },
+    // 候补: the sweep finds seats held for an offer.
+    { name: 'offers_until', keys: { 'offers.until': 1 } },
   ],
   // holders: the sweep finds quota documents written before holds named their bookings (`holders: null`).
   [COLLECTIONS.bookingQuota]: [
     { name: 'active', keys: { active: 1 } },
     { name: 'holders', keys: { holders: 1 } },
+  ],
+  [COLLECTIONS.waitlist]: [
+    { name: 'status_windowIds_joinedAt', keys: { status: 1, windowIds: 1, joinedAt: 1 } },
+    { name: 'matterId_status_joinedAt', keys: { matterId: 1, status: 1, joinedAt: 1 } },
+    { name: 'openid_joinedAt', keys: { openid: 1, joinedAt: -1 } },
+    { name: 'offer_id', keys: { 'offer.id': 1 } },
+    { name: 'offer_until', keys: { 'offer.until': 1 } },
   ],
   [COLLECTIONS.noShows]: [
     { name: 'person_at', keys: { person: 1, at: -1 } },
@@ -190,6 +208,8 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'dueDate', keys: { dueDate: 1 } },
     // The relight job: lit cases in id order from its cursor.
     { name: 'state__id', keys: { state: 1, _id: 1 } },
+    // 预计办结: the cases decided in the last six months.
+    { name: 'decidedOn', keys: { decidedOn: 1 } },
   ],
   [COLLECTIONS.caseEvents]: [
     { name: 'caseId_seq', keys: { caseId: 1, seq: 1 } },

@@ -14,6 +14,7 @@ import type { MaterialContentType } from '../../types/domain/case-material'
 import type { SupplementItem } from '../../types/domain/case-supplement'
 import { computedDueDate, deadline, type DeadlineView, type Pause } from '../../types/domain/deadline'
 import type { FormField, FormValues } from '../../types/domain/matter-form'
+import { predictedDate } from '../../types/domain/prediction'
 import { beijingDate } from '../../types/domain/working-days'
 import type { Role } from '../../types/roles'
 import { db } from '../_kit/cloud'
@@ -21,6 +22,7 @@ import { COLLECTIONS } from '../_kit/collections'
 import { AppError, notFound } from '../_kit/errors'
 import type { Caller } from '../_kit/identity'
 import { log } from '../_kit/log'
+import { predictionFor } from '../_kit/predictions'
 import { workCalendar } from '../_kit/work-calendar'
 
 export interface CaseFile {
@@ -64,6 +66,8 @@ export interface CaseDoc {
   step: number
   rev: number
   accepted: boolean
+  /** 代家人申请: the account holder applies for the applicant, their 「relation」 (父亲, 母亲 …). */
+  onBehalf?: { relation: string }
   applicant: {
     name: string
     nameMasked: string
@@ -84,6 +88,8 @@ export interface CaseDoc {
     requestedAt: Date
     staffNo: string
     filesBefore: Array<{ material: number; libraryIds: string[] }>
+    /** Each named field's value when asked (requests made before this was kept have none). */
+    fieldsBefore?: Array<{ field: string; value: string }>
   }
   /** Every item key any supplement request named so far (for the 一次性告知 check). */
   namedKeys: string[]
@@ -285,6 +291,26 @@ export function deadlineOf(doc: CaseDoc, now: Date): CaseDeadline | undefined {
     log.error('case.deadline', e)
     const dueDate = doc.dueDate ?? doc.acceptedOn
     return { ...base, dueDate, workingDaysLeft: 0, overdue: day > dueDate, paused: doc.pauses.some((p) => !p.to), provisional: true }
+  }
+}
+
+/**
+ * 预计办结 of an accepted case still being handled, from its matter's figures; none for a case
+ * decided, withdrawn or of a matter with too few finished cases. Never throws: a prediction is a
+ * courtesy, and a case page must open without it.
+ */
+export async function predictionOf(doc: CaseDoc, now: Date) {
+  const d = !doc.decidedOn && doc.state !== 'withdrawn' ? deadlineOf(doc, now) : undefined
+  if (!d || !doc.acceptedOn) return undefined
+  try {
+    const figures = await predictionFor(doc.matterId, doc.departmentId)
+    if (!figures) return undefined
+    const day = today(now)
+    const date = predictedDate({ acceptedOn: doc.acceptedOn, pauses: doc.pauses, dueDate: d.dueDate }, figures, day, workCalendar())
+    return { date, ...figures, passed: day > date }
+  } catch (e) {
+    log.error('case.prediction', e)
+    return undefined
   }
 }
 

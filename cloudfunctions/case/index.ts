@@ -5,7 +5,15 @@ import { act } from './actions/act'
 import { createDraft, saveDraft } from './actions/draft'
 import { acceptFollowInvite, createFollowInvite, followedCase, followedCases, listFollowers, revokeFollower } from './actions/follow'
 import { lookup, resetQueryCode } from './actions/lookup'
-import { attachFromLibrary, attachUploaded, myMaterials, removeMaterial, uploadMaterial, uploadTarget } from './actions/materials'
+import {
+  attachFromLibrary,
+  attachUploaded,
+  deleteMaterial,
+  myMaterials,
+  removeMaterial,
+  uploadMaterial,
+  uploadTarget,
+} from './actions/materials'
 import { applicationForm, getCase, myCases } from './actions/read'
 import { completeSubtask } from './actions/subtask'
 import { worklist } from './actions/worklist'
@@ -22,6 +30,7 @@ export const main = createHandler(
     attachFromLibrary,
     removeMaterial,
     myMaterials,
+    deleteMaterial,
     myCases,
     getCase,
     act,

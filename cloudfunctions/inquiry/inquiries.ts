@@ -57,6 +57,9 @@ export interface InquiryDoc {
   askerName: string
   matterId?: string
   matterName?: string
+  /** 催办: the asker's case it is about. */
+  caseId?: string
+  caseNo?: string
   departmentId: string
   departmentName: string
   question: string
@@ -206,6 +209,7 @@ export function summaryOf(doc: InquiryDoc, now: Date, policy: InquiryPolicy, mas
     inquiryId: doc._id,
     topic: mask ? topicOf(mask(doc.question)) : doc.topic,
     ...(doc.matterId ? { matterId: doc.matterId, matterName: doc.matterName } : {}),
+    ...(doc.caseNo ? { caseNo: doc.caseNo } : {}),
     departmentId: doc.departmentId,
     departmentName: doc.departmentName,
     state: doc.state,

@@ -13,6 +13,7 @@ import { windows } from './windows'
 
 export { departments, matters, personas, staff, windows }
 export { persona, type PersonaKey } from './personas'
+export { seedDemoHistory } from './history'
 
 export interface SeedDb {
   insert(collection: string, docs: Record<string, unknown>[]): void | Promise<void>

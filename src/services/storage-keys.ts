@@ -4,6 +4,8 @@ export const STORAGE_KEYS = {
   devOpenid: 'devOpenid',
   /** '1' when 大字模式 (large text, 适老化) is on. */
   largeText: 'largeText',
+  /** '1' once the 长辈版 suggestion was answered (switched on or closed): it is shown once only. */
+  elderSuggested: 'elderSuggested',
   /** Staff: the window last opened in the 叫号台, so the console opens on it next time. */
   staffWindow: 'staffWindow',
   /**

@@ -6,6 +6,7 @@ import { beijingTimeOf, monthDay } from './dates'
 
 export const MESSAGE_KIND_LABELS: Record<MessageView['kind'], string> = {
   booking: '预约',
+  waitlist: '候补',
   queue: '排队',
   case: '办件',
   inquiry: '咨询',
@@ -18,6 +19,7 @@ export const MESSAGE_KIND_LABELS: Record<MessageView['kind'], string> = {
 }
 export const MESSAGE_KIND_TONES: Record<MessageView['kind'], NonNullable<TagProps['tone']>> = {
   booking: 'blue',
+  waitlist: 'blue',
   queue: 'green',
   case: 'orange',
   inquiry: 'gray',

@@ -19,7 +19,7 @@ describe('changing a booking', () => {
     await shown(page).locator('.slot-card').filter({ hasText: '09:00–09:30' }).first().click()
 
     const form = shown(page)
-    await form.locator('.booking-form__for-other').click()
+    await form.locator('.switch-row--for-other .switch-row__switch').click()
     await form.locator('.form-field--relation input').waitFor()
     await form.locator('.form-field--name input').fill('王秀兰')
     await form.locator('.form-field--idNumber input').fill(idNumberFor(777))

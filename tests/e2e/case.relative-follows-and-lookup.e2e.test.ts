@@ -137,7 +137,8 @@ describe("the father follows his son's passport case", () => {
       .filter({ hasText: '办结期限' })
       .getByText(/^2026年\d+月\d+日（周.）$/)
       .waitFor()
-    await view.getByText('受理', { exact: true }).waitFor()
+    // The timeline in plain outcomes, as the applicant reads it.
+    await view.getByText('已受理', { exact: true }).waitFor()
     const text = await view.innerText()
     for (const secret of [ID_NUMBER, ID_NUMBER.slice(-4), '13912345678', '张伟', 'id-card.jpg']) expect(text).not.toContain(secret)
     await screenshot(page, 'relative-3-father-followed')

@@ -78,8 +78,11 @@ describe('普通护照签发, from draft to the passport in hand', () => {
       },
     })
 
-    // Resubmitting without a new photo of the named material is refused.
-    expect(await c.act(id, 'resubmit', A)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'materials.0' }] } })
+    // Resubmitting without a new photo of the named material and a change to the named field is refused.
+    expect(await c.act(id, 'resubmit', A)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'materials.0' }, { path: 'form.birthPlace' }] },
+    })
     expect(await c.upload(id, 0, png(), A, 'image/png')).toMatchObject({ ok: true })
     expect(await c.call({ action: 'saveDraft', caseId: id, form: passportForm({ birthPlace: '山西省运城市绛县' }) }, A)).toMatchObject({
       ok: true,
@@ -128,6 +131,10 @@ describe('普通护照签发, from draft to the passport in hand', () => {
       ok: true,
       data: { state: 'completed' },
     })
+    // Handed over: the pickup code has done its work and is shown no more; the place stays.
+    const handedOver = dataOf(await c.getCase(id, A)).result!.pickup!
+    expect(handedOver.code).toBeUndefined()
+    expect(handedOver.windowName).toBeTruthy()
 
     // Timeline: every step, in order, with role and staff number; the citizen does not see internal notes.
     const staffTimeline = dataOf(await c.getCase(id, STAFF)).timeline
@@ -151,6 +158,20 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     expect(staffTimeline.find((e) => e.action === 'accept')).toMatchObject({ note: '材料齐全，已核验原件', internal: true })
     // The citizen sees every step, the acceptance included, but not the internal note on it.
     expect(citizenTimeline.map((e) => e.action)).toEqual(staffTimeline.map((e) => e.action))
+    // The citizen reads outcomes; staff keep the names of what they did.
+    expect(citizenTimeline.map((e) => e.label)).toEqual([
+      '已提交申请',
+      '材料预审中',
+      '需要补正',
+      '已提交补正',
+      '材料预审中',
+      '已受理',
+      '审批中',
+      '审批通过',
+      '可领取',
+      '已领取',
+    ])
+    expect(staffTimeline.map((e) => e.label).slice(1, 3)).toEqual(['开始预审', '一次性告知补正'])
     expect(citizenTimeline.find((e) => e.action === 'accept')).toEqual(expect.not.objectContaining({ note: expect.anything() }))
     expect(JSON.stringify(citizenTimeline)).not.toContain('已核验原件')
     expect(dataOf(await c.getCase(id, A)).deadline).toMatchObject({ dueDate: '2026-10-10', overdue: false })
@@ -159,9 +180,11 @@ describe('普通护照签发, from draft to the passport in hand', () => {
     expect((await outboxOf(id)).map((n) => n.event).sort()).toEqual([
       'case.accepted',
       'case.approved',
+      'case.completed',
       'case.ready_for_pickup',
       'case.supplement_requested',
     ])
+    expect((await outboxOf(id)).find((n) => n.event === 'case.completed')?.data).toMatchObject({ how: 'pickup' })
     expect((await outboxOf(id)).every((n) => n.status === 'pending' && n.data.caseNo === dataOf(created).caseNo)).toBe(true)
 
     // The timeline is the store's record too: the events cannot be told apart from what the page shows.
@@ -265,6 +288,50 @@ describe('一次性告知: a second supplement request', () => {
       ])
     // The request itself goes through: the citizen must still be told.
     expect(await c.stateOf(id)).toBe('supplement_requested')
+  })
+})
+
+describe('补正 integrity: every flagged item must change', () => {
+  it('when a field and a material are flagged, then the message counts both, resubmitting is refused until each changed, and then it goes through', async () => {
+    const id = await c.caseIn('pre_review', A, 31)
+    await c.ok(
+      c.act(id, 'requestSupplement', STAFF, {
+        items: [
+          { material: 0, problem: '身份证照片反光' },
+          { field: 'destination', problem: '前往国家请写全称' },
+        ],
+      }),
+    )
+    const notice = (await outboxOf(id)).find((n) => n.event === 'case.supplement_requested')
+    expect(notice?.data).toMatchObject({ items: 2, materials: 1, details: 1 })
+    const message = (await t.db.collection('messages').where({ openid: A, event: 'case.supplement_requested' }).limit(50).get()).data.find(
+      (m) => m.subjectId.startsWith(id),
+    )
+    expect(message?.body).toContain('请补充1项材料、1项信息')
+
+    const refused = errorOf(await c.act(id, 'resubmit', A))
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', message: '还有2项需要补正的内容未修改' })
+    expect(refused.issues?.map((i) => i.path).sort()).toEqual(['form.destination', 'materials.0'])
+
+    // A new photo alone is not enough: the field is still as it was.
+    await c.ok(c.upload(id, 0, png(), A, 'image/png'))
+    expect(errorOf(await c.act(id, 'resubmit', A)).issues).toEqual([
+      { path: 'form.destination', message: '请按补正要求修改前往国家或地区' },
+    ])
+    const draft = dataOf(await c.getCase(id, A))
+    await c.ok(
+      c.call(
+        {
+          action: 'saveDraft',
+          caseId: id,
+          applicant: profile(31),
+          form: { ...passportForm(), destination: '日本国' },
+          delivery: draft.delivery,
+        },
+        A,
+      ),
+    )
+    expect(await c.act(id, 'resubmit', A)).toMatchObject({ ok: true, data: { state: 'resubmitted' } })
   })
 })
 

@@ -17,10 +17,14 @@ const EXAMPLES: { [E in NotificationEvent]: EventPayloads[E] } = {
     code: 'AB23CD45',
     holiday: '国庆节',
   },
+  'waitlist.offered': { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '一楼A区 1号窗口', until: '09-28 10:15' },
+  'waitlist.booked': { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '一楼A区 1号窗口', code: 'AB23CD45' },
+  'waitlist.removed': { matterName: '普通护照签发', ignored: 3 },
   'queue.three_ahead': { ticket: 'A012', ahead: 3, matterName: '普通护照签发' },
   'queue.called': { ticket: 'A012', place: '3号窗口', matterName: '普通护照签发' },
   'case.accepted': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', promisedDays: 7 },
-  'case.supplement_requested': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', items: 2 },
+  'case.supplement_requested': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', items: 2, materials: 1, details: 1 },
+  'case.completed': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', how: 'pickup' },
   'case.approved': { matterName: '普通护照签发', caseNo: 'ZW20260928000123' },
   'case.rejected': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', reason: '申请材料与事实不符' },
   'case.ready_for_pickup': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', place: '一楼D区 23号窗口' },
@@ -172,4 +176,20 @@ describe('the texts read only what the payload declares', () => {
       expect([...reads].filter((k) => !(k in EVENT_PAYLOADS[event].shape))).toEqual([])
     },
   )
+})
+
+describe('the supplement request counts what it asks for', () => {
+  const body = (d: Partial<EventPayloads['case.supplement_requested']>) =>
+    messageText('case.supplement_requested', { matterName: '普通护照签发', caseNo: 'ZW20260928000123', items: 2, ...d }, AT)
+
+  it.each([
+    [{ materials: 1, details: 1 }, '请补充材料', '请补充1项材料、1项信息'],
+    [{ items: 3, materials: 3, details: 0 }, '请补充材料', '请补充3项材料'],
+    [{ items: 1, materials: 0, details: 1 }, '请补正信息', '请补充1项信息'],
+    [{}, '请补充材料', '请补充2项内容'],
+  ])('when it asks for %j, then the message says 「%s」 and 「%s」', (d, title, ask) => {
+    const m = body(d)
+    expect(m.title).toContain(title)
+    expect(m.body).toContain(ask)
+  })
 })

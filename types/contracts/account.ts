@@ -25,6 +25,12 @@ export const accountContract = defineFunction('account', '账号：当前用户�
     input: profileSchema.strict(),
     output: z.object({ profile: profileSchema }),
   }),
+  deleteProfile: action({
+    summary: '删除我的常用信息（已提交的申请和预约不受影响）',
+    access: ROLES,
+    input: noInput,
+    output: z.object({ deleted: z.boolean() }),
+  }),
 })
 
 /** What a account action receives: its input as the schema parsed it (defaults filled in). */

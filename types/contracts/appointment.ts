@@ -5,6 +5,7 @@ import { idSchema } from '../domain/catalog'
 import { BOOKING_STATUSES, applicantSchema, requestIdSchema } from '../domain/booking'
 import { hhmmSchema, periodSchema, slotIdSchema } from '../domain/schedule'
 import { isBeijingDate } from '../domain/dates'
+import { WAITLIST_HALVES, WAITLIST_STATUSES } from '../domain/waitlist'
 
 export const dateSchema = z.string().refine(isBeijingDate, '日期格式应为YYYY-MM-DD')
 export const bookingIdSchema = z.string().regex(/^bk-[0-9a-f]{20}$/, '预约编号格式不正确')
@@ -44,6 +45,46 @@ export const bookingViewSchema = z.object({
   warnings: z.array(z.string()).optional(),
 })
 export type BookingView = z.infer<typeof bookingViewSchema>
+
+export const waitlistEntryIdSchema = z.string().regex(/^wl-[0-9a-f]{20}$/, '候补编号格式不正确')
+export const offerIdSchema = z.string().regex(/^wo-[0-9a-f]{20}$/, '候补名额编号格式不正确')
+
+/** A seat held for the citizen: confirm before `until` (ISO). */
+export const waitlistOfferViewSchema = z.object({
+  offerId: offerIdSchema,
+  slotId: z.string(),
+  windowName: z.string(),
+  windowNumber: z.number().int(),
+  location: z.string(),
+  date: dateSchema,
+  start: hhmmSchema,
+  end: hhmmSchema,
+  until: z.string(),
+})
+export type WaitlistOfferView = z.infer<typeof waitlistOfferViewSchema>
+
+export const waitlistEntryViewSchema = z.object({
+  entryId: waitlistEntryIdSchema,
+  status: z.enum(WAITLIST_STATUSES),
+  matterId: idSchema,
+  matterName: z.string(),
+  from: dateSchema,
+  to: dateSchema,
+  half: z.enum(WAITLIST_HALVES),
+  /** Set when the citizen asked for one window of several. */
+  windowId: idSchema.optional(),
+  windowName: z.string().optional(),
+  auto: z.boolean(),
+  applicantName: z.string(),
+  /** 1 = next to be offered; only while waiting. */
+  position: z.number().int().min(1).optional(),
+  /** Offers left to expire so far (the entry ends at the policy's limit). */
+  ignored: z.number().int(),
+  offer: waitlistOfferViewSchema.optional(),
+  bookingId: bookingIdSchema.optional(),
+  joinedAt: z.string(),
+})
+export type WaitlistEntryView = z.infer<typeof waitlistEntryViewSchema>
 
 const everyone = ROLES
 const schedulers = ['dept_lead', 'admin'] as const
@@ -114,6 +155,49 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
     access: schedulers,
     input: z.strictObject({ windowId: idSchema, date: dateSchema, reason: z.string().trim().min(2).max(50) }),
     output: z.object({ windowId: idSchema, date: dateSchema, closed: z.literal(true) }),
+  }),
+  joinWaitlist: action({
+    summary: '加入候补：时段约满时按日期范围、上午/下午、窗口排队，有名额释放时按先后保留给候补人；每个账号每个事项一个候补',
+    access: everyone,
+    input: applicantSchema
+      .extend({
+        matterId: idSchema,
+        from: dateSchema,
+        to: dateSchema,
+        half: z.enum(WAITLIST_HALVES, { error: '请选择上午、下午或不限' }).default('any'),
+        windowId: idSchema.optional(),
+        /** 自动预约: book the freed seat without asking when the booking rules allow. */
+        auto: z.boolean().default(false),
+        forOther: z.boolean().default(false),
+        relation: z.string().trim().max(10, '关系最多10个字').optional(),
+      })
+      .strict()
+      .refine((v) => v.from <= v.to, { message: '结束日期不能早于开始日期', path: ['to'] }),
+    output: z.object({ entryId: waitlistEntryIdSchema, position: z.number().int().min(1) }),
+  }),
+  myWaitlist: action({
+    summary: '我的候补：排队位置、候补条件和待确认的名额（最新在前）',
+    access: everyone,
+    input: noInput,
+    output: z.object({ entries: z.array(waitlistEntryViewSchema) }),
+  }),
+  leaveWaitlist: action({
+    summary: '退出候补；保留中的名额顺延给下一位',
+    access: everyone,
+    input: z.strictObject({ entryId: waitlistEntryIdSchema }),
+    output: z.object({ entryId: waitlistEntryIdSchema, status: z.literal('left') }),
+  }),
+  acceptOffer: action({
+    summary: '确认候补名额：按预约规则（数量上限、爽约限制、实名）转为正式预约；同一requestId重复提交返回首次结果',
+    access: everyone,
+    input: z.strictObject({ offerId: offerIdSchema, requestId: requestIdSchema }),
+    output: z.object({ bookingId: bookingIdSchema, code: z.string() }),
+  }),
+  declineOffer: action({
+    summary: '放弃候补名额：名额顺延给下一位，本人继续候补（不计爽约）',
+    access: everyone,
+    input: z.strictObject({ offerId: offerIdSchema }),
+    output: z.object({ offerId: offerIdSchema, declined: z.literal(true) }),
   }),
   addHours: action({
     summary: '部门负责人：某窗口某日增加延时服务时段',

@@ -15,6 +15,11 @@ import { FOLLOW_SCOPES, followerIdSchema, followerNicknameSchema, inviteCodeSche
 import { isValidQueryCode, LOOKUP_STAGES, normaliseQueryCode } from '../domain/lookup'
 
 export const caseIdSchema = z.string().regex(/^cs-[0-9a-f]{20}$/, '办件编号格式不正确')
+/**
+ * 代家人申请: the account holder applies for a family member (the applicant block is theirs) and
+ * says how they are related; an empty string on save clears it (the account holder applies for themselves).
+ */
+export const onBehalfRelationSchema = z.string().trim().max(10, '关系最多10个字')
 export const caseNoSchema = z
   .string()
   .trim()
@@ -116,6 +121,16 @@ export const caseViewSchema = z.object({
     .optional(),
   /** Before acceptance: the matter's promised limit in working days, which starts counting at acceptance. */
   promisedLimitDays: z.number().int().optional(),
+  /** 代家人申请: the account holder applied for the applicant, who is their 「relation」. */
+  onBehalf: z.object({ relation: z.string() }).optional(),
+  /**
+   * 预计办结 of an accepted, undecided case (types/domain/prediction.ts): acceptance plus the
+   * matter's 80th percentile plus paused days, never after the promised date; `passed` once today
+   * is later, when the app offers 催办.
+   */
+  prediction: z
+    .object({ date: z.string(), typicalDays: z.number().int(), mostDays: z.number().int(), sample: z.number().int(), passed: z.boolean() })
+    .optional(),
   /** Each time the working-day calendar moved the promised date: part of the timeline. */
   deadlineChanges: z.array(deadlineChangeSchema),
   subtasks: z
@@ -282,6 +297,7 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
       delivery: deliverySchema.default({ method: 'pickup' }),
       /** The 帮办代办 request whose prepared application this is: the case is written once per request. */
       assistId: assistIdSchema.optional(),
+      relation: onBehalfRelationSchema.optional(),
       requestId: requestIdSchema,
     }),
     output: z.object({ caseId: caseIdSchema, caseNo: z.string() }),
@@ -294,6 +310,7 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
       applicant: profileSchema.strict().optional(),
       form: formValuesSchema.optional(),
       delivery: deliverySchema.optional(),
+      relation: onBehalfRelationSchema.optional(),
     }),
     output: z.object({ caseId: caseIdSchema, missing: z.array(z.string()) }),
   }),
@@ -348,6 +365,12 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
     access: everyone,
     input: noInput,
     output: z.object({ items: z.array(fileSchema.extend({ materialName: z.string(), createdAt: iso, url: z.string().optional() })) }),
+  }),
+  deleteMaterial: action({
+    summary: '从我的材料库删除一份材料；已提交的申请仍保留它，文件不再被任何申请使用时一并删除',
+    access: everyone,
+    input: z.strictObject({ libraryId: libraryIdSchema }),
+    output: z.object({ libraryId: libraryIdSchema, fileDeleted: z.boolean() }),
   }),
   myCases: action({
     summary: '我的办件（最新在前）',

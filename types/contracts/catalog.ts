@@ -4,9 +4,17 @@ import { departmentSchema, idSchema, matterSchema, matterSummarySchema, windowSc
 
 const windowRef = windowSchema.pick({ id: true, name: true, number: true })
 
+/** 预计办结 (types/domain/prediction.ts): only when at least 20 cases finished in the last six months. */
+export const matterPredictionSchema = z.object({
+  typicalDays: z.number().int(),
+  mostDays: z.number().int(),
+  sample: z.number().int(),
+})
+
 export const matterDetailSchema = matterSchema.extend({
   department: departmentSchema.pick({ id: true, name: true, location: true, phone: true }),
   windows: z.array(windowRef),
+  prediction: matterPredictionSchema.optional(),
 })
 export type MatterDetail = z.infer<typeof matterDetailSchema>
 
@@ -21,6 +29,8 @@ export const catalogContract = defineFunction('catalog', '办事指南：部门�
           id: idSchema,
           name: z.string(),
           location: z.string(),
+          /** The department's public phone (咨询电话), as its matters' guides show it. */
+          phone: z.string(),
           matterCount: z.number().int(),
           windows: z.array(windowRef),
         }),

@@ -1,4 +1,5 @@
 import { z } from '../zod'
+import { caseIdSchema } from './case'
 import { ROLES } from '../roles'
 import { action, defineFunction, type ActionName, type ParsedInput } from './contract'
 import { idSchema } from '../domain/catalog'
@@ -29,6 +30,8 @@ export const inquirySummarySchema = z.object({
   topic: z.string(),
   matterId: idSchema.optional(),
   matterName: z.string().optional(),
+  /** The case a 催办 is about. */
+  caseNo: z.string().optional(),
   departmentId: idSchema,
   departmentName: z.string(),
   state: stateSchema,
@@ -94,9 +97,16 @@ const inboxStaff = ['window_staff', 'dept_lead', 'supervisor'] as const
 
 export const inquiryContract = defineFunction('inquiry', '咨询（首问负责制）：提问、认领、转交、改派、对话、评价与常见问题', {
   ask: action({
-    summary: '提问：关于某事项（转该事项的部门）或一般问题（转中心办公室）；答复时限默认1个工作日；同一requestId重复提交返回首次结果',
+    summary:
+      '提问：关于某事项（转该事项的部门）、催办自己的办件（转办理该件的部门）或一般问题（转中心办公室）；答复时限默认1个工作日；同一requestId重复提交返回首次结果',
     access: everyone,
-    input: z.strictObject({ matterId: idSchema.optional(), question: questionSchema, requestId: requestIdSchema }),
+    input: z.strictObject({
+      matterId: idSchema.optional(),
+      /** 催办: the asker's own case; the question goes to the department handling it. */
+      caseId: caseIdSchema.optional(),
+      question: questionSchema,
+      requestId: requestIdSchema,
+    }),
     output: z.object({
       inquiryId: inquiryIdSchema,
       departmentId: idSchema,

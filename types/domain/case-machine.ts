@@ -70,6 +70,29 @@ export interface Transition {
   label: string
 }
 
+/**
+ * A step as the citizen (and a bound relative) reads it on the timeline: the outcome, in plain
+ * words, rather than what the clerk did (「开始预审」, 「通知领取」 stay the staff's words).
+ */
+export function citizenStepLabel(action: CaseAction, from: CaseState): string {
+  if (action === 'complete') return from === 'mailed' ? '已签收' : '已领取'
+  return CITIZEN_STEP_LABELS[action]
+}
+const CITIZEN_STEP_LABELS: Record<Exclude<CaseAction, 'complete'>, string> = {
+  submit: '已提交申请',
+  startPreReview: '材料预审中',
+  requestSupplement: '需要补正',
+  resubmit: '已提交补正',
+  accept: '已受理',
+  startProcessing: '审批中',
+  completeImmediately: '已办结',
+  approve: '审批通过',
+  reject: '审批未通过',
+  readyForPickup: '可领取',
+  mail: '已寄出',
+  withdraw: '已撤回',
+}
+
 const STAFF: readonly CaseActor[] = ['window_staff', 'dept_lead']
 const BEFORE_ACCEPTANCE: readonly CaseState[] = ['draft', 'submitted', 'pre_review', 'supplement_requested', 'resubmitted']
 

@@ -27,7 +27,7 @@ export interface DeadlineView {
 export const PROVISIONAL_NOTE = '暂按法定节假日推算，国务院公布放假安排后自动更新'
 
 /** Working days a pause covers: those after its start up to and including its end (or today while open). */
-const pausedDays = (pauses: Pause[], today: string, cal: WorkingDayCalendar) =>
+export const pausedDays = (pauses: Pause[], today: string, cal: WorkingDayCalendar) =>
   pauses.reduce((n, p) => n + Math.max(0, cal.workingDaysBetween(p.from, p.to ?? today)), 0)
 
 /** The due date the calendar gives today, before any promise already made. */

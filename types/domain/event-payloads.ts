@@ -22,19 +22,30 @@ export const EVENT_PAYLOADS = {
   'booking.cancelled': z.strictObject(bookingFields),
   /** `holiday`: what the day became (国庆节, 休息日). */
   'booking.day_off': z.strictObject({ ...bookingFields, holiday: text }),
+  /** 候补成功: a seat held for the citizen; `until`: confirm before (YYYY-MM-DD HH:mm); `place`: the window's place. */
+  'waitlist.offered': z.strictObject({ matterName: text, time: text, place: text, until: text }),
+  /** 候补 booked automatically (自动预约): the booking's own 预约成功 carries the push. */
+  'waitlist.booked': z.strictObject(bookingFields),
+  /** The entry ended after `ignored` offers left to expire. */
+  'waitlist.removed': z.strictObject({ matterName: text, ignored: count }),
   /** `ahead`: tickets still ahead of this one. No window yet: whichever window is free calls it. */
   'queue.three_ahead': z.strictObject({ ticket: text, ahead: count, matterName: text }),
   /** `place`: the window that called the ticket (`3号窗口`). */
   'queue.called': z.strictObject({ ticket: text, place: text, matterName: text }),
   /** `promisedDays`: the promised time limit in working days. */
   'case.accepted': z.strictObject({ ...caseFields, promisedDays: count }),
-  /** `items`: how many things the citizen is asked to supply. */
-  'case.supplement_requested': z.strictObject({ ...caseFields, items: count }),
+  /**
+   * `items`: how many things the citizen is asked to supply; `materials` of them files to upload and
+   * `details` form fields or other things to correct (requests queued before these existed have only `items`).
+   */
+  'case.supplement_requested': z.strictObject({ ...caseFields, items: count, materials: count.optional(), details: count.optional() }),
   'case.approved': z.strictObject(caseFields),
   /** `reason`: free text written to the applicant, so bound relatives get the notice without it. */
   'case.rejected': z.strictObject({ ...caseFields, reason: text.optional() }),
   /** `place`: the hand-out window's place. */
   'case.ready_for_pickup': z.strictObject({ ...caseFields, place: text }),
+  /** `how`: handed over at the window, or delivered by post. */
+  'case.completed': z.strictObject({ ...caseFields, how: z.enum(['pickup', 'mail']) }),
   /** `failures`: the failed lookups of the case number within the hour. */
   'case.lookup_locked': z.strictObject({ ...caseFields, failures: count }),
   /** `from` and `to`: the promised dates (YYYY-MM-DD); `reason`: why (applicant only, like a refusal's). */

@@ -12,6 +12,9 @@ export const NOTIFICATION_EVENTS = [
   'booking.reminder_day_before',
   'booking.cancelled',
   'booking.day_off',
+  'waitlist.offered',
+  'waitlist.booked',
+  'waitlist.removed',
   'queue.three_ahead',
   'queue.called',
   'case.accepted',
@@ -19,6 +22,7 @@ export const NOTIFICATION_EVENTS = [
   'case.approved',
   'case.rejected',
   'case.ready_for_pickup',
+  'case.completed',
   'case.lookup_locked',
   'case.due_date_changed',
   'inquiry.answered',
@@ -59,7 +63,14 @@ export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number]
  */
 export const MESSAGE_ONLY_EVENTS = [
   'calendar.provisional_year',
+  // 候补: an automatic booking is pushed as the booking's own 预约成功, so its 候补 note spends no
+  // second grant; an entry removed after ignored offers is told in the message centre only.
+  'waitlist.booked',
+  'waitlist.removed',
   'case.lookup_locked',
+  // The hand-over (领取 at the window, or the post delivered): a record for the applicant, who was
+  // there, and news for bound relatives; it ends the case, so it spends no grant meant for progress.
+  'case.completed',
   // Staff notices (a 差评 turning yellow or red) and the loop's progress to the rater: the rater
   // reads it on the rating page; a grant is kept for the invitation to rate.
   'rating.replied',
@@ -116,6 +127,7 @@ export const notificationKey = (event: NotificationEvent, subjectId: string, rec
 /** What a message is about, by its event's prefix (`case.accepted` → case): the message centre labels it so. */
 export const SUBJECT_KINDS = [
   'booking',
+  'waitlist',
   'queue',
   'case',
   'inquiry',

@@ -272,6 +272,13 @@ function caseStep(d: Payload<'case.approved'>, at: Date, title: string, phrase: 
   }
 }
 
+/** 「请补充1项材料、1项信息」: files and details counted apart, as the citizen will act on them. */
+function supplementAsk(d: { items?: number; materials?: number; details?: number }): string {
+  if (d.materials === undefined && d.details === undefined) return d.items !== undefined ? `请补充${d.items}项内容` : '请按告知补充材料'
+  const parts = [d.materials ? `${d.materials}项材料` : '', d.details ? `${d.details}项信息` : ''].filter(Boolean)
+  return parts.length ? `请补充${parts.join('、')}` : '请按告知补正'
+}
+
 const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content } = {
   'booking.confirmed': (d) => booking(d, '预约成功', '预约成功'),
   'booking.cancelled': (d) => booking(d, '预约已取消', '已取消'),
@@ -279,6 +286,22 @@ const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content 
     title: '预约日调整为休息日，请改约',
     body: join(str(d.matterName), str(d.time), `该日调整为${str(d.holiday, '休息日')}，请改约其他日期`),
     values: { thing1: d.matterName, time2: d.time, thing3: d.place, character_string4: d.code, phrase5: '请改约' },
+  }),
+  'waitlist.offered': (d) => ({
+    title: `候补成功，请在${str(d.until)}前确认`,
+    body: join(str(d.matterName), str(d.time), str(d.place), `已为您保留名额，请在${str(d.until)}前确认预约，逾期将顺延给下一位`),
+    // The push has no keyword for a deadline: 办理地点 carries it (the place is in the message centre).
+    values: { thing1: d.matterName, time2: d.time, thing3: `请在${str(d.until)}前确认`, character_string4: undefined, phrase5: '候补成功' },
+  }),
+  'waitlist.booked': (d) => ({
+    title: '候补成功，已自动预约',
+    body: join(str(d.matterName), str(d.time), str(d.place), d.code !== undefined && `预约码 ${d.code}`),
+    values: {},
+  }),
+  'waitlist.removed': (d) => ({
+    title: '候补已取消',
+    body: join(str(d.matterName), `连续${str(d.ignored, '3')}次未确认候补名额，已退出候补，可重新加入`),
+    values: {},
   }),
   'booking.reminder_day_before': (d) => ({
     title: '明日预约提醒',
@@ -309,11 +332,15 @@ const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content 
       d.promisedDays !== undefined ? `承诺${d.promisedDays}个工作日内办结` : '已受理，请留意办理进度',
     ),
   'case.supplement_requested': (d, at) =>
-    caseStep(d, at, '请补充材料', '待补正', d.items !== undefined ? `请补充${d.items}项材料` : '请按告知补充材料'),
+    caseStep(d, at, d.materials === 0 && d.details ? '请补正信息' : '请补充材料', '待补正', supplementAsk(d)),
   'case.approved': (d, at) => caseStep(d, at, '审批通过', '审批通过', '请留意领取或送达通知'),
   'case.rejected': (d, at) => caseStep(d, at, '审批未通过', '未通过', `原因：${str(d.reason, '请查看办件详情')}`),
   'case.ready_for_pickup': (d, at) =>
     caseStep(d, at, '证照可领取', '可领取', d.place !== undefined ? `请到${d.place}领取` : '请到统一出件窗口领取'),
+  'case.completed': (d, at) =>
+    d.how === 'mail'
+      ? caseStep(d, at, '证照已送达', '已送达', '邮寄的证照已签收，本次办理结束')
+      : caseStep(d, at, '证照已领取', '已领取', '证照已在窗口领取，本次办理结束'),
   'case.lookup_locked': (d, at) =>
     caseStep(d, at, '有人多次查询您的办件', '查询提醒', '有人多次查询失败；没有查询码查不到进度，请勿把查询码告诉他人'),
   'case.due_date_changed': (d, at) => ({

@@ -135,6 +135,7 @@ export const EVENT_TEMPLATE: Record<PushEvent, TemplateKey> = {
   'booking.confirmed': 'booking_result',
   'booking.cancelled': 'booking_result',
   'booking.day_off': 'booking_result',
+  'waitlist.offered': 'booking_result',
   'booking.reminder_day_before': 'booking_reminder',
   'queue.three_ahead': 'queue_call',
   'queue.called': 'queue_call',

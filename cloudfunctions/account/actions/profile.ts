@@ -13,6 +13,13 @@ export async function getProfile(_input: object, ctx: ActionContext) {
   return { profile: { name, idNumber, phone, ...(address ? { address } : {}) } }
 }
 
+/** Forgets the caller's profile; what they already submitted keeps its own copy. */
+export async function deleteProfile(_input: object, ctx: ActionContext) {
+  const { openid } = await ctx.caller()
+  const { stats } = await db().collection(COLLECTIONS.profiles).where({ _id: openid }).remove()
+  return { deleted: stats.removed > 0 }
+}
+
 export async function saveProfile(profile: AccountInput<'saveProfile'>, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   await db()

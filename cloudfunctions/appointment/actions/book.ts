@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { AppointmentInput } from '../../../types/contracts/appointment'
 import { maskIdNumber, maskName } from '../../../types/domain/masking'
-import { beijingInstant } from '../../../types/domain/schedule'
+import { beijingInstant, type Slot } from '../../../types/domain/schedule'
 import { getDepartment, getMatterDoc, windowsById } from '../../_kit/catalog'
 import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
@@ -30,7 +30,7 @@ export const bookingIdFor = (openid: string, requestId: string) =>
   `bk-${createHash('sha256').update(`${openid}\n${requestId}`).digest('hex').slice(0, 20)}`
 
 /** Everything the checks need, read side by side in one round trip. */
-async function readFacts(input: BookInput, openid: string, now: Date) {
+async function readFacts(input: Pick<BookInput, 'matterId' | 'slotId'>, openid: string, now: Date) {
   const [policy, [matter, department], schedule, seat, noShows, windows, verified] = await Promise.all([
     bookingPolicy(),
     getMatterDoc(input.matterId).then((m) => Promise.all([m, getDepartment(m.departmentId)])),
@@ -57,21 +57,67 @@ async function readFacts(input: BookInput, openid: string, now: Date) {
  */
 export async function book(input: BookInput, ctx: ActionContext) {
   const { openid } = await ctx.caller()
-  const bookingId = bookingIdFor(openid, input.requestId)
+  const person = personKey(input.idNumber)
+  return placeBooking(
+    {
+      openid,
+      requestId: input.requestId,
+      fingerprint: fingerprintOf({ ...input }),
+      matterId: input.matterId,
+      slotId: input.slotId,
+      applicant: { name: input.name, nameMasked: maskName(input.name), idMasked: maskIdNumber(input.idNumber), phone: input.phone },
+      person,
+      forOther: input.forOther,
+      relation: input.relation,
+    },
+    ctx.now,
+  )
+}
+
+/**
+ * Where a booking's seat comes from when it is not simply a free one: a seat the waitlist holds
+ * for this account (waitlist/seats.ts). `take` moves the hold onto the booking in one conditional
+ * update; `giveBack` returns it to the offer when another rule refuses the booking.
+ */
+export interface SeatSource {
+  take(slot: Slot, bookingId: string): Promise<void>
+  giveBack(slot: Slot, bookingId: string): Promise<unknown>
+}
+
+/** A booking as `book` and an accepted waitlist offer both ask for it: the applicant already masked and keyed. */
+export interface BookingRequest {
+  openid: string
+  requestId: string
+  /** What a replay of the same request id must match (idempotency.ts). */
+  fingerprint: string
+  matterId: string
+  slotId: string
+  applicant: BookingDoc['applicant']
+  person: string
+  forOther: boolean
+  relation?: string
+  seat?: SeatSource
+}
+
+/** The one booking code path: every rule of `book` (slot open, no-show bar, quota, lock, seat) for a request. */
+export async function placeBooking(r: BookingRequest, now: Date): Promise<{ bookingId: string; code: string }> {
+  const { openid, person } = r
+  const bookingId = bookingIdFor(openid, r.requestId)
+  const seatTake = r.seat?.take ?? takeSeat
+  const seatBack = r.seat?.giveBack ?? ((slot: Slot, id: string) => releaseSeat(slot.slotId, id))
   // Started before the claim so both go out together; a replay never looks at it.
-  const facts = readFacts(input, openid, ctx.now)
+  const facts = readFacts(r, openid, now)
   facts.catch(() => undefined)
   let soon: Promise<void> | undefined
-  const answer = await once('book', openid, input.requestId, fingerprintOf({ ...input }), async () => {
+  const answer = await once('book', openid, r.requestId, r.fingerprint, async () => {
     const f = await facts
-    const slot = slotIn(f.matter, input.slotId, f.schedule, ctx.now)
+    const slot = slotIn(f.matter, r.slotId, f.schedule, now)
     // A full slot is refused before anything is written: in a rush almost every request ends here.
-    if (f.seat && f.seat.remaining <= 0 && !(f.seat.holders ?? []).includes(bookingId))
+    if (!r.seat && f.seat && f.seat.remaining <= 0 && !(f.seat.holders ?? []).includes(bookingId))
       throw new AppError('CONFLICT', '该时段已约满，请选择其他时段')
-    assertNotBarred(f.noShows, ctx.now, f.policy)
+    assertNotBarred(f.noShows, now, f.policy)
     const window = f.windows.get(slot.windowId)
     if (!window) throw notFound('未找到该窗口')
-    const person = personKey(input.idNumber)
 
     const b = await writeIntent(
       {
@@ -92,14 +138,14 @@ export async function book(input: BookInput, ctx: ActionContext) {
         end: slot.end,
         startAt: beijingInstant(slot.date, slot.start),
         endAt: beijingInstant(slot.date, slot.end),
-        applicant: { name: input.name, nameMasked: maskName(input.name), idMasked: maskIdNumber(input.idNumber), phone: input.phone },
+        applicant: r.applicant,
         person,
         lockKey: lockKeyOf(person, f.matter.id),
         verified: f.verified !== undefined && f.verified === person,
-        forOther: input.forOther,
-        ...(input.relation ? { relation: input.relation } : {}),
-        settleBy: settleAt(ctx.now),
-        createdAt: ctx.now,
+        forOther: r.forOther,
+        ...(r.relation ? { relation: r.relation } : {}),
+        settleBy: settleAt(now),
+        createdAt: now,
       },
       // The quota document is created on the way (an account's first booking), never read first.
       [ensureQuota(openid), f.seat ? undefined : ensureSeat(slot)],
@@ -108,13 +154,13 @@ export async function book(input: BookInput, ctx: ActionContext) {
 
     const [quota, seat] = await Promise.allSettled([
       takeQuota(openid, b._id, b.lockKey, f.policy.maxActivePerOpenid),
-      takeSeat(slot, b._id),
+      seatTake(slot, b._id),
     ])
     if (quota.status === 'rejected' || seat.status === 'rejected') {
       // Give back what was taken (a release is idempotent), then the pending booking itself.
       await releaseAll('book.rollback', [
         quota.status === 'fulfilled' ? releaseQuota(openid, b._id) : undefined,
-        seat.status === 'fulfilled' ? releaseSeat(slot.slotId, b._id) : undefined,
+        seat.status === 'fulfilled' ? seatBack(slot, b._id) : undefined,
       ])
       await releaseAll('book.rollback', [bookings().where({ _id: b._id, status: 'pending' }).remove()])
       throw quota.status === 'rejected' ? quota.reason : (seat as PromiseRejectedResult).reason

@@ -9,6 +9,7 @@ import { cancelDeadline, ownBooking } from '../bookings'
 import { cancelledNotice } from '../../_bookings/notices'
 import { settleAt } from '../../_kit/settle-time'
 import { bookingPolicy } from '../limits'
+import { passSeat } from '../waitlist/offer'
 
 /**
  * Cancels the caller's booking until the cut-off before its start: the status change carries the
@@ -25,7 +26,11 @@ export async function cancel({ bookingId }: AppointmentInput<'cancel'>, ctx: Act
     .where({ _id: bookingId, status: 'booked' })
     .update({ data: { status: 'cancelled', cancelledAt: ctx.now, cancelledBy: 'citizen', settleBy: settleAt(ctx.now) } })
   if (stats.updated !== 1) throw new AppError('CONFLICT', '预约状态已变化，请刷新后重试')
-  const [, noted] = await Promise.allSettled([releaseHolds(b, { seat: true }), writeNotification(cancelledNotice(b))])
+  // The seat goes straight to the oldest fitting 候补 entry, else back to the free seats (waitlist/offer.ts).
+  const [, noted] = await Promise.allSettled([
+    releaseHolds(b, { seat: false }).then(() => passSeat(b, ctx.now)),
+    writeNotification(cancelledNotice(b)),
+  ])
   if (noted.status === 'rejected') log.error('cancel.notify', noted.reason)
   else if (noted.value.fresh) await deliverSoon([noted.value.id])
   return { bookingId, status: 'cancelled' as const }

@@ -9,6 +9,7 @@ import type { ActionContext } from '../../_kit/handler'
 import { assertActsAtWindow } from '../../_kit/staff-scope'
 import { dayKey, dayOverrides, windowSchedules } from '../schedules'
 import { workCalendar } from '../../_kit/work-calendar'
+import { offerFreeSeatsOf } from '../waitlist/offer'
 
 async function prepare(windowId: string, date: string, ctx: ActionContext) {
   const caller = await ctx.caller()
@@ -51,9 +52,8 @@ export async function addHours(input: AppointmentInput<'addHours'>, ctx: ActionC
   const next = { closed: false, extraPeriods: [...current.extraPeriods, input.period] }
   await save(next)
   const schedule = (await windowSchedules([input.windowId])).get(input.windowId)!
-  return {
-    windowId: input.windowId,
-    date: input.date,
-    slots: daySlots(input.windowId, schedule, input.date, workCalendar().isWorkingDay(input.date), next).length,
-  }
+  const slots = daySlots(input.windowId, schedule, input.date, workCalendar().isWorkingDay(input.date), next)
+  // The new seats go to the 候补 queue first (oldest fitting entry), then to everyone.
+  await offerFreeSeatsOf(input.windowId, input.date, slots, ctx.now)
+  return { windowId: input.windowId, date: input.date, slots: slots.length }
 }

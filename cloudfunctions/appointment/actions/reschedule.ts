@@ -16,6 +16,7 @@ import { settleAt } from '../../_kit/settle-time'
 import { bookingPolicy } from '../limits'
 import { releaseSeat, takeSeat } from '../../_bookings/seats'
 import { bookableSlot } from '../schedules'
+import { passSeat } from '../waitlist/offer'
 
 /**
  * Moves a booking to another slot of the same matter. The move is marked on the booking first
@@ -79,7 +80,8 @@ export async function reschedule(input: AppointmentInput<'reschedule'>, ctx: Act
       await unmark()
       throw changed()
     }
-    const [, noted] = await Promise.allSettled([releaseSeat(b.slotId, b._id), writeNotification(confirmedNotice({ ...b, ...place }))])
+    // The old seat goes straight to the oldest fitting 候补 entry, else back to the free seats.
+    const [, noted] = await Promise.allSettled([passSeat(b, ctx.now), writeNotification(confirmedNotice({ ...b, ...place }))])
     if (noted.status === 'rejected') log.error('reschedule.notify', noted.reason)
     else if (noted.value.fresh) soon = deliverSoon([noted.value.id])
     return { bookingId: b._id, code: b.code, slotId: slot.slotId }

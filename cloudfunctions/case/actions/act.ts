@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 import type { CaseInput } from '../../../types/contracts/case'
 import { refusal, transitionOf, type CaseAction } from '../../../types/domain/case-machine'
 import { casePolicySchema, DEFAULT_CASE_POLICY, defaultPickupWindowId } from '../../../types/domain/case-pickup'
-import { itemKey, newlyNamed } from '../../../types/domain/case-supplement'
+import { itemKey, newlyNamed, type SupplementItem } from '../../../types/domain/case-supplement'
 import { missingUploads } from '../../../types/domain/case-material'
 import { windowPlace, type Matter, type ServiceWindow } from '../../../types/domain/catalog'
 import type { EventPayload } from '../../../types/domain/event-payloads'
@@ -89,6 +89,12 @@ export async function act(input: ActInput, ctx: ActionContext) {
 
 type StepFn = (doc: CaseDoc, input: ActInput, now: Date, caller: Caller) => Promise<Step>
 
+/** What a supplement request asks for, as the message counts it: files to upload and details to correct (fields and anything else). */
+const supplementCounts = (items: SupplementItem[]) => ({
+  materials: items.filter((i) => i.material !== undefined).length,
+  details: items.filter((i) => i.material === undefined).length,
+})
+
 function complete(doc: CaseDoc): void {
   const missing = whatIsMissing(doc)
   if (missing.length) throw new AppError('INVALID_INPUT', '申请内容不完整，请补齐后再提交', missing)
@@ -160,10 +166,13 @@ const STEPS: Record<CaseAction, StepFn> = {
           ...(input.note ? { note: input.note } : {}),
           requestedAt: now,
           staffNo: staff.staffNo,
-          // The files each named material had when asked: resubmission needs a new one.
+          // The files each named material had when asked, and each named field's value: resubmission needs a change to every one.
           filesBefore: items
             .filter((it) => it.material !== undefined)
             .map((it) => ({ material: it.material!, libraryIds: doc.materials[it.material!].files.map((f) => f.libraryId) })),
+          fieldsBefore: items
+            .filter((it) => it.field !== undefined)
+            .map((it) => ({ field: it.field!, value: String(doc.form[it.field!] ?? '') })),
         },
         namedKeys: [...new Set([...doc.namedKeys, ...items.map(itemKey)])],
         // After acceptance the legal clock stops until the citizen resubmits.
@@ -172,7 +181,7 @@ const STEPS: Record<CaseAction, StepFn> = {
       notify: {
         event: 'case.supplement_requested',
         subjectId: `${doc._id}:${round}`,
-        data: { ...caseNoticeFields(doc), items: items.length },
+        data: { ...caseNoticeFields(doc), items: items.length, ...supplementCounts(items) },
       },
       after: fresh.length
         ? () =>
@@ -196,12 +205,13 @@ const STEPS: Record<CaseAction, StepFn> = {
     const s = doc.supplement
     if (s) {
       const untouched = s.filesBefore.filter((b) => doc.materials[b.material].files.every((f) => b.libraryIds.includes(f.libraryId)))
-      if (untouched.length) {
-        throw new AppError(
-          'INVALID_INPUT',
-          '还有需要补正的材料未重新上传',
-          untouched.map((b) => ({ path: `materials.${b.material}`, message: `请重新上传${doc.materials[b.material].name}` })),
-        )
+      const unchanged = (s.fieldsBefore ?? []).filter((b) => String(doc.form[b.field] ?? '') === b.value)
+      if (untouched.length || unchanged.length) {
+        const label = (key: string) => doc.formFields.find((f) => f.key === key)?.label ?? key
+        throw new AppError('INVALID_INPUT', `还有${untouched.length + unchanged.length}项需要补正的内容未修改`, [
+          ...untouched.map((b) => ({ path: `materials.${b.material}`, message: `请重新上传${doc.materials[b.material].name}` })),
+          ...unchanged.map((b) => ({ path: `form.${b.field}`, message: `请按补正要求修改${label(b.field)}` })),
+        ])
       }
     }
     if (!doc.accepted) return { changes: {} }
@@ -284,7 +294,10 @@ const STEPS: Record<CaseAction, StepFn> = {
   async complete(doc, input) {
     if (doc.state === 'ready_for_pickup' && input.pickupCode !== doc.result?.pickup?.code)
       throw invalid('pickupCode', '取件码不正确，请核对')
-    return { changes: {} }
+    return {
+      changes: {},
+      notify: { event: 'case.completed', data: { ...caseNoticeFields(doc), how: doc.state === 'mailed' ? 'mail' : 'pickup' } },
+    }
   },
 
   async withdraw() {

@@ -5,6 +5,7 @@ import { newQueryCode } from '../../../types/domain/lookup'
 import { maskIdNumber, maskName, maskPhone } from '../../../types/domain/masking'
 import type { Profile } from '../../../types/domain/profile'
 import { getMatterDoc } from '../../_kit/catalog'
+import { db } from '../../_kit/cloud'
 import { insertOnce } from '../../_kit/db'
 import { AppError } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
@@ -59,6 +60,7 @@ export async function createDraft(input: CreateInput, ctx: ActionContext) {
       rev: 0,
       accepted: false,
       applicant: applicantOf(input.applicant),
+      ...(input.relation ? { onBehalf: { relation: input.relation } } : {}),
       form: checkForm(formFields, input.form, true),
       delivery: input.delivery,
       materials: matter.materials.map((m) => ({ name: m.name, required: m.required, uploadable: m.uploadable, files: [] })),
@@ -103,6 +105,9 @@ export async function saveDraft(input: SaveInput, ctx: ActionContext) {
   if (input.form) changes.form = checkForm(doc.formFields, input.form, true)
   if (input.applicant) changes.applicant = applicantOf(input.applicant)
   if (input.delivery) changes.delivery = input.delivery
-  await writeGuarded(doc, changes as Record<string, unknown>, ctx.now)
+  if (input.relation) changes.onBehalf = { relation: input.relation }
+  // An empty relation: the holder applies for themselves again (a removal goes beside the replaced fields).
+  const cleared = input.relation === '' ? { onBehalf: db().command.remove() } : {}
+  await writeGuarded(doc, changes as Record<string, unknown>, ctx.now, cleared)
   return { caseId: doc._id, missing: whatIsMissing({ ...doc, ...changes }).map((i) => i.message) }
 }

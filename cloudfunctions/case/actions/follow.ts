@@ -1,6 +1,6 @@
 import type { FollowedCaseSummary, FollowedCaseView } from '../../../types/contracts/case'
 import type { CaseInput } from '../../../types/contracts/case'
-import { CASE_STATE_LABELS, transitionOf } from '../../../types/domain/case-machine'
+import { CASE_STATE_LABELS, citizenStepLabel } from '../../../types/domain/case-machine'
 import {
   followInvitePage,
   INVITE_CODE_LENGTH,
@@ -267,7 +267,7 @@ export async function followedCase({ caseId }: CaseInput<'followedCase'>, ctx: A
       .map((e) => ({
         seq: e.seq,
         action: e.action,
-        label: transitionOf(e.action).label,
+        label: citizenStepLabel(e.action, e.from),
         from: e.from,
         to: e.to,
         actor: e.actor,

@@ -6,6 +6,8 @@ import {
   type MaterialContentType,
 } from '../../../types/domain/case-material'
 import { db } from '../../_kit/cloud'
+import { COLLECTIONS } from '../../_kit/collections'
+import { fetchAll } from '../../_kit/fetchAll'
 import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
 import { randomHex } from '../../_kit/ids'
@@ -189,4 +191,21 @@ export async function myMaterials(_input: object, ctx: ActionContext) {
       ...(urls.has(d.fileId) ? { url: urls.get(d.fileId) } : {}),
     })),
   }
+}
+
+/**
+ * Deletes one of the caller's library materials. Cases that used it keep their own reference (an
+ * application already made must not lose a file): the stored file goes only when none of the
+ * caller's cases refers to it any more. Someone else's library id answers as a missing one.
+ */
+export async function deleteMaterial({ libraryId }: CaseInput<'deleteMaterial'>, ctx: ActionContext) {
+  const { openid } = await ctx.caller()
+  const { data } = await library().where({ _id: libraryId, openid }).limit(1).get()
+  const item = data[0]
+  if (!item) throw notFound('未找到该材料')
+  await library().doc(item._id).remove()
+  const mine = await fetchAll<Pick<CaseDoc, 'materials'>>(COLLECTIONS.cases, { openid }, { materials: true })
+  const used = mine.some((c) => c.materials.some((m) => m.files.some((f) => f.fileId === item.fileId)))
+  if (!used) await deleteFile(item.fileId)
+  return { libraryId, fileDeleted: !used }
 }

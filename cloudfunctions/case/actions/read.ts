@@ -1,6 +1,6 @@
 import type { CaseView } from '../../../types/contracts/case'
 import type { CaseInput } from '../../../types/contracts/case'
-import { allowedActions, CASE_STATE_LABELS, transitionOf } from '../../../types/domain/case-machine'
+import { allowedActions, CASE_STATE_LABELS, citizenStepLabel, transitionOf } from '../../../types/domain/case-machine'
 import { itemKey } from '../../../types/domain/case-supplement'
 import { maskAddress, maskDelivery, maskForm, maskName, maskPhone, redact } from '../../../types/domain/masking'
 import type { Department } from '../../../types/domain/catalog'
@@ -24,6 +24,7 @@ import {
   type CaseDoc,
 } from '../cases'
 import { tempUrls } from '../files'
+import { predictionOf } from '../cases'
 import { queryCodeOf } from './lookup'
 
 /** The form and checklist of a matter, for the application page (the same schema checks it here). */
@@ -78,7 +79,7 @@ export async function getCase({ caseId }: CaseInput<'getCase'>, ctx: ActionConte
     })
   }
   const withUrls = access.kind !== 'supervisor'
-  const [{ data: events }, urls, departments, queryCode, matter] = await Promise.all([
+  const [{ data: events }, urls, departments, queryCode, matter, prediction] = await Promise.all([
     caseEvents().where({ caseId: doc._id }).orderBy('seq', 'asc').limit(1000).get(),
     withUrls ? tempUrls(doc.materials.flatMap((m) => m.files.map((f) => f.fileId))) : Promise.resolve(new Map<string, string>()),
     doc.subtasks
@@ -87,11 +88,13 @@ export async function getCase({ caseId }: CaseInput<'getCase'>, ctx: ActionConte
     access.kind === 'owner' && doc.state !== 'draft' ? queryCodeOf(doc) : undefined,
     // Until acceptance the case has no clock: the matter says how long it will be (a catalogue read, cached).
     doc.acceptedOn ? undefined : getMatterDoc(doc.matterId).catch(() => undefined),
+    predictionOf(doc, ctx.now),
   ])
   return {
     ...toView(doc, access, caller, events, urls, departments, ctx.now),
     ...(queryCode ? { queryCode } : {}),
     ...(matter ? { promisedLimitDays: matter.promisedLimitDays } : {}),
+    ...(prediction ? { prediction } : {}),
   }
 }
 
@@ -129,6 +132,7 @@ function toView(
     departmentId: doc.departmentId,
     state: doc.state,
     stateLabel: CASE_STATE_LABELS[doc.state],
+    ...(doc.onBehalf ? { onBehalf: { relation: doc.onBehalf.relation } } : {}),
     applicant: {
       name: masked ? maskName(a.name) : a.name,
       idNumber: masked ? a.idMasked : a.idNumber,
@@ -183,7 +187,8 @@ function toView(
             ...(r.pickup
               ? {
                   pickup: {
-                    ...(owner ? { code: r.pickup.code } : {}),
+                    // Once handed over the code has done its work: it is no longer shown.
+                    ...(owner && doc.state === 'ready_for_pickup' ? { code: r.pickup.code } : {}),
                     windowName: r.pickup.windowName,
                     windowNumber: r.pickup.windowNumber,
                     location: r.pickup.location,
@@ -198,7 +203,7 @@ function toView(
     timeline: events.map((e) => ({
       seq: e.seq,
       action: e.action,
-      label: transitionOf(e.action).label,
+      label: owner ? citizenStepLabel(e.action, e.from) : transitionOf(e.action).label,
       from: e.from,
       to: e.to,
       actor: e.actor,

@@ -22,6 +22,7 @@ export async function listDepartments() {
         id: d.id,
         name: d.name,
         location: d.location,
+        phone: d.phone,
         matterCount: matterCount.get(d.id) ?? 0,
         windows: windows
           .filter((w) => w.departmentId === d.id)

@@ -1,7 +1,7 @@
 import type { InquiryInput } from '../../../types/contracts/inquiry'
 import { centreOffice } from '../../../types/domain/inquiry'
 import { allDepartments, getMatterDoc } from '../../_kit/catalog'
-import { AppError } from '../../_kit/errors'
+import { AppError, notFound } from '../../_kit/errors'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import type { ActionContext } from '../../_kit/handler'
@@ -20,9 +20,17 @@ async function generalDepartmentId(): Promise<string> {
   return office.id
 }
 
+/** The asker's own case a 催办 is about; anyone else's answers as a missing one. */
+async function ownCase(caseId: string, openid: string) {
+  const { data } = await db().collection(COLLECTIONS.cases).where({ _id: caseId, openid }).limit(1).get()
+  const c = data[0] as { _id: string; caseNo: string; matterId: string; departmentId: string } | undefined
+  if (!c) throw notFound('未找到该办件')
+  return c
+}
+
 /**
- * A question about a matter goes to the matter's department, a general one to the centre's
- * office. The reply is due one working day later (policy); a retried submit answers the first.
+ * A question about a matter goes to the matter's department, a 催办 to the department handling the
+ * asker's case, a general one to the centre's office. The reply is due one working day later (policy); a retried submit answers the first.
  * The asker's profile name is kept only to scrub it from a published FAQ. The account's place
  * among its open inquiries is taken (open-quota.ts) after everything that may refuse the question
  * and before it is written, and given back if the write fails: a refused question leaves nothing.
@@ -31,8 +39,10 @@ export async function ask(input: AskInput, ctx: ActionContext) {
   const { openid } = await ctx.caller()
   return once('inquiry.ask', openid, input.requestId, fingerprintOf({ ...input }), async () => {
     const policy = await inquiryPolicy()
-    const matter = input.matterId ? await getMatterDoc(input.matterId) : undefined
-    const departmentId = matter?.departmentId ?? policy.generalDepartmentId ?? (await generalDepartmentId())
+    const linked = input.caseId ? await ownCase(input.caseId, openid) : undefined
+    const matterId = linked?.matterId ?? input.matterId
+    const matter = matterId ? await getMatterDoc(matterId) : undefined
+    const departmentId = linked?.departmentId ?? matter?.departmentId ?? policy.generalDepartmentId ?? (await generalDepartmentId())
     const [deptName, { data: profiles }] = await Promise.all([
       departmentName(departmentId),
       db().collection(COLLECTIONS.profiles).where({ _id: openid }).limit(1).get(),
@@ -42,6 +52,7 @@ export async function ask(input: AskInput, ctx: ActionContext) {
       openid,
       askerName: String(profiles[0]?.name ?? ''),
       ...(matter ? { matterId: matter.id, matterName: matter.name } : {}),
+      ...(linked ? { caseId: linked._id, caseNo: linked.caseNo } : {}),
       departmentId,
       departmentName: deptName,
       question: input.question,

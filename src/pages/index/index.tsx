@@ -3,12 +3,13 @@ import { isStaffRole } from '../../../types/roles'
 import { ROUTES } from '../../../types/routes'
 import { SearchBox } from '../../components/search-box'
 import { Tile } from '../../components/tile'
-import { useLargeText } from '../../hooks/useLargeText'
+import { useElderSuggestion, useLargeText } from '../../hooks/useLargeText'
 import { useLoad } from '../../hooks/useLoad'
 import { accountApi } from '../../services/api/account'
 import { notifyApi } from '../../services/api/notify'
 import { showUnreadOnTabBar } from '../../services/tab-badge'
 import { navigate, switchTab } from '../../utils/nav'
+import { ElderHome } from './elder'
 import { HomeNotices } from './notices'
 import './index.scss'
 
@@ -27,12 +28,43 @@ export default function Home() {
   // The 工作台 entry only for staff; the server decides the role.
   const staff = !me.error && !!me.data && isStaffRole(me.data.role)
   const unread = unreadView.error ? 0 : (unreadView.data?.unread ?? 0)
+  const suggestion = useElderSuggestion(large)
+  if (large)
+    return (
+      <View className={`${rootClass} home`}>
+        <View className="home__banner">
+          <Text className="home__title">政务服务中心</Text>
+          <Text className="home__subtitle">长辈版 · 字大好认，一点就办</Text>
+        </View>
+        <ElderHome setLarge={setLarge} />
+        {staff && (
+          <View className="home__dev-link" hoverClass="home__dev-link--pressed" onClick={() => navigate(ROUTES.staffHome)}>
+            工作台
+          </View>
+        )}
+      </View>
+    )
   return (
     <View className={`${rootClass} home`}>
       <View className="home__banner">
         <Text className="home__title">政务服务中心</Text>
         <Text className="home__subtitle">一门、一站、一网通办 · 最多跑一次</Text>
       </View>
+
+      {/* Suggested once, in the page and not as a pop-up, when the phone's font is set large (fontSizeScaleFactor ≥ 1.3). */}
+      {suggestion.show && (
+        <View className="home__suggest">
+          <Text className="home__suggest-text">您的手机字体较大，试试长辈版？字更大，按钮更大，首页只留常用的事。</Text>
+          <View className="home__suggest-actions">
+            <View className="home__suggest-on" hoverClass="home__dev-link--pressed" onClick={() => setLarge(true)}>
+              开启长辈版
+            </View>
+            <View className="home__suggest-off" hoverClass="home__dev-link--pressed" onClick={suggestion.dismiss}>
+              不用了
+            </View>
+          </View>
+        </View>
+      )}
 
       <View className="home__search">
         <SearchBox onTap={() => navigate(ROUTES.search)} />
@@ -79,10 +111,14 @@ export default function Home() {
 
       <View className="home__setting">
         <View className="home__setting-text">
-          <Text className="home__setting-title">大字模式</Text>
-          <Text className="home__setting-desc">放大文字和按钮，看得更清楚</Text>
+          <Text className="home__setting-title">长辈版</Text>
+          <Text className="home__setting-desc">字更大、按钮更大，首页只留常用的事</Text>
         </View>
         <Switch className="home__switch" checked={large} color="#0b57d0" onChange={(e) => setLarge(e.detail.value)} />
+      </View>
+
+      <View className="home__dev-link home__settings-link" hoverClass="home__dev-link--pressed" onClick={() => navigate(ROUTES.settings)}>
+        设置
       </View>
 
       {!staff && (

@@ -11,6 +11,7 @@ import { Faq } from './faq'
 import { MatterNotices } from './notices'
 import { takeWalkInTicket } from './walk-in'
 import { windowNumberLabel } from '../../../types/domain/catalog'
+import { PREDICTION_MONTHS } from '../../../types/domain/prediction'
 
 const AUDIENCE_LABELS: Record<MatterDetail['audience'], string> = {
   person: '个人办理',
@@ -76,7 +77,18 @@ export function Detail({ m }: { m: MatterDetail }) {
           <Text className="matter__label">承诺时限</Text>
           <Text className="matter__value matter__strong">{days(m.promisedLimitDays)}</Text>
         </View>
-        <Text className="matter__hint">工作日不含法定节假日，按国家调休安排计算。</Text>
+        {m.prediction && (
+          <View className="matter__row">
+            <Text className="matter__label">实际用时</Text>
+            <Text className="matter__value">
+              通常{m.prediction.typicalDays}个工作日，多数在{m.prediction.mostDays}个工作日内
+            </Text>
+          </View>
+        )}
+        <Text className="matter__hint">
+          {m.prediction ? `实际用时按近${PREDICTION_MONTHS}个月办结的${m.prediction.sample}件统计，仅供参考。` : ''}
+          工作日不含法定节假日，按国家调休安排计算。
+        </Text>
       </Section>
 
       <Section title={`申请材料（共${m.materials.length}项）`}>

@@ -5,10 +5,12 @@ import { PASSPORT_FEE, passportForm, profile } from '../../support/case'
 import { STAFF } from '../../support/demo'
 import { jpeg } from '../../support/files'
 import { newRequestId } from '../../support/people'
+import { confirmLabel } from '../../../src/utils/labels'
 import { shown, type E2EApp } from './app'
 
 /** A passport case of `openid` approved (办结) by 王芳 through the real case actions, for pages about finished cases: its id. */
-export async function approvedPassportCase(app: E2EApp, openid: string, seq: number): Promise<string> {
+/** A passport case of `openid` accepted and in process through the real actions (staff: the demo's 出入境 window). */
+export async function passportCaseInProcess(app: E2EApp, openid: string, seq: number): Promise<string> {
   const cases = invokeApi(app.cloud, caseContract)
   const { caseId } = dataOf(
     await cases(
@@ -21,7 +23,12 @@ export async function approvedPassportCase(app: E2EApp, openid: string, seq: num
   dataOf(await cases({ action: 'act', caseId, transition: 'submit' }, openid))
   for (const transition of ['startPreReview', 'accept', 'startProcessing'] as const)
     dataOf(await cases({ action: 'act', caseId, transition }, STAFF))
-  dataOf(await cases({ action: 'act', caseId, transition: 'approve', fee: PASSPORT_FEE }, STAFF))
+  return caseId
+}
+
+export async function approvedPassportCase(app: E2EApp, openid: string, seq: number): Promise<string> {
+  const caseId = await passportCaseInProcess(app, openid, seq)
+  dataOf(await invokeApi(app.cloud, caseContract)({ action: 'act', caseId, transition: 'approve', fee: PASSPORT_FEE }, STAFF))
   return caseId
 }
 
@@ -31,7 +38,7 @@ export async function staffAct(page: Page, label: string, fill?: () => Promise<v
   await view.locator('.staff-case__actions').getByText(label, { exact: true }).click()
   await view.locator('.case-act').waitFor()
   await fill?.()
-  await view.locator('.case-act').getByText(`确认${label}`, { exact: true }).click()
+  await view.locator('.case-act').getByText(confirmLabel(label), { exact: true }).click()
   await view.locator('.case-act').waitFor({ state: 'detached' })
 }
 

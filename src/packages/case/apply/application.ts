@@ -62,6 +62,8 @@ export type Errors = Record<string, string | undefined>
 export interface Start {
   model: Model
   applicant: Applicant
+  /** 代家人申请: how the applicant is related to the account holder; null when applying for oneself. */
+  relation: string | null
   form: FormDraft
   delivery: DeliveryDraft
   failure: AppErrorBody | null
@@ -76,7 +78,7 @@ export interface PreparedBy {
 }
 
 const NO_MAIL: MailDraft = { recipient: '', phone: '', address: '' }
-const EMPTY_APPLICANT: Applicant = { name: '', idNumber: '', phone: '', address: '' }
+export const EMPTY_APPLICANT: Applicant = { name: '', idNumber: '', phone: '', address: '' }
 
 export function applicantOut(a: Applicant): Profile {
   return {
@@ -122,6 +124,7 @@ export function startOfCase(c: CaseView, resumed: boolean): Start {
       resumed,
     },
     applicant: { name: c.applicant.name, idNumber: c.applicant.idNumber, phone: c.applicant.phone, address: c.applicant.address ?? '' },
+    relation: c.onBehalf?.relation ?? null,
     form: formDraftOf(c.form),
     delivery: c.delivery.method === 'mail' ? { ...c.delivery } : { method: c.delivery.method, ...NO_MAIL },
     failure: null,
@@ -150,6 +153,7 @@ export function startOfMatter(f: MatterForm, profile: Profile | null, assist?: P
     applicant: profile
       ? { name: profile.name, idNumber: profile.idNumber, phone: profile.phone, address: profile.address ?? '' }
       : EMPTY_APPLICANT,
+    relation: null,
     form: {
       ...Object.fromEntries(f.formFields.filter((fd) => mine[fd.key]).map((fd) => [fd.key, mine[fd.key] ?? ''])),
       ...formDraftOf(assist?.form),

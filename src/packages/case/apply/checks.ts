@@ -1,4 +1,4 @@
-import { deliverySchema } from '../../../../types/contracts/case'
+import { deliverySchema, onBehalfRelationSchema } from '../../../../types/contracts/case'
 import { missingUploads } from '../../../../types/domain/case-material'
 import { formSchemaOf } from '../../../../types/domain/matter-form'
 import { profileSchema } from '../../../../types/domain/profile'
@@ -11,15 +11,21 @@ import { applicantOut, deliveryOut, type Applicant, type DeliveryDraft, type Mod
 interface Typed {
   model: Model
   applicant: Applicant
+  relation: string | null
   form: FormDraft
   delivery: DeliveryDraft
 }
 
 /** Who applies and the matter's form: each wrong field, or (partial) each field already typed wrong. */
-function typedIssues({ model, applicant, form }: Typed, partial: boolean): Issue[] {
+function typedIssues({ model, applicant, relation, form }: Typed, partial: boolean): Issue[] {
   const a = profileSchema.safeParse(applicantOut(applicant))
   const f = formSchemaOf(model.fields, { partial }).safeParse(formValuesOut(model.fields, form))
-  return [...(a.success ? [] : issuesOf(a.error, 'applicant.')), ...(f.success ? [] : issuesOf(f.error, 'form.'))]
+  const r = relation === null ? undefined : onBehalfRelationSchema.min(1, '请填写申请人是您的什么人，如：父亲').safeParse(relation)
+  return [
+    ...(r && !r.success ? issuesOf(r.error, 'applicant.relation') : []),
+    ...(a.success ? [] : issuesOf(a.error, 'applicant.')),
+    ...(f.success ? [] : issuesOf(f.error, 'form.')),
+  ]
 }
 
 /** What a draft needs to be stored: who applies, and no field that is already wrong. */

@@ -30,6 +30,7 @@ export function ConfirmStep({ app, rootClass }: { app: Application; rootClass: s
         <Text className="case-page__sub">{m.matterName}</Text>
       </View>
       <Section title="申请人">
+        {app.state.relation !== null && <InfoRow label="代家人申请">申请人是您的{app.state.relation.trim()}</InfoRow>}
         <InfoRow label="姓名" strong>
           {a.name}
         </InfoRow>

@@ -44,7 +44,14 @@ export function EditStep({ app, rootClass }: { app: Application; rootClass: stri
 
       {failure && <Text className="case-page__error">{failure.message}</Text>}
 
-      <ApplicantSection applicant={app.state.applicant} errors={errors} onType={app.typeApplicant} />
+      <ApplicantSection
+        applicant={app.state.applicant}
+        relation={app.state.relation}
+        errors={errors}
+        onType={app.typeApplicant}
+        onForOther={app.chooseForOther}
+        onRelation={app.typeRelation}
+      />
 
       {m.fields.length > 0 && (
         <Section title="申请表">

@@ -1,10 +1,20 @@
 import type { AppErrorBody } from '../../../../types/result'
 import type { FormDraft } from '../../../components/matter-fields'
-import type { Applicant, DeliveryDraft, Errors, FileRef, MailDraft, Model, Start } from './application'
+import {
+  EMPTY_APPLICANT,
+  type Applicant,
+  type DeliveryDraft,
+  type Errors,
+  type FileRef,
+  type MailDraft,
+  type Model,
+  type Start,
+} from './application'
 
 export interface ApplyState {
   model: Model
   applicant: Applicant
+  relation: string | null
   form: FormDraft
   delivery: DeliveryDraft
   errors: Errors
@@ -23,6 +33,8 @@ export interface ApplyState {
 /** What the citizen did, or what came of it. */
 export type ApplyEvent =
   | { type: 'typedApplicant'; key: keyof Applicant; value: string }
+  | { type: 'choseForOther'; on: boolean }
+  | { type: 'typedRelation'; value: string }
   | { type: 'typedField'; key: string; value: string }
   | { type: 'typedMail'; key: keyof MailDraft; value: string }
   | { type: 'choseDelivery'; method: DeliveryDraft['method'] }
@@ -67,6 +79,13 @@ export function applyReducer(s: ApplyState, e: ApplyEvent): ApplyState {
   switch (e.type) {
     case 'typedApplicant':
       return { ...s, applicant: { ...s.applicant, [e.key]: e.value }, errors: cleared(s.errors, `a.${e.key}`) }
+    // Applying for a family member: the details prefilled from the holder's own profile are not theirs.
+    case 'choseForOther':
+      return e.on
+        ? { ...s, relation: s.relation ?? '', applicant: s.relation === null ? EMPTY_APPLICANT : s.applicant }
+        : { ...s, relation: null, errors: cleared(s.errors, 'a.relation') }
+    case 'typedRelation':
+      return { ...s, relation: e.value, errors: cleared(s.errors, 'a.relation') }
     case 'typedField':
       return { ...s, form: { ...s.form, [e.key]: e.value }, errors: cleared(s.errors, `f.${e.key}`) }
     case 'typedMail':

@@ -1,4 +1,4 @@
-import { useReducer, useRef } from 'react'
+import { useEffect, useReducer, useRef } from 'react'
 import { ok, type AppErrorBody, type Issue, type Result } from '../../../../types/result'
 import { ROUTES } from '../../../../types/routes'
 import { caseApi } from '../../../services/api/case'
@@ -14,16 +14,23 @@ import { applicantOut, deliveryOut, errorsOf, type FileRef, type LibraryItem, ty
 import { completeDelivery, draftIssues, submitIssues } from './checks'
 import { applyReducer, startState } from './reducer'
 
+/** Typing stops this long before it is saved. */
+const AUTOSAVE_MS = 1500
+
 /**
  * The application as the citizen works on it: what they type, the files they add, 保存草稿, the
  * check before the confirm step, and the submit. The case is made on the first save or upload,
- * as the uploads need a case to belong to.
+ * as the uploads need a case to belong to. Once it exists, what is typed is saved as it is typed,
+ * as the files are (a 补正 in particular: the fields it names are checked on the server).
  */
 export function useApplication(start: Start) {
   const [state, dispatch] = useReducer(applyReducer, start, startState)
   const { model } = state
   const creating = useRef<Promise<Result<{ caseId: string; caseNo: string }>> | null>(null)
   const supplementMode = model.state === 'supplement_requested'
+  const typed = useRef(false)
+  // A save in flight: an explicit save or the submit waits for it, so an older save never lands last.
+  const autosaving = useRef<Promise<unknown> | null>(null)
 
   const tell = (issues: Issue[], page: string) => dispatch({ type: 'wasTold', errors: { ...errorsOf(issues), page } })
 
@@ -47,6 +54,7 @@ export function useApplication(start: Start) {
       form: formValuesOut(model.fields, state.form),
       delivery: deliveryOut(state.delivery),
       ...(model.assist ? { assistId: model.assist.assistId } : {}),
+      ...(state.relation?.trim() ? { relation: state.relation.trim() } : {}),
       requestId: newRequestId('cs'),
     })
     const r = await creating.current
@@ -55,9 +63,36 @@ export function useApplication(start: Start) {
     return r
   }
 
+  useEffect(() => {
+    if (!model.caseId || !typed.current || state.busy || state.sending !== null || draftIssues(state).length) return
+    const caseId = model.caseId
+    const timer = setTimeout(() => {
+      const delivery = completeDelivery(state.delivery)
+      const save = caseApi
+        .saveDraft({
+          caseId,
+          applicant: applicantOut(state.applicant),
+          form: formValuesOut(model.fields, state.form),
+          ...(delivery ? { delivery } : {}),
+          relation: state.relation?.trim() ?? '',
+        })
+        .then((r) => {
+          if (r.ok) dispatch({ type: 'savingEnded', savedAt: beijingDateTime(new Date().toISOString()) })
+        })
+      autosaving.current = save
+      void save.finally(() => {
+        if (autosaving.current === save) autosaving.current = null
+      })
+    }, AUTOSAVE_MS)
+    return () => clearTimeout(timer)
+    // Saved when what the citizen typed changes, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state.form, state.applicant, state.delivery, state.relation, model.caseId])
+
   /** Stores what is typed so far; answers the case id, or undefined after showing why not. */
   const persist = async (): Promise<string | undefined> => {
     if (!checkDraftable()) return undefined
+    await autosaving.current
     const c = await ensureCase()
     if (!c.ok) {
       showServerError(c.error, '未能保存')
@@ -69,6 +104,7 @@ export function useApplication(start: Start) {
       applicant: applicantOut(state.applicant),
       form: formValuesOut(model.fields, state.form),
       ...(delivery ? { delivery } : {}),
+      relation: state.relation?.trim() ?? '',
     })
     if (!saved.ok) {
       showServerError(saved.error, '未能保存')
@@ -153,13 +189,21 @@ export function useApplication(start: Start) {
     dispatch({ type: 'submitFailed', error: r.error })
   }
 
+  /** A change the citizen made: saved shortly after (above). */
+  function edit(e: Parameters<typeof dispatch>[0]) {
+    typed.current = true
+    dispatch(e)
+  }
+
   return {
     state,
     supplementMode,
-    typeApplicant: (key: keyof typeof state.applicant, value: string) => dispatch({ type: 'typedApplicant', key, value }),
-    typeField: (key: string, value: string) => dispatch({ type: 'typedField', key, value }),
-    typeMail: (key: 'recipient' | 'phone' | 'address', value: string) => dispatch({ type: 'typedMail', key, value }),
-    chooseDelivery: (method: typeof state.delivery.method) => dispatch({ type: 'choseDelivery', method }),
+    typeApplicant: (key: keyof typeof state.applicant, value: string) => edit({ type: 'typedApplicant', key, value }),
+    chooseForOther: (on: boolean) => edit({ type: 'choseForOther', on }),
+    typeRelation: (value: string) => edit({ type: 'typedRelation', value }),
+    typeField: (key: string, value: string) => edit({ type: 'typedField', key, value }),
+    typeMail: (key: 'recipient' | 'phone' | 'address', value: string) => edit({ type: 'typedMail', key, value }),
+    chooseDelivery: (method: typeof state.delivery.method) => edit({ type: 'choseDelivery', method }),
     toggleLibrary: (slot: MaterialSlot) => dispatch({ type: 'libraryToggled', index: slot.index }),
     upload,
     attachFromLibrary,

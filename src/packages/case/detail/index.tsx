@@ -7,6 +7,8 @@ import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { CaseDeadline } from '../../../components/case-deadline'
 import { CaseTimeline } from '../../../components/case-timeline'
+import { ReadAloud } from '../../../components/read-aloud'
+import { caseSpeech } from '../../../components/read-aloud/case-speech'
 import { InfoRow } from '../../../components/info-row'
 import { Section } from '../../../components/section'
 import { LoadStatus } from '../../../components/status-view'
@@ -107,7 +109,13 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         </View>
         <Text className="case-detail__no">办件编号 {c.caseNo}</Text>
         {c.submittedAt && <Text className="case-detail__meta">提交时间 {beijingDateTime(c.submittedAt)}</Text>}
+        {c.onBehalf && (
+          <Text className="case-detail__meta">
+            代家人申请：申请人{c.applicant.name}是您的{c.onBehalf.relation}
+          </Text>
+        )}
       </View>
+      <ReadAloud text={caseSpeech(c, NEXT_STEP[c.state])} />
 
       {c.state === 'supplement_requested' && c.supplement && (
         <Section title={`请补正以下${c.supplement.items.length}项内容`}>
@@ -124,7 +132,14 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         </View>
       )}
 
-      {d && <CaseDeadline state={c.state} deadline={d} />}
+      {d && (
+        <CaseDeadline
+          state={c.state}
+          deadline={d}
+          prediction={c.prediction}
+          onUrge={() => navigate(ROUTES.inquiryAsk, { matterId: c.matterId, caseId: c.caseId, caseNo: c.caseNo })}
+        />
+      )}
       {!d && c.promisedLimitDays !== undefined && <BeforeAcceptance c={c} />}
 
       <Result c={c} />
@@ -137,7 +152,7 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
           hoverClass="case-detail__share--pressed"
           onClick={() => navigate(ROUTES.caseShare, { id: c.caseId })}
         >
-          <Text className="case-detail__share-title">分享给家人查看</Text>
+          <Text className="case-detail__share-title">{c.onBehalf ? `分享给${c.onBehalf.relation}查看` : '分享给家人查看'}</Text>
           <Text className="case-detail__share-desc">家人用自己的微信看进度，看不到取件码和材料 ›</Text>
         </View>
       )}

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { FollowedCaseView } from '../../../../types/contracts/case'
+import { isFinishedCase } from '../../../../types/domain/case-machine'
 import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { CaseDeadline } from '../../../components/case-deadline'
@@ -70,9 +71,12 @@ function Followed({ c, fresh }: { c: FollowedCaseView; fresh: boolean }) {
         <CaseTimeline entries={c.timeline.map((e) => ({ ...e, internal: false }))} deadlineChanges={c.deadlineChanges} />
       </Section>
 
-      <View className="case-page__actions">
-        <BigButton kind="secondary" text="有进展时提醒我" onClick={remind} />
-      </View>
+      {/* A finished case has no progress left to be told about. */}
+      {!isFinishedCase(c.state) && c.state !== 'withdrawn' && (
+        <View className="case-page__actions">
+          <BigButton kind="secondary" text="有进展时提醒我" onClick={remind} />
+        </View>
+      )}
       <Text className="case-page__note case-page__note--pad">您看到的是家人分享的办理进度，不含证件号、材料和取件码。</Text>
     </View>
   )

@@ -22,7 +22,8 @@ const QUESTION_MAX = 500
 /** 我要咨询: a matter (routed to its department) or a general question (the centre's office), the question, up to 3 photos. */
 export default function InquiryAsk() {
   const { rootClass } = useLargeText()
-  const form = useAsk(useQuery(ROUTES.inquiryAsk).matterId ?? '')
+  const query = useQuery(ROUTES.inquiryAsk)
+  const form = useAsk(query.matterId ?? '', query.caseId && query.caseNo ? { caseId: query.caseId, caseNo: query.caseNo } : undefined)
   const { topic, matter, question, errors } = form
   const count = Array.from(question).length
 

@@ -30,8 +30,10 @@ function byField(issues: Issue[]): Record<string, string> {
  * 我要咨询's form: the topic (a matter, or the centre in general), the question and the photos.
  * One requestId per submitted question: a retry after a lost answer never asks twice; any edit
  * makes a new one. `fromMatter`: the matter page it was opened from, chosen until changed.
+ * `fromCase`: 催办 from a case page, the question prefilled and sent with the case while its
+ * matter stays chosen (the server routes it to the department handling the case).
  */
-export function useAsk(fromMatter: string) {
+export function useAsk(fromMatter: string, fromCase?: { caseId: string; caseNo: string }) {
   const preset = useLoad<MatterDetail | null>(
     async () => (fromMatter ? catalogApi.getMatter({ id: fromMatter }) : ok(null)),
     [fromMatter],
@@ -42,7 +44,7 @@ export function useAsk(fromMatter: string) {
   const [topic, setTopic] = useState<Topic>(fromMatter ? 'matter' : 'general')
   // undefined: nothing chosen here yet, so the matter it was opened for.
   const [chosen, setChosen] = useState<Matter | null>()
-  const [question, setQuestionText] = useState('')
+  const [question, setQuestionText] = useState(fromCase ? `我的办件（编号${fromCase.caseNo}）已超过预计办结日期，请帮忙查看办理进度。` : '')
   const [images, setImages] = useState<PickedImage[]>([])
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
@@ -101,7 +103,9 @@ export function useAsk(fromMatter: string) {
     if (busy) return
     const matterId = topic === 'matter' ? matter?.id : undefined
     if (topic === 'matter' && !matterId) return setErrors({ matter: '请选择要咨询的事项，或改选「中心综合咨询」' })
-    const checked = askInput.safeParse({ ...(matterId ? { matterId } : {}), question, requestId: 'draft-check' })
+    const caseId = fromCase && matterId === fromMatter ? fromCase.caseId : undefined
+    const about = { ...(matterId ? { matterId } : {}), ...(caseId ? { caseId } : {}) }
+    const checked = askInput.safeParse({ ...about, question, requestId: 'draft-check' })
     if (!checked.success) return setErrors(byField(issuesOf(checked.error)))
     setErrors({})
     setBusy(true)
@@ -115,7 +119,7 @@ export function useAsk(fromMatter: string) {
       await askConsent('inquiry')
     }
     Taro.showLoading({ title: '正在提交', mask: true })
-    const r = await inquiryApi.ask({ ...(matterId ? { matterId } : {}), question, requestId: requestId.current })
+    const r = await inquiryApi.ask({ ...about, question, requestId: requestId.current })
     if (!r.ok) {
       Taro.hideLoading()
       setBusy(false)

@@ -5,6 +5,7 @@ import { CheckBox } from '../../../components/check-box'
 import { FormField } from '../../../components/form-field'
 import { actionLabel } from '../../../utils/case'
 import type { CaseActionState } from './use-case-action'
+import { confirmLabel } from '../../../utils/labels'
 
 interface ActionFormProps {
   act: CaseActionState
@@ -35,7 +36,7 @@ export function ActionForm({ act, children, noteLabel = '备注（选填）', on
         <CheckBox name="internal" label="内部备注（申请人看不到）" checked={act.internal} onChange={act.setInternal} />
         {act.errors.form && <Text className="staff__error case-act__error">{act.errors.form}</Text>}
         <View className="case-act__buttons">
-          <BigButton text={`确认${label}`} loading={act.busy} onClick={onSubmit} />
+          <BigButton text={confirmLabel(label)} loading={act.busy} onClick={onSubmit} />
           <View className="staff__gap" />
           <BigButton kind="secondary" text="取消" disabled={act.busy} onClick={onCancel} />
         </View>

@@ -19,6 +19,7 @@ export function ApplicantSections({ c }: { c: CaseView }) {
         <InfoRow label="身份证">{a.idNumber}</InfoRow>
         <InfoRow label="手机号">{a.phone}</InfoRow>
         {a.address && <InfoRow label="地址">{a.address}</InfoRow>}
+        {c.onBehalf && <InfoRow label="代为申请">家属用本人微信代为申请，申请人是其{c.onBehalf.relation}</InfoRow>}
         <Text className="staff-case__hint">查看记录已留痕。个人信息仅用于办理本件。</Text>
       </Section>
 

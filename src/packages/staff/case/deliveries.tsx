@@ -20,6 +20,7 @@ const EVENT_LABELS: Partial<Record<NotificationEvent, string>> = {
   'case.approved': '准予办结',
   'case.rejected': '不予办理',
   'case.ready_for_pickup': '通知领取',
+  'case.completed': '已领取或送达',
   'inquiry.answered': '咨询已回复',
 }
 

@@ -76,7 +76,7 @@ function Detail({ c, onChanged }: { c: CaseView; onChanged: () => void }) {
       )}
       {c.allowedActions.length === 0 && !c.canCompleteSubtask && <Text className="staff__note">当前状态下您没有可进行的操作。</Text>}
 
-      {d && <CaseDeadline state={c.state} deadline={d} />}
+      {d && <CaseDeadline state={c.state} deadline={d} prediction={c.prediction} />}
       <ApplicantSections c={c} />
       <MaterialsSection c={c} />
       <DeliverySection c={c} />

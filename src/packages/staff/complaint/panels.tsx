@@ -9,6 +9,7 @@ import { FormField } from '../../../components/form-field'
 import { complaintApi } from '../../../services/api/complaint'
 import { toast } from '../../../utils/alert'
 import { useAction, type ActionState } from '../../../hooks/useAction'
+import { confirmLabel } from '../../../utils/labels'
 
 export type Departments = Array<{ id: string; name: string }>
 export const PANELS = ['decide', 'resolve', 'reply', 'phone'] as const
@@ -58,7 +59,7 @@ function Frame({
         {children}
         {act.errors.form && <Text className="staff__error staff-complaint-act__error">{act.errors.form}</Text>}
         <View className="staff-complaint__buttons">
-          <BigButton text={confirm ?? `确认${PANEL_LABELS[panel]}`} loading={act.busy} onClick={onSubmit} />
+          <BigButton text={confirm ?? confirmLabel(PANEL_LABELS[panel])} loading={act.busy} onClick={onSubmit} />
           <View className="staff__gap" />
           <BigButton kind="secondary" text="取消" disabled={act.busy} onClick={onCancel} />
         </View>

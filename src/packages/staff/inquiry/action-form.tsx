@@ -4,6 +4,7 @@ import { BigButton } from '../../../components/big-button'
 import { FormField } from '../../../components/form-field'
 import { PANEL_LABELS, type Panel } from './panel-props'
 import type { ActionState } from '../../../hooks/useAction'
+import { confirmLabel } from '../../../utils/labels'
 
 interface ActionFormProps {
   panel: Panel
@@ -22,7 +23,7 @@ export function ActionForm({ panel, act, children, onSubmit, onCancel }: ActionF
         {children}
         {act.errors.form && <Text className="staff__error staff-inquiry-act__error">{act.errors.form}</Text>}
         <View className="staff-inquiry__buttons">
-          <BigButton text={`确认${PANEL_LABELS[panel]}`} loading={act.busy} onClick={onSubmit} />
+          <BigButton text={confirmLabel(PANEL_LABELS[panel])} loading={act.busy} onClick={onSubmit} />
           <View className="staff__gap" />
           <BigButton kind="secondary" text="取消" disabled={act.busy} onClick={onCancel} />
         </View>

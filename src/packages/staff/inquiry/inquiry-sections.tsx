@@ -27,6 +27,7 @@ export function InquiryHead({ q }: { q: InquiryView }) {
           {q.due && <Tag text={dueText(q.due, true)} tone={q.due.level === 'ok' ? 'gray' : 'orange'} />}
         </View>
         <Text className="staff__sub">{q.matterName ? `事项：${q.matterName}` : '中心综合咨询'}</Text>
+        {q.caseNo && <Text className="staff__sub">催办办件 {q.caseNo}</Text>}
         <Text className="staff__sub">
           {q.departmentName} · 负责人 {q.owner ? `${q.owner.name}（${q.owner.staffNo}）` : '待认领'}
         </Text>

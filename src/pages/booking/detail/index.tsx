@@ -7,6 +7,8 @@ import { ROUTES } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
 import { InfoRow } from '../../../components/info-row'
 import { QrCode } from '../../../components/qr-code'
+import { ReadAloud } from '../../../components/read-aloud'
+import { bookingSpeech } from '../../../components/read-aloud/booking-speech'
 import { Section } from '../../../components/section'
 import { LoadStatus } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
@@ -69,6 +71,7 @@ function Detail({ b, fresh, onChanged }: { b: BookingView; fresh: boolean; onCha
           {longDate(b.date)} {b.start}–{b.end}
         </Text>
       </View>
+      <ReadAloud text={bookingSpeech(b)} />
 
       <Section title="预约信息">
         <InfoRow label="事项" strong>

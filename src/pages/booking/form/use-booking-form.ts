@@ -10,6 +10,7 @@ import { askConsent, prefetchConsent } from '../../../services/subscribe'
 import { toast } from '../../../utils/alert'
 import { redirect } from '../../../utils/nav'
 import { newRequestId } from '../../../utils/request-id'
+import { relationMissing } from '../../../components/person-fields'
 
 type FieldName = 'name' | 'idNumber' | 'phone' | 'relation'
 export type Errors = Partial<Record<FieldName | 'form', string>>
@@ -53,8 +54,8 @@ const draftFrom = (p: Profile | null): Draft => ({
  */
 export function useBookingForm({ matterId, slotId, saved }: { matterId: string; slotId: string; saved: Profile | null }) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(saved))
-  // Offered for a first booking; someone with a profile already has one to reuse.
-  const [saveAsProfile, setSaveAsProfile] = useState(!saved)
+  // Not ticked by default: the profile keeps an ID number, which is kept only when the citizen asks.
+  const [saveAsProfile, setSaveAsProfile] = useState(false)
   const [errors, setErrors] = useState<Errors>({})
   const [step, setStep] = useState<'edit' | 'confirm'>('edit')
   const [submitting, setSubmitting] = useState(false)
@@ -90,13 +91,8 @@ export function useBookingForm({ matterId, slotId, saved }: { matterId: string; 
 
   const next = () => {
     const checked = bookInput.safeParse({ ...input(), requestId: 'draft-check' })
-    const relationMissing = draft.forOther && !draft.relation.trim()
-    if (!checked.success || relationMissing) {
-      const issues = checked.success ? [] : issuesOf(checked.error)
-      if (relationMissing) issues.push({ path: 'relation', message: '请填写与预约人的关系' })
-      setErrors(errorsOf(issues, '请检查填写的信息'))
-      return
-    }
+    const issues = [...(checked.success ? [] : issuesOf(checked.error)), ...relationMissing(draft)]
+    if (issues.length) return setErrors(errorsOf(issues, '请检查填写的信息'))
     requestId.current = newRequestId('bk')
     consentAsked.current = false
     prefetchConsent('booking')

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { SlotView } from '../../../../types/contracts/appointment'
 import { ROUTES } from '../../../../types/routes'
+import { BigButton } from '../../../components/big-button'
 import { LoadStatus, StatusView } from '../../../components/status-view'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useLoad } from '../../../hooks/useLoad'
@@ -101,6 +102,21 @@ export default function BookingSlots() {
       </View>
       <LoadStatus of={slots} />
       {slots.data && list.length === 0 && <StatusView kind="empty" message="这一天已没有可预约的时段，请换一天" />}
+      {/* 候补: every slot of the day is taken; a freed seat is offered in order (packages/waitlist). */}
+      {!bookingId && list.length > 0 && list.every((s) => s.remaining === 0) && (
+        <View className="booking-slots__waitlist">
+          <Text className="booking-slots__waitlist-title">这一天已约满</Text>
+          <Text className="booking-slots__waitlist-desc">加入候补，有人取消时按先后为您保留名额并通知您。</Text>
+          <BigButton text="加入候补" onClick={() => navigate(ROUTES.waitlistJoin, { matterId, date })} />
+          <View
+            className="booking-slots__waitlist-link"
+            hoverClass="booking-slots__waitlist-link--pressed"
+            onClick={() => navigate(ROUTES.waitlistMine)}
+          >
+            我的候补 ›
+          </View>
+        </View>
+      )}
       {groups.map((g) => (
         <View key={g.title} className="booking-slots__group">
           <Text className="booking-slots__group-title">{g.title}</Text>
