@@ -94,6 +94,9 @@ export default defineAppConfig({
     navigationBarTitleText: '政务服务中心',
     navigationBarBackgroundColor: '#ffffff',
     navigationBarTextStyle: 'black',
+    // The weapp's default; on h5 it makes Taro's router draw the title bar with a back (or home)
+    // button on every page but the tab pages, as WeChat does (@tarojs/router navigation-bar).
+    navigationStyle: 'default',
     backgroundColor: '#f2f3f5',
     backgroundTextStyle: 'dark',
   },

@@ -4,6 +4,7 @@ import type { GRANT_STATUSES, notifyContract } from '../../types/contracts/notif
 import { MAX_TEMPLATES_PER_REQUEST, type SubscribeMoment } from '../../types/domain/templates'
 import { notifyApi } from './api/notify'
 import { STORAGE_KEYS } from './storage-keys'
+import { confirm } from '../utils/alert'
 
 type Template = OutputOf<(typeof notifyContract.actions)['subscribeTemplates']>['templates'][number]
 type GrantStatus = (typeof GRANT_STATUSES)[number]
@@ -94,14 +95,11 @@ async function askInPage(templates: Template[]): Promise<Record<string, GrantSta
   const kept = keptConsent()
   const answer = kept
     ? kept
-    : (
-          await Taro.showModal({
-            title: '申请发送以下消息',
-            content: `${templates.map((t) => t.title).join('、')}。允许后，办理有进展时会通过微信提醒您。`,
-            confirmText: '允许',
-            cancelText: '取消',
-          }).catch(() => ({ confirm: false }))
-        ).confirm
+    : (await confirm({
+          title: '申请发送以下消息',
+          content: `${templates.map((t) => t.title).join('、')}。允许后，办理有进展时会通过微信提醒您。`,
+          confirmText: '允许',
+        }))
       ? 'accept'
       : 'reject'
   return Object.fromEntries(templates.map((t) => [t.templateId, answer]))

@@ -7,9 +7,13 @@ import type { AppErrorBody } from '../../types/result'
  * counts as "not confirmed".
  */
 
-/** A notice with one 知道了 button (why something did not work). */
-export async function alert(title: string, content: string): Promise<void> {
-  await Taro.showModal({ title, content, showCancel: false, confirmText: '知道了' }).catch(() => undefined)
+/** Destructive choices are red, in the app's danger colour (app.scss --c-danger); every other confirm button is the brand blue (--c-primary), not WeChat's default grey-blue. */
+const DANGER = '#b3261e'
+const BRAND = '#0b57d0'
+
+/** A notice with one button: 知道了 (why something did not work), or another word for news (好的). */
+export async function alert(title: string, content: string, confirmText = '知道了'): Promise<void> {
+  await Taro.showModal({ title, content, showCancel: false, confirmText, confirmColor: BRAND }).catch(() => undefined)
 }
 
 /** The most useful line of a failed answer: the first field issue, else the message. */
@@ -28,12 +32,9 @@ export interface ConfirmOptions {
   danger?: boolean
 }
 
-/** Destructive choices are red, in the app's danger colour (app.scss --c-danger). */
-const DANGER = '#b3261e'
-
 /** Asks before an action that cannot be undone; answers whether to go ahead. */
 export async function confirm({ title, content, confirmText, cancelText = '取消', danger = false }: ConfirmOptions): Promise<boolean> {
-  const r = await Taro.showModal({ title, content, confirmText, cancelText, ...(danger ? { confirmColor: DANGER } : {}) }).catch(() => ({
+  const r = await Taro.showModal({ title, content, confirmText, cancelText, confirmColor: danger ? DANGER : BRAND }).catch(() => ({
     confirm: false,
   }))
   return r.confirm

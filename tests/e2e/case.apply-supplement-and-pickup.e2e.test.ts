@@ -69,6 +69,15 @@ describe('applying online, a supplement request, and the result ready for pickup
     // Not accepted yet: the promise and the next step, not an empty deadline.
     await detail.getByText('7个工作日，受理后开始计算').waitFor()
     await detail.getByText('已提交，等待窗口预审材料，一般1个工作日内。').waitFor()
+    // 撤回申请 is offered, but last and as a quiet link: never a button, never before the progress.
+    const withdraw = detail.locator('.case-detail__withdraw')
+    await withdraw.waitFor()
+    expect(await detail.locator('.big-button').filter({ hasText: '撤回申请' }).count()).toBe(0)
+    const below = await withdraw.evaluate((w) => {
+      const timeline = document.querySelector('.taro_page:last-child .case-timeline') ?? document.querySelector('.case-timeline')
+      return !!timeline && w.getBoundingClientRect().top > timeline.getBoundingClientRect().bottom
+    })
+    expect(below).toBe(true)
     await screenshot(page, 'case-3-submitted')
   })
 

@@ -72,6 +72,10 @@ describe('asking, a staff reply under 首问负责制, and the reply reaching th
     await view.getByText('发送答复', { exact: true }).click()
     await view.locator('.inquiry-msg--staff').getByText(REPLY).waitFor()
     await view.locator('.staff__head').getByText('已回复').waitFor()
+    // 处理记录 lists the reply after the claim, not only the claim.
+    const record = view.locator('.staff-inquiry__history-head')
+    await record.filter({ hasText: /认领（ZW0001）/ }).waitFor()
+    await record.filter({ hasText: /答复（王芳 ZW0001）/ }).waitFor()
     await page.waitForTimeout(1_600) // the 已答复 toast fades out first
     await screenshot(page, 'inquiry-4-staff-replied')
 

@@ -1,4 +1,5 @@
 import { log } from '../../cloudfunctions/_kit/log'
+import { idNumberSchema } from '../../types/domain/booking'
 import { idNumberCheckChar, isValidIdNumber } from '../../types/domain/id-number'
 import {
   maskAddress,
@@ -146,5 +147,25 @@ describe('a staff reply as its asker reads it', () => {
     expect(maskIdNumbersIn('请带11010519491231002X的身份证，或拨打138 0000 1111')).toBe(
       '请带110105********002X的身份证，或拨打138 0000 1111',
     )
+  })
+})
+
+describe('the ID number field says what is wrong', () => {
+  const body = '11010119900307803'
+  const check = idNumberCheckChar(body)
+  const wrongCheck = check === '1' ? '2' : '1'
+  it.each([
+    ['', '请填写身份证号码'],
+    ['   ', '请填写身份证号码'],
+    [`${body}${wrongCheck}`, '身份证号码不正确，请核对'],
+    ['12345', '身份证号码不正确，请核对'],
+  ])('when it holds %j, then the message is 「%s」', (value, message) => {
+    const r = idNumberSchema.safeParse(value)
+    expect(r.success).toBe(false)
+    expect(r.error?.issues.map((i) => i.message)).toEqual([message])
+  })
+
+  it('when a valid number is typed in lower case with spaces around, then it is accepted upper-cased', () => {
+    expect(idNumberSchema.parse(` ${body}${check.toLowerCase()} `)).toBe(`${body}${check}`)
   })
 })

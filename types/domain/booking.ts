@@ -50,7 +50,11 @@ export const idNumberSchema = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .refine(isValidIdNumber, '身份证号码不正确，请核对')
+  // An empty field is asked for; a typed one that fails the checksum is called wrong.
+  .superRefine((s, ctx) => {
+    if (!s) ctx.addIssue({ code: 'custom', message: '请填写身份证号码' })
+    else if (!isValidIdNumber(s)) ctx.addIssue({ code: 'custom', message: '身份证号码不正确，请核对' })
+  })
 export const mobileSchema = z
   .string()
   .trim()

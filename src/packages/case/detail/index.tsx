@@ -124,11 +124,10 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
         </Section>
       )}
 
-      {(can('resubmit') || can('submit') || can('withdraw')) && (
+      {(can('resubmit') || can('submit')) && (
         <View className="case-page__actions">
           {can('resubmit') && <BigButton text="去补正" disabled={busy} onClick={edit} />}
           {can('submit') && <BigButton text="继续填写并提交" disabled={busy} onClick={edit} />}
-          {can('withdraw') && <BigButton kind="secondary" text="撤回申请" disabled={busy} onClick={withdraw} />}
         </View>
       )}
 
@@ -213,6 +212,17 @@ function Detail({ c, fresh, onChanged }: { c: CaseView; fresh: string; onChanged
       {fresh && (
         <View className="case-page__actions">
           <BigButton kind="secondary" text="查看我的全部办件" onClick={() => redirect(ROUTES.caseMine)} />
+        </View>
+      )}
+
+      {/* Ending the application is offered last and quietly, never as the page's first or main action. */}
+      {can('withdraw') && (
+        <View
+          className={`case-detail__withdraw${busy ? ' case-detail__withdraw--busy' : ''}`}
+          hoverClass="case-detail__withdraw--pressed"
+          onClick={busy ? undefined : withdraw}
+        >
+          撤回申请
         </View>
       )}
     </View>

@@ -43,7 +43,34 @@ export function InquiryHead({ q }: { q: InquiryView }) {
   )
 }
 
-/** 提问人评价 (when rated) and 处理记录: every claim, transfer, reassignment and close, with its reason. */
+interface RecordLine {
+  at: string
+  head: string
+  detail?: string
+}
+
+/** A reply or a follow-up as a line of the record: who, and its first words. */
+const REPLY_EXCERPT = 40
+const excerpt = (text: string) => (Array.from(text).length > REPLY_EXCERPT ? `${Array.from(text).slice(0, REPLY_EXCERPT).join('')}…` : text)
+
+/** 处理记录 in time order: the ownership steps with their reasons, the replies and the asker's follow-ups. */
+function recordLines(q: InquiryView, deptName: (id?: string) => string): RecordLine[] {
+  const steps = q.history.map((h) => ({
+    at: h.at,
+    head: `${HISTORY_LABELS[h.kind]}${h.staffNo ? `（${h.staffNo}）` : ''}${h.toDepartmentId ? ` → ${deptName(h.toDepartmentId)}` : ''}${
+      h.toStaffNo ? ` → ${h.toStaffNo}` : ''
+    }`,
+    ...(h.reason ? { detail: `原因：${h.reason}` } : {}),
+  }))
+  const talk = q.messages.map((m) => ({
+    at: m.at,
+    head: m.from === 'staff' ? `答复${m.staff ? `（${m.staff.name} ${m.staff.staffNo}）` : ''}` : '提问人追问',
+    detail: excerpt(m.text),
+  }))
+  return [...steps, ...talk].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
+}
+
+/** 提问人评价 (when rated) and 处理记录: every claim, transfer, reassignment, reply and close, with its reason. */
 export function InquiryRecord({ q, deptName }: { q: InquiryView; deptName: (id?: string) => string }) {
   return (
     <>
@@ -57,15 +84,12 @@ export function InquiryRecord({ q, deptName }: { q: InquiryView; deptName: (id?:
       )}
 
       <Section title="处理记录">
-        {q.history.map((h, i) => (
+        {recordLines(q, deptName).map((r, i) => (
           <View key={i} className="staff-inquiry__history">
             <Text className="staff-inquiry__history-head">
-              {messageTime(h.at)} {HISTORY_LABELS[h.kind]}
-              {h.staffNo ? `（${h.staffNo}）` : ''}
-              {h.toDepartmentId ? ` → ${deptName(h.toDepartmentId)}` : ''}
-              {h.toStaffNo ? ` → ${h.toStaffNo}` : ''}
+              {messageTime(r.at)} {r.head}
             </Text>
-            {h.reason && <Text className="staff-inquiry__history-reason">原因：{h.reason}</Text>}
+            {r.detail && <Text className="staff-inquiry__history-reason">{r.detail}</Text>}
           </View>
         ))}
       </Section>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { BookingView } from '../../../../types/contracts/appointment'
 import { BOOKING_STATUS_LABELS } from '../../../../types/domain/booking'
+import { windowNumberLabel } from '../../../../types/domain/catalog'
 import { LoadStatus, StatusView } from '../../../components/status-view'
 import { Tag } from '../../../components/tag'
 import { useLargeText } from '../../../hooks/useLargeText'
@@ -20,7 +21,7 @@ function Row({ b, onCheckIn }: { b: BookingView; onCheckIn?: () => void }) {
     <View className={`staff-booking staff-booking--${b.status}`}>
       <View className="staff-booking__time">
         <Text className="staff-booking__start">{b.start}</Text>
-        <Text className="staff-booking__window">{b.windowNumber}号窗</Text>
+        <Text className="staff-booking__window">{windowNumberLabel(b.windowNumber)}</Text>
       </View>
       <View className="staff-booking__main">
         <Text className="staff-booking__matter">{b.matterName}</Text>
@@ -68,13 +69,7 @@ export default function StaffToday() {
     const r = await queueApi.checkIn({ code: b.code })
     Taro.hideLoading()
     // The ticket number is news to pass on, not a fault: acknowledged with 好的, not 知道了.
-    if (r.ok)
-      await Taro.showModal({
-        title: `排队号 ${r.data.ticket.label}`,
-        content: '已取号，请引导群众到等候区等候叫号。',
-        showCancel: false,
-        confirmText: '好的',
-      })
+    if (r.ok) await alert(`排队号 ${r.data.ticket.label}`, '已取号，请引导群众到等候区等候叫号。', '好的')
     else await alert('未能签到', r.error.message)
     void schedule.refresh()
   }
