@@ -3,7 +3,7 @@ import { ROLES } from '../roles'
 import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { idSchema, MATERIAL_FORMS, MATTER_KINDS } from '../domain/catalog'
 import { CASE_ACTIONS, CASE_STATES } from '../domain/case-machine'
-import { isValidCaseNumber } from '../domain/case-number'
+import { caseIdSchema, isValidCaseNumber } from '../domain/case-number'
 import { MATERIAL_CONTENT_TYPES, MATERIAL_MAX_BYTES } from '../domain/case-material'
 import { supplementItemsSchema } from '../domain/case-supplement'
 import { formFieldSchema } from '../domain/matter-form'
@@ -13,8 +13,8 @@ import { assistIdSchema } from '../domain/assist'
 import { chargedFeeSchema } from '../domain/supervision-lights'
 import { FOLLOW_SCOPES, followerIdSchema, followerNicknameSchema, inviteCodeSchema } from '../domain/follow'
 import { isValidQueryCode, LOOKUP_STAGES, normaliseQueryCode } from '../domain/lookup'
+export { caseIdSchema }
 
-export const caseIdSchema = z.string().regex(/^cs-[0-9a-f]{20}$/, '办件编号格式不正确')
 /**
  * 代家人申请: the account holder applies for a family member (the applicant block is theirs) and
  * says how they are related; an empty string on save clears it (the account holder applies for themselves).

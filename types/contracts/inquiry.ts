@@ -1,5 +1,5 @@
 import { z } from '../zod'
-import { caseIdSchema } from './case'
+import { caseIdSchema } from '../domain/case-number'
 import { ROLES } from '../roles'
 import { action, defineFunction, type ActionName, type ParsedInput } from './contract'
 import { idSchema } from '../domain/catalog'
