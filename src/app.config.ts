@@ -18,6 +18,8 @@ export default defineAppConfig({
   ],
   subPackages: [
     { root: 'packages/dev', pages: ['login/index'] },
+    // 预约办事: the bookable matters by department, opened from the home page's tile.
+    { root: 'packages/booking', pages: ['matters/index'] },
     // 候补 (join, 我的候补): reached from a full booking day and from the offer push.
     { root: 'packages/waitlist', pages: ['join/index', 'mine/index'] },
     // Online application (网上申请, 我的办件, 办件进度): opened from a matter or the home page, so the main package stays small.

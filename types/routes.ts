@@ -30,6 +30,7 @@ export const ROUTES = {
   bookingForm: route<{ matterId: string; slotId: string; end: string }>('pages/booking/form/index'),
   bookingDetail: route<{ id: string } & Fresh>('pages/booking/detail/index'),
   bookingMine: route('pages/booking/mine/index'),
+  bookingMatters: route('packages/booking/matters/index'),
   // 候补: join when a date's slots are full; 我的候补 (the offer push opens it with the offer's id).
   waitlistJoin: route<{ matterId: string; date?: string }>('packages/waitlist/join/index'),
   waitlistMine: route<{ offer?: string } & Fresh>('packages/waitlist/mine/index'),

@@ -147,7 +147,11 @@ export interface IndexSpec {
 
 export const INDEXES: Record<string, IndexSpec[]> = {
   [COLLECTIONS.windows]: [{ name: 'departmentId', keys: { departmentId: 1 } }],
-  [COLLECTIONS.matters]: [{ name: 'departmentId', keys: { departmentId: 1 } }],
+  [COLLECTIONS.matters]: [
+    { name: 'departmentId', keys: { departmentId: 1 } },
+    // 预约办事: the bookable matters.
+    { name: 'flags_appointment', keys: { 'flags.appointment': 1 } },
+  ],
   [COLLECTIONS.staff]: [
     { name: 'openid_unique', keys: { openid: 1 }, unique: true },
     { name: 'staffNo', keys: { staffNo: 1 } },

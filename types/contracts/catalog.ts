@@ -53,6 +53,21 @@ export const catalogContract = defineFunction('catalog', '办事指南：部门�
       pageSize: z.number().int(),
     }),
   }),
+  bookableMatters: action({
+    summary: '预约办事：可网上预约的事项，按部门分组，近30天预约多的部门和事项在前；可按名称、关键词或部门查找',
+    access: 'anyone',
+    input: z.strictObject({ q: z.string().trim().max(30, '关键词最多30个字').optional() }),
+    output: z.object({
+      departments: z.array(
+        z.object({
+          id: idSchema,
+          name: z.string(),
+          location: z.string(),
+          matters: z.array(z.object({ id: idSchema, name: z.string(), booked: z.number().int() })),
+        }),
+      ),
+    }),
+  }),
   getMatter: action({
     summary: '事项详情：材料、收费、时限、窗口、办理条件与依据',
     access: 'anyone',

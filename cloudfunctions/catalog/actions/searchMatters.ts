@@ -13,13 +13,16 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * starts with the query, then one that contains it, then keyword matches. A county catalogue holds
  * a few hundred matters, so ranking the matches in memory is cheaper than a second query.
  */
-export async function searchMatters({ q, departmentId, page, pageSize }: SearchInput) {
+/** The query on `searchText` that every word of `q` must match (none for an empty `q`). */
+export function searchTextWhere(q: string | undefined): Record<string, unknown> {
   const terms = (q ?? '').split(/\s+/).filter(Boolean)
-  const where: Record<string, unknown> = {}
-  if (departmentId) where.departmentId = departmentId
-  if (terms.length) {
-    where.searchText = db().command.and(terms.map((t) => db().RegExp({ regexp: escapeRegExp(t.toLowerCase()), options: 'i' })))
-  }
+  return terms.length
+    ? { searchText: db().command.and(terms.map((t) => db().RegExp({ regexp: escapeRegExp(t.toLowerCase()), options: 'i' }))) }
+    : {}
+}
+
+export async function searchMatters({ q, departmentId, page, pageSize }: SearchInput) {
+  const where: Record<string, unknown> = { ...searchTextWhere(q), ...(departmentId ? { departmentId } : {}) }
   const matches = await fetchAll<MatterSummary>(COLLECTIONS.matters, where, { id: true, name: true, departmentId: true, kind: true })
   const rank = (m: MatterSummary) => (!q ? 0 : m.name.startsWith(q) ? 0 : m.name.includes(q) ? 1 : 2)
   const ranked = matches

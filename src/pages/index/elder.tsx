@@ -37,7 +37,7 @@ export function ElderHome({ setLarge }: { setLarge: (on: boolean) => void }) {
   return (
     <View className="home-elder">
       <View className="home-elder__tiles">
-        <ElderTile glyph="约" title="预约" desc="约时间，少排队" onClick={() => navigate(ROUTES.search)} />
+        <ElderTile glyph="约" title="预约" desc="约时间，少排队" onClick={() => navigate(ROUTES.bookingMatters)} />
         <ElderTile glyph="进" title="进度" desc="我的办件办到哪了" onClick={() => navigate(ROUTES.caseMine)} />
         <ElderTile glyph="号" title="取号" desc="排队叫号" onClick={() => navigate(ROUTES.queue)} />
         <ElderTile glyph="问" title="咨询" desc="有问题，问窗口" onClick={() => navigate(ROUTES.inquiryAsk)} />

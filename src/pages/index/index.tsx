@@ -98,7 +98,7 @@ export default function Home() {
             onClick={() => navigate(ROUTES.staffHome)}
           />
         )}
-        <Tile glyph="约" title="预约办事" desc="选事项，约时间，少排队" onClick={() => navigate(ROUTES.search)} />
+        <Tile glyph="约" title="预约办事" desc="选事项，约时间，少排队" onClick={() => navigate(ROUTES.bookingMatters)} />
         <Tile glyph="单" title="我的预约" desc="预约码、改约、取消" onClick={() => navigate(ROUTES.bookingMine)} />
         <Tile glyph="号" title="我的排队" desc="前面几人、叫到哪号" onClick={() => navigate(ROUTES.queue)} />
         <Tile glyph="件" title="我的办件" desc="网上申请、补正、进度、取件码" onClick={() => navigate(ROUTES.caseMine)} />
