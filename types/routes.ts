@@ -27,7 +27,8 @@ export const ROUTES = {
   matter: route<{ id: string }>('pages/matter/index'),
   bookingDate: route<{ matterId: string; bookingId?: string }>('pages/booking/date/index'),
   bookingSlots: route<{ matterId: string; date: string; bookingId?: string }>('pages/booking/slots/index'),
-  bookingForm: route<{ matterId: string; slotId: string; end: string }>('pages/booking/form/index'),
+  /** `any`: '1' for 任一窗口 (the time of `slotId` at whichever window has seats). */
+  bookingForm: route<{ matterId: string; slotId: string; end: string; any?: string }>('pages/booking/form/index'),
   bookingDetail: route<{ id: string } & Fresh>('pages/booking/detail/index'),
   bookingMine: route('pages/booking/mine/index'),
   bookingMatters: route('packages/booking/matters/index'),

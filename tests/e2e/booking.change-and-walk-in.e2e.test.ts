@@ -55,10 +55,10 @@ describe('changing a booking', () => {
     const { messages } = dataOf(await invokeApi(app.cloud, notifyContract)({ action: 'myMessages' }, CITIZEN))
     expect(messages.filter((m) => m.title === '预约已取消')).toHaveLength(1)
 
-    // The seat is back: the 09-30 14:00 slot at window 1 has its full capacity again.
+    // The seat is back: the 09-30 14:00 time has both windows' full capacity again (3 each).
     await go(page, app, '/pages/booking/slots/index?matterId=m-passport&date=2026-09-30')
     const slot = shown(page).locator('.slot-card').filter({ hasText: '14:00–14:30' }).first()
-    await waitForText(slot.locator('.slot-card__left'), '剩余3个')
+    await waitForText(slot.locator('.slot-card__left'), '剩余6个')
   })
 
   it('when a citizen in the hall takes a walk-in ticket, then 我的排队 shows it waiting with the people ahead', async () => {

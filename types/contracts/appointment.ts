@@ -97,6 +97,8 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
     input: z.strictObject({ matterId: idSchema }),
     output: z.object({
       days: z.array(z.object({ date: dateSchema, remaining: z.number().int().min(0), provisional: z.boolean().optional() })),
+      /** The centre's date (Beijing), for the calendar's 今天: never the device's clock. */
+      today: dateSchema,
     }),
   }),
   listSlots: action({
@@ -116,6 +118,11 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
         /** Booking for someone else, e.g. an elderly parent. */
         forOther: z.boolean().default(false),
         relation: z.string().trim().max(10, '关系最多10个字').optional(),
+        /**
+         * 任一窗口: `slotId` names the time; the server books it at whichever of the matter's
+         * windows has the most seats left then (the window is on the booking).
+         */
+        anyWindow: z.boolean().default(false),
       })
       .strict(),
     output: z.object({ bookingId: bookingIdSchema, code: z.string() }),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { AppointmentInput } from '../../../types/contracts/appointment'
 import { maskIdNumber, maskName } from '../../../types/domain/masking'
-import { beijingInstant, type Slot } from '../../../types/domain/schedule'
+import { beijingInstant, parseSlotId, type Slot } from '../../../types/domain/schedule'
 import { getDepartment, getMatterDoc, windowsById } from '../../_kit/catalog'
 import { AppError, notFound } from '../../_kit/errors'
 import type { ActionContext } from '../../_kit/handler'
@@ -16,8 +16,8 @@ import { confirmedNotice } from '../../_bookings/notices'
 import { settleAt } from '../../_kit/settle-time'
 import { assertNotBarred, bookingPolicy, noShowsOf, verifiedIdentity } from '../limits'
 import { ensureQuota, lockKeyOf, releaseQuota, takeQuota } from '../../_bookings/quota'
-import { ensureSeat, readSeat, releaseSeat, takeSeat } from '../../_bookings/seats'
-import { slotIn, slotSchedule } from '../schedules'
+import { ensureSeat, readSeat, releaseSeat, remainingSeats, takeSeat } from '../../_bookings/seats'
+import { openSlots, slotIn, slotSchedule } from '../schedules'
 
 type BookInput = AppointmentInput<'book'>
 
@@ -64,7 +64,7 @@ export async function book(input: BookInput, ctx: ActionContext) {
       requestId: input.requestId,
       fingerprint: fingerprintOf({ ...input }),
       matterId: input.matterId,
-      slotId: input.slotId,
+      slotId: input.anyWindow ? await roomiestWindow(input.matterId, input.slotId, ctx.now) : input.slotId,
       applicant: { name: input.name, nameMasked: maskName(input.name), idMasked: maskIdNumber(input.idNumber), phone: input.phone },
       person,
       forOther: input.forOther,
@@ -72,6 +72,21 @@ export async function book(input: BookInput, ctx: ActionContext) {
     },
     ctx.now,
   )
+}
+
+/**
+ * 任一窗口: of the matter's open slots at the same date and time as `slotId`, the one with the most
+ * seats left (the named one when none has more, or it is not a slot of the matter: placeBooking
+ * then refuses it as it would). Only a choice: the seat is taken by placeBooking's own conditional
+ * update, so a seat gone meanwhile is refused as full, never double-booked.
+ */
+async function roomiestWindow(matterId: string, slotId: string, now: Date): Promise<string> {
+  const at = parseSlotId(slotId)
+  if (!at) return slotId
+  const same = (await openSlots(await getMatterDoc(matterId), [at.date], now)).filter((s) => s.start === at.start)
+  const left = await remainingSeats(same)
+  const best = [...same].sort((a, b) => (left.get(b.slotId) ?? 0) - (left.get(a.slotId) ?? 0))[0]
+  return best && (left.get(best.slotId) ?? 0) > (left.get(slotId) ?? 0) ? best.slotId : slotId
 }
 
 /**

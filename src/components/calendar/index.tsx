@@ -13,6 +13,8 @@ export interface CalendarProps {
   /** The open days, as the server lists them (dates come from the server, never the device clock). */
   days: CalendarDay[]
   selected?: string
+  /** The centre's date: its cell says 今天. */
+  today?: string
   onSelect: (date: string) => void
 }
 
@@ -33,7 +35,7 @@ function weeksOf(days: CalendarDay[]): string[][] {
 }
 
 /** A booking calendar: 余N on open days, 约满 (not tappable) on full days. */
-export function Calendar({ days, selected, onSelect }: CalendarProps) {
+export function Calendar({ days, selected, today, onSelect }: CalendarProps) {
   if (days.length === 0) return null
   const open = new Map(days.map((d) => [d.date, d.remaining]))
   const provisional = new Set(days.filter((d) => d.provisional).map((d) => d.date))
@@ -64,7 +66,8 @@ export function Calendar({ days, selected, onSelect }: CalendarProps) {
                 hoverClass={state === 'open' ? 'calendar__day--pressed' : 'none'}
                 onClick={state === 'open' ? () => onSelect(date) : undefined}
               >
-                <Text className="calendar__num">{dom === 1 ? `${Number(date.slice(5, 7))}月` : dom}</Text>
+                {/* The day's number, or 今天; the months are named above the grid, never inside a day. */}
+                <Text className="calendar__num">{date === today ? '今天' : dom}</Text>
                 <Text className="calendar__left">{state === 'open' ? `余${remaining}` : state === 'full' ? '约满' : ' '}</Text>
               </View>
             )

@@ -37,7 +37,7 @@ export default function BookingDate() {
       {days.data && openDays.length === 0 && <StatusView kind="empty" message="该事项近期没有可预约的日期，可直接到大厅现场取号办理" />}
       {openDays.length > 0 && (
         <View>
-          <Calendar days={openDays} onSelect={choose} />
+          <Calendar days={openDays} today={days.data?.today} onSelect={choose} />
           {!anyLeft && <Text className="booking__note">近期名额已约满，请过几天再来看看，或到大厅现场取号。</Text>}
         </View>
       )}

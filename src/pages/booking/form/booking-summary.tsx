@@ -8,7 +8,7 @@ import { windowLabel } from '../../../utils/windows'
 type Slot = NonNullable<ReturnType<typeof parseSlotId>>
 
 /** 预约事项: what is being booked, when and at which window (the matter fills in when it has loaded). */
-export function BookingSummary({ matter, slot, end }: { matter?: MatterDetail; slot: Slot; end: string }) {
+export function BookingSummary({ matter, slot, end, anyWindow }: { matter?: MatterDetail; slot: Slot; end: string; anyWindow: boolean }) {
   return (
     <Section title="预约事项">
       <InfoRow label="事项" strong>
@@ -17,7 +17,7 @@ export function BookingSummary({ matter, slot, end }: { matter?: MatterDetail; s
       <InfoRow label="时间" strong>
         {`${longDate(slot.date)} ${slot.start}${end ? `–${end}` : ''}`}
       </InfoRow>
-      <InfoRow label="窗口">{windowLabel(matter?.windows, slot.windowId)}</InfoRow>
+      <InfoRow label="窗口">{anyWindow ? '任一窗口（预约成功后告知窗口号）' : windowLabel(matter?.windows, slot.windowId)}</InfoRow>
       {matter?.department.location && <InfoRow label="地点">{matter.department.location}</InfoRow>}
     </Section>
   )

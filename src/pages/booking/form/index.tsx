@@ -21,14 +21,15 @@ interface StepsProps {
   rootClass: string
   matterId: string
   slotId: string
+  anyWindow: boolean
   summary: ReactNode
   saved: Profile | null
   profile: 'loading' | 'read' | 'failed'
 }
 
 /** The form, then the confirm screen. */
-function Steps({ rootClass, matterId, slotId, summary, saved, profile }: StepsProps) {
-  const form = useBookingForm({ matterId, slotId, saved })
+function Steps({ rootClass, matterId, slotId, anyWindow, summary, saved, profile }: StepsProps) {
+  const form = useBookingForm({ matterId, slotId, anyWindow, saved })
   if (form.step === 'confirm') {
     return (
       <View className={`${rootClass} booking booking-form booking-confirm`}>
@@ -60,7 +61,8 @@ function Steps({ rootClass, matterId, slotId, summary, saved, profile }: StepsPr
 /** Step 3 of booking: who comes (prefilled from the saved profile), then a confirm screen. */
 export default function BookingFormPage() {
   const { rootClass } = useLargeText()
-  const { matterId = '', slotId = '', end = '' } = useQuery(ROUTES.bookingForm)
+  const { matterId = '', slotId = '', end = '', any = '' } = useQuery(ROUTES.bookingForm)
+  const anyWindow = any === '1'
   const slot = parseSlotId(slotId)
   const matter = useLoad(() => catalogApi.getMatter({ id: matterId }), [matterId], { onShow: false })
   // Read once: a reload while the person types would start the form over.
@@ -82,7 +84,8 @@ export default function BookingFormPage() {
       rootClass={rootClass}
       matterId={matterId}
       slotId={slotId}
-      summary={<BookingSummary matter={matter.data} slot={slot} end={end} />}
+      anyWindow={anyWindow}
+      summary={<BookingSummary matter={matter.data} slot={slot} end={end} anyWindow={anyWindow} />}
       saved={profile.data?.profile ?? null}
       profile={read}
     />

@@ -52,7 +52,17 @@ const draftFrom = (p: Profile | null): Draft => ({
  * tap or a retry there can only ever make one booking. `saved` is the profile as loaded when the
  * form opened: the form starts from it.
  */
-export function useBookingForm({ matterId, slotId, saved }: { matterId: string; slotId: string; saved: Profile | null }) {
+export function useBookingForm({
+  matterId,
+  slotId,
+  anyWindow,
+  saved,
+}: {
+  matterId: string
+  slotId: string
+  anyWindow: boolean
+  saved: Profile | null
+}) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(saved))
   // Not ticked by default: the profile keeps an ID number, which is kept only when the citizen asks.
   const [saveAsProfile, setSaveAsProfile] = useState(false)
@@ -81,6 +91,7 @@ export function useBookingForm({ matterId, slotId, saved }: { matterId: string; 
   const input = () => ({
     slotId,
     matterId,
+    anyWindow,
     requestId: requestId.current,
     name: draft.name,
     idNumber: draft.idNumber,

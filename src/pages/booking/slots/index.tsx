@@ -17,7 +17,40 @@ import { windowLabel } from '../../../utils/windows'
 import '../booking.scss'
 import './index.scss'
 
-function SlotCard({ s, window, onPick }: { s: SlotView; window: string; onPick: () => void }) {
+/** One time of the day across the matter's windows: its seats added up, and the window with the most to book. */
+interface TimeChoice {
+  start: string
+  end: string
+  remaining: number
+  /** The slot to book: the window with the most seats left (any other works as well). */
+  best: SlotView
+  /** Windows with a seat left at this time. */
+  open: SlotView[]
+}
+
+/**
+ * 任一窗口 (the "any provider" choice of Easy!Appointments): each time once, whatever the window.
+ * The window is assigned at booking (appointment.book anyWindow), so two windows no longer mean
+ * the same time listed twice.
+ */
+function timesOf(slots: SlotView[]): TimeChoice[] {
+  const byTime = new Map<string, SlotView[]>()
+  for (const s of slots) byTime.set(`${s.start}-${s.end}`, [...(byTime.get(`${s.start}-${s.end}`) ?? []), s])
+  return [...byTime.values()]
+    .map((at) => {
+      const sorted = [...at].sort((a, b) => b.remaining - a.remaining)
+      return {
+        start: at[0].start,
+        end: at[0].end,
+        remaining: at.reduce((n, s) => n + s.remaining, 0),
+        best: sorted[0],
+        open: sorted.filter((s) => s.remaining > 0),
+      }
+    })
+    .sort((a, b) => a.start.localeCompare(b.start))
+}
+
+function SlotCard({ s, window, onPick }: { s: TimeChoice; window: string; onPick: () => void }) {
   const full = s.remaining === 0
   return (
     <View
@@ -78,19 +111,21 @@ export default function BookingSlots() {
     }
   }
 
-  const pick = (s: SlotView) => {
+  const pick = (t: TimeChoice) => {
     if (moving) return
-    if (bookingId) return moveTo(s)
-    void navigate(ROUTES.bookingForm, { matterId, slotId: s.slotId, end: s.end })
+    if (bookingId) return moveTo(t.best)
+    void navigate(ROUTES.bookingForm, { matterId, slotId: t.best.slotId, end: t.end, ...(t.open.length > 1 ? { any: '1' } : {}) })
   }
+  // The window a time is at: named when only one window has it open, else 任一窗口.
+  const windowText = (t: TimeChoice) =>
+    t.open.length > 1 ? `任一窗口（${t.open.length}个窗口可约）` : windowLabel(m?.windows, (t.open[0] ?? t.best).windowId)
 
   const list = slots.data?.slots ?? []
-  const numberOf = (windowId: string) => m?.windows.find((w) => w.id === windowId)?.number ?? 0
-  const sorted = [...list].sort((a, b) => a.start.localeCompare(b.start) || numberOf(a.windowId) - numberOf(b.windowId))
+  const times = timesOf(list)
   const groups = [
-    { title: '上午', items: sorted.filter((s) => s.start < '12:00') },
-    { title: '下午', items: sorted.filter((s) => s.start >= '12:00' && s.start < '18:00') },
-    { title: '延时服务', items: sorted.filter((s) => s.start >= '18:00') },
+    { title: '上午', items: times.filter((s) => s.start < '12:00') },
+    { title: '下午', items: times.filter((s) => s.start >= '12:00' && s.start < '18:00') },
+    { title: '延时服务', items: times.filter((s) => s.start >= '18:00') },
   ].filter((g) => g.items.length > 0)
 
   return (
@@ -120,8 +155,8 @@ export default function BookingSlots() {
       {groups.map((g) => (
         <View key={g.title} className="booking-slots__group">
           <Text className="booking-slots__group-title">{g.title}</Text>
-          {g.items.map((s) => (
-            <SlotCard key={s.slotId} s={s} window={windowLabel(m?.windows, s.windowId)} onPick={() => pick(s)} />
+          {g.items.map((t) => (
+            <SlotCard key={t.start} s={t} window={windowText(t)} onPick={() => pick(t)} />
           ))}
         </View>
       ))}
