@@ -4,6 +4,7 @@ import { action, defineFunction, noInput, type ActionName, type ParsedInput } fr
 import { idSchema, MATERIAL_FORMS, MATTER_KINDS } from '../domain/catalog'
 import { CASE_ACTIONS, CASE_STATES } from '../domain/case-machine'
 import { caseIdSchema, isValidCaseNumber } from '../domain/case-number'
+import { typedCode } from '../domain/check-code'
 import { MATERIAL_CONTENT_TYPES, MATERIAL_MAX_BYTES } from '../domain/case-material'
 import { supplementItemsSchema } from '../domain/case-supplement'
 import { formFieldSchema } from '../domain/matter-form'
@@ -396,9 +397,11 @@ export const caseContract = defineFunction('case', '网上申请与办件：草�
         internal: z.boolean().default(false),
         items: supplementItemsSchema.optional(),
         reason: z.string().trim().min(4, '请写明不予办理的理由和依据').max(300).optional(),
+        // As the applicant reads it out or shows it: spaces, dashes and full-width digits are fine.
         pickupCode: z
           .string()
-          .regex(/^\d{6}$/, '取件码为6位数字')
+          .transform(typedCode)
+          .pipe(z.string().regex(/^\d{6}$/, '取件码为6位数字'))
           .optional(),
         mail: z
           .strictObject({
