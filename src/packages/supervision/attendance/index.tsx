@@ -1,5 +1,4 @@
 import { Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useMemo, useState } from 'react'
 import type { ActionOutput } from '../../../../types/contracts/contract'
 import type { staffContract } from '../../../../types/contracts/staff'
@@ -16,6 +15,7 @@ import { StaffOnly } from '../../staff/load-status'
 import { useStaffMe, type StaffMe } from '../../staff/staff'
 import { Displays } from './displays'
 import '../../staff/staff.scss'
+import { openExport } from '../open-export'
 import './index.scss'
 
 type Person = ActionOutput<typeof staffContract, 'attendanceMonth'>['people'][number]
@@ -73,22 +73,6 @@ function Record({ month, staffNo }: { month: string; staffNo?: string }) {
       ))}
     </View>
   )
-}
-
-/** Opens an export: the browser downloads it; WeChat downloads it and opens it in its document viewer. */
-async function openExport(url: string, fileName: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = fileName
-    a.rel = 'noopener'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    return
-  }
-  const d = await Taro.downloadFile({ url })
-  await Taro.openDocument({ filePath: d.tempFilePath, fileType: 'xlsx', showMenu: true })
 }
 
 function ExportButton({ month, departmentId }: { month: string; departmentId?: string }) {

@@ -1,28 +1,25 @@
 import { Picker, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { ActionOutput } from '../../../../types/contracts/contract'
 import type { supervisionContract } from '../../../../types/contracts/supervision'
-import { EXPORT_LABELS, PERIOD_LABELS, type EXPORT_KINDS } from '../../../../types/contracts/supervision/console'
+import { PERIOD_LABELS } from '../../../../types/contracts/supervision/console'
 import { beijingDate, beijingIso } from '../../../../types/domain/dates'
 import { ROUTES } from '../../../../types/routes'
-import { BigButton } from '../../../components/big-button'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { LoadStatus, StatusView } from '../../../components/status-view'
 import { useLargeText } from '../../../hooks/useLargeText'
 import { useLoad } from '../../../hooks/useLoad'
 import { supervisionApi } from '../../../services/api/supervision'
-import { alertError, toast } from '../../../utils/alert'
 import { navigate, useQuery } from '../../../utils/nav'
 import { StaffOnly } from '../../staff/load-status'
 import { useStaffMe, type StaffMe } from '../../staff/staff'
 import { LightsChart, TrendChart, WaitChart } from './charts'
+import { Exports } from './exports'
 import './index.scss'
 
 type Answer = ActionOutput<typeof supervisionContract, 'consoleFigures'>
 type Figures = Answer['total']
 type Period = 'today' | 'week' | 'month' | 'day' | 'range'
-type ExportKind = (typeof EXPORT_KINDS)[number]
 
 const PERIOD_OPTIONS = (['today', 'week', 'month', 'day', 'range'] as const).map((value) => ({ value, label: PERIOD_LABELS[value] }))
 const READERS = ['supervisor', 'admin', 'dept_lead']
@@ -60,77 +57,6 @@ function Tiles({ f }: { f: Figures }) {
           {t.sub && <Text className="sv-tile__sub">{t.sub}</Text>}
         </View>
       ))}
-    </View>
-  )
-}
-
-/** Opens an export: the browser downloads it; WeChat downloads it and opens it in its document viewer (which offers 转发/保存). */
-async function openExport(url: string, fileName: string): Promise<void> {
-  if (process.env.TARO_ENV === 'h5') {
-    const a = document.createElement('a')
-    a.href = url
-    a.download = fileName
-    a.rel = 'noopener'
-    document.body.appendChild(a)
-    a.click()
-    a.remove()
-    return
-  }
-  const d = await Taro.downloadFile({ url })
-  await Taro.openDocument({ filePath: d.tempFilePath, fileType: 'xlsx', showMenu: true })
-}
-
-function Exports({ month, departmentId }: { month: string; departmentId?: string }) {
-  const [busy, setBusy] = useState<ExportKind | undefined>()
-  const [done, setDone] = useState<{ fileName: string; url: string; rows: number } | undefined>()
-  const run = async (kind: ExportKind) => {
-    setBusy(kind)
-    const r = await supervisionApi.consoleExport({
-      kind,
-      ...(kind === 'monthly' ? { month } : {}),
-      ...(departmentId ? { departmentId } : {}),
-    })
-    setBusy(undefined)
-    if (!r.ok) return alertError('导出失败', r.error)
-    setDone(r.data)
-    try {
-      await openExport(r.data.url, r.data.fileName)
-    } catch {
-      toast('文件打开失败，请点下方链接重试')
-    }
-  }
-  return (
-    <View className="sv-console__card">
-      <Text className="sv-console__card-title">导出</Text>
-      <BigButton
-        text={`导出Excel（${month}月报）`}
-        loading={busy === 'monthly'}
-        loadingText="正在生成…"
-        disabled={!!busy}
-        onClick={() => run('monthly')}
-      />
-      <View className="sv-console__export-row">
-        {(['lights', 'violations', 'orders'] as const).map((k) => (
-          <View
-            key={k}
-            className={`sv-console__export${busy ? ' sv-console__export--off' : ''}`}
-            hoverClass={busy ? 'none' : 'sv-console__export--pressed'}
-            onClick={busy ? undefined : () => run(k)}
-          >
-            {busy === k ? '正在生成…' : EXPORT_LABELS[k]}
-          </View>
-        ))}
-      </View>
-      {done && (
-        <View className="sv-console__done">
-          <Text>
-            已生成 {done.fileName}（{done.rows} 行），链接10分钟内有效。
-          </Text>
-          <Text className="sv-console__link" onClick={() => openExport(done.url, done.fileName)}>
-            再次打开
-          </Text>
-        </View>
-      )}
     </View>
   )
 }
