@@ -88,3 +88,24 @@ export async function remainingSeats(slots: Slot[]): Promise<Map<string, number>
     if (data.length < 1000) return left
   }
 }
+
+/**
+ * Sets a slot's seats to `capacity`, keeping every seat already held (bookings and 候补 offers):
+ * the free seats become `capacity − held`, below zero when more hold it than the new number (then
+ * a cancellation brings it nearer zero and frees no seat, and `remaining > 0` takes none). It is a
+ * compare-and-set on the seat's count, so a booking taken at the same moment is never overwritten.
+ * Answers whether more people hold the slot than the new number (their bookings stay).
+ */
+export async function resizeSeat(slotId: string, capacity: number): Promise<{ overbooked: boolean }> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const doc = await readSeat(slotId)
+    if (!doc) return { overbooked: false }
+    const held = doc.capacity - doc.remaining
+    if (doc.capacity === capacity) return { overbooked: held > capacity }
+    const { stats } = await seats()
+      .where({ _id: slotId, capacity: doc.capacity, remaining: doc.remaining })
+      .update({ data: { capacity, remaining: capacity - held } })
+    if (stats.updated === 1) return { overbooked: held > capacity }
+  }
+  throw new AppError('CONFLICT', '该时段正在预约，请稍后重试')
+}

@@ -6,7 +6,7 @@ import { cancel } from './actions/cancel'
 import { daySchedule } from './actions/daySchedule'
 import { listDays } from './actions/listDays'
 import { listSlots } from './actions/listSlots'
-import { addHours, closeDate } from './actions/manageDays'
+import { addHours, closeDate, setCapacity, windowDays } from './actions/manageDays'
 import { getBooking, myBookings } from './actions/myBookings'
 import { reschedule } from './actions/reschedule'
 import { holdSweep } from './settle'
@@ -27,6 +27,8 @@ export const main = createHandler(
     daySchedule,
     closeDate,
     addHours,
+    windowDays,
+    setCapacity,
     joinWaitlist,
     myWaitlist,
     leaveWaitlist,

@@ -20,6 +20,7 @@ const EXAMPLES: { [E in NotificationEvent]: EventPayloads[E] } = {
   'waitlist.offered': { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '一楼A区 1号窗口', until: '09-28 10:15' },
   'waitlist.booked': { matterName: '普通护照签发', time: '2026-09-29 09:00-09:30', place: '一楼A区 1号窗口', code: 'AB23CD45' },
   'waitlist.removed': { matterName: '普通护照签发', ignored: 3 },
+  'waitlist.withdrawn': { matterName: '普通护照签发', time: '2026-12-03 09:30' },
   'queue.three_ahead': { ticket: 'A012', ahead: 3, matterName: '普通护照签发' },
   'queue.called': { ticket: 'A012', place: '3号窗口', matterName: '普通护照签发' },
   'case.accepted': { matterName: '普通护照签发', caseNo: 'ZW20260928000123', promisedDays: 7 },

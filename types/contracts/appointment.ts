@@ -3,7 +3,7 @@ import { ROLES } from '../roles'
 import { action, defineFunction, noInput, type ActionName, type ParsedInput } from './contract'
 import { idSchema } from '../domain/catalog'
 import { BOOKING_STATUSES, applicantSchema, requestIdSchema } from '../domain/booking'
-import { hhmmSchema, periodSchema, slotIdSchema } from '../domain/schedule'
+import { capacitySchema, hhmmSchema, periodSchema, slotIdSchema } from '../domain/schedule'
 import { isBeijingDate } from '../domain/dates'
 import { WAITLIST_HALVES, WAITLIST_STATUSES } from '../domain/waitlist'
 
@@ -89,6 +89,27 @@ export type WaitlistEntryView = z.infer<typeof waitlistEntryViewSchema>
 const everyone = ROLES
 const schedulers = ['dept_lead', 'admin'] as const
 const windowStaff = ['window_staff', 'dept_lead', 'supervisor', 'admin'] as const
+
+/** One date of a window as its department lead plans it (排班管理). */
+export const windowDaySchema = z.object({
+  date: dateSchema,
+  workingDay: z.boolean(),
+  closed: z.boolean(),
+  reason: z.string().optional(),
+  /** The usual hours on a working day; none on a rest day. */
+  periods: z.array(periodSchema),
+  /** 延时服务 added for the day. */
+  extraPeriods: z.array(periodSchema),
+  /** Seats per slot that day, and whether it differs from the window's usual number. */
+  capacity: z.number().int(),
+  capacityChanged: z.boolean(),
+  slots: z.number().int().min(0),
+  /** Bookings for the day (booked, checked in or being made). */
+  booked: z.number().int().min(0),
+  /** 候补 entries waiting for a seat at this window that day. */
+  waiting: z.number().int().min(0),
+})
+export type WindowDay = z.infer<typeof windowDaySchema>
 
 export const appointmentContract = defineFunction('appointment', '预约办事：时段、预约、取消、改约与窗口排班', {
   listDays: action({
@@ -211,6 +232,30 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
     access: schedulers,
     input: z.strictObject({ windowId: idSchema, date: dateSchema, period: periodSchema }),
     output: z.object({ windowId: idSchema, date: dateSchema, slots: z.number().int() }),
+  }),
+  windowDays: action({
+    summary: '部门负责人：某窗口今后可预约的每一天：工作日、停止预约、延时服务、每时段名额、已约和候补人数',
+    access: schedulers,
+    input: z.strictObject({ windowId: idSchema }),
+    output: z.object({
+      windowId: idSchema,
+      /** The window's usual seats per slot. */
+      capacity: z.number().int(),
+      today: dateSchema,
+      days: z.array(windowDaySchema),
+    }),
+  }),
+  setCapacity: action({
+    summary: '部门负责人：某窗口某日每时段名额；减少时已有预约保留，该时段不再接受新预约；增加的名额先给候补',
+    access: schedulers,
+    input: z.strictObject({ windowId: idSchema, date: dateSchema, capacity: capacitySchema }),
+    output: z.object({
+      windowId: idSchema,
+      date: dateSchema,
+      capacity: z.number().int(),
+      /** Slots already holding more people than the new number: their bookings stay. */
+      overbooked: z.array(hhmmSchema),
+    }),
   }),
 })
 

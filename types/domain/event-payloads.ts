@@ -28,6 +28,7 @@ export const EVENT_PAYLOADS = {
   'waitlist.booked': z.strictObject(bookingFields),
   /** The entry ended after `ignored` offers left to expire. */
   'waitlist.removed': z.strictObject({ matterName: text, ignored: count }),
+  'waitlist.withdrawn': z.strictObject({ matterName: text, time: text }),
   /** `ahead`: tickets still ahead of this one. No window yet: whichever window is free calls it. */
   'queue.three_ahead': z.strictObject({ ticket: text, ahead: count, matterName: text }),
   /** `place`: the window that called the ticket (`3号窗口`). */

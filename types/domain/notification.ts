@@ -15,6 +15,7 @@ export const NOTIFICATION_EVENTS = [
   'waitlist.offered',
   'waitlist.booked',
   'waitlist.removed',
+  'waitlist.withdrawn',
   'queue.three_ahead',
   'queue.called',
   'case.accepted',
@@ -67,6 +68,8 @@ export const MESSAGE_ONLY_EVENTS = [
   // second grant; an entry removed after ignored offers is told in the message centre only.
   'waitlist.booked',
   'waitlist.removed',
+  // A held seat taken back because its window stopped booking that day: the entry keeps its place.
+  'waitlist.withdrawn',
   'case.lookup_locked',
   // The hand-over (领取 at the window, or the post delivered): a record for the applicant, who was
   // there, and news for bound relatives; it ends the case, so it spends no grant meant for progress.

@@ -18,11 +18,13 @@ export const periodSchema = z
   .refine((p) => minutesOf(p.start) < minutesOf(p.end), { message: '结束时间应晚于开始时间', path: ['end'] })
 export type Period = z.infer<typeof periodSchema>
 
+export const capacitySchema = z.number({ error: '请填写每时段名额' }).int('名额应为整数').min(1, '每时段至少1人').max(50, '每时段最多50人')
+
 export const windowScheduleSchema = z.object({
   periods: z.array(periodSchema).min(1).max(6),
   /** The centre's rule: a slot is at most 30 minutes, so the queue stays predictable. */
   slotMinutes: z.number().int().min(5).max(30),
-  capacity: z.number().int().min(1).max(50),
+  capacity: capacitySchema,
   /** How many working days ahead (after today) can be booked. */
   horizonWorkingDays: z.number().int().min(1).max(30),
   /** A slot today can be booked until this many minutes before it starts. */
@@ -41,10 +43,12 @@ export const DEFAULT_SCHEDULE: WindowSchedule = {
   sameDayCutoffMinutes: 30,
 }
 
-/** What staff changed for one window on one date: closed, or extra hours (延时服务). */
+/** What staff changed for one window on one date: closed, extra hours (延时服务), or seats per slot. */
 export interface DayOverride {
   closed: boolean
   extraPeriods: Period[]
+  /** Seats per slot that day, instead of the window's usual number. */
+  capacity?: number
 }
 
 export interface Slot {
@@ -86,7 +90,7 @@ export function daySlots(windowId: string, schedule: WindowSchedule, date: strin
         date,
         start,
         end: hhmmOf(t + schedule.slotMinutes),
-        capacity: schedule.capacity,
+        capacity: override?.capacity ?? schedule.capacity,
       })
     }
   }

@@ -303,6 +303,11 @@ const CONTENT: { [E in NotificationEvent]: (d: Payload<E>, at: Date) => Content 
     body: join(str(d.matterName), `连续${str(d.ignored, '3')}次未确认候补名额，已退出候补，可重新加入`),
     values: {},
   }),
+  'waitlist.withdrawn': (d) => ({
+    title: '候补名额已取消',
+    body: join(str(d.matterName), str(d.time), '窗口该日停止预约，为您保留的名额已取消；您仍在候补中，有名额时再通知您'),
+    values: {},
+  }),
   'booking.reminder_day_before': (d) => ({
     title: '明日预约提醒',
     body: join(str(d.matterName), str(d.time), str(d.place), '请携带身份证件按时到场'),

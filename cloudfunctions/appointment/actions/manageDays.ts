@@ -1,28 +1,45 @@
-import type { AppointmentInput } from '../../../types/contracts/appointment'
-import { daySlots, type DayOverride } from '../../../types/domain/schedule'
+import type { AppointmentInput, WindowDay } from '../../../types/contracts/appointment'
+import { bookableDates, daySlots, type DayOverride, type WindowSchedule } from '../../../types/domain/schedule'
 import { beijingDate } from '../../../types/domain/working-days'
+import { seats, resizeSeat } from '../../_bookings/seats'
 import { getWindow } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
 import { AppError } from '../../_kit/errors'
+import { fetchAll } from '../../_kit/fetchAll'
 import type { ActionContext } from '../../_kit/handler'
 import { assertActsAtWindow } from '../../_kit/staff-scope'
 import { dayKey, dayOverrides, windowSchedules } from '../schedules'
 import { workCalendar } from '../../_kit/work-calendar'
 import { offerFreeSeatsOf } from '../waitlist/offer'
+import type { EntryDoc } from '../waitlist/store'
+
+type StoredOverride = DayOverride & { reason?: string }
+
+/** The override's own fields, without the stored document's id and audit fields. */
+const overrideOf = (doc?: StoredOverride): StoredOverride => ({
+  closed: doc?.closed ?? false,
+  extraPeriods: doc?.extraPeriods ?? [],
+  ...(doc?.capacity !== undefined ? { capacity: doc.capacity } : {}),
+  ...(doc?.closed && doc.reason ? { reason: doc.reason } : {}),
+})
 
 async function prepare(windowId: string, date: string, ctx: ActionContext) {
   const caller = await ctx.caller()
   assertActsAtWindow(caller, await getWindow(windowId))
   if (date < beijingDate(ctx.now))
     throw new AppError('INVALID_INPUT', '不能修改过去的日期', [{ path: 'date', message: '请选择今天或以后的日期' }])
-  const current: DayOverride = (await dayOverrides([windowId], [date])).get(dayKey(windowId, date)) ?? { closed: false, extraPeriods: [] }
-  const save = (o: DayOverride & { reason?: string }) =>
+  const current = overrideOf((await dayOverrides([windowId], [date])).get(dayKey(windowId, date)))
+  const save = (o: StoredOverride) =>
     db()
       .collection(COLLECTIONS.scheduleDays)
       .doc(dayKey(windowId, date))
       .set({ data: { windowId, date, ...o, by: caller.staff?.staffNo ?? '', at: ctx.now } })
-  return { current, save }
+  const slotsWith = async (o: DayOverride) => {
+    const schedule = (await windowSchedules([windowId])).get(windowId)!
+    return daySlots(windowId, schedule, date, workCalendar().isWorkingDay(date), o)
+  }
+  return { current, save, slotsWith }
 }
 
 /**
@@ -47,13 +64,117 @@ export async function closeDate(input: AppointmentInput<'closeDate'>, ctx: Actio
 
 /** Adds extended hours (延时服务) to a window's date, weekends and holidays included. */
 export async function addHours(input: AppointmentInput<'addHours'>, ctx: ActionContext) {
-  const { current, save } = await prepare(input.windowId, input.date, ctx)
+  const { current, save, slotsWith } = await prepare(input.windowId, input.date, ctx)
   if (current.closed) throw new AppError('CONFLICT', '该日已停止预约，不能增加时段')
-  const next = { closed: false, extraPeriods: [...current.extraPeriods, input.period] }
+  const next = { ...current, extraPeriods: [...current.extraPeriods, input.period] }
   await save(next)
-  const schedule = (await windowSchedules([input.windowId])).get(input.windowId)!
-  const slots = daySlots(input.windowId, schedule, input.date, workCalendar().isWorkingDay(input.date), next)
+  const slots = await slotsWith(next)
   // The new seats go to the 候补 queue first (oldest fitting entry), then to everyone.
   await offerFreeSeatsOf(input.windowId, input.date, slots, ctx.now)
   return { windowId: input.windowId, date: input.date, slots: slots.length }
+}
+
+/**
+ * Sets the seats per slot of a window's date. The day's number is saved first, so every seat
+ * document made from now on has it; the seats already made are then resized one by one (a
+ * compare-and-set each). Were the function to die between, the booking sweeper resizes the rest
+ * (alignSeatCapacities), so a saved number always reaches every slot.
+ */
+export async function setCapacity(input: AppointmentInput<'setCapacity'>, ctx: ActionContext) {
+  const { current, save, slotsWith } = await prepare(input.windowId, input.date, ctx)
+  if (current.closed) throw new AppError('CONFLICT', '该日已停止预约，不能调整名额')
+  const next = { ...current, capacity: input.capacity }
+  await save(next)
+  const overbooked = await resizeSeatsOf(input.windowId, input.date, input.capacity)
+  await offerFreeSeatsOf(input.windowId, input.date, await slotsWith(next), ctx.now)
+  return { windowId: input.windowId, date: input.date, capacity: input.capacity, overbooked }
+}
+
+/** Resizes the day's seat documents to `capacity`; answers the start times already holding more. */
+async function resizeSeatsOf(windowId: string, date: string, capacity: number): Promise<string[]> {
+  const made = await fetchAll<{ _id: string; start: string; capacity: number }>(COLLECTIONS.slotSeats, { windowId, date })
+  const overbooked: string[] = []
+  for (const seat of made.sort((a, b) => a.start.localeCompare(b.start)))
+    if ((await resizeSeat(seat._id, capacity)).overbooked) overbooked.push(seat.start)
+  return overbooked
+}
+
+/**
+ * Sweep step: every seat document of a date whose saved number differs from it is resized, so a
+ * setCapacity that died after saving the number still reaches every slot.
+ */
+export async function alignSeatCapacities(now: Date): Promise<number> {
+  const _ = db().command
+  const days = await fetchAll<DayOverride & { windowId: string; date: string }>(COLLECTIONS.scheduleDays, {
+    date: _.gte(beijingDate(now)),
+    capacity: _.gt(0),
+  })
+  let resized = 0
+  for (const d of days) {
+    const { total } = await seats()
+      .where({ windowId: d.windowId, date: d.date, capacity: _.neq(d.capacity) })
+      .count()
+    if (total === 0) continue
+    await resizeSeatsOf(d.windowId, d.date, d.capacity!)
+    resized += total
+  }
+  return resized
+}
+
+/**
+ * The window's bookable days as its lead plans them: today to the end of its booking horizon,
+ * every calendar day (a rest day can open with extra hours), each with its hours, seats per slot,
+ * bookings and the 候补 entries waiting for it.
+ */
+export async function windowDays(input: AppointmentInput<'windowDays'>, ctx: ActionContext) {
+  const caller = await ctx.caller()
+  assertActsAtWindow(caller, await getWindow(input.windowId))
+  const schedule = (await windowSchedules([input.windowId])).get(input.windowId)!
+  const today = beijingDate(ctx.now)
+  const dates = bookableDates(ctx.now, schedule.horizonWorkingDays, workCalendar())
+  const _ = db().command
+  const [overrides, booked, waiting] = await Promise.all([
+    dayOverrides([input.windowId], dates),
+    fetchAll<{ date: string }>(
+      COLLECTIONS.bookings,
+      { windowId: input.windowId, date: _.in(dates), status: _.in(['pending', 'booked', 'checked_in']) },
+      { date: true },
+    ),
+    fetchAll<Pick<EntryDoc, 'from' | 'to'>>(
+      COLLECTIONS.waitlist,
+      { status: 'waiting', windowIds: input.windowId, to: _.gte(today) },
+      { from: true, to: true },
+    ),
+  ])
+  const days = dates.map((date) =>
+    dayOf(input.windowId, date, schedule, overrides.get(dayKey(input.windowId, date)), {
+      booked: booked.filter((b) => b.date === date).length,
+      waiting: waiting.filter((e) => e.from <= date && date <= e.to).length,
+    }),
+  )
+  return { windowId: input.windowId, capacity: schedule.capacity, today, days }
+}
+
+function dayOf(
+  windowId: string,
+  date: string,
+  schedule: WindowSchedule,
+  stored: StoredOverride | undefined,
+  counts: { booked: number; waiting: number },
+): WindowDay {
+  const o = overrideOf(stored)
+  const workingDay = workCalendar().isWorkingDay(date)
+  const capacity = o.capacity ?? schedule.capacity
+  return {
+    date,
+    workingDay,
+    closed: o.closed,
+    ...(o.reason ? { reason: o.reason } : {}),
+    periods: workingDay ? schedule.periods : [],
+    extraPeriods: o.extraPeriods,
+    capacity,
+    capacityChanged: capacity !== schedule.capacity,
+    slots: daySlots(windowId, schedule, date, workingDay, o).length,
+    ...counts,
+  }
 }

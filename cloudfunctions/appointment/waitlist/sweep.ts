@@ -1,5 +1,6 @@
 import { beijingDate } from '../../../types/domain/dates'
 import { queueOpen, slotFits } from '../../../types/domain/waitlist'
+import { parseSlotId } from '../../../types/domain/schedule'
 import { pageLink, ROUTES } from '../../../types/routes'
 import { bookings } from '../../_bookings/booking'
 import { getMatterDoc } from '../../_kit/catalog'
@@ -46,11 +47,8 @@ async function sweepHeldSeats(now: Date, counts: Record<string, number>) {
       const mine = !!e && e.status === 'waiting' && e.offer?.id === o.id
       const settled = now.getTime() - new Date(o.at).getTime() > CLAIM_LEASE_MS
       if (!slot) {
-        // The slot is gone (its day closed): the hold goes back and the entry may be offered another.
-        if (mine)
-          await entries()
-            .where({ _id: e._id, 'offer.id': o.id })
-            .update({ data: { offer: db().command.remove() } })
+        // The slot is gone (its day closed): the hold goes back, the citizen is told, and the entry may be offered another.
+        if (mine) await withdraw(e, o, slotId)
         await freeSeat(slotId, { from: 'offer', offerId: o.id })
         continue
       }
@@ -69,6 +67,22 @@ async function sweepHeldSeats(now: Date, counts: Record<string, number>) {
       log.error('waitlist.sweep', err)
     }
   }
+}
+
+/** An offer whose slot closed: taken back, and said so (the citizen was told to confirm it). The entry keeps its place. */
+async function withdraw(e: EntryDoc, o: SeatOffer, slotId: string) {
+  const { stats } = await entries()
+    .where({ _id: e._id, 'offer.id': o.id })
+    .update({ data: { offer: db().command.remove() } })
+  const at = parseSlotId(slotId)
+  if (stats.updated === 1 && at)
+    await writeNotification({
+      event: 'waitlist.withdrawn',
+      subjectId: o.id,
+      recipient: e.openid,
+      data: { matterName: e.matterName, time: `${at.date} ${at.start}` },
+      page: pageLink(ROUTES.waitlistMine),
+    })
 }
 
 /** An offer left to expire: counted against the entry, which ends at `maxIgnored` (with a message). Never a no-show. */
