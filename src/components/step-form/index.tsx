@@ -45,6 +45,8 @@ export interface StepFormProps {
   title: string
   busy: boolean
   error?: string
+  /** The submit button's words, when 提交<title> is not what the step does (确认受理). */
+  submitText?: string
   children: ReactNode
   onSubmit: () => void
   onCancel?: () => void
@@ -59,7 +61,12 @@ export function StepForm(props: StepFormProps) {
         {props.children}
         {props.error && <Text className="staff__error step-form__error">{props.error}</Text>}
         <View className="step-form__buttons">
-          <BigButton text={`提交${props.title}`} loading={props.busy} loadingText="正在提交…" onClick={props.onSubmit} />
+          <BigButton
+            text={props.submitText ?? `提交${props.title}`}
+            loading={props.busy}
+            loadingText="正在提交…"
+            onClick={props.onSubmit}
+          />
           {props.onCancel && (
             <>
               <View className="step-form__gap" />

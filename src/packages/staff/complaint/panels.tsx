@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState, type ReactNode } from 'react'
 import type { StaffComplaint } from '../../../../types/contracts/complaint'
@@ -6,10 +6,12 @@ import type { ComplaintAction } from '../../../../types/domain/complaint'
 import { BigButton } from '../../../components/big-button'
 import { ChoiceChips } from '../../../components/choice-chips'
 import { FormField } from '../../../components/form-field'
+import { StepForm, TextBox } from '../../../components/step-form'
 import { complaintApi } from '../../../services/api/complaint'
 import { toast } from '../../../utils/alert'
 import { useAction, type ActionState } from '../../../hooks/useAction'
 import { confirmLabel } from '../../../utils/labels'
+import { DepartmentChooser } from './department-chooser'
 
 export type Departments = Array<{ id: string; name: string }>
 export const PANELS = ['decide', 'resolve', 'reply', 'phone'] as const
@@ -37,6 +39,7 @@ export interface PanelProps {
   onCancel: () => void
 }
 
+/** A panel through the shared step form (src/components/step-form); its button says what it confirms. */
 function Frame({
   panel,
   act,
@@ -53,94 +56,18 @@ function Frame({
   onCancel: () => void
 }) {
   return (
-    <View className={`section staff-complaint-act staff-complaint-act--${panel}`}>
-      <Text className="section__title">{PANEL_LABELS[panel]}</Text>
-      <View className="section__body">
-        {children}
-        {act.errors.form && <Text className="staff__error staff-complaint-act__error">{act.errors.form}</Text>}
-        <View className="staff-complaint__buttons">
-          <BigButton text={confirm ?? confirmLabel(PANEL_LABELS[panel])} loading={act.busy} onClick={onSubmit} />
-          <View className="staff__gap" />
-          <BigButton kind="secondary" text="取消" disabled={act.busy} onClick={onCancel} />
-        </View>
-      </View>
-    </View>
-  )
-}
-
-function TextBox({
-  label,
-  name,
-  hint,
-  max,
-  value,
-  error,
-  placeholder,
-  onInput,
-}: {
-  label: string
-  name: string
-  hint: string
-  max: number
-  value: string
-  error?: string
-  placeholder: string
-  onInput: (v: string) => void
-}) {
-  return (
-    <FormField label={label} name={name} error={error} hint={hint}>
-      <Textarea
-        className="staff-complaint__textarea"
-        value={value}
-        maxlength={max}
-        placeholder={placeholder}
-        onInput={(e) => onInput(e.detail.value)}
-      />
-    </FormField>
-  )
-}
-
-const SHOWN = 6
-
-/**
- * The department to transfer to: typed to filter (the centre has about 40), then tapped. The
- * chosen one stays at the top of the list with a tick.
- */
-function DepartmentChooser({
-  departments,
-  chosen,
-  error,
-  onChoose,
-}: {
-  departments: Departments
-  chosen: string
-  error?: string
-  onChoose: (id: string) => void
-}) {
-  const [filter, setFilter] = useState('')
-  const picked = departments.find((d) => d.id === chosen)
-  const words = filter.trim()
-  // With one chosen, others are listed only when asked for by name.
-  const matches = words || !picked ? departments.filter((d) => d.id !== chosen && (!words || d.name.includes(words))).slice(0, SHOWN) : []
-  return (
-    <FormField label="承办部门" name="departmentId" error={error} hint="转办即受理，办结期限自今日起10个工作日">
-      <View className="staff-complaint__depts">
-        {picked && <View className="staff-complaint__dept staff-complaint__dept--on">✓ {picked.name}</View>}
-        <Input
-          className="form-field__input staff-complaint__dept-filter"
-          value={filter}
-          maxlength={20}
-          placeholder={picked ? '改选其他部门：输入名称' : '输入部门名称，如 市场监督'}
-          onInput={(e) => setFilter(e.detail.value)}
-        />
-        {matches.map((d) => (
-          <View key={d.id} className="staff-complaint__dept" hoverClass="staff-complaint__dept--pressed" onClick={() => onChoose(d.id)}>
-            {d.name}
-          </View>
-        ))}
-        {words && matches.length === 0 && <Text className="staff__note">没有名称含“{words}”的部门</Text>}
-      </View>
-    </FormField>
+    <StepForm
+      block="staff-complaint-act"
+      step={panel}
+      title={PANEL_LABELS[panel]}
+      submitText={confirm ?? confirmLabel(PANEL_LABELS[panel])}
+      busy={act.busy}
+      error={act.errors.form}
+      onSubmit={onSubmit}
+      onCancel={onCancel}
+    >
+      {children}
+    </StepForm>
   )
 }
 
@@ -297,7 +224,7 @@ export function PhonePanel({ c, onCancel }: PanelProps) {
             {phone}
           </Text>
           <Text className="staff__note">本次查看已记录（查看人、时间、原因）。</Text>
-          <View className="staff-complaint__buttons">
+          <View className="step-form__buttons">
             <BigButton text="拨打电话" onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)} />
             <View className="staff__gap" />
             <BigButton kind="secondary" text="收起" onClick={onCancel} />
