@@ -369,35 +369,18 @@ export function monthRollupOf(month: string, lastDay: string, departmentId: stri
     }
   }
   const latestLights = [...days].filter((d) => d.lights).sort((a, b) => b.day.localeCompare(a.day))[0]?.lights
+  const each = <K extends keyof DailyCounters>(key: K) => days.map((d) => d[key])
   return {
     _id: `${month}:${departmentId}`,
     day: lastDay,
     month,
     departmentId,
-    cases: sum(
-      emptyCases,
-      days.map((d) => d.cases),
-    ),
-    due: sum(
-      emptyDue,
-      days.map((d) => d.due),
-    ),
-    queue: windowedSum(
-      emptyQueue,
-      days.map((d) => d.queue),
-    ),
-    bookings: windowedSum(
-      emptyBookings,
-      days.map((d) => d.bookings),
-    ),
-    ratings: windowedSum(
-      emptyRatings,
-      days.map((d) => d.ratings),
-    ),
-    complaints: sum(
-      emptyComplaints,
-      days.map((d) => d.complaints),
-    ),
+    cases: sum(emptyCases, each('cases')),
+    due: sum(emptyDue, each('due')),
+    queue: windowedSum(emptyQueue, each('queue')),
+    bookings: windowedSum(emptyBookings, each('bookings')),
+    ratings: windowedSum(emptyRatings, each('ratings')),
+    complaints: sum(emptyComplaints, each('complaints')),
     ...(latestLights ? { lights: latestLights } : {}),
     trend: Object.fromEntries(
       days.filter((d) => d.cases).map((d) => [d.day, { received: d.cases!.received, finished: d.cases!.finished }]),
