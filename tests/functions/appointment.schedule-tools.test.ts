@@ -44,6 +44,11 @@ describe('the window days a lead plans', () => {
       waiting: 1,
     })
     expect(view.days.find((d) => d.date === '2026-10-13')).toMatchObject({ booked: 0, waiting: 0 })
+    // The window's clerk sees the count on the day's list (今日预约), without the waiting people's names.
+    const clerk = dataOf(await k.appointment({ action: 'daySchedule', date: '2026-10-12', windowId: W }, STAFF))
+    expect(clerk).toMatchObject({ waiting: 1 })
+    expect(clerk.bookings).toHaveLength(2)
+    expect(dataOf(await k.appointment({ action: 'daySchedule', date: '2026-10-13', windowId: W }, STAFF)).waiting).toBe(0)
   })
 
   it('when a citizen, or staff of another department, asks for a window’s days, then it is forbidden', async () => {

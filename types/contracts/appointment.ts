@@ -173,10 +173,15 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
     output: bookingViewSchema,
   }),
   daySchedule: action({
-    summary: '工作人员：我负责窗口某日的预约',
+    summary: '工作人员：我负责窗口某日的预约，及候补人数',
     access: windowStaff,
     input: z.strictObject({ date: dateSchema.optional(), windowId: idSchema.optional() }),
-    output: z.object({ date: dateSchema, bookings: z.array(bookingViewSchema) }),
+    output: z.object({
+      date: dateSchema,
+      bookings: z.array(bookingViewSchema),
+      /** 候补 entries waiting for a seat at these windows that day. */
+      waiting: z.number().int().min(0),
+    }),
   }),
   closeDate: action({
     summary: '部门负责人：某窗口某日停止预约（已有预约时拒绝）',

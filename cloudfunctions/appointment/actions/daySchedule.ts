@@ -11,7 +11,7 @@ import { VISIBLE_STATUSES, type BookingDoc } from '../../_bookings/booking'
 import { toView } from '../bookings'
 import { bookingPolicy } from '../limits'
 
-/** A day's bookings at the windows the staff member serves (one window when named), in time order. */
+/** A day's bookings at the windows the staff member serves (one window when named), in time order, and how many wait for a seat. */
 export async function daySchedule(input: AppointmentInput<'daySchedule'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   const date = input.date ?? beijingDate(ctx.now)
@@ -23,13 +23,22 @@ export async function daySchedule(input: AppointmentInput<'daySchedule'>, ctx: A
     windowIds = [...(await windowsById()).values()].filter((w) => canActAtWindow(caller, w)).map((w) => w.id)
   }
   const _ = db().command
-  const [docs, policy] = await Promise.all([
+  const [docs, policy, waiting] = await Promise.all([
     fetchAll<BookingDoc>(COLLECTIONS.bookings, { windowId: _.in(windowIds), date, status: _.in([...VISIBLE_STATUSES]) }),
     bookingPolicy(),
+    // 候补 entries that would take a seat freed at these windows that day (the count only: no names).
+    db()
+      .collection(COLLECTIONS.waitlist)
+      .where({ status: 'waiting', windowIds: _.in(windowIds), from: _.lte(date), to: _.gte(date) })
+      .count(),
   ])
   const shared = await sharedIdNumbers(docs)
   docs.sort((a, b) => a.start.localeCompare(b.start) || a.windowNumber - b.windowNumber || +new Date(a.createdAt) - +new Date(b.createdAt))
-  return { date, bookings: docs.map((b) => toView(b, ctx.now, policy, shared.has(b._id) ? [ID_SHARED_WARNING] : [])) }
+  return {
+    date,
+    waiting: waiting.total,
+    bookings: docs.map((b) => toView(b, ctx.now, policy, shared.has(b._id) ? [ID_SHARED_WARNING] : [])),
+  }
 }
 
 /**

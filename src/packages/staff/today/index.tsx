@@ -94,6 +94,7 @@ export default function StaffToday() {
       {schedule.data && (
         <Text className="staff__note">
           共 {list.length} 个预约，待到场 {active} 个
+          {schedule.data.waiting > 0 ? `；候补 ${schedule.data.waiting} 人，有人取消时按先后补上` : ''}
         </Text>
       )}
       {!schedule.data && <LoadStatus of={schedule} />}
