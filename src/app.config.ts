@@ -4,22 +4,23 @@ export default defineAppConfig({
   pages: [
     'pages/index/index',
     'pages/catalog/index',
-    'pages/search/index',
     'pages/matter/index',
-    // Booking and queue: citizens reach them from a notification too (booking/detail, queue), so they stay in the main package.
-    'pages/booking/date/index',
-    'pages/booking/slots/index',
-    'pages/booking/form/index',
+    // A booking and the queue: citizens reach them from a notification (booking/detail, queue), so they stay in the main package.
     'pages/booking/detail/index',
-    'pages/booking/mine/index',
     'pages/queue/index',
     // 消息 (message centre): small, and every push and the home page lead here.
     'pages/messages/index',
+    // 我的 (a tab: tab pages must be in the main package).
+    'pages/mine/index',
   ],
   subPackages: [
     { root: 'packages/dev', pages: ['login/index'] },
-    // 预约办事: the bookable matters by department, opened from the home page's tile.
-    { root: 'packages/booking', pages: ['matters/index'] },
+    // Booking: 预约办事 (the bookable matters by department), the days, the times and the form, and
+    // 我的预约. None is opened from a push (booking/detail is, and stays in the main package); the home
+    // and matter pages preload this package (preloadRule below), so the first tap does not wait for it.
+    { root: 'packages/booking', pages: ['matters/index', 'date/index', 'slots/index', 'form/index', 'mine/index'] },
+    // 事项查询 (the home page's search box).
+    { root: 'packages/search', pages: ['index/index'] },
     // 候补 (join, 我的候补): reached from a full booking day and from the offer push.
     { root: 'packages/waitlist', pages: ['join/index', 'mine/index'] },
     // Online application (网上申请, 我的办件, 办件进度): opened from a matter or the home page, so the main package stays small.
@@ -44,6 +45,7 @@ export default defineAppConfig({
       pages: [
         'index/index',
         'today/index',
+        'schedule/index',
         'checkin/index',
         'console/index',
         'cases/index',
@@ -89,7 +91,7 @@ export default defineAppConfig({
     // 工作日历 (the administrator's working-day calendar): used a few times a year by one person, so it is not in the main package or the daily staff package.
     { root: 'packages/admin', pages: ['calendar/index', 'notices/index', 'notice/index'] },
     { root: 'packages/notice', pages: ['list/index', 'detail/index'] },
-    // 设置 (长辈版 by name): opened from the home page only.
+    // 设置 (长辈版 by name): opened from 我的 and the 长辈版 home.
     { root: 'packages/settings', pages: ['index/index'] },
   ],
   window: {
@@ -102,17 +104,30 @@ export default defineAppConfig({
     backgroundColor: '#f2f3f5',
     backgroundTextStyle: 'dark',
   },
-  // 首页 and 消息 as tabs: the unread count sits on the 消息 tab (issue 5). Text-only tabs keep
-  // the main package free of icon images.
+  // 首页, 消息 and 我的 as tabs: the unread count sits on the 消息 tab. WeChat's tab icons must be
+  // local PNG/JPG files of at most 40 KB (81×81 px advised): scripts/tab-icons.ts draws them from
+  // the app's Lucide icons (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#tabBar).
   tabBar: {
     color: '#4e5969',
     selectedColor: '#0b57d0',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页' },
-      { pagePath: 'pages/messages/index', text: '消息' },
+      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-on.png' },
+      {
+        pagePath: 'pages/messages/index',
+        text: '消息',
+        iconPath: 'assets/tab/messages.png',
+        selectedIconPath: 'assets/tab/messages-on.png',
+      },
+      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-on.png' },
     ],
+  },
+  // Download the booking package while the citizen reads the home or matter page (WeChat's 分包预下载:
+  // https://developers.weixin.qq.com/miniprogram/dev/framework/subpackages/preload.html).
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/booking'] },
+    'pages/matter/index': { network: 'all', packages: ['packages/booking'] },
   },
   // Inject only the components a page uses (the scan tool marks this as required, G5).
   lazyCodeLoading: 'requiredComponents',

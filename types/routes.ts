@@ -23,20 +23,22 @@ type Fresh = { fresh?: QueryValue }
 export const ROUTES = {
   home: route('pages/index/index'),
   catalog: route('pages/catalog/index'),
-  search: route<{ departmentId?: string; departmentName?: string }>('pages/search/index'),
+  search: route<{ departmentId?: string; departmentName?: string }>('packages/search/index/index'),
   matter: route<{ id: string }>('pages/matter/index'),
-  bookingDate: route<{ matterId: string; bookingId?: string }>('pages/booking/date/index'),
-  bookingSlots: route<{ matterId: string; date: string; bookingId?: string }>('pages/booking/slots/index'),
+  bookingDate: route<{ matterId: string; bookingId?: string }>('packages/booking/date/index'),
+  bookingSlots: route<{ matterId: string; date: string; bookingId?: string }>('packages/booking/slots/index'),
   /** `any`: '1' for 任一窗口 (the time of `slotId` at whichever window has seats). */
-  bookingForm: route<{ matterId: string; slotId: string; end: string; any?: string }>('pages/booking/form/index'),
+  bookingForm: route<{ matterId: string; slotId: string; end: string; any?: string }>('packages/booking/form/index'),
   bookingDetail: route<{ id: string } & Fresh>('pages/booking/detail/index'),
-  bookingMine: route('pages/booking/mine/index'),
+  bookingMine: route('packages/booking/mine/index'),
   bookingMatters: route('packages/booking/matters/index'),
   // 候补: join when a date's slots are full; 我的候补 (the offer push opens it with the offer's id).
   waitlistJoin: route<{ matterId: string; date?: string }>('packages/waitlist/join/index'),
   waitlistMine: route<{ offer?: string } & Fresh>('packages/waitlist/mine/index'),
   queue: route('pages/queue/index'),
   messages: route('pages/messages/index'),
+  /** 我的 (a tab): the user's own records, settings and the staff entry. */
+  mine: route('pages/mine/index'),
 
   devLogin: route('packages/dev/login/index'),
 
@@ -55,6 +57,8 @@ export const ROUTES = {
 
   staffHome: route('packages/staff/index/index'),
   staffToday: route('packages/staff/today/index'),
+  /** 排班管理: a department lead's window days (seats per slot, 延时服务, 停止预约). */
+  staffSchedule: route<{ windowId?: string }>('packages/staff/schedule/index'),
   staffCheckin: route('packages/staff/checkin/index'),
   staffConsole: route('packages/staff/console/index'),
   staffCases: route('packages/staff/cases/index'),

@@ -6,6 +6,9 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { ICONS, type IconNode } from '../../src/components/icon/icons'
+import { STAFF_ICONS } from '../../src/components/icon/staff-icons'
+import { iconSvg } from '../../src/components/icon/svg'
 
 const root = resolve(__dirname, '../..')
 
@@ -26,6 +29,20 @@ export function weappSizes(dir: string): { main: number; total: number } {
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
+
+/**
+ * The icon set's weight: the SVG text of each table's icons as the app bakes them (path data plus
+ * Lucide's attributes) and the tab bar's PNG files; the main table and the PNGs are in the main package.
+ */
+export function iconSizes(): { main: { count: number; svg: number }; staff: { count: number; svg: number }; png: number } {
+  const measure = (table: Record<string, IconNode>) => {
+    const nodes = [...new Set(Object.values(table))]
+    return { count: nodes.length, svg: nodes.reduce((n, node) => n + iconSvg(node, '#0b57d0').length, 0) }
+  }
+  const tabDir = join(root, 'src', 'assets', 'tab')
+  const png = existsSync(tabDir) ? readdirSync(tabDir).reduce((n, f) => n + statSync(join(tabDir, f)).size, 0) : 0
+  return { main: measure(ICONS), staff: measure(STAFF_ICONS), png }
+}
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 function coldRequireMs(modulePath: string, runs = 5): number {
@@ -64,6 +81,11 @@ export function run(): void {
   console.log(`app      main ${kb(app.main)}  total ${kb(app.total)}`)
   console.log(`minimal  main ${kb(floor.main)}  total ${kb(floor.total)}   (framework floor: one empty Taro page, same config)`)
   console.log(`ratio    main ${(app.main / floor.main).toFixed(2)}×  total ${(app.total / floor.total).toFixed(2)}×`)
+  const icons = iconSizes()
+  console.log('\n## icons (Lucide, only the ones used)')
+  console.log(`main table   ${icons.main.count} icons  ${kb(icons.main.svg)} of SVG`)
+  console.log(`staff table  ${icons.staff.count} icons  ${kb(icons.staff.svg)} of SVG (staff subpackage)`)
+  console.log(`tab bar PNGs ${kb(icons.png)} (src/assets/tab, main package)`)
 
   const fnDir = join(root, 'dist', 'cloudfunctions')
   if (!existsSync(fnDir)) throw new Error('dist/cloudfunctions missing: run `npm run build:functions` first')

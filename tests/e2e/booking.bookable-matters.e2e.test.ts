@@ -29,6 +29,6 @@ describe('预约办事', () => {
     })
     await waitForText(shown(page).locator('.bookable .list-cell__title').first(), '普通护照签发')
     await shown(page).locator('.bookable .list-cell').first().click()
-    await page.waitForURL(/pages\/booking\/date\/index\?matterId=m-passport/)
+    await page.waitForURL(/packages\/booking\/date\/index\?matterId=m-passport/)
   })
 })

@@ -14,7 +14,7 @@ const app = appForFile()
 describe('changing a booking', () => {
   it('when a citizen books for her mother, moves it to another day and then cancels it, then each step shows and the seat comes back', async () => {
     const { page } = await app.open(CITIZEN)
-    await go(page, app, '/pages/booking/date/index?matterId=m-passport')
+    await go(page, app, '/packages/booking/date/index?matterId=m-passport')
     await shown(page).locator('.calendar-day-2026-09-29').click()
     await shown(page).locator('.slot-card').filter({ hasText: '09:00–09:30' }).first().click()
 
@@ -56,7 +56,7 @@ describe('changing a booking', () => {
     expect(messages.filter((m) => m.title === '预约已取消')).toHaveLength(1)
 
     // The seat is back: the 09-30 14:00 time has both windows' full capacity again (3 each).
-    await go(page, app, '/pages/booking/slots/index?matterId=m-passport&date=2026-09-30')
+    await go(page, app, '/packages/booking/slots/index?matterId=m-passport&date=2026-09-30')
     const slot = shown(page).locator('.slot-card').filter({ hasText: '14:00–14:30' }).first()
     await waitForText(slot.locator('.slot-card__left'), '剩余6个')
   })

@@ -112,9 +112,10 @@ describe("the father follows his son's passport case", () => {
   it('when the father types the code read to him and taps 关注, then he lands on the case with its stage and due date', async () => {
     expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/)
     const { page } = await app.open(FATHER)
-    await go(page, app, '/pages/index/index')
+    // 我关注的办件 is under the 我的 tab.
+    await go(page, app, '/pages/mine/index')
     await shown(page).getByText('家人分享给我的办件进度').waitFor()
-    await screenshot(page, 'relative-0-father-home')
+    await screenshot(page, 'relative-0-father-mine')
     await shown(page).getByText('我关注的办件', { exact: true }).click()
     await shown(page).getByText('您还没有关注家人的办件').waitFor()
     await shown(page).getByText('输入邀请码', { exact: true }).click()

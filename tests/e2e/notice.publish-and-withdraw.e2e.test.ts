@@ -120,8 +120,14 @@ describe('the office publishes an announcement, citizens see it, the office with
       .getByText(/撤回 · .* · 窗口恢复正常，取消暂停/)
       .waitFor()
 
-    const { card } = await homeNotices(CITIZEN)
-    await card.getByText('暂无公告').waitFor()
+    // Nothing left to read: the home page shows no 通知公告 box at all.
+    const { page: home } = await app.open(CITIZEN)
+    const listed = home.waitForResponse((r) => r.url().includes('/api/fn/notice') && r.request().postData()?.includes('"list"') === true)
+    await go(home, app, pageUrl(ROUTES.home))
+    await listed
+    // The box is drawn while the list loads (正在读取…) and goes once it answers none.
+    await shown(home).locator('.home__notices').waitFor({ state: 'detached' })
+    await shown(home).getByText('办事指南', { exact: true }).waitFor()
     const { page: citizen } = await app.open(CITIZEN)
     const answered = citizen.waitForResponse(
       (r) => r.url().includes('/api/fn/notice') && r.request().postData()?.includes('forMatter') === true,

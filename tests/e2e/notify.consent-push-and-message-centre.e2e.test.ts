@@ -39,7 +39,7 @@ describe('consent, push and the message centre', () => {
 
   it('when a citizen confirms a booking and allows the prompt, then the confirmation is pushed at once and its link marks the message read', async () => {
     const { page } = await app.open(CITIZEN, { consent: 'ask' })
-    await go(page, app, '/pages/booking/date/index?matterId=m-passport')
+    await go(page, app, '/packages/booking/date/index?matterId=m-passport')
     await shown(page).locator('.calendar-day-2026-09-29').click()
     await shown(page).locator('.slot-card').filter({ hasText: '09:00–09:30' }).first().click()
     const form = shown(page)

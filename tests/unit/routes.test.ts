@@ -30,7 +30,7 @@ describe('the route table', () => {
   })
 
   it('when a link is built, then empty values are left out and the rest are encoded', () => {
-    expect(pageUrl(ROUTES.search, { departmentId: 'd 1', departmentName: '' })).toBe('/pages/search/index?departmentId=d%201')
+    expect(pageUrl(ROUTES.search, { departmentId: 'd 1', departmentName: '' })).toBe('/packages/search/index/index?departmentId=d%201')
     expect(pageLink(ROUTES.caseDetail, { id: 'c-1', fresh: 1 })).toBe('packages/case/detail/index?id=c-1&fresh=1')
     expect(pageUrl(ROUTES.home)).toBe('/pages/index/index')
   })

@@ -115,7 +115,7 @@ describe('app.json', () => {
     requireWeappBuild()
     const app = readAppJson()
     expect(app.pages[0]).toBe('pages/index/index')
-    expect(app.pages).toEqual(expect.arrayContaining(['pages/catalog/index', 'pages/search/index', 'pages/matter/index']))
+    expect(app.pages).toEqual(expect.arrayContaining(['pages/catalog/index', 'pages/matter/index', 'pages/mine/index']))
     expect(subPackagesOf(app)).toEqual(expect.arrayContaining([expect.objectContaining({ root: 'packages/dev', pages: ['login/index'] })]))
   })
 

@@ -7,6 +7,10 @@ export interface StatusViewProps {
   message?: string
   /** Shown as a 重试 button on errors. */
   onRetry?: () => void
+  /** A line under the message: why there is nothing, or what the list will hold (empty states). */
+  hint?: string
+  /** The next step as a button, e.g. `{ text: '去预约', onClick }` on an empty list. */
+  action?: { text: string; onClick: () => void }
 }
 
 const DEFAULT_MESSAGES: Record<StatusViewProps['kind'], string> = {
@@ -15,15 +19,24 @@ const DEFAULT_MESSAGES: Record<StatusViewProps['kind'], string> = {
   error: '加载失败，请稍后重试',
 }
 
-/** Loading, empty and error states, worded for citizens, with a large retry target. */
-export function StatusView({ kind, message, onRetry }: StatusViewProps) {
+/**
+ * Loading, empty and error states, worded for citizens, with a large retry target; an empty state
+ * can say why and offer the next step, so a citizen is not left before one grey line.
+ */
+export function StatusView({ kind, message, onRetry, hint, action }: StatusViewProps) {
   return (
-    <View className={`status-view status-view--${kind}`}>
+    <View className={`status-view status-view--${kind}${hint || action ? ' status-view--guided' : ''}`}>
       {kind === 'loading' && <View className="status-view__spinner" />}
       <Text className="status-view__text">{message || DEFAULT_MESSAGES[kind]}</Text>
+      {hint && <Text className="status-view__hint">{hint}</Text>}
       {kind === 'error' && onRetry && (
         <View className="status-view__retry" hoverClass="status-view__retry--pressed" onClick={onRetry}>
           重试
+        </View>
+      )}
+      {action && (
+        <View className="status-view__retry status-view__action" hoverClass="status-view__retry--pressed" onClick={action.onClick}>
+          {action.text}
         </View>
       )}
     </View>

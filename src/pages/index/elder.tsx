@@ -1,22 +1,25 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { ROUTES } from '../../../types/routes'
+import { Icon, type IconName } from '../../components/icon'
 import { useLoad } from '../../hooks/useLoad'
 import { navigate } from '../../utils/nav'
 import { centrePhone } from './centre-phone'
 
 interface ElderTileProps {
-  glyph: string
+  icon: IconName
   title: string
   desc: string
   onClick: () => void
 }
 
-/** One of 长辈版's big entries: a glyph, a two-character title and a short line, the whole card tappable. */
-function ElderTile({ glyph, title, desc, onClick }: ElderTileProps) {
+/** One of 长辈版's big entries: an icon, a two-character title and a short line, the whole card tappable. */
+function ElderTile({ icon, title, desc, onClick }: ElderTileProps) {
   return (
     <View className="home-elder__tile" hoverClass="home-elder__tile--pressed" onClick={onClick}>
-      <Text className="home-elder__glyph">{glyph}</Text>
+      <View className="home-elder__icon">
+        <Icon icon={icon} tone="white" className="home-elder__image" />
+      </View>
       <Text className="home-elder__tile-title">{title}</Text>
       <Text className="home-elder__tile-desc">{desc}</Text>
     </View>
@@ -37,12 +40,12 @@ export function ElderHome({ setLarge }: { setLarge: (on: boolean) => void }) {
   return (
     <View className="home-elder">
       <View className="home-elder__tiles">
-        <ElderTile glyph="约" title="预约" desc="约时间，少排队" onClick={() => navigate(ROUTES.bookingMatters)} />
-        <ElderTile glyph="进" title="进度" desc="我的办件办到哪了" onClick={() => navigate(ROUTES.caseMine)} />
-        <ElderTile glyph="号" title="取号" desc="排队叫号" onClick={() => navigate(ROUTES.queue)} />
-        <ElderTile glyph="问" title="咨询" desc="有问题，问窗口" onClick={() => navigate(ROUTES.inquiryAsk)} />
-        <ElderTile glyph="门" title="上门服务" desc="行动不便，上门办" onClick={() => navigate(ROUTES.visitRequest)} />
-        <ElderTile glyph="话" title="电话咨询" desc={number ?? (phone.loading ? '正在读取号码' : '点击重试')} onClick={call} />
+        <ElderTile icon="booking" title="预约" desc="约时间，少排队" onClick={() => navigate(ROUTES.bookingMatters)} />
+        <ElderTile icon="cases" title="进度" desc="我的办件办到哪了" onClick={() => navigate(ROUTES.caseMine)} />
+        <ElderTile icon="queue" title="取号" desc="排队叫号" onClick={() => navigate(ROUTES.queue)} />
+        <ElderTile icon="ask" title="咨询" desc="有问题，问窗口" onClick={() => navigate(ROUTES.inquiryAsk)} />
+        <ElderTile icon="visit" title="上门服务" desc="行动不便，上门办" onClick={() => navigate(ROUTES.visitRequest)} />
+        <ElderTile icon="phone" title="电话咨询" desc={number ?? (phone.loading ? '正在读取号码' : '点击重试')} onClick={call} />
       </View>
       {/* A button rather than a switch: a switch's box is smaller than the 60×60 dp a main component needs. */}
       <View className="home-elder__exit" hoverClass="home-elder__tile--pressed" onClick={() => setLarge(false)}>

@@ -70,44 +70,42 @@ export default function Home() {
         <SearchBox onTap={() => navigate(ROUTES.search)} />
       </View>
 
-      <HomeNotices />
-
+      {/* The main services only, as the provincial apps (粤省事, 浙里办) put them first; the citizen's own records are under 我的. */}
       <View className="home__tiles">
         <Tile
           size="wide"
           tone="primary"
-          glyph="指"
+          icon="guide"
           title="办事指南"
           desc="按部门查看事项：材料、收费、时限、窗口"
           onClick={() => navigate(ROUTES.catalog)}
         />
-        <Tile
-          size="wide"
-          glyph="信"
-          title="消息"
-          desc={unread > 0 ? `${unread}条未读：预约、叫号、办件进度` : '预约、叫号、办件进度通知'}
-          badge={unread}
-          onClick={() => switchTab(ROUTES.messages)}
-        />
         {staff && (
           <Tile
             size="wide"
-            glyph="工"
+            icon="desk"
             title="工作台"
             desc="办件、咨询、今日预约、签到取号、窗口叫号"
             onClick={() => navigate(ROUTES.staffHome)}
           />
         )}
-        <Tile glyph="约" title="预约办事" desc="选事项，约时间，少排队" onClick={() => navigate(ROUTES.bookingMatters)} />
-        <Tile glyph="单" title="我的预约" desc="预约码、改约、取消" onClick={() => navigate(ROUTES.bookingMine)} />
-        <Tile glyph="号" title="我的排队" desc="前面几人、叫到哪号" onClick={() => navigate(ROUTES.queue)} />
-        <Tile glyph="件" title="我的办件" desc="网上申请、补正、进度、取件码" onClick={() => navigate(ROUTES.caseMine)} />
-        <Tile glyph="查" title="进度查询" desc="替家人查进度" onClick={() => navigate(ROUTES.caseLookup)} />
-        <Tile glyph="问" title="咨询" desc="有问题问窗口，看答复" onClick={() => navigate(ROUTES.inquiryAsk)} />
-        <Tile glyph="帮" title="帮办代办" desc="老年人、行动不便的，有人帮办" onClick={() => navigate(ROUTES.visitMine)} />
-        <Tile glyph="评" title="评价与投诉" desc="好差评、投诉及进度" onClick={() => navigate(ROUTES.feedbackMine)} />
-        <Tile size="wide" glyph="亲" title="我关注的办件" desc="家人分享给我的办件进度" onClick={() => navigate(ROUTES.caseFollowedList)} />
+        <Tile icon="booking" title="预约办事" desc="选事项，约时间" onClick={() => navigate(ROUTES.bookingMatters)} />
+        <Tile icon="queue" title="我的排队" desc="取号，看叫到几号" onClick={() => navigate(ROUTES.queue)} />
+        <Tile icon="progress" title="进度查询" desc="凭查询码查进度" onClick={() => navigate(ROUTES.caseLookup)} />
+        <Tile icon="ask" title="咨询" desc="问窗口，看答复" onClick={() => navigate(ROUTES.inquiryAsk)} />
+        <Tile icon="assist" title="帮办代办" desc="老人、不便的有人帮" onClick={() => navigate(ROUTES.visitMine)} />
+        <Tile icon="rate" title="评价与投诉" desc="好差评、投诉" onClick={() => navigate(ROUTES.feedbackMine)} />
+        <Tile
+          size="wide"
+          icon="messages"
+          title="消息"
+          desc={unread > 0 ? `${unread}条未读：预约、叫号、办件进度` : '预约、叫号、办件进度通知'}
+          badge={unread}
+          onClick={() => switchTab(ROUTES.messages)}
+        />
       </View>
+
+      <HomeNotices />
 
       <View className="home__setting">
         <View className="home__setting-text">
@@ -116,22 +114,6 @@ export default function Home() {
         </View>
         <Switch className="home__switch" checked={large} color="#0b57d0" onChange={(e) => setLarge(e.detail.value)} />
       </View>
-
-      <View className="home__dev-link home__settings-link" hoverClass="home__dev-link--pressed" onClick={() => navigate(ROUTES.settings)}>
-        设置
-      </View>
-
-      {!staff && (
-        <View className="home__dev-link home__bind-link" hoverClass="home__dev-link--pressed" onClick={() => navigate(ROUTES.staffBind)}>
-          工作人员绑定身份
-        </View>
-      )}
-
-      {process.env.TARO_ENV === 'h5' && (
-        <View className="home__dev-link" hoverClass="home__dev-link--pressed" onClick={() => navigate(ROUTES.devLogin)}>
-          切换身份（开发登录）
-        </View>
-      )}
     </View>
   )
 }

@@ -5,10 +5,12 @@ import { useLoad } from '../../hooks/useLoad'
 import { noticeApi } from '../../services/api/notice'
 import { navigate } from '../../utils/nav'
 
-/** 通知公告 on the home page: the latest 3 (pinned first), and the way to all of them and the 公众号's articles. */
+/** 通知公告 on the home page when there are any: the latest 3 (pinned first), and the way to all of them and the 公众号's articles. */
 export function HomeNotices() {
   const list = useLoad(() => noticeApi.list({ limit: 3 }), [])
   const items = list.data?.items
+  // Shown when there is something to read: a home page keeps no empty 暂无公告 box.
+  if (items?.length === 0) return process.env.TARO_ENV === 'weapp' ? <OfficialAccount onError={() => undefined} /> : null
   return (
     <View className="home__notices">
       <View className="home__notices-head" hoverClass="home__notices-head--pressed" onClick={() => navigate(ROUTES.noticeList)}>
@@ -22,7 +24,6 @@ export function HomeNotices() {
         </Text>
       )}
       {items && items.length > 0 && <NoticeList items={items} />}
-      {items?.length === 0 && <Text className="home__notices-hint">暂无公告</Text>}
       {/* The 公众号 follow bar: WeChat shows it only when the app was opened by a scan, and reports the other cases as an error event, which needs no word to the user. */}
       {process.env.TARO_ENV === 'weapp' && <OfficialAccount onError={() => undefined} />}
     </View>

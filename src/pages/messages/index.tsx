@@ -68,10 +68,7 @@ export default function Messages() {
       {!loaded && first.loading && <StatusView kind="loading" />}
       {!loaded && !first.loading && first.error && <StatusView kind="error" message={first.error.message} onRetry={first.refresh} />}
       {loaded && messages.length === 0 && (
-        <View>
-          <StatusView kind="empty" message="还没有消息" />
-          <Text className="messages__help">预约成功、叫号、办件进度和咨询回复都会在这里通知您。</Text>
-        </View>
+        <StatusView kind="empty" message="还没有消息" hint="预约成功、叫号、办件进度和咨询回复都会在这里通知您。" />
       )}
 
       {messages.map((m) => (

@@ -53,10 +53,11 @@ export default function FollowedList() {
       {list.data && list.error && <Text className="case-page__error">刷新失败：{list.error.message}</Text>}
       {list.data && cases.length === 0 && (
         <View className="followed-list__empty">
-          <StatusView kind="empty" message="您还没有关注家人的办件" />
-          <Text className="case-page__note case-page__note--pad case-page__note--center">
-            请家人在「我的办件」里打开办件，点「分享给家人查看」，把邀请发给您。
-          </Text>
+          <StatusView
+            kind="empty"
+            message="您还没有关注家人的办件"
+            hint="请家人在「我的办件」里打开办件，点「分享给家人查看」，把邀请码发给您。"
+          />
         </View>
       )}
       {cases.map((c) => (

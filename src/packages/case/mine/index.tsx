@@ -26,7 +26,13 @@ export default function MyCases() {
       {waiting > 0 && <Text className="case-page__error">有{waiting}件需要您补正材料，请尽快处理</Text>}
       {!list.data && <LoadStatus of={list} />}
       {list.data && list.error && <Text className="case-page__error">刷新失败：{list.error.message}</Text>}
-      {list.data && cases.length === 0 && <StatusView kind="empty" message="您还没有网上申请的办件" />}
+      {list.data && cases.length === 0 && (
+        <StatusView
+          kind="empty"
+          message="您还没有网上申请的办件"
+          hint="点上面的「网上申请新事项」，找到要办的事，在手机上交材料、看进度。"
+        />
+      )}
       {cases.map((c) => (
         <CaseCard key={c.caseId} c={c} onClick={() => navigate(ROUTES.caseDetail, { id: c.caseId })} />
       ))}

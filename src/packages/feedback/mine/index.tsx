@@ -86,7 +86,7 @@ function RatingsTab({ loads }: { loads: Loads }) {
       )}
       <LoadStatus of={list} />
       {list.data && items.length === 0 && (
-        <StatusView kind="empty" message={waiting ? '您还没有评价过' : '您还没有评价过，办结后可在这里评价'} />
+        <StatusView kind="empty" message="您还没有评价过" hint={waiting ? undefined : '办件办结、窗口办完后，可以在这里给服务打分。'} />
       )}
       {items.map((r) => (
         <RatingCard key={r.ratingId} r={r} />
@@ -124,7 +124,9 @@ function ComplaintsTab({ loads }: { loads: Loads }) {
         <Link text="凭编号查询投诉" onClick={() => navigate(ROUTES.complaintTrack)} />
       </View>
       <LoadStatus of={list} />
-      {list.data && items.length === 0 && <StatusView kind="empty" message="您还没有实名投诉" />}
+      {list.data && items.length === 0 && (
+        <StatusView kind="empty" message="您还没有实名投诉" hint="对窗口服务、办件不满意，可点上面的「我要投诉」，中心办公室会按时答复。" />
+      )}
       {items.map((c) => (
         <ComplaintCard key={c.trackingNo} c={c} />
       ))}

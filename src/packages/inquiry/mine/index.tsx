@@ -24,7 +24,9 @@ export default function MyInquiries() {
       </View>
       {toRate > 0 && <Text className="inquiry-mine__notice">有{toRate}条咨询已回复，请查看</Text>}
       <LoadStatus of={list} />
-      {list.data && items.length === 0 && <StatusView kind="empty" message="您还没有咨询过问题" />}
+      {list.data && items.length === 0 && (
+        <StatusView kind="empty" message="您还没有咨询过问题" hint="办事前有不清楚的，点上面的「我要咨询」问窗口，答复后会通知您。" />
+      )}
       {items.map((q) => (
         <InquiryCard key={q.inquiryId} q={q} onClick={() => navigate(ROUTES.inquiryDetail, { id: q.inquiryId })} />
       ))}

@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components'
 import type { Role } from '../../../../types/roles'
 import { ROUTES, type Query, type Route } from '../../../../types/routes'
 import { BigButton } from '../../../components/big-button'
+import type { IconSource } from '../../../components/icon'
+import { STAFF_ICONS } from '../../../components/icon/staff-icons'
 import { StatusView } from '../../../components/status-view'
 import { Tile } from '../../../components/tile'
 import { useLargeText } from '../../../hooks/useLargeText'
@@ -52,7 +54,7 @@ const OFFICE: StaffRole[] = ['supervisor', 'admin']
 const DESK_ROLES: StaffRole[] = ['window_staff', 'dept_lead', 'supervisor']
 
 interface StaffTile {
-  glyph: string
+  icon: IconSource
   title: string
   desc: string | ((role: Role) => string)
   route: Route<Query>
@@ -62,58 +64,89 @@ interface StaffTile {
 
 /** The staff home's tools, in the order a role uses them most; the server checks each action again. */
 const TILES: StaffTile[] = [
-  { glyph: '件', title: '办件', desc: '本部门网上申请：预审、补正、受理、办结、出件', route: ROUTES.staffCases, roles: WINDOW },
+  { icon: STAFF_ICONS.cases, title: '办件', desc: '本部门网上申请：预审、补正、受理、办结、出件', route: ROUTES.staffCases, roles: WINDOW },
   {
-    glyph: '监',
+    icon: STAFF_ICONS.stats,
     title: '效能监督',
     desc: '今日与本期办件、排队、评价、投诉的统计与图表，导出Excel',
     route: ROUTES.supervisionConsole,
     roles: [...OFFICE, 'dept_lead'],
   },
   {
-    glyph: '灯',
+    icon: STAFF_ICONS.alert,
     title: '红黄灯办件',
     desc: '临期、超期和违规的办件，原因与申诉',
     route: ROUTES.supervisionCases,
     roles: ['supervisor', 'admin', 'dept_lead', 'window_staff'],
   },
   {
-    glyph: '督',
+    icon: STAFF_ICONS.supervise,
     title: '督办',
     desc: (r) => (r === 'dept_lead' ? '中心办公室督办本部门的事项：回复整改情况' : '发出、核查、办结督办单，逾期通报'),
     route: ROUTES.supervisionOrders,
     roles: [...OFFICE, 'dept_lead'],
   },
-  { glyph: '问', title: '咨询', desc: '认领、答复群众咨询（首问负责制）', route: ROUTES.staffInquiries, roles: DESK_ROLES },
-  { glyph: '叫', title: '窗口叫号', desc: '叫号、重呼、过号、办结、转窗口', route: ROUTES.staffConsole, roles: WINDOW },
-  { glyph: '签', title: '预约签到', desc: '输入或扫描预约码，为群众取号', route: ROUTES.staffCheckin, roles: WINDOW },
-  { glyph: '今', title: '今日预约', desc: '我负责窗口的预约名单', route: ROUTES.staffToday, roles: WINDOW },
+  { icon: STAFF_ICONS.ask, title: '咨询', desc: '认领、答复群众咨询（首问负责制）', route: ROUTES.staffInquiries, roles: DESK_ROLES },
+  { icon: STAFF_ICONS.call, title: '窗口叫号', desc: '叫号、重呼、过号、办结、转窗口', route: ROUTES.staffConsole, roles: WINDOW },
+  { icon: STAFF_ICONS.checkin, title: '预约签到', desc: '输入或扫描预约码，为群众取号', route: ROUTES.staffCheckin, roles: WINDOW },
+  { icon: STAFF_ICONS.today, title: '今日预约', desc: '我负责窗口的预约名单', route: ROUTES.staffToday, roles: WINDOW },
   {
-    glyph: '评',
+    icon: STAFF_ICONS.schedule,
+    title: '排班管理',
+    desc: '每时段名额、延时服务、停止预约，看已约和候补人数',
+    route: ROUTES.staffSchedule,
+    roles: ['dept_lead', 'admin'],
+  },
+  {
+    icon: STAFF_ICONS.badRating,
     title: '差评工单',
     desc: (r) => (r === 'supervisor' ? '全部门差评的期限与红黄灯，审核延期和申诉' : '本部门差评：核实回访、整改反馈、申请延期或申诉'),
     route: ROUTES.staffRatings,
     roles: DESK_ROLES,
   },
   {
-    glyph: '诉',
+    icon: STAFF_ICONS.complaint,
     title: '投诉',
     desc: (r) => (r === 'supervisor' ? '受理、转办、办结群众投诉' : '中心办公室转来的投诉：答复'),
     route: ROUTES.staffComplaints,
     roles: DESK_ROLES,
   },
-  { glyph: '上', title: '上门服务', desc: '群众申请的上门服务：派单、确认时间、上门记录', route: ROUTES.staffVisits, roles: WINDOW },
-  { glyph: '帮', title: '帮办代办', desc: '认领帮办申请（首问负责制），代填网上申请', route: ROUTES.staffAssists, roles: DESK_ROLES },
   {
-    glyph: '勤',
+    icon: STAFF_ICONS.visit,
+    title: '上门服务',
+    desc: '群众申请的上门服务：派单、确认时间、上门记录',
+    route: ROUTES.staffVisits,
+    roles: WINDOW,
+  },
+  {
+    icon: STAFF_ICONS.assist,
+    title: '帮办代办',
+    desc: '认领帮办申请（首问负责制），代填网上申请',
+    route: ROUTES.staffAssists,
+    roles: DESK_ROLES,
+  },
+  {
+    icon: STAFF_ICONS.attendance,
     title: '考勤与考核',
     desc: (r) => (r === 'window_staff' ? '我的签到签退与月度考核' : '签到签退、月度考核分与导出'),
     route: ROUTES.supervisionAttendance,
     roles: ['window_staff', 'dept_lead', 'supervisor', 'admin'],
   },
-  { glyph: '告', title: '公告管理', desc: '发布通知公告、政策解读、办事提醒', route: ROUTES.adminNotices, roles: OFFICE },
-  { glyph: '邀', title: '邀请工作人员', desc: '生成一次性邀请码，新同事用自己的微信绑定', route: ROUTES.staffInvite, roles: ['admin'] },
-  { glyph: '历', title: '工作日历', desc: '法定节假日与调休：录入国务院通知，期限自动重算', route: ROUTES.adminCalendar, roles: ['admin'] },
+  { icon: STAFF_ICONS.notice, title: '公告管理', desc: '发布通知公告、政策解读、办事提醒', route: ROUTES.adminNotices, roles: OFFICE },
+  {
+    icon: STAFF_ICONS.invite,
+    title: '邀请工作人员',
+    desc: '生成一次性邀请码，新同事用自己的微信绑定',
+    route: ROUTES.staffInvite,
+    roles: ['admin'],
+  },
+  {
+    icon: STAFF_ICONS.calendar,
+    title: '工作日历',
+    desc: '法定节假日与调休：录入国务院通知，期限自动重算',
+    route: ROUTES.adminCalendar,
+    roles: ['admin'],
+  },
 ]
 
 const tilesFor = (role: Role) => TILES.filter((t) => (t.roles as readonly Role[]).includes(role))
@@ -141,7 +174,7 @@ function Desk({ me }: { me: StaffMe }) {
             key={t.title}
             size="wide"
             {...(i === 0 ? { tone: 'primary' as const } : {})}
-            glyph={t.glyph}
+            icon={t.icon}
             title={t.title}
             desc={typeof t.desc === 'string' ? t.desc : t.desc(me.role)}
             onClick={() => navigate(t.route)}

@@ -83,7 +83,14 @@ export default function MyWaitlist() {
         </View>
       ) : null}
       <LoadStatus of={list} />
-      {list.data && entries.length === 0 && <StatusView kind="empty" message="您还没有候补。时段约满时，可在选择时段页加入候补" />}
+      {list.data && entries.length === 0 && (
+        <StatusView
+          kind="empty"
+          message="您还没有候补"
+          hint="时段约满时，可在选择时段页加入候补；有人取消，按先后通知您来约。"
+          action={{ text: '去预约', onClick: () => navigate(ROUTES.bookingMatters) }}
+        />
+      )}
       {entries.map((e) => (
         <EntryCard key={e.entryId} e={e} highlight={!!offer && e.offer?.offerId === offer} actions={actions} />
       ))}

@@ -7,7 +7,7 @@ import { useLoad } from '../../../hooks/useLoad'
 import { appointmentApi } from '../../../services/api/appointment'
 import { catalogApi } from '../../../services/api/catalog'
 import { navigate, useQuery } from '../../../utils/nav'
-import '../booking.scss'
+import '../../../pages/booking/booking.scss'
 import './index.scss'
 
 /**

@@ -14,7 +14,7 @@ import { ApplicantFields } from './applicant-fields'
 import { BookingSummary } from './booking-summary'
 import { ConfirmStep } from './confirm-step'
 import { useBookingForm } from './use-booking-form'
-import '../booking.scss'
+import '../../../pages/booking/booking.scss'
 import './index.scss'
 
 interface StepsProps {

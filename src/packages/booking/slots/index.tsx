@@ -14,7 +14,7 @@ import { longDate } from '../../../utils/dates'
 import { navigate, useQuery } from '../../../utils/nav'
 import { newRequestId } from '../../../utils/request-id'
 import { windowLabel } from '../../../utils/windows'
-import '../booking.scss'
+import '../../../pages/booking/booking.scss'
 import './index.scss'
 
 /** One time of the day across the matter's windows: its seats added up, and the window with the most to book. */

@@ -10,7 +10,7 @@ import { appointmentApi } from '../../../services/api/appointment'
 import { BOOKING_STATUS_TONES, spacedCode } from '../../../utils/booking'
 import { longDate } from '../../../utils/dates'
 import { navigate } from '../../../utils/nav'
-import '../booking.scss'
+import '../../../pages/booking/booking.scss'
 import './index.scss'
 import { windowNumberLabel } from '../../../../types/domain/catalog'
 
@@ -29,7 +29,9 @@ export default function MyBookings() {
         <Text className="booking__note">先查找要办的事项，在事项页点「预约办理」。</Text>
       </View>
       <LoadStatus of={list} />
-      {list.data && bookings.length === 0 && <StatusView kind="empty" message="您还没有预约" />}
+      {list.data && bookings.length === 0 && (
+        <StatusView kind="empty" message="您还没有预约" hint="点上面的「预约新事项」约好时间，到中心凭预约码签到取号，少排队。" />
+      )}
       {bookings.map((b) => (
         <View
           key={b.bookingId}

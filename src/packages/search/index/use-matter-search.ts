@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import type { MatterSummary } from '../../../types/domain/catalog'
-import type { AppErrorBody } from '../../../types/result'
-import { useLoad } from '../../hooks/useLoad'
-import { catalogApi } from '../../services/api/catalog'
+import type { MatterSummary } from '../../../../types/domain/catalog'
+import type { AppErrorBody } from '../../../../types/result'
+import { useLoad } from '../../../hooks/useLoad'
+import { catalogApi } from '../../../services/api/catalog'
 
 const PAGE_SIZE = 20
 
