@@ -7,7 +7,7 @@
  */
 import { staff } from '../../local/seed'
 import { idNumberFor } from '../support/people'
-import { answerModal, appForFile, go, screenshotsAt375, shown, waitForText } from './support/app'
+import { answerModal, appForFile, go, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-a'
 const DESK = staff.find((s) => s.departmentId === 'dept-office' && s.role === 'window_staff' && s.active)!.openid
@@ -34,7 +34,7 @@ describe('asking for 帮办代办, the desk preparing the application, the citiz
     await form.locator('.form-field--relative-name input').fill('王秀英')
     await form.locator('.form-field--relative-phone input').fill('13800001111')
     await form.locator('.form-field--contactPhone input').fill('13912345678')
-    await screenshotsAt375(page, 'assist-1-request')
+    await screenshotsAtPhoneWidths(page, 'assist-1-request')
     // The reload of the screenshots keeps nothing typed: fill again.
     await form.locator('.form-field--detail textarea').fill(DETAIL)
     await form.locator('.choice-chips--who').getByText('为家人申请').click()
@@ -50,7 +50,7 @@ describe('asking for 帮办代办, the desk preparing the application, the citiz
     await detail.getByText('帮办员将在9月29日前认领并与您电话联系。').waitFor()
     assistId = new URL(page.url().replace('#', '')).searchParams.get('id') ?? ''
     expect(assistId).toMatch(/^as-[0-9a-f]{20}$/)
-    await screenshotsAt375(page, 'assist-2-requested', () => detail.getByText('办理记录').waitFor())
+    await screenshotsAtPhoneWidths(page, 'assist-2-requested', () => detail.getByText('办理记录').waitFor())
   })
 
   it('when the desk clerk claims it and fills in the passport form, then the request waits for the citizen to confirm', async () => {
@@ -75,7 +75,7 @@ describe('asking for 帮办代办, the desk preparing the application, the citiz
     await detail.locator('.form-field--note textarea').fill('已电话核对，出生地按户口本填写')
     await detail.getByText('保存并通知申请人确认', { exact: true }).click()
     await detail.locator('.tag').getByText('待确认申请', { exact: true }).waitFor()
-    await screenshotsAt375(page, 'assist-3-desk', () => detail.getByText('办理记录').waitFor())
+    await screenshotsAtPhoneWidths(page, 'assist-3-desk', () => detail.getByText('办理记录').waitFor())
   })
 
   it('when the citizen opens the prepared application, then it is filled in with the helper’s note and saving makes it their own draft', async () => {
@@ -89,7 +89,7 @@ describe('asking for 帮办代办, the desk preparing the application, the citiz
     await apply.getByText('帮办员已为您代填').waitFor()
     expect(await apply.locator('.form-field--f-destination input').inputValue()).toBe('日本')
     expect(await apply.locator('.form-field--f-birthPlace input').inputValue()).toBe('山西省运城市')
-    await screenshotsAt375(page, 'assist-4-prepared-application', () => apply.getByText('帮办员已为您代填').waitFor())
+    await screenshotsAtPhoneWidths(page, 'assist-4-prepared-application', () => apply.getByText('帮办员已为您代填').waitFor())
     // The applicant is the citizen, from their own account: the helper never types who applies.
     await apply.locator('.form-field--app-name input').fill('张伟')
     await apply.locator('.form-field--app-idNumber input').fill(idNumberFor(4321))

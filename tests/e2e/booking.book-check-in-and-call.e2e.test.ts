@@ -5,7 +5,7 @@
  * 09:00 Beijing time, so "today" and the open slots are the same on every run.
  */
 import { idNumberFor } from '../support/people'
-import { appForFile, go, screenshot, shown, waitForText } from './support/app'
+import { appForFile, go, screenshot, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const TODAY = '2026-09-28'
 const CITIZEN = 'demo-citizen-a'
@@ -27,7 +27,7 @@ describe('booking a window, checking in and being called', () => {
     const today = shown(page).locator(`.calendar-day-${TODAY}`)
     await today.waitFor()
     expect(await today.getAttribute('class')).toContain('calendar__day--open')
-    await screenshot(page, 'booking-1-date')
+    await screenshotsAtPhoneWidths(page, 'booking-1-date', () => shown(page).locator(`.calendar-day-${TODAY}`).waitFor())
     await today.click()
 
     // Step 2: the 10:00 slot (09:00 and 09:30 are within the 30-minute same-day cut-off).
@@ -38,7 +38,7 @@ describe('booking a window, checking in and being called', () => {
     // Each time once for the matter's two windows: the window is assigned at booking.
     expect(await slots.filter({ hasText: '10:00–10:30' }).count()).toBe(1)
     await waitForText(ten.locator('.slot-card__window'), '任一窗口（2个窗口可约）')
-    await screenshot(page, 'booking-2-slots')
+    await screenshotsAtPhoneWidths(page, 'booking-2-slots', () => shown(page).locator('.slot-card').first().waitFor())
     await ten.click()
 
     // Step 3: the form checks input with the contract's schema before sending anything.
@@ -72,6 +72,7 @@ describe('booking a window, checking in and being called', () => {
     await detail.getByText('1号窗口 出入境证件受理窗口').waitFor()
     await detail.getByText('待到场').waitFor()
     await screenshot(page, 'booking-5-success')
+    await screenshotsAtPhoneWidths(page, 'booking-5-detail', () => shown(page).locator('.booking-detail__code').waitFor())
 
     await detail.getByText('查看我的全部预约').click()
     const items = shown(page).locator('.booking-item')
@@ -79,7 +80,7 @@ describe('booking a window, checking in and being called', () => {
     expect(await items.count()).toBe(1)
     await waitForText(items.first().locator('.booking-item__code'), `${code.slice(0, 4)} ${code.slice(4)}`)
     await items.first().getByText('待到场').waitFor()
-    await screenshot(page, 'booking-6-mine')
+    await screenshotsAtPhoneWidths(page, 'booking-6-mine', () => shown(page).locator('.booking-item').first().waitFor())
   })
 
   it('when the window clerk checks the code in and calls the next ticket at window 1, then the console shows her ticket', async () => {
@@ -113,7 +114,7 @@ describe('booking a window, checking in and being called', () => {
       .locator('.staff-booking')
       .filter({ hasText: `${code.slice(0, 4)} ${code.slice(4)}` })
     await row.getByText('已取号').waitFor()
-    await screenshot(page, 'staff-3-today')
+    await screenshotsAtPhoneWidths(page, 'staff-3-today', () => shown(page).locator('.staff-booking').first().waitFor())
   })
 
   it('when her ticket has been called, then 我的排队 tells the citizen to go to window 1', async () => {
@@ -131,6 +132,6 @@ describe('booking a window, checking in and being called', () => {
     await waitForText(ticket.locator('.ticket-card__label'), label)
     await waitForText(ticket.locator('.ticket-card__call-text'), /^请到 1号窗口（出入境证件受理窗口） 办理$/)
     await ticket.getByText('请到窗口办理').waitFor()
-    await screenshot(page, 'queue-called')
+    await screenshotsAtPhoneWidths(page, 'queue-called', () => shown(page).locator('.ticket-card--called').waitFor())
   })
 })

@@ -4,7 +4,7 @@
  */
 import { matters } from '../../local/seed'
 import { pageUrl, ROUTES } from '../../types/routes'
-import { appForFile, go, screenshotsAt375, shown, waitForText } from './support/app'
+import { appForFile, go, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const app = appForFile()
 
@@ -19,7 +19,7 @@ describe('预约办事', () => {
     const bookable = new Set(matters.filter((m) => m.flags.appointment).map((m) => m.name))
     expect(names.length).toBe(bookable.size)
     for (const n of names) expect(bookable.has(n)).toBe(true)
-    await screenshotsAt375(page, 'bookable-matters', () => shown(page).locator('.bookable__dept').first().waitFor())
+    await screenshotsAtPhoneWidths(page, 'bookable-matters', () => shown(page).locator('.bookable__dept').first().waitFor())
 
     await shown(page).locator('.bookable .search-box__input input, .bookable input').first().fill('护照')
     // The list narrows once the typing settles.

@@ -116,7 +116,7 @@ const scrollToTop = (page: Page) =>
   })
 
 /** A phone 375 px wide, then the same page in 大字模式 (the storage switch the home page sets). */
-async function screenshotsAt375(page: Page, name: string) {
+async function screenshotsAtPhoneWidths(page: Page, name: string) {
   const before = page.viewportSize()
   await page.setViewportSize({ width: 375, height: 812 })
   await scrollToTop(page)
@@ -198,7 +198,7 @@ describe('entering the State Council notice in the working-day calendar', () => 
     await waitForText(view.locator('.cal-years__year'), '2027年')
     await view.locator('.cal-info__status').getByText('暂定').waitFor()
     await view.locator('.cal-day-2027-02-05 .cal-day__mark').getByText('春节').waitFor()
-    await screenshotsAt375(page, 'calendar-2-provisional')
+    await screenshotsAtPhoneWidths(page, 'calendar-2-provisional')
 
     await view.getByText('录入国务院通知', { exact: true }).click()
     await pasteNotice(page, NOTICE_2027)
@@ -239,7 +239,7 @@ describe('entering the State Council notice in the working-day calendar', () => 
       .waitFor()
     await view.locator('.cal-day-2027-01-04 .cal-day__mark').getByText('冬休').waitFor()
     await view.locator('.cal-day-2027-02-20 .cal-day__mark').getByText('班').waitFor()
-    await screenshotsAt375(page, 'calendar-4-official')
+    await screenshotsAtPhoneWidths(page, 'calendar-4-official')
   })
 
   it('when the citizen opens the case afterwards, then the new due date is shown', async () => {

@@ -8,7 +8,7 @@ import { accountContract } from '../../types/contracts'
 import { pageUrl, ROUTES } from '../../types/routes'
 import { dataOf, invokeApi } from '../support/calls'
 import { idNumberFor } from '../support/people'
-import { answerModal, appForFile, go, screenshotsAt375, shown, waitForText } from './support/app'
+import { answerModal, appForFile, go, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 import { fillPassportApplication } from './support/case-pages'
 
 const SON = 'demo-citizen-a'
@@ -48,7 +48,7 @@ describe('applying for a family member, and what the app keeps', () => {
     await form.locator('.case-material--0 .case-material__upload').click()
     await (await chooser).setFiles({ name: 'id-card.png', mimeType: 'image/png', buffer: PNG })
     await waitForText(form.locator('.case-material--0 .case-file__name'), '✓ id-card.png')
-    await screenshotsAt375(page, 'case-for-family-apply', () => shown(page).locator('.switch-row--for-family').waitFor())
+    await screenshotsAtPhoneWidths(page, 'case-for-family-apply', () => shown(page).locator('.switch-row--for-family').waitFor())
 
     await shown(page).getByText('下一步：核对并提交', { exact: true }).click()
     const confirm = shown(page).locator('.case-confirm')
@@ -58,7 +58,7 @@ describe('applying for a family member, and what the app keeps', () => {
     const detail = shown(page).locator('.case-detail')
     await detail.getByText('代家人申请：申请人张伟是您的父亲').waitFor()
     await detail.getByText('分享给父亲查看').waitFor()
-    await screenshotsAt375(page, 'case-for-family-detail', () => shown(page).getByText('分享给父亲查看').waitFor())
+    await screenshotsAtPhoneWidths(page, 'case-for-family-detail', () => shown(page).getByText('分享给父亲查看').waitFor())
   })
 
   it('when the son opens 我的信息与材料 and deletes his saved details, then they are gone and the material stays listed', async () => {
@@ -67,7 +67,7 @@ describe('applying for a family member, and what the app keeps', () => {
     const view = shown(page).locator('.my-data')
     await view.getByText('张小明').waitFor()
     await view.getByText('我的材料（1份）').waitFor()
-    await screenshotsAt375(page, 'my-data', () => shown(page).locator('.my-data').getByText('张小明').waitFor())
+    await screenshotsAtPhoneWidths(page, 'my-data', () => shown(page).locator('.my-data').getByText('张小明').waitFor())
     await shown(page).locator('.my-data').getByText('删除常用信息', { exact: true }).click()
     await answerModal(page, '删除后，预约和申请时需要重新填写')
     await shown(page).locator('.my-data').getByText('没有保存常用信息', { exact: false }).waitFor()

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core'
 import { idNumberFor } from '../support/people'
-import { appForFile, go, screenshot, shown, waitForText } from './support/app'
+import { appForFile, go, screenshot, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 import { fillPassportApplication, staffAct } from './support/case-pages'
 
 const CITIZEN = 'demo-citizen-a'
@@ -79,6 +79,7 @@ describe('applying online, a supplement request, and the result ready for pickup
     })
     expect(below).toBe(true)
     await screenshot(page, 'case-3-submitted')
+    await screenshotsAtPhoneWidths(page, 'case-3-detail', () => shown(page).locator('.case-detail__withdraw').waitFor())
   })
 
   it('when the clerk pre-reviews and lists two problems at once, then the case waits for the citizen', async () => {
@@ -90,7 +91,7 @@ describe('applying online, a supplement request, and the result ready for pickup
     await shown(page).getByText('办件', { exact: true }).click()
     const card = shown(page).locator('.case-card').filter({ hasText: caseNo })
     await card.getByText('已提交').waitFor()
-    await screenshot(page, 'case-4-worklist')
+    await screenshotsAtPhoneWidths(page, 'case-4-worklist', () => shown(page).locator('.case-card').filter({ hasText: caseNo }).waitFor())
     await card.click()
 
     await staffAct(page, '开始预审')
@@ -116,7 +117,7 @@ describe('applying online, a supplement request, and the result ready for pickup
     await detail.getByText('请补正以下2项内容').waitFor()
     await detail.getByText('身份证照片反光看不清，请重新拍摄').waitFor()
     await detail.getByText('出生地应填写到县').waitFor()
-    await screenshot(page, 'case-6-supplement-notice')
+    await screenshotsAtPhoneWidths(page, 'case-6-supplement-notice', () => shown(page).getByText('请补正以下2项内容').waitFor())
     await detail.getByText('去补正', { exact: true }).click()
 
     const form = shown(page)
@@ -153,7 +154,9 @@ describe('applying online, a supplement request, and the result ready for pickup
     const view = shown(staff.page)
     await view.locator('.staff__head').getByText('待领取').waitFor()
     await view.getByText('【内部备注】材料齐全，已核验原件').waitFor()
-    await screenshot(staff.page, 'case-8-staff-detail')
+    await screenshotsAtPhoneWidths(staff.page, 'case-8-staff-detail', () =>
+      shown(staff.page).getByText('【内部备注】材料齐全，已核验原件').waitFor(),
+    )
 
     const { page } = await app.open(CITIZEN)
     await go(page, app, '/packages/case/mine/index')
@@ -170,6 +173,6 @@ describe('applying online, a supplement request, and the result ready for pickup
       .waitFor()
     // Internal notes stay inside the centre.
     expect(await detail.getByText('材料齐全，已核验原件').count()).toBe(0)
-    await screenshot(page, 'case-9-pickup')
+    await screenshotsAtPhoneWidths(page, 'case-9-pickup', () => shown(page).locator('.case-pickup__code').waitFor())
   })
 })

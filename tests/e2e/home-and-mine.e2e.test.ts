@@ -6,11 +6,9 @@
  */
 import type { Locator, Page } from 'playwright-core'
 import { A as CITIZEN, STAFF } from '../support/demo'
-import { appForFile, go, screenshot, shown } from './support/app'
+import { appForFile, go, overflowing, PHONE_WIDTHS, screenshot, shown } from './support/app'
 
 const app = appForFile()
-
-const WIDTHS = [375, 414] as const
 
 /** What the icons inside `scope` are: each image's src kind, whether it loaded, and any text drawn beside it in its badge. */
 async function iconsOf(scope: Locator, selector: string) {
@@ -50,19 +48,6 @@ async function imagesLoaded(scope: Locator) {
         check()
       }),
   )
-}
-
-/** Elements of the page wider than the page or reaching past its right edge: a layout that does not fit the phone. */
-async function overflowing(scope: Locator): Promise<string[]> {
-  return scope.evaluate((root) => {
-    const right = root.getBoundingClientRect().right + 0.5
-    return Array.from(root.querySelectorAll('*'))
-      .filter((e) => {
-        const r = e.getBoundingClientRect()
-        return r.width > 0 && r.right > right
-      })
-      .map((e) => `${e.className || e.tagName} (${Math.round(e.getBoundingClientRect().right)} > ${Math.round(right)})`)
-  })
 }
 
 /**
@@ -106,7 +91,7 @@ async function atEachWidth(page: Page, name: string, ready: () => Promise<unknow
   const problems: string[] = []
   for (const large of [false, true]) {
     await setLarge(page, large)
-    for (const width of WIDTHS) {
+    for (const width of PHONE_WIDTHS) {
       await page.setViewportSize({ width, height: 812 })
       await page.reload()
       await ready()

@@ -6,7 +6,7 @@
  * on the matter page. The server clock is fixed at Monday 2026-09-28 09:00 Beijing time.
  */
 import { topicOf } from '../../types/domain/inquiry'
-import { appForFile, go, screenshot, shown, waitForText } from './support/app'
+import { appForFile, go, screenshot, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-a'
 const CLERK = 'demo-staff-crj' // 出入境窗口 王芳 (window staff of dept-crj)
@@ -97,13 +97,13 @@ describe('asking, a staff reply under 首问负责制, and the reply reaching th
     const card = shown(page).locator('.inquiry-card').filter({ hasText: TOPIC })
     await card.locator('.tag').getByText('已回复', { exact: true }).waitFor()
     await card.getByText('已回复，请查看并评价').waitFor()
-    await screenshot(page, 'inquiry-6-mine')
+    await screenshotsAtPhoneWidths(page, 'inquiry-6-mine', () => shown(page).locator('.inquiry-card').first().waitFor())
 
     await go(page, app, '/pages/messages/index')
     const item = shown(page).locator('.message-item--inquiry').first()
     await item.waitFor()
     expect(await item.getAttribute('class')).toContain('message-item--unread')
-    await screenshot(page, 'inquiry-7-messages')
+    await screenshotsAtPhoneWidths(page, 'inquiry-7-messages', () => shown(page).locator('.message-item--inquiry').first().waitFor())
     await item.click()
 
     const detail = shown(page).locator('.inquiry-detail')
@@ -130,7 +130,9 @@ describe('asking, a staff reply under 首问负责制, and the reply reaching th
     await page.goBack()
     await waitForText(detail.locator('.section').filter({ hasText: '已评价' }).locator('.info-row__value').first(), '非常满意')
     expect(await detail.getByText('评价本次答复', { exact: true }).count()).toBe(0)
-    await screenshot(page, 'inquiry-8-conversation')
+    await screenshotsAtPhoneWidths(page, 'inquiry-8-conversation', () =>
+      shown(page).locator('.inquiry-detail .section').filter({ hasText: '已评价' }).waitFor(),
+    )
 
     // The FAQ the clerk published shows on the matter page.
     await go(page, app, '/pages/matter/index?id=m-passport')

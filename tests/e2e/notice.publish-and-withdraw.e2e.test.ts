@@ -6,7 +6,7 @@
  * pages. The server clock is fixed at Monday 2026-12-21 09:00 Beijing time.
  */
 import { ROUTES, pageUrl } from '../../types/routes'
-import { answerModal, appForFile, go, screenshot, screenshotsAt375, shown, waitForText } from './support/app'
+import { answerModal, appForFile, go, screenshot, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const OFFICE = 'demo-supervisor'
 const CITIZEN = 'demo-citizen-a'
@@ -50,7 +50,7 @@ describe('the office publishes an announcement, citizens see it, the office with
     await answerModal(page, '确定发布？')
     await waitForText(shown(page).locator('.notice-admin__sub'), /已发布/)
     await shown(page).locator('.notice-admin__history-line').nth(1).waitFor()
-    await screenshotsAt375(page, 'notice-3-published', () => shown(page).locator('.notice-admin__history-line').nth(1).waitFor())
+    await screenshotsAtPhoneWidths(page, 'notice-3-published', () => shown(page).locator('.notice-admin__history-line').nth(1).waitFor())
   })
 
   it('when a citizen opens the home page and the matter page, then the announcement is on both and opens', async () => {
@@ -59,20 +59,20 @@ describe('the office publishes an announcement, citizens see it, the office with
     await card.getByText('置顶').waitFor()
     await card.locator('.notice-list__unread').waitFor()
     // 长辈版 keeps the home to its six tiles (no notices list): the large picture shows that home.
-    await screenshotsAt375(page, 'notice-4-home', () =>
+    await screenshotsAtPhoneWidths(page, 'notice-4-home', () =>
       shown(page).locator('.home__notices').getByText(TITLE).or(shown(page).locator('.home-elder')).first().waitFor(),
     )
 
     await go(page, app, pageUrl(ROUTES.matter, { id: 'm-passport' }))
     const notices = shown(page).locator('.matter__notices')
     await notices.getByText(TITLE).waitFor()
-    await screenshotsAt375(page, 'notice-4-matter', () => shown(page).locator('.matter__notices').getByText(TITLE).waitFor())
+    await screenshotsAtPhoneWidths(page, 'notice-4-matter', () => shown(page).locator('.matter__notices').getByText(TITLE).waitFor())
     await shown(page).locator('.matter__notices').getByText(TITLE).click()
     const detail = shown(page).locator('.notice-page')
     await waitForText(detail.locator('.notice-page__title'), TITLE)
     await detail.getByText(BODY).waitFor()
     await detail.getByText('查看办事指南：普通护照签发 ›').waitFor()
-    await screenshotsAt375(page, 'notice-5-detail', () => shown(page).locator('.notice-page').getByText(BODY).waitFor())
+    await screenshotsAtPhoneWidths(page, 'notice-5-detail', () => shown(page).locator('.notice-page').getByText(BODY).waitFor())
 
     // Opened once: no longer unread on the home page.
     const again = await homeNotices(CITIZEN)
@@ -94,7 +94,7 @@ describe('the office publishes an announcement, citizens see it, the office with
     expect(src ?? '').toContain(`${app.url}/files/`)
     // On the web there is no profile to open: a note instead of the 「关注公众号」 entry.
     await list.getByText('在微信中搜索本中心公众号即可关注，获取政策解读和办事提醒。').waitFor()
-    await screenshotsAt375(page, 'notice-6-list', () => shown(page).locator('.notice-article').first().waitFor())
+    await screenshotsAtPhoneWidths(page, 'notice-6-list', () => shown(page).locator('.notice-article').first().waitFor())
 
     await list.locator('.choice-chips--notice-tab').getByText('公众号文章').click()
     await waitForText(list.locator('.choice-chips--notice-tab .choice-chips__chip--on'), '✓ 公众号文章')

@@ -14,7 +14,7 @@ import { pageUrl, ROUTES } from '../../types/routes'
 import type { TestDatabase } from '../support/cloud'
 import { dataOf, invokeApi } from '../support/calls'
 import { setBeijingNow } from '../support/clock'
-import { appForFile, go, screenshotsAt375, shown, waitForText } from './support/app'
+import { appForFile, go, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 import { passportCaseInProcess } from './support/case-pages'
 
 const CITIZEN = 'demo-citizen-a'
@@ -35,7 +35,7 @@ describe('预计办结', () => {
     await go(page, app, pageUrl(ROUTES.matter, { id: 'm-passport' }))
     const line = `通常${figures.typicalDays}个工作日，多数在${figures.mostDays}个工作日内`
     await waitForText(shown(page).locator('.matter__row').filter({ hasText: '实际用时' }).locator('.matter__value'), line)
-    await screenshotsAt375(page, 'matter-prediction', () => shown(page).getByText(line).waitFor())
+    await screenshotsAtPhoneWidths(page, 'matter-prediction', () => shown(page).getByText(line).waitFor())
   })
 
   it('when the predicted date of an accepted case has passed, then the case page offers 催办, which asks about that case', async () => {
@@ -51,7 +51,7 @@ describe('预计办结', () => {
     await page.reload()
     const urge = shown(page).getByText('催办', { exact: true })
     await urge.waitFor()
-    await screenshotsAt375(page, 'case-prediction-urge', () => shown(page).getByText('催办', { exact: true }).waitFor())
+    await screenshotsAtPhoneWidths(page, 'case-prediction-urge', () => shown(page).getByText('催办', { exact: true }).waitFor())
     await shown(page).getByText('催办', { exact: true }).click()
     const question = shown(page).locator('.inquiry-ask textarea')
     await question.waitFor()

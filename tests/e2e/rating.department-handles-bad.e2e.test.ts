@@ -13,7 +13,7 @@ import { dataOf, invokeApi } from '../support/calls'
 import { setBeijingNow } from '../support/clock'
 import { LEAD, SUPERVISOR } from '../support/demo'
 import { newRequestId } from '../support/people'
-import { answerModal, appForFile, go, screenshot, shown, waitForText, screenshotsAt375 } from './support/app'
+import { answerModal, appForFile, go, screenshot, shown, waitForText, screenshotsAtPhoneWidths } from './support/app'
 import { approvedPassportCase } from './support/case-pages'
 
 const CITIZEN = 'demo-citizen-a'
@@ -77,7 +77,7 @@ describe('a 差评 through the department’s worklist and the office’s decisi
     await mine.getByText('非常不满意 · 超过承诺时限未办结').waitFor()
     expect(await list(page).innerText()).not.toContain('13912345678')
     expect(await list(page).locator('.bad-card').count()).toBe(2)
-    await screenshotsAt375(page, 'rating-staff-1-list', () => card(page, '护照等了半个月').waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-staff-1-list', () => card(page, '护照等了半个月').waitFor())
   })
 
   it('when the lead verifies with a call-back note and asks for an extension, then the 差评 is being rectified and waits for the office', async () => {
@@ -118,7 +118,7 @@ describe('a 差评 through the department’s worklist and the office’s decisi
     await view.getByText('中心办公室审核 · 期限2026年11月5日（周四）').waitFor()
     // Once only, and no reply while the office decides.
     expect(await view.locator('.staff-rating__actions .big-button').allInnerTexts()).toEqual(['申诉'])
-    await screenshotsAt375(page, 'rating-staff-2-detail', () => detail(page).getByText('延期5个工作日待中心办公室审核').waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-staff-2-detail', () => detail(page).getByText('延期5个工作日待中心办公室审核').waitFor())
   })
 
   it('when the office opens 待我审核 and approves the extension, then the reply is due 5 working days later', async () => {
@@ -175,7 +175,7 @@ describe('a 差评 through the department’s worklist and the office’s decisi
     expect(await first.getAttribute('class')).toContain('bad-card--red')
     expect(await first.locator('.bad-light').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(179, 38, 30)')
     await first.getByText('待核实 · 核实回访 · 期限11月3日').waitFor()
-    await screenshotsAt375(page, 'rating-staff-4-late', () => list(page).locator('.bad-card--red').first().waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-staff-4-late', () => list(page).locator('.bad-card--red').first().waitFor())
     expect(late).toMatch(/^rt-/)
   })
 })

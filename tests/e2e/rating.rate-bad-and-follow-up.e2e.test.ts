@@ -12,7 +12,7 @@ import { ratingContract } from '../../types/contracts'
 import { pageUrl, ROUTES } from '../../types/routes'
 import { dataOf, invokeApi } from '../support/calls'
 import { STAFF } from '../support/demo'
-import { appForFile, go, screenshot, shown, waitForText, screenshotsAt375 } from './support/app'
+import { appForFile, go, screenshot, shown, waitForText, screenshotsAtPhoneWidths } from './support/app'
 import { approvedPassportCase } from './support/case-pages'
 
 const CITIZEN = 'demo-citizen-a'
@@ -47,7 +47,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     const mine = shown(page).locator('.feedback-mine')
     await waitForText(mine.locator('.feedback-pending__text'), '有2项服务待评价')
     await mine.getByText('您还没有评价过').waitFor()
-    await screenshotsAt375(page, 'rating-1-mine', () => mine.locator('.feedback-pending').waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-1-mine', () => mine.locator('.feedback-pending').waitFor())
 
     await mine.locator('.choice-chips--tab').getByText('我的投诉', { exact: true }).click()
     await mine.getByText('我要投诉', { exact: true }).waitFor()
@@ -61,7 +61,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
 
     // The tab in the query opens on 我的投诉 (what a complaint's pages link back to).
     await go(page, app, pageUrl(ROUTES.feedbackMine, { tab: 'complaints' }))
-    await screenshotsAt375(page, 'rating-2-mine-complaints', () => shown(page).getByText('我要投诉', { exact: true }).waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-2-mine-complaints', () => shown(page).getByText('我要投诉', { exact: true }).waitFor())
     await go(page, app, pageUrl(ROUTES.feedbackMine))
     await shown(page).locator('.feedback-pending').click()
     const list = shown(page)
@@ -73,7 +73,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
       .first()
       .getByText(/11月9日前未评价将默认「基本满意」/)
       .waitFor()
-    await screenshotsAt375(page, 'rating-3-pending', () => shown(page).locator('.feedback-card--invitation').first().waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-3-pending', () => shown(page).locator('.feedback-card--invitation').first().waitFor())
 
     // The second case's form, left unrated: the form as it first shows, and a good rating's tags.
     await go(page, app, pageUrl(ROUTES.feedbackRate, { objectKind: 'case', objectId: other }))
@@ -84,7 +84,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     await form.locator('.feedback-levels__level--satisfied').click()
     await form.locator('.feedback-tags__tag').getByText('办事效率', { exact: true }).waitFor()
     expect(await form.getByText('服务态度差').count()).toBe(0)
-    await screenshotsAt375(page, 'rating-4-form', () => rateForm(page).locator('.feedback-levels').waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-4-form', () => rateForm(page).locator('.feedback-levels').waitFor())
   })
 
   it('when she sends 不满意 without a reason, then the tags field says why and nothing is written; with one, the rating opens fresh', async () => {
@@ -114,7 +114,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     expect(items).toHaveLength(1)
     expect(items[0]).toMatchObject({ objectId: rated, level: 'dissatisfied', tags: ['要求提供办事指南之外的材料'], state: 'open' })
     ratingId = items[0].ratingId
-    await screenshotsAt375(page, 'rating-6-fresh', () => shown(page).locator('.feedback-object').waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-6-fresh', () => shown(page).locator('.feedback-object').waitFor())
 
     // Rated: the form of that case now says so and leads to the rating.
     await go(page, app, pageUrl(ROUTES.feedbackRate, { objectKind: 'case', objectId: rated }))
@@ -138,7 +138,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     await timeline.locator('.case-timeline__item--replied').getByText(REPLY).waitFor()
     await waitForText(timeline.locator('.case-timeline__item--latest .case-timeline__label'), '部门已整改并反馈')
     await view.getByText(/您可以追评一次（11月17日前）/).waitFor()
-    await screenshotsAt375(page, 'rating-8-replied', () => shown(page).locator('.case-timeline').waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-8-replied', () => shown(page).locator('.case-timeline').waitFor())
 
     await view.locator('.feedback-levels--follow-up .feedback-levels__level--satisfied').click()
     await view.getByText('提交追评', { exact: true }).click()
@@ -152,7 +152,7 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     const after = dataOf(await rating()({ action: 'getRating', ratingId }, CITIZEN))
     expect(after).toMatchObject({ state: 'closed', followUp: { level: 'satisfied', text: FOLLOW_UP } })
     await page.waitForTimeout(1_600) // the 追评已提交 toast fades out first
-    await screenshotsAt375(page, 'rating-9-followed-up', () => shown(page).locator('.case-timeline').waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-9-followed-up', () => shown(page).locator('.case-timeline').waitFor())
   })
 
   it('when anyone opens the figures of the month, then the department row counts the 差评, handled on time', async () => {
@@ -174,6 +174,6 @@ describe('a citizen rates a finished case 不满意, sees the department’s han
     await row.getByText(/要求提供办事指南之外的材料（1）/).waitFor()
     await figures.getByText(/默认记为“基本满意”的不计入/).waitFor()
     await go(page, app, pageUrl(ROUTES.feedbackFigures, { month: '2026-11' }))
-    await screenshotsAt375(page, 'rating-10-figures', () => shown(page).locator('.feedback-figures--dept-crj').waitFor())
+    await screenshotsAtPhoneWidths(page, 'rating-10-figures', () => shown(page).locator('.feedback-figures--dept-crj').waitFor())
   })
 })

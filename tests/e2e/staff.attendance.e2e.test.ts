@@ -6,7 +6,7 @@
 import { invokeApi } from '../support/calls'
 import { setBeijingNow } from '../support/clock'
 import { staffContract } from '../../types/contracts'
-import { appForFile, go, screenshot, screenshotsAt375, shown, waitForText } from './support/app'
+import { appForFile, go, screenshot, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const app = appForFile('2026-09-01', '08:58')
 
@@ -21,7 +21,7 @@ describe('signing in with the hall code', () => {
     const token = await waitForText(displays.locator('.attendance__made-token'), /^[0-9a-f]{32}$/)
     await displays.locator('.attendance__window').filter({ hasText: '一楼东门签到屏' }).getByText('尚未连接', { exact: false }).waitFor()
     await screenshot(admin.page, 'attendance-admin-displays')
-    await screenshotsAt375(admin.page, 'attendance-admin', () => shown(admin.page).locator('.attendance__person').first().waitFor())
+    await screenshotsAtPhoneWidths(admin.page, 'attendance-admin', () => shown(admin.page).locator('.attendance__person').first().waitFor())
     const listed = await invokeApi(app.cloud, staffContract)({ action: 'listDisplays' }, 'demo-admin')
     expect(JSON.stringify(listed)).not.toContain(token)
 
@@ -33,7 +33,7 @@ describe('signing in with the hall code', () => {
     expect(screen.page.url()).not.toContain(token)
     await shown(screen.page).getByText('一楼东门签到屏', { exact: false }).waitFor()
     await screenshot(screen.page, 'attendance-hall-code-1920')
-    await screenshotsAt375(screen.page, 'attendance-hall-code', () => shown(screen.page).locator('.hall-code__digits').waitFor())
+    await screenshotsAtPhoneWidths(screen.page, 'attendance-hall-code', () => shown(screen.page).locator('.hall-code__digits').waitFor())
 
     // An unregistered screen gets no code.
     const stranger = await app.open()
@@ -45,7 +45,7 @@ describe('signing in with the hall code', () => {
     await go(clerk.page, app, '/packages/staff/index/index')
     const card = shown(clerk.page).locator('.staff-shift')
     await waitForText(card.locator('.staff-shift__title'), '未签到')
-    await screenshotsAt375(clerk.page, 'attendance-staff-home', () => card.locator('.form-field--hallCode input').waitFor())
+    await screenshotsAtPhoneWidths(clerk.page, 'attendance-staff-home', () => card.locator('.form-field--hallCode input').waitFor())
     await card.locator('.form-field--hallCode input').fill('123')
     await card.getByText('签到', { exact: true }).click()
     await card.getByText('请输入签到屏幕上的6位数字').waitFor()
@@ -67,7 +67,7 @@ describe('signing in with the hall code', () => {
     await lead.locator('.attendance__person-head').click()
     await lead.getByText('缺勤半天（旷工）', { exact: false }).waitFor()
     await lead.getByText('09:00–12:00 未到岗').waitFor()
-    await screenshotsAt375(office.page, 'attendance-supervisor', () =>
+    await screenshotsAtPhoneWidths(office.page, 'attendance-supervisor', () =>
       shown(office.page).locator('.attendance__person').filter({ hasText: '王芳（ZW0001）' }).waitFor(),
     )
 
@@ -75,6 +75,6 @@ describe('signing in with the hall code', () => {
     await go(clerk.page, app, '/packages/supervision/attendance/index?month=2026-09')
     await waitForText(shown(clerk.page).locator('.attendance__score'), '100')
     expect(await shown(clerk.page).locator('.attendance__person').count()).toBe(0)
-    await screenshotsAt375(clerk.page, 'attendance-own', () => shown(clerk.page).locator('.attendance__score').waitFor())
+    await screenshotsAtPhoneWidths(clerk.page, 'attendance-own', () => shown(clerk.page).locator('.attendance__score').waitFor())
   })
 })

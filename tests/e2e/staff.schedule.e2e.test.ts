@@ -6,7 +6,7 @@
 import { invokeApi } from '../support/calls'
 import { appointmentContract, catalogContract } from '../../types/contracts'
 import { applicant, newRequestId } from '../support/people'
-import { answerModal, appForFile, go, screenshot, screenshotsAt375, shown, waitForText } from './support/app'
+import { answerModal, appForFile, go, screenshot, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const app = appForFile('2026-09-28', '09:00')
 const appointment = () => invokeApi(app.cloud, appointmentContract)
@@ -66,7 +66,7 @@ describe('a lead plans a window’s days', () => {
     await day('10月9日').locator('.schedule-day__head').click()
     await waitForText(day('10月9日').locator('.schedule-day__figures'), /已约1人/)
     await day('10月9日').getByText('这一天已有1个预约，不能停止预约；请先联系群众改约。').waitFor()
-    await screenshotsAt375(page, 'staff-schedule', () => shown(page).locator('.schedule-day').first().waitFor())
+    await screenshotsAtPhoneWidths(page, 'staff-schedule', () => shown(page).locator('.schedule-day').first().waitFor())
   })
 
   it('when window staff open the page, then the staff home has no 排班管理 and the server refuses the days', async () => {

@@ -15,7 +15,7 @@ import { pageUrl, ROUTES } from '../../types/routes'
 import type { TestDatabase } from '../support/cloud'
 import { dataOf, invokeApi } from '../support/calls'
 import { LEAD, SUPERVISOR } from '../support/demo'
-import { appForFile, go, screenshotsAt375, shown, waitForText } from './support/app'
+import { appForFile, go, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 import { approvedPassportCase } from './support/case-pages'
 
 const CITIZEN = 'demo-citizen-a'
@@ -86,7 +86,7 @@ describe('the supervision console: figures, a chart and the Excel export', () =>
     await waitForText(tile(page, '红灯').locator('.sv-tile__value'), '1')
     await board(page).getByText('县公安局出入境管理大队').first().waitFor()
     await untilPainted(page, 'chart-lights')
-    await screenshotsAt375(page, 'supervision-console-1-today', async () => {
+    await screenshotsAtPhoneWidths(page, 'supervision-console-1-today', async () => {
       await waitForText(tile(page, '收件').locator('.sv-tile__value'), '2')
       await untilPainted(page, 'chart-lights')
     })
@@ -115,7 +115,7 @@ describe('the supervision console: figures, a chart and the Excel export', () =>
     await board(page)
       .getByText(/已生成 supervision-monthly-2026-11\.xlsx/)
       .waitFor()
-    await screenshotsAt375(page, 'supervision-console-2-month', async () => {
+    await screenshotsAtPhoneWidths(page, 'supervision-console-2-month', async () => {
       await waitForText(tile(page, '办结').locator('.sv-tile__value'), '2')
       await untilPainted(page, 'chart-trend')
     })

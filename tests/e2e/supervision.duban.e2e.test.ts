@@ -14,7 +14,7 @@ import { dataOf, invokeApi } from '../support/calls'
 import { setBeijingNow } from '../support/clock'
 import { ADMIN, LEAD, SUPERVISOR } from '../support/demo'
 import { newRequestId } from '../support/people'
-import { answerModal, appForFile, go, screenshot, screenshotsAt375, shown, waitForText } from './support/app'
+import { answerModal, appForFile, go, screenshot, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 import { approvedPassportCase } from './support/case-pages'
 
 const CITIZEN = 'demo-citizen-a'
@@ -74,7 +74,7 @@ describe('a 督办单 issued, answered in the page, checked and closed; one sent
     await view.getByText('县公安局出入境管理大队').waitFor()
     await view.getByText('不填为5个工作日，即2026年11月9日（周一）；最多30个工作日').waitFor()
     expect(await view.innerText()).not.toContain('张伟')
-    await screenshotsAt375(page, 'duban-1-issue', () => detail(page).getByText(caseNo, { exact: true }).waitFor())
+    await screenshotsAtPhoneWidths(page, 'duban-1-issue', () => detail(page).getByText(caseNo, { exact: true }).waitFor())
 
     // Too short: refused on the device with the contract's words, before anything is asked or sent.
     await view.locator('.form-field--reason textarea').fill('慢')
@@ -98,7 +98,7 @@ describe('a 督办单 issued, answered in the page, checked and closed; one sent
     const mine = card(page, caseNo)
     await mine.getByText('办件 · 县公安局出入境管理大队').waitFor()
     await mine.getByText('待回复 · 回复期限11月9日').waitFor()
-    await screenshotsAt375(page, 'duban-2-lead-list', () => card(page, caseNo).waitFor())
+    await screenshotsAtPhoneWidths(page, 'duban-2-lead-list', () => card(page, caseNo).waitFor())
     await card(page, caseNo).click()
 
     const view = detail(page)
@@ -113,7 +113,7 @@ describe('a 督办单 issued, answered in the page, checked and closed; one sent
     await view.locator('.sv-order__state').getByText('待核查').waitFor()
     await view.getByText('经查系制证系统故障延误，已督促经办人当日办结，并向申请人致歉').first().waitFor()
     await view.getByText('部门已回复，等待效能监督核查。').waitFor()
-    await screenshotsAt375(page, 'duban-3-lead-replied', () => detail(page).getByText('部门已回复，等待效能监督核查。').waitFor())
+    await screenshotsAtPhoneWidths(page, 'duban-3-lead-replied', () => detail(page).getByText('部门已回复，等待效能监督核查。').waitFor())
   })
 
   it('when the supervisor checks the reply and closes it, then it is 已办结 with the whole record', async () => {
@@ -133,7 +133,7 @@ describe('a 督办单 issued, answered in the page, checked and closed; one sent
       '部门回复（陈静 ZW0003）',
       '核查办结（刘洋 ZW0004）',
     ])
-    await screenshotsAt375(page, 'duban-4-closed', () => detail(page).getByText('该督办单已办结。').waitFor())
+    await screenshotsAtPhoneWidths(page, 'duban-4-closed', () => detail(page).getByText('该督办单已办结。').waitFor())
     expect(orderId).toMatch(/^so-/)
   })
 
@@ -170,7 +170,7 @@ describe('a 督办单 issued, answered in the page, checked and closed; one sent
     await first.locator('.order-flag--overdue').getByText('超期').waitFor()
     expect(await first.getAttribute('class')).toContain('order-card--overdue')
     expect(await first.locator('.order-flag--overdue').evaluate((e) => getComputedStyle(e).backgroundColor)).toBe('rgb(179, 38, 30)')
-    await screenshotsAt375(page, 'duban-6-escalated', () => card(page, '窗口叫号后长时间无人受理').waitFor())
+    await screenshotsAtPhoneWidths(page, 'duban-6-escalated', () => card(page, '窗口叫号后长时间无人受理').waitFor())
     await first.click()
     await detail(page).getByText('逾期未回复').first().waitFor()
     await detail(page).getByText('已通报中心主任。').waitFor()

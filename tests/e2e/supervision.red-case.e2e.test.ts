@@ -15,7 +15,7 @@ import { setBeijingNow } from '../support/clock'
 import { STAFF, SUPERVISOR } from '../support/demo'
 import { jpeg } from '../support/files'
 import { newRequestId } from '../support/people'
-import { appForFile, go, screenshotsAt375, shown, waitForText } from './support/app'
+import { appForFile, go, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-a'
 const PHONE = '13912345678'
@@ -66,7 +66,7 @@ describe('a red case from the list to the dismissed appeal', () => {
     await redCard.getByText('收费与标准不符').waitFor()
     await waitForText(yellowCard.locator('.sv-light'), /^●\s*黄灯$/)
     await yellowCard.getByText('承诺办结日期2026-11-11，仅剩1个工作日').waitFor()
-    await screenshotsAt375(page, 'supervision-lights-1-list', () => redCard.waitFor())
+    await screenshotsAtPhoneWidths(page, 'supervision-lights-1-list', () => redCard.waitFor())
     await list(page).locator('.choice-chips--light').getByText('红灯', { exact: true }).click()
     await yellowCard.waitFor({ state: 'detached' })
     await redCard.waitFor()
@@ -87,7 +87,7 @@ describe('a red case from the list to the dismissed appeal', () => {
     const text = await view.innerText()
     for (const secret of [PHONE, '张伟']) expect(text).not.toContain(secret)
     expect(text).toContain('申请人 张*')
-    await screenshotsAt375(page, 'supervision-lights-2-red-case', () => detail(page).locator('.sv-violation').waitFor())
+    await screenshotsAtPhoneWidths(page, 'supervision-lights-2-red-case', () => detail(page).locator('.sv-violation').waitFor())
   })
 
   it('when the handling staff member appeals and the supervisor dismisses it, then the violation is 误报已撤销 and the case is green', async () => {
@@ -103,7 +103,7 @@ describe('a red case from the list to the dismissed appeal', () => {
     await go(page, app, pageUrl(ROUTES.supervisionCase, { id: red.caseId }))
     const view = detail(page)
     await view.getByText('实收120元，系金额录入错误，有缴费票据可查', { exact: false }).waitFor()
-    await screenshotsAt375(page, 'supervision-lights-3-appeal', () => detail(page).locator('.sv-case__panel--decide').waitFor())
+    await screenshotsAtPhoneWidths(page, 'supervision-lights-3-appeal', () => detail(page).locator('.sv-case__panel--decide').waitFor())
     await view.locator('.sv-case__panel--decide textarea').fill('核对缴费票据，实收120元，撤销')
     await view.getByText('撤销（误报）', { exact: true }).click()
     await view.locator('.sv-violation__status').getByText('误报已撤销').waitFor()

@@ -6,7 +6,7 @@
  * Monday 2026-11-02 09:00 Beijing time, so the first days offered are Tuesday 3 and Wednesday 4.
  */
 import { setBeijingNow } from '../support/clock'
-import { appForFile, go, screenshot, screenshotsAt375, shown, waitForText } from './support/app'
+import { appForFile, go, screenshot, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-a'
 const LEAD = 'demo-lead-crj' // 陈静, lead of 出入境
@@ -25,7 +25,7 @@ describe('a door-to-door visit: request, assignment, confirmation and the visit 
 
     const form = () => shown(page).locator('.visit-request')
     await waitForText(form().locator('.visit-page__title'), '普通护照签发')
-    await screenshotsAt375(page, 'visit-1-request', () => form().locator('.visit-page__half--2026-11-03-am').waitFor())
+    await screenshotsAtPhoneWidths(page, 'visit-1-request', () => form().locator('.visit-page__half--2026-11-03-am').waitFor())
 
     // Nothing filled in: the contract's own messages, on the device.
     await form().getByText('提交申请', { exact: true }).click()
@@ -46,7 +46,7 @@ describe('a door-to-door visit: request, assignment, confirmation and the visit 
     await waitForText(detail.locator('.visit-page__done-title'), '申请已提交')
     await detail.getByText(/将于2026-11-03前为您安排上门时间/).waitFor()
     visitUrl = page.url().replace(/&?fresh=1/, '')
-    await screenshotsAt375(page, 'visit-3-detail-requested', () => detail.locator('.visit-page__card').waitFor())
+    await screenshotsAtPhoneWidths(page, 'visit-3-detail-requested', () => detail.locator('.visit-page__card').waitFor())
   })
 
   it('when the lead opens the department’s list and assigns 王芳 for Wednesday morning, then the request waits for the citizen', async () => {
@@ -55,14 +55,14 @@ describe('a door-to-door visit: request, assignment, confirmation and the visit 
     const list = () => shown(page).locator('.staff-visits')
     const card = () => list().locator('.staff-visit-card').filter({ hasText: '张秀英' })
     await card().getByText('待派单').waitFor()
-    await screenshotsAt375(page, 'visit-4-staff-list', () => card().waitFor())
+    await screenshotsAtPhoneWidths(page, 'visit-4-staff-list', () => card().waitFor())
     await card().click()
 
     const view = () => shown(page).locator('.staff-visit')
     await view().getByText(`联系张秀英：13812345678（点击拨打）`).waitFor()
     await view().getByText(ADDRESS).waitFor()
     await view().locator('.choice-chips--staff').getByText('王芳 ZW0001', { exact: true }).click()
-    await screenshotsAt375(page, 'visit-5-staff-assign', () => view().locator('.choice-chips--staff').waitFor())
+    await screenshotsAtPhoneWidths(page, 'visit-5-staff-assign', () => view().locator('.choice-chips--staff').waitFor())
     await view().locator('.choice-chips--staff').getByText('王芳 ZW0001', { exact: true }).click()
     await view().locator('.visit-page__half--2026-11-04-am').click()
     await waitForText(view().locator('.visit-page__half--2026-11-04-am'), '✓ 上午')
@@ -80,12 +80,12 @@ describe('a door-to-door visit: request, assignment, confirmation and the visit 
     await go(page, app, '/packages/visit/mine/index')
     const card = () => shown(page).locator('.visit-card').first()
     await card().getByText('请确认上门时间：2026-11-04 上午').waitFor()
-    await screenshotsAt375(page, 'visit-6-mine', () => card().waitFor())
+    await screenshotsAtPhoneWidths(page, 'visit-6-mine', () => card().waitFor())
     await card().click()
 
     const detail = () => shown(page).locator('.visit-detail')
     await detail().getByText('工作人员：王芳（工号 ZW0001）').waitFor()
-    await screenshotsAt375(page, 'visit-7-detail-assigned', () => detail().getByText('确认上门时间', { exact: true }).waitFor())
+    await screenshotsAtPhoneWidths(page, 'visit-7-detail-assigned', () => detail().getByText('确认上门时间', { exact: true }).waitFor())
     await detail().getByText('确认上门时间', { exact: true }).click()
     await detail().locator('.tag').getByText('已约定时间', { exact: true }).waitFor()
   })
@@ -103,7 +103,7 @@ describe('a door-to-door visit: request, assignment, confirmation and the visit 
     await view().locator('.check-box--material-0').click()
     await view().locator('.check-box--material-1').click()
     await view().locator('.form-field--visitNote textarea').fill('已现场采集照片，协助填写申请表')
-    await screenshotsAt375(page, 'visit-8-staff-record', () => view().getByText('登记上门情况').waitFor())
+    await screenshotsAtPhoneWidths(page, 'visit-8-staff-record', () => view().getByText('登记上门情况').waitFor())
     await view().locator('.check-box--material-0').click()
     await view().locator('.check-box--material-1').click()
     await view().locator('.form-field--visitNote textarea').fill('已现场采集照片，协助填写申请表')
@@ -118,7 +118,9 @@ describe('a door-to-door visit: request, assignment, confirmation and the visit 
     await detail().getByText('上门记录').waitFor()
     await detail().getByText('11月4日 10:30').waitFor()
     await detail().getByText('已现场采集照片，协助填写申请表').waitFor()
-    await screenshotsAt375(citizen.page, 'visit-9-detail-visited', () => detail().getByText('在线申请此事项', { exact: true }).waitFor())
+    await screenshotsAtPhoneWidths(citizen.page, 'visit-9-detail-visited', () =>
+      detail().getByText('在线申请此事项', { exact: true }).waitFor(),
+    )
     await detail().getByText('在线申请此事项', { exact: true }).click()
     await shown(citizen.page).locator('.case-apply, .case-page').first().waitFor()
   })

@@ -7,7 +7,7 @@ import { appointmentContract } from '../../types/contracts'
 import { pageUrl, ROUTES } from '../../types/routes'
 import { dataOf, invokeApi } from '../support/calls'
 import { applicant, idNumberFor, newRequestId } from '../support/people'
-import { appForFile, go, screenshotsAt375, shown, waitForText } from './support/app'
+import { appForFile, go, screenshotsAtPhoneWidths, shown, waitForText } from './support/app'
 
 const CITIZEN = 'demo-citizen-a'
 const DATE = '2026-10-12'
@@ -45,7 +45,7 @@ describe('候补', () => {
 
     await go(page, app, pageUrl(ROUTES.bookingSlots, { matterId: 'm-passport', date: DATE }))
     await shown(page).getByText('这一天已约满').waitFor()
-    await screenshotsAt375(page, 'waitlist-1-full-day', () => shown(page).getByText('这一天已约满').waitFor())
+    await screenshotsAtPhoneWidths(page, 'waitlist-1-full-day', () => shown(page).getByText('这一天已约满').waitFor())
     await shown(page).locator('.booking-slots__waitlist .big-button').click()
 
     const form = shown(page).locator('.waitlist-join')
@@ -54,7 +54,7 @@ describe('候补', () => {
     await form.locator('.form-field--name input').fill('张伟')
     await form.locator('.form-field--idNumber input').fill(idNumberFor(4242))
     await form.locator('.form-field--phone input').fill('13800004242')
-    await screenshotsAt375(page, 'waitlist-2-join', () => shown(page).locator('.waitlist-join').getByText('自动预约').waitFor())
+    await screenshotsAtPhoneWidths(page, 'waitlist-2-join', () => shown(page).locator('.waitlist-join').getByText('自动预约').waitFor())
     const again = shown(page).locator('.waitlist-join')
     await again.locator('.form-field--name input').fill('张伟')
     await again.locator('.form-field--idNumber input').fill(idNumberFor(4242))
@@ -65,7 +65,7 @@ describe('候补', () => {
     const mine = shown(page).locator('.waitlist-mine')
     await mine.getByText('已加入候补').waitFor()
     await waitForText(mine.locator('.waitlist-card__position'), '排在第1位')
-    await screenshotsAt375(page, 'waitlist-3-mine', () => shown(page).locator('.waitlist-card__position').waitFor())
+    await screenshotsAtPhoneWidths(page, 'waitlist-3-mine', () => shown(page).locator('.waitlist-card__position').waitFor())
 
     // A morning booking is cancelled: its seat is held for her, and the page shows the offer.
     const morning = booked.find((b) => b.slotId.endsWith('-0900'))!
@@ -74,7 +74,7 @@ describe('候补', () => {
     const offer = shown(page).locator('.waitlist-offer')
     await offer.getByText('候补成功，已为您保留名额').waitFor()
     await offer.getByText(/请在 9月28日 21:00 前确认/).waitFor()
-    await screenshotsAt375(page, 'waitlist-4-offer', () => shown(page).locator('.waitlist-offer').waitFor())
+    await screenshotsAtPhoneWidths(page, 'waitlist-4-offer', () => shown(page).locator('.waitlist-offer').waitFor())
 
     await shown(page).locator('.waitlist-offer .big-button').filter({ hasText: '确认预约' }).click()
     const detail = shown(page).locator('.booking-detail')
@@ -86,7 +86,7 @@ describe('候补', () => {
     await shown(other.page)
       .getByText(/您还没有候补/)
       .waitFor()
-    await screenshotsAt375(other.page, 'waitlist-5-empty', () =>
+    await screenshotsAtPhoneWidths(other.page, 'waitlist-5-empty', () =>
       shown(other.page)
         .getByText(/您还没有候补/)
         .waitFor(),

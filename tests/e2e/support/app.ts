@@ -141,26 +141,52 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.setViewportSize(viewport)
 }
 
+/** The phone widths the layout is designed for: the narrowest common one and the widest. */
+export const PHONE_WIDTHS = [375, 414] as const
+
 /**
- * The current page at 375 px (the narrowest phone the layout is designed for), then the same in
- * 大字模式 (the storage switch the home page sets): `<name>.png` and `<name>-large.png`. The page is
- * reloaded before each picture, so both show it as loaded, without a passing toast; `ready` waits
- * for what the picture must show.
+ * Elements of the page reaching past its right edge: a layout that does not fit the phone. Text
+ * that scrolls inside its own box (an input's value) is not the page's width.
  */
-export async function screenshotsAt375(page: Page, name: string, ready: () => Promise<unknown> = async () => {}): Promise<void> {
+export async function overflowing(scope: Locator): Promise<string[]> {
+  return scope.evaluate((root) => {
+    const right = root.getBoundingClientRect().right + 0.5
+    return Array.from(root.querySelectorAll<HTMLElement>('*'))
+      .filter((e) => {
+        const r = e.getBoundingClientRect()
+        return r.width > 0 && r.right > right && !e.closest('input, textarea, .taro-scroll-view__scroll-x')
+      })
+      .map((e) => `${e.className || e.tagName} (${Math.round(e.getBoundingClientRect().right)} > ${Math.round(right)})`)
+  })
+}
+
+/**
+ * The current page at 375 and 414 px, each in the standard and the 长辈版 (large-text) mode, for
+ * a person to look at: `<name>.png` (375), `<name>-large.png`, `<name>-414.png`, `<name>-414-large.png`.
+ * The page is reloaded before each picture, so each shows it as loaded, without a passing toast;
+ * `ready` waits for what the picture must show. Fails when anything reaches past the page's edge.
+ */
+export async function screenshotsAtPhoneWidths(page: Page, name: string, ready: () => Promise<unknown> = async () => {}): Promise<void> {
   const before = page.viewportSize()
-  await page.setViewportSize({ width: 375, height: 812 })
-  await page.reload()
-  await ready()
-  await screenshot(page, name)
-  await page.evaluate(() => window.localStorage.setItem('largeText', JSON.stringify({ data: '1' })))
-  await page.reload()
-  await ready()
-  await screenshot(page, `${name}-large`)
+  const problems: string[] = []
+  for (const large of [false, true]) {
+    await page.evaluate(
+      (on) => (on ? window.localStorage.setItem('largeText', JSON.stringify({ data: '1' })) : window.localStorage.removeItem('largeText')),
+      large,
+    )
+    for (const width of PHONE_WIDTHS) {
+      await page.setViewportSize({ width, height: 812 })
+      await page.reload()
+      await ready()
+      problems.push(...(await overflowing(shown(page))).map((p) => `${width}${large ? ' 长辈版' : ''}: ${p}`))
+      await screenshot(page, `${name}${width === 375 ? '' : `-${width}`}${large ? '-large' : ''}`)
+    }
+  }
   await page.evaluate(() => window.localStorage.removeItem('largeText'))
+  if (before) await page.setViewportSize(before)
   await page.reload()
   await ready()
-  if (before) await page.setViewportSize(before)
+  if (problems.length) throw new Error(`${name}: past the page's edge at\n${[...new Set(problems)].join('\n')}`)
 }
 
 /** Taro's h5 showModal: a DOM dialog whose buttons are `.taro-model__confirm` / `.taro-model__cancel`; answers it once it shows `expectText`. */
