@@ -159,7 +159,14 @@ export function Detail({ m }: { m: MatterDetail }) {
             <BigButton text="网上申请" onClick={() => navigate(ROUTES.caseApply, { matterId: m.id })} />
           </View>
         )}
-        {m.flags.appointment && <BigButton text="预约办理" onClick={() => navigate(ROUTES.bookingDate, { matterId: m.id })} />}
+        {/* One main action per screen: applying online saves the trip, so it leads where the matter offers it. */}
+        {m.flags.appointment && (
+          <BigButton
+            kind={m.flags.onlineApplication ? 'secondary' : 'primary'}
+            text="预约办理"
+            onClick={() => navigate(ROUTES.bookingDate, { matterId: m.id })}
+          />
+        )}
         {m.windows.length > 0 && (
           <View className="matter__action-gap">
             <BigButton kind="secondary" text="现场取号（已在大厅）" onClick={() => takeWalkInTicket(m)} />

@@ -160,11 +160,18 @@ export async function overflowing(scope: Locator): Promise<string[]> {
   })
 }
 
+/** One primary button per screen: the filled buttons a page shows, when it shows more than one. */
+export async function primaryButtons(scope: Locator): Promise<string[]> {
+  const texts = await scope.locator('.big-button--primary:visible').allInnerTexts()
+  return texts.length > 1 ? [`${texts.length} primary buttons: ${texts.join(' / ')}`] : []
+}
+
 /**
  * The current page at 375 and 414 px, each in the standard and the 长辈版 (large-text) mode, for
  * a person to look at: `<name>.png` (375), `<name>-large.png`, `<name>-414.png`, `<name>-414-large.png`.
  * The page is reloaded before each picture, so each shows it as loaded, without a passing toast;
- * `ready` waits for what the picture must show. Fails when anything reaches past the page's edge.
+ * `ready` waits for what the picture must show. Fails when anything reaches past the page's edge,
+ * or when the page shows more than one primary (filled) button.
  */
 export async function screenshotsAtPhoneWidths(page: Page, name: string, ready: () => Promise<unknown> = async () => {}): Promise<void> {
   const before = page.viewportSize()
@@ -179,6 +186,7 @@ export async function screenshotsAtPhoneWidths(page: Page, name: string, ready: 
       await page.reload()
       await ready()
       problems.push(...(await overflowing(shown(page))).map((p) => `${width}${large ? ' 长辈版' : ''}: ${p}`))
+      problems.push(...(await primaryButtons(shown(page))))
       await screenshot(page, `${name}${width === 375 ? '' : `-${width}`}${large ? '-large' : ''}`)
     }
   }
@@ -186,7 +194,7 @@ export async function screenshotsAtPhoneWidths(page: Page, name: string, ready: 
   if (before) await page.setViewportSize(before)
   await page.reload()
   await ready()
-  if (problems.length) throw new Error(`${name}: past the page's edge at\n${[...new Set(problems)].join('\n')}`)
+  if (problems.length) throw new Error(`${name}: does not fit, or asks for more than one main action:\n${[...new Set(problems)].join('\n')}`)
 }
 
 /** Taro's h5 showModal: a DOM dialog whose buttons are `.taro-model__confirm` / `.taro-model__cancel`; answers it once it shows `expectText`. */
