@@ -7,6 +7,7 @@ import {
   ASSIST_STATE_LABELS,
   DEFAULT_ASSIST_POLICY,
   isOpenAssist,
+  worksAssistDesk,
   type AssistAction,
   type AssistActor,
   type AssistPolicy,
@@ -67,14 +68,7 @@ export const openKeyOf = (openid: string, matterId: string | undefined) => `${op
 
 export const assistPolicy = (): Promise<AssistPolicy> => readSetting('assist_policy', assistPolicySchema, DEFAULT_ASSIST_POLICY)
 
-/** The office (role supervisor) and the staff of the desk departments the policy names. */
-export function isDeskCaller(caller: Caller, policy: AssistPolicy): boolean {
-  const s = caller.staff
-  if (!s) return false
-  return (
-    s.role === 'supervisor' || ((s.role === 'window_staff' || s.role === 'dept_lead') && policy.deskDepartmentIds.includes(s.departmentId))
-  )
-}
+export const isDeskCaller = (caller: Caller, policy: AssistPolicy): boolean => !!caller.staff && worksAssistDesk(caller.staff, policy)
 
 /** Who the caller is for this request, or undefined when it is none of their business. */
 export function actorOf(doc: AssistDoc, caller: Caller, policy: AssistPolicy): AssistActor | undefined {

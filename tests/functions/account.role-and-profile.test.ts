@@ -56,6 +56,22 @@ describe('account.whoami', () => {
     expect(await account({ action: 'whoami' }, openid)).toMatchObject({ ok: true, data: { role } })
   })
 
+  it('when staff ask, then they hear whether they work the 帮办 desk (the departments the assist policy names, and the office)', async () => {
+    // The demo policy names the centre office (dept-office) as the desk.
+    expect(await account({ action: 'whoami' }, 'demo-supervisor')).toMatchObject({ ok: true, data: { staff: { assistDesk: true } } })
+    expect(await account({ action: 'whoami' }, 'demo-staff-crj')).toMatchObject({ ok: true, data: { staff: { assistDesk: false } } })
+    expect(await account({ action: 'whoami' }, 'demo-admin')).toMatchObject({ ok: true, data: { staff: { assistDesk: false } } })
+    await t.db
+      .collection('settings')
+      .doc('assist_policy')
+      .set({ data: { deskDepartmentIds: ['dept-office', 'dept-crj'] } })
+    expect(await account({ action: 'whoami' }, 'demo-staff-crj')).toMatchObject({ ok: true, data: { staff: { assistDesk: true } } })
+    await t.db
+      .collection('settings')
+      .doc('assist_policy')
+      .set({ data: { deskDepartmentIds: ['dept-office'] } })
+  })
+
   it('when the caller has no OPENID, then UNAUTHENTICATED', async () => {
     expect(await account({ action: 'whoami' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } })
   })

@@ -5,12 +5,21 @@ import { profileSchema } from '../domain/profile'
 
 export const accountContract = defineFunction('account', '账号：当前用户的身份、角色与常用信息', {
   whoami: action({
-    summary: '当前用户的角色；工作人员另含工号、部门与窗口',
+    summary: '当前用户的角色；工作人员另含工号、部门、窗口及是否在帮办窗口',
     access: ROLES,
     input: noInput,
     output: z.object({
       role: z.enum(ROLES),
-      staff: z.object({ staffNo: z.string(), name: z.string(), departmentId: z.string(), windowIds: z.array(z.string()) }).optional(),
+      staff: z
+        .object({
+          staffNo: z.string(),
+          name: z.string(),
+          departmentId: z.string(),
+          windowIds: z.array(z.string()),
+          /** Works the 帮办 desk (the 帮办代办 tools are theirs). */
+          assistDesk: z.boolean(),
+        })
+        .optional(),
     }),
   }),
   getProfile: action({

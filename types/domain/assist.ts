@@ -104,6 +104,11 @@ export type AssistPolicy = z.infer<typeof assistPolicySchema>
 
 export const DEFAULT_ASSIST_POLICY: AssistPolicy = { claimWorkingDays: 1, deskDepartmentIds: [], maxOpenPerAccount: 3 }
 
+/** Who works the 帮办 desk: the centre office (role supervisor) and the staff of the desk departments the policy names. */
+export const worksAssistDesk = (staff: { role: string; departmentId: string }, policy: Pick<AssistPolicy, 'deskDepartmentIds'>): boolean =>
+  staff.role === 'supervisor' ||
+  ((staff.role === 'window_staff' || staff.role === 'dept_lead') && policy.deskDepartmentIds.includes(staff.departmentId))
+
 export const claimDueDate = (requestedOn: string, policy: Pick<AssistPolicy, 'claimWorkingDays'>, cal: WorkingDayCalendar) =>
   cal.addWorkingDays(requestedOn, policy.claimWorkingDays)
 

@@ -1,3 +1,5 @@
+import { assistPolicySchema, DEFAULT_ASSIST_POLICY, worksAssistDesk } from '../../../types/domain/assist'
+import { readSetting } from '../../_kit/settings'
 import type { AccountInput } from '../../../types/contracts/account'
 import type { ActionContext } from '../../_kit/handler'
 import { rememberUnionId } from '../../_kit/union-links'
@@ -10,7 +12,10 @@ import { rememberUnionId } from '../../_kit/union-links'
 export async function whoami(_input: AccountInput<'whoami'>, ctx: ActionContext) {
   const { openid, role, staff } = await ctx.caller()
   await rememberUnionId(openid, ctx.now)
-  return staff
-    ? { role, staff: { staffNo: staff.staffNo, name: staff.name, departmentId: staff.departmentId, windowIds: staff.windowIds } }
-    : { role }
+  if (!staff) return { role }
+  const assistDesk = worksAssistDesk(staff, await readSetting('assist_policy', assistPolicySchema, DEFAULT_ASSIST_POLICY))
+  return {
+    role,
+    staff: { staffNo: staff.staffNo, name: staff.name, departmentId: staff.departmentId, windowIds: staff.windowIds, assistDesk },
+  }
 }

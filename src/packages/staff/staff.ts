@@ -23,6 +23,8 @@ export interface StaffMe {
   name: string
   staffNo: string
   departmentId: string
+  /** Works the 帮办 desk (its department is one the centre named for 帮办代办). */
+  assistDesk: boolean
   /** The windows this person may act for, by number. */
   windows: StaffWindow[]
   /** Every window of the hall (transfer targets), by number. */
@@ -45,6 +47,7 @@ async function loadStaffMe(): Promise<Result<StaffMe | null>> {
     name: staff.name,
     staffNo: staff.staffNo,
     departmentId: staff.departmentId,
+    assistDesk: staff.assistDesk,
     windows: allWindows.filter((win) => actsAtWindow({ ...staff, role }, win)),
     allWindows,
   })

@@ -194,7 +194,8 @@ export async function screenshotsAtPhoneWidths(page: Page, name: string, ready: 
   if (before) await page.setViewportSize(before)
   await page.reload()
   await ready()
-  if (problems.length) throw new Error(`${name}: does not fit, or asks for more than one main action:\n${[...new Set(problems)].join('\n')}`)
+  if (problems.length)
+    throw new Error(`${name}: does not fit, or asks for more than one main action:\n${[...new Set(problems)].join('\n')}`)
 }
 
 /** Taro's h5 showModal: a DOM dialog whose buttons are `.taro-model__confirm` / `.taro-model__cancel`; answers it once it shows `expectText`. */

@@ -60,6 +60,8 @@ interface StaffTile {
   route: Route<Query>
   /** Who has it: each role gets only the tools it can use, so no tile leads to 「没有权限」. */
   roles: readonly StaffRole[]
+  /** Beyond the role: e.g. 帮办代办 only for the staff of the 帮办 desk. */
+  only?: (me: StaffMe) => boolean
 }
 
 /** The staff home's tools, in the order a role uses them most; the server checks each action again. */
@@ -124,6 +126,7 @@ const TILES: StaffTile[] = [
     desc: '认领帮办申请（首问负责制），代填网上申请',
     route: ROUTES.staffAssists,
     roles: DESK_ROLES,
+    only: (me) => me.assistDesk,
   },
   {
     icon: STAFF_ICONS.attendance,
@@ -149,7 +152,7 @@ const TILES: StaffTile[] = [
   },
 ]
 
-const tilesFor = (role: Role) => TILES.filter((t) => (t.roles as readonly Role[]).includes(role))
+const tilesFor = (me: StaffMe) => TILES.filter((t) => (t.roles as readonly Role[]).includes(me.role) && (t.only?.(me) ?? true))
 
 /** Who I am, my shift, the calendar and rescheduling notes, and a tile per daily tool. */
 function Desk({ me }: { me: StaffMe }) {
@@ -169,7 +172,7 @@ function Desk({ me }: { me: StaffMe }) {
       <ShiftCard me={me} />
       <ReschedulePanel />
       <View className="staff-home__tiles">
-        {tilesFor(me.role).map((t, i) => (
+        {tilesFor(me).map((t, i) => (
           <Tile
             key={t.title}
             size="wide"
