@@ -6,7 +6,8 @@ import { cancel } from './actions/cancel'
 import { daySchedule } from './actions/daySchedule'
 import { listDays } from './actions/listDays'
 import { listSlots } from './actions/listSlots'
-import { addHours, closeDate, setCapacity, windowDays } from './actions/manageDays'
+import { setCapacity, setWindowCapacity } from './actions/capacity'
+import { addHours, closeDate, windowDays } from './actions/manageDays'
 import { getBooking, myBookings } from './actions/myBookings'
 import { reschedule } from './actions/reschedule'
 import { holdSweep } from './settle'
@@ -29,6 +30,7 @@ export const main = createHandler(
     addHours,
     windowDays,
     setCapacity,
+    setWindowCapacity,
     joinWaitlist,
     myWaitlist,
     leaveWaitlist,

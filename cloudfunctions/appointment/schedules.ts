@@ -34,8 +34,8 @@ export async function dayOverrides(windowIds: string[], dates: string[]): Promis
   return new Map(docs.map((d) => [dayKey(d.windowId, d.date), d]))
 }
 
-/** Every slot of the matter's windows on the given dates that can still be booked at `now`. */
-export async function openSlots(matter: Matter, dates: string[] | 'horizon', now: Date): Promise<Slot[]> {
+/** Every slot of the matter's windows (or any windows) on the given dates that can still be booked at `now`. */
+export async function openSlots(matter: Pick<Matter, 'windowIds'>, dates: string[] | 'horizon', now: Date): Promise<Slot[]> {
   const schedules = await windowSchedules(matter.windowIds)
   const datesOf = (s: WindowSchedule) => bookableDates(now, s.horizonWorkingDays, workCalendar())
   const wanted = dates === 'horizon' ? [...new Set([...schedules.values()].flatMap(datesOf))] : dates

@@ -11,7 +11,7 @@ import { SETTLE_AFTER_MS } from '../_kit/settle-time'
 import { readQuota, releaseQuota, type QuotaDoc } from '../_bookings/quota'
 import { readSeat, releaseSeat, seats, type SeatDoc } from '../_bookings/seats'
 import { pool } from '../_kit/pool'
-import { alignSeatCapacities } from './actions/manageDays'
+import { alignSeatCapacities } from './actions/capacity'
 
 /** Stop taking new batches after this long: the function's timeout is 20 s (config.json). */
 const BUDGET_MS = 14_000
@@ -31,7 +31,7 @@ const BUDGET_MS = 14_000
  *     booking is gone or no longer holds it is given back; a settled booking missing its hold gets
  *     it (data from before holds named their bookings, or a bug). Holds are read before bookings:
  *     a hold is only ever taken after its booking is written, so a live hold always finds its booking.
- *  3. Seats per slot: a date whose number a lead changed has every seat document resized to it.
+ *  3. Seats per slot: every seat of the days ahead has its day's (or else its window's) number.
  */
 export async function holdSweep(now: Date) {
   const started = Date.now()

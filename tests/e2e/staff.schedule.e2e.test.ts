@@ -55,6 +55,16 @@ describe('a lead plans a window’s days', () => {
     await day('9月29日').getByText('停止预约：设备检修', { exact: true }).waitFor()
     expect(await slotsOf('2026-09-29', windowId)).toEqual([])
 
+    // The window's usual number, one more: the days nobody set follow it, 9月30日 keeps its own.
+    await view.getByText('调整平日名额 ›', { exact: true }).click()
+    const usualForm = view.locator('.schedule__usual')
+    await usualForm.locator('.schedule-tools__step').last().click()
+    await waitForText(usualForm.locator('.schedule-tools__count'), `${usual + 1}人`)
+    await usualForm.getByText('保存名额', { exact: true }).click()
+    await waitForText(view.locator('.staff__sub'), new RegExp(`^平日每时段${usual + 1}人`))
+    expect((await slotsOf('2026-10-12', windowId)).every((s) => s.capacity === usual + 1)).toBe(true)
+    expect((await slotsOf('2026-09-30', windowId)).every((s) => s.capacity === usual + 2)).toBe(true)
+
     // 10月9日 has a citizen's booking: the tools say why it cannot be stopped.
     const [slot] = await slotsOf('2026-10-09', windowId)
     const booked = await appointment()(

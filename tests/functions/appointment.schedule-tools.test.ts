@@ -174,3 +174,45 @@ describe('closing a day with a held 候补 seat', () => {
     expect(await k.seat(first.slotId)).toMatchObject({ remaining: 1 })
   })
 })
+
+describe('the window’s usual seats per slot', () => {
+  it('when the lead raises the window to 2, then days without their own number follow (the 候补 entry is offered the new seat), and a day with its own keeps it', async () => {
+    // 10-12 was filled (one seat per slot) with A waiting; 10-13 has its own number, 3.
+    const r = dataOf(await k.appointment({ action: 'setWindowCapacity', windowId: W, capacity: 2 }, LEAD))
+    expect(r).toEqual({ windowId: W, capacity: 2, overbooked: [] })
+    expect((await mySlots('2026-10-12')).map((s) => s.capacity)).toEqual([2, 2])
+    expect((await k.offerOf(A))?.slotId).toBe(slotOf('2026-10-12', '09:00'))
+    expect((await mySlots('2026-10-13')).map((s) => s.capacity)).toEqual([3, 3])
+    // A day nobody set follows the window.
+    expect((await mySlots('2026-09-30')).map((s) => s.capacity)).toEqual([2, 2])
+    const view = await windowDays()
+    expect(view.capacity).toBe(2)
+    expect(view.days.find((d) => d.date === '2026-10-13')).toMatchObject({ capacity: 3, capacityChanged: true })
+    expect(view.days.find((d) => d.date === '2026-09-30')).toMatchObject({ capacity: 2, capacityChanged: false })
+    // The other window of the matter is untouched.
+    expect((await k.slotsOn('2026-10-14')).filter((s) => s.windowId === 'win-02').map((s) => s.capacity)).toEqual([1, 1])
+  })
+
+  it('when the window’s number was saved but the seats not resized, then the booking sweeper resizes the days without their own', async () => {
+    await t.db
+      .collection('schedules')
+      .doc(W)
+      .set({ data: { periods: [{ start: '09:00', end: '10:00' }], capacity: 4 } })
+    expect(await k.seat(slotOf('2026-10-12', '09:30'))).toMatchObject({ capacity: 2, remaining: 1 })
+    setBeijingNow(MONDAY, '09:02')
+    expect(dataOf(await t.trigger('appointment', 'tick', 'holdSweep')).seatsResized).toBeGreaterThan(0)
+    expect(await k.seat(slotOf('2026-10-12', '09:30'))).toMatchObject({ capacity: 4, remaining: 3 })
+    // Days with their own number keep it (10-13: 3, 10-14: 2).
+    expect(await k.seat(slotOf('2026-10-13', '09:00'))).toMatchObject({ capacity: 3 })
+    expect(await k.seat(slotOf('2026-10-14', '09:00'))).toMatchObject({ capacity: 2 })
+  })
+
+  it('when window staff, or a bad number, ask to change it, then it is refused and nothing changes', async () => {
+    expect(codeOf(await k.appointment({ action: 'setWindowCapacity', windowId: W, capacity: 3 }, STAFF))).toBe('FORBIDDEN')
+    expect(await k.appointment.raw({ action: 'setWindowCapacity', windowId: W, capacity: 0 }, LEAD)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'capacity' }] },
+    })
+    expect((await windowDays()).capacity).toBe(4)
+  })
+})

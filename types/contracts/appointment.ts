@@ -250,6 +250,17 @@ export const appointmentContract = defineFunction('appointment', '预约办事�
       days: z.array(windowDaySchema),
     }),
   }),
+  setWindowCapacity: action({
+    summary: '部门负责人：某窗口平日每时段名额（单独设置过名额的日子不变）；减少时已有预约保留，增加的名额先给候补',
+    access: schedulers,
+    input: z.strictObject({ windowId: idSchema, capacity: capacitySchema }),
+    output: z.object({
+      windowId: idSchema,
+      capacity: z.number().int(),
+      /** Slots already holding more people than the new number: their bookings stay. */
+      overbooked: z.array(z.object({ date: dateSchema, start: hhmmSchema })),
+    }),
+  }),
   setCapacity: action({
     summary: '部门负责人：某窗口某日每时段名额；减少时已有预约保留，该时段不再接受新预约；增加的名额先给候补',
     access: schedulers,

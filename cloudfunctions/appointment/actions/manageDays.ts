@@ -1,7 +1,6 @@
 import type { AppointmentInput, WindowDay } from '../../../types/contracts/appointment'
 import { bookableDates, daySlots, type DayOverride, type WindowSchedule } from '../../../types/domain/schedule'
 import { beijingDate } from '../../../types/domain/working-days'
-import { seats, resizeSeat } from '../../_bookings/seats'
 import { getWindow } from '../../_kit/catalog'
 import { db } from '../../_kit/cloud'
 import { COLLECTIONS } from '../../_kit/collections'
@@ -24,7 +23,7 @@ const overrideOf = (doc?: StoredOverride): StoredOverride => ({
   ...(doc?.closed && doc.reason ? { reason: doc.reason } : {}),
 })
 
-async function prepare(windowId: string, date: string, ctx: ActionContext) {
+export async function prepare(windowId: string, date: string, ctx: ActionContext) {
   const caller = await ctx.caller()
   assertActsAtWindow(caller, await getWindow(windowId))
   if (date < beijingDate(ctx.now))
@@ -72,53 +71,6 @@ export async function addHours(input: AppointmentInput<'addHours'>, ctx: ActionC
   // The new seats go to the 候补 queue first (oldest fitting entry), then to everyone.
   await offerFreeSeatsOf(input.windowId, input.date, slots, ctx.now)
   return { windowId: input.windowId, date: input.date, slots: slots.length }
-}
-
-/**
- * Sets the seats per slot of a window's date. The day's number is saved first, so every seat
- * document made from now on has it; the seats already made are then resized one by one (a
- * compare-and-set each). Were the function to die between, the booking sweeper resizes the rest
- * (alignSeatCapacities), so a saved number always reaches every slot.
- */
-export async function setCapacity(input: AppointmentInput<'setCapacity'>, ctx: ActionContext) {
-  const { current, save, slotsWith } = await prepare(input.windowId, input.date, ctx)
-  if (current.closed) throw new AppError('CONFLICT', '该日已停止预约，不能调整名额')
-  const next = { ...current, capacity: input.capacity }
-  await save(next)
-  const overbooked = await resizeSeatsOf(input.windowId, input.date, input.capacity)
-  await offerFreeSeatsOf(input.windowId, input.date, await slotsWith(next), ctx.now)
-  return { windowId: input.windowId, date: input.date, capacity: input.capacity, overbooked }
-}
-
-/** Resizes the day's seat documents to `capacity`; answers the start times already holding more. */
-async function resizeSeatsOf(windowId: string, date: string, capacity: number): Promise<string[]> {
-  const made = await fetchAll<{ _id: string; start: string; capacity: number }>(COLLECTIONS.slotSeats, { windowId, date })
-  const overbooked: string[] = []
-  for (const seat of made.sort((a, b) => a.start.localeCompare(b.start)))
-    if ((await resizeSeat(seat._id, capacity)).overbooked) overbooked.push(seat.start)
-  return overbooked
-}
-
-/**
- * Sweep step: every seat document of a date whose saved number differs from it is resized, so a
- * setCapacity that died after saving the number still reaches every slot.
- */
-export async function alignSeatCapacities(now: Date): Promise<number> {
-  const _ = db().command
-  const days = await fetchAll<DayOverride & { windowId: string; date: string }>(COLLECTIONS.scheduleDays, {
-    date: _.gte(beijingDate(now)),
-    capacity: _.gt(0),
-  })
-  let resized = 0
-  for (const d of days) {
-    const { total } = await seats()
-      .where({ windowId: d.windowId, date: d.date, capacity: _.neq(d.capacity) })
-      .count()
-    if (total === 0) continue
-    await resizeSeatsOf(d.windowId, d.date, d.capacity!)
-    resized += total
-  }
-  return resized
 }
 
 /**

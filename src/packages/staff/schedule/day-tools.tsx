@@ -7,8 +7,9 @@ import { ChoiceChips } from '../../../components/choice-chips'
 import { TextField } from '../../../components/text-field'
 import { useAction } from '../../../hooks/useAction'
 import { appointmentApi } from '../../../services/api/appointment'
-import { alert, confirm, toast } from '../../../utils/alert'
+import { confirm, toast } from '../../../utils/alert'
 import { longDate } from '../../../utils/dates'
+import { CapacityForm } from './capacity-form'
 
 /**
  * The 延时服务 a lead usually adds: over lunch and after closing on a working day; a morning or an
@@ -62,40 +63,6 @@ function ExtraHours({ windowId, day, onDone }: ToolProps) {
   )
 }
 
-/** 每时段名额: a stepper from 1 to 50; fewer than already booked keeps those bookings. */
-function Capacity({ windowId, day, onDone }: ToolProps) {
-  const [n, setN] = useState(day.capacity)
-  const act = useAction()
-  const step = (d: number) => setN((v) => Math.min(50, Math.max(1, v + d)))
-  const save = () =>
-    act.run(
-      () => appointmentApi.setCapacity({ windowId, date: day.date, capacity: n }),
-      (r) => {
-        toast(`已改为每时段${r.capacity}人`, 'success')
-        if (r.overbooked.length)
-          void alert('已有预约保留', `${r.overbooked.join('、')} 已约人数多于新名额，这些预约照常有效，该时段不再接受新预约。`)
-        onDone()
-      },
-    )
-  return (
-    <View className="schedule-tools__part">
-      <Text className="schedule-tools__label">每时段名额</Text>
-      <View className="schedule-tools__stepper">
-        <View className="schedule-tools__step" hoverClass="schedule-tools__step--pressed" onClick={() => step(-1)}>
-          －
-        </View>
-        <Text className="schedule-tools__count">{n}人</Text>
-        <View className="schedule-tools__step" hoverClass="schedule-tools__step--pressed" onClick={() => step(1)}>
-          ＋
-        </View>
-      </View>
-      {act.errors.capacity && <Text className="schedule-tools__error">{act.errors.capacity}</Text>}
-      {act.errors.form && <Text className="schedule-tools__error">{act.errors.form}</Text>}
-      <BigButton kind="secondary" text="保存名额" disabled={n === day.capacity} loading={act.busy} loadingText="正在保存…" onClick={save} />
-    </View>
-  )
-}
-
 /** 停止预约: only a day without bookings (staff reschedule those with the citizens first), with a reason. */
 function CloseDay({ windowId, day, onDone }: ToolProps) {
   const [reason, setReason] = useState('')
@@ -140,7 +107,12 @@ export function DayTools(props: ToolProps) {
   if (props.day.closed) return <Text className="schedule-tools__note">这一天已停止预约。</Text>
   return (
     <View className="schedule-tools">
-      <Capacity {...props} />
+      <CapacityForm
+        label="这一天每时段名额"
+        initial={props.day.capacity}
+        save={(capacity) => appointmentApi.setCapacity({ windowId: props.windowId, date: props.day.date, capacity })}
+        onSaved={props.onDone}
+      />
       <ExtraHours {...props} />
       <CloseDay {...props} />
     </View>

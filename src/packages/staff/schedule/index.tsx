@@ -8,10 +8,12 @@ import { useLargeText } from '../../../hooks/useLargeText'
 import { useLoad } from '../../../hooks/useLoad'
 import { appointmentApi } from '../../../services/api/appointment'
 import { monthDay, weekdayLabel } from '../../../utils/dates'
+import { ok } from '../../../../types/result'
 import { ROUTES } from '../../../../types/routes'
 import { useQuery } from '../../../utils/nav'
 import { StaffOnly } from '../load-status'
 import { useStaffMe, windowName, type StaffWindow } from '../staff'
+import { CapacityForm } from './capacity-form'
 import { DayTools } from './day-tools'
 import '../staff.scss'
 import './index.scss'
@@ -73,6 +75,7 @@ function Schedule({ windows }: { windows: StaffWindow[] }) {
   const { windowId: asked } = useQuery(ROUTES.staffSchedule)
   const [windowId, setWindowId] = useState(windows.find((w) => w.id === asked)?.id ?? windows[0].id)
   const [open, setOpen] = useState<string | undefined>(undefined)
+  const [usualOpen, setUsualOpen] = useState(false)
   const view = useLoad(() => appointmentApi.windowDays({ windowId }), [windowId])
   const window = windows.find((w) => w.id === windowId)!
   return (
@@ -80,9 +83,33 @@ function Schedule({ windows }: { windows: StaffWindow[] }) {
       <View className="staff__head">
         <Text className="staff__title">{windowName(window)}</Text>
         <Text className="staff__sub">
-          {view.data ? `平日每时段${view.data.capacity}人；点开某一天可调整名额、增加延时服务或停止预约` : ' '}
+          {view.data ? `平日每时段${view.data.capacity}人；点开某一天可调整当天名额、增加延时服务或停止预约` : ' '}
         </Text>
+        {view.data && (
+          <Text className="schedule__usual-link" onClick={() => setUsualOpen(!usualOpen)}>
+            {usualOpen ? '收起' : '调整平日名额 ›'}
+          </Text>
+        )}
       </View>
+      {view.data && usualOpen && (
+        <View className="schedule__usual">
+          <CapacityForm
+            key={`${windowId}-${view.data.capacity}`}
+            label="平日每时段名额（单独设置过的日子不变）"
+            initial={view.data.capacity}
+            save={async (capacity) => {
+              const r = await appointmentApi.setWindowCapacity({ windowId, capacity })
+              return r.ok
+                ? ok({ capacity: r.data.capacity, overbooked: r.data.overbooked.map((o) => `${monthDay(o.date)} ${o.start}`) })
+                : r
+            }}
+            onSaved={() => {
+              setUsualOpen(false)
+              void view.refresh()
+            }}
+          />
+        </View>
+      )}
       {windows.length > 1 && (
         <View className="schedule__windows">
           <ChoiceChips
