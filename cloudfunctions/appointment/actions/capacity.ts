@@ -92,8 +92,12 @@ export async function alignSeatCapacities(now: Date): Promise<number> {
   for (const seat of ahead) {
     const want = own.get(dayKey(seat.windowId, seat.date))?.capacity ?? schedules.get(seat.windowId)!.capacity
     if (seat.capacity === want) continue
-    await resizeSeat(seat._id, want)
-    resized++
+    // A seat being booked this very moment is resized on the next run.
+    const done = await resizeSeat(seat._id, want).then(
+      () => true,
+      (err) => (log.error('appointment.alignSeats', err), false),
+    )
+    if (done) resized++
   }
   return resized
 }
