@@ -124,6 +124,38 @@ describe('app.json', () => {
     expect(readAppJson().lazyCodeLoading).toBe('requiredComponents')
   })
 
+  it('when built, then every tab is a main-package page with both icons as PNG files of at most 40 KB in the package', () => {
+    requireWeappBuild()
+    const app = readAppJson() as unknown as {
+      pages: string[]
+      tabBar: { list: { pagePath: string; iconPath?: string; selectedIconPath?: string }[] }
+    }
+    // WeChat's tabBar: 2–5 tabs, each a main-package page; icons are local PNG/JPG files, 40 KB at most
+    // (https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#tabBar).
+    expect(app.tabBar.list.length).toBeGreaterThanOrEqual(2)
+    expect(app.tabBar.list.length).toBeLessThanOrEqual(5)
+    for (const tab of app.tabBar.list) {
+      expect(app.pages).toContain(tab.pagePath)
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(icon).toMatch(/\.png$/)
+        const file = readFileSync(join(weappDir, icon!))
+        expect(file.subarray(1, 4).toString('ascii')).toBe('PNG')
+        expect(file.length).toBeLessThanOrEqual(40 * KB)
+      }
+    }
+  })
+
+  it('when built, then each preloaded package is a subpackage and each page preloading it a page', () => {
+    requireWeappBuild()
+    const app = readAppJson() as unknown as { pages: string[]; preloadRule?: Record<string, { packages: string[] }> }
+    const roots = subPackagesOf(readAppJson()).map((p) => p.root.replace(/\/$/, ''))
+    expect(Object.keys(app.preloadRule ?? {}).length).toBeGreaterThan(0)
+    for (const [page, rule] of Object.entries(app.preloadRule ?? {})) {
+      expect(allPages(readAppJson())).toContain(page)
+      for (const pkg of rule.packages) expect(roots).toContain(pkg)
+    }
+  })
+
   it.each(['js', 'json', 'wxml', 'wxss'])('when built, then every page has its .%s file', (ext) => {
     requireWeappBuild()
     const missing = allPages(readAppJson()).filter((p) => !existsSync(join(weappDir, `${p}.${ext}`)))
