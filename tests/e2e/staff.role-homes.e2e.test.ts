@@ -16,7 +16,7 @@ async function settled(inFlight: () => number) {
   let quietSince = Date.now()
   while (Date.now() < until) {
     if (inFlight() > 0) quietSince = Date.now()
-    else if (Date.now() - quietSince > 400) return
+    else if (Date.now() - quietSince > 250) return
     await new Promise((r) => setTimeout(r, 50))
   }
 }
@@ -43,10 +43,8 @@ async function openEveryTile(openid: string) {
   await shown(page).locator('.staff-home__tiles .tile').first().waitFor()
   const titles = await shown(page).locator('.staff-home__tiles .tile__title').allInnerTexts()
   const problems: string[] = []
+  await settled(() => inFlight)
   for (const title of titles) {
-    await go(page, app, '/packages/staff/index/index')
-    await shown(page).locator('.staff-home__tiles .tile').first().waitFor()
-    await settled(() => inFlight)
     refused.length = 0
     await shown(page).locator('.staff-home__tiles .tile').filter({ hasText: title }).first().click()
     await page.waitForFunction(() => !document.querySelector('.taro_page:last-child .staff-home'))
@@ -54,6 +52,10 @@ async function openEveryTile(openid: string) {
     const text = await shown(page).innerText()
     if (refused.length) problems.push(`${title}: ${refused.join('; ')}`)
     if (text.includes(ERROR_MESSAGES.FORBIDDEN) || text.includes('没有权限')) problems.push(`${title}: the page says 没有权限`)
+    // Back to the home as it was (the router keeps it), not a reload.
+    await page.goBack()
+    await shown(page).locator('.staff-home__tiles').waitFor()
+    await settled(() => inFlight)
   }
   await page.context().close()
   return { titles, problems }
