@@ -26,47 +26,20 @@ export async function setCapacity(input: AppointmentInput<'setCapacity'>, ctx: A
   if (current.closed) throw new AppError('CONFLICT', '该日已停止预约，不能调整名额')
   const next = { ...current, capacity: input.capacity }
   await save(next)
-  const overbooked = await resizeSeatsOf(input.windowId, input.date, input.capacity)
+  const { overbooked } = await alignSeats({ windowId: input.windowId, date: input.date })
   await offerFreeSeatsOf(input.windowId, input.date, await slotsWith(next), ctx.now)
-  return { windowId: input.windowId, date: input.date, capacity: input.capacity, overbooked }
+  return { windowId: input.windowId, date: input.date, capacity: input.capacity, overbooked: overbooked.map((o) => o.start) }
 }
 
-/** Resizes the day's seat documents to `capacity`; answers the start times already holding more. */
-async function resizeSeatsOf(windowId: string, date: string, capacity: number): Promise<string[]> {
-  const made = await fetchAll<{ _id: string; start: string; capacity: number }>(COLLECTIONS.slotSeats, { windowId, date })
-  const overbooked: string[] = []
-  for (const seat of made.sort((a, b) => a.start.localeCompare(b.start)))
-    if ((await resizeSeat(seat._id, capacity)).overbooked) overbooked.push(seat.start)
-  return overbooked
-}
-
-/**
- * The window's usual number, for every day without its own: the window's schedule document keeps
- * it, and the seats of the days ahead that follow it are resized.
- */
+/** The window's usual number, for every day without its own (kept in the window's schedule document). */
 export async function setWindowCapacity(input: AppointmentInput<'setWindowCapacity'>, ctx: ActionContext) {
   const caller = await ctx.caller()
   assertActsAtWindow(caller, await getWindow(input.windowId))
-  const stored = (await db().collection(COLLECTIONS.schedules).where({ _id: input.windowId }).limit(1).get()).data[0] ?? {}
-  const { _id: _ignored, ...fields } = stored as Record<string, unknown>
-  await db()
-    .collection(COLLECTIONS.schedules)
-    .doc(input.windowId)
-    .set({ data: { ...fields, capacity: input.capacity, by: caller.staff?.staffNo ?? '', at: ctx.now } })
-  const today = beijingDate(ctx.now)
-  const _ = db().command
-  const made = await fetchAll<Pick<SeatDoc, '_id' | 'date' | 'start'>>(
-    COLLECTIONS.slotSeats,
-    { windowId: input.windowId, date: _.gte(today) },
-    { _id: true, date: true, start: true },
-  )
-  const dates = [...new Set(made.map((m) => m.date))]
-  const own = await dayOverrides([input.windowId], dates)
-  const overbooked: { date: string; start: string }[] = []
-  for (const seat of made.sort((a, b) => a._id.localeCompare(b._id))) {
-    if (own.get(dayKey(input.windowId, seat.date))?.capacity !== undefined) continue
-    if ((await resizeSeat(seat._id, input.capacity)).overbooked) overbooked.push({ date: seat.date, start: seat.start })
-  }
+  const change = { capacity: input.capacity, by: caller.staff?.staffNo ?? '', at: ctx.now }
+  // One field of the schedule changes; a window without a schedule document gets one (the defaults fill the rest).
+  const { stats } = await db().collection(COLLECTIONS.schedules).where({ _id: input.windowId }).update({ data: change })
+  if (stats.updated === 0) await db().collection(COLLECTIONS.schedules).doc(input.windowId).set({ data: change })
+  const { overbooked } = await alignSeats({ windowId: input.windowId, date: db().command.gte(beijingDate(ctx.now)) })
   // The seats a raise adds go to the 候补 queue first (oldest fitting entry), then to everyone.
   await offerFreeSeats(await openSlots({ windowIds: [input.windowId] }, 'horizon', ctx.now), ctx.now).catch((err) =>
     log.error('waitlist.offerFree', err),
@@ -74,30 +47,43 @@ export async function setWindowCapacity(input: AppointmentInput<'setWindowCapaci
   return { windowId: input.windowId, capacity: input.capacity, overbooked }
 }
 
-/**
- * Sweep step: every seat document of the days ahead whose number differs from its day's (or else
- * its window's) is resized, so a change that died after saving the number still reaches every slot.
- */
+/** Sweep step: every seat of the days ahead gets its number, so a change that died half-way reaches every slot. */
 export async function alignSeatCapacities(now: Date): Promise<number> {
-  const _ = db().command
-  const ahead = await fetchAll<Pick<SeatDoc, '_id' | 'windowId' | 'date' | 'capacity'>>(
-    COLLECTIONS.slotSeats,
-    { date: _.gte(beijingDate(now)) },
-    { _id: true, windowId: true, date: true, capacity: true },
-  )
-  if (!ahead.length) return 0
-  const windowIds = [...new Set(ahead.map((s) => s.windowId))]
-  const [schedules, own] = await Promise.all([windowSchedules(windowIds), dayOverrides(windowIds, [...new Set(ahead.map((s) => s.date))])])
-  let resized = 0
-  for (const seat of ahead) {
+  return (await alignSeats({ date: db().command.gte(beijingDate(now)) })).resized
+}
+
+type SeatCount = Pick<SeatDoc, '_id' | 'windowId' | 'date' | 'start' | 'capacity' | 'remaining'>
+
+/**
+ * Gives every seat document `where` selects its number: its day's own, or else its window's. Answers
+ * how many it resized and the slots holding more people than their number (their bookings stay).
+ * A seat it cannot resize now (booked at this very moment, again and again) is left to the next sweep.
+ */
+async function alignSeats(where: Record<string, unknown>): Promise<{ resized: number; overbooked: { date: string; start: string }[] }> {
+  const made = await fetchAll<SeatCount>(COLLECTIONS.slotSeats, where, {
+    _id: true,
+    windowId: true,
+    date: true,
+    start: true,
+    capacity: true,
+    remaining: true,
+  })
+  const out = { resized: 0, overbooked: [] as { date: string; start: string }[] }
+  if (!made.length) return out
+  const windowIds = [...new Set(made.map((s) => s.windowId))]
+  const [schedules, own] = await Promise.all([windowSchedules(windowIds), dayOverrides(windowIds, [...new Set(made.map((s) => s.date))])])
+  for (const seat of made.sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start))) {
     const want = own.get(dayKey(seat.windowId, seat.date))?.capacity ?? schedules.get(seat.windowId)!.capacity
-    if (seat.capacity === want) continue
-    // A seat being booked this very moment is resized on the next run.
-    const done = await resizeSeat(seat._id, want).then(
-      () => true,
-      (err) => (log.error('appointment.alignSeats', err), false),
-    )
-    if (done) resized++
+    // Below zero: more hold the slot than its number (see resizeSeat).
+    let over = seat.remaining < 0
+    if (seat.capacity !== want) {
+      const r = await resizeSeat(seat._id, want).catch((err) => void log.error('appointment.alignSeats', err))
+      if (r) {
+        out.resized++
+        over = r.overbooked
+      }
+    }
+    if (over) out.overbooked.push({ date: seat.date, start: seat.start })
   }
-  return resized
+  return out
 }
