@@ -227,7 +227,9 @@ export const INDEXES: Record<string, IndexSpec[]> = {
     { name: 'ownerOpenid_at', keys: { ownerOpenid: 1, at: -1 } },
   ],
   [COLLECTIONS.calendarChanges]: [{ name: 'year_at', keys: { year: 1, at: -1 } }],
-  [COLLECTIONS.calendarYears]: [{ name: 'pending', keys: { pending: 1 } }],
+  [COLLECTIONS.calendarYears]: [{ name: 'pending', keys: { 'pending.version': 1 } }],
+  // The nightly 预计办结 run removes the figures it did not write this time.
+  [COLLECTIONS.matterPredictions]: [{ name: 'computedAt', keys: { computedAt: 1 } }],
   [COLLECTIONS.requests]: [{ name: 'createdAt', keys: { createdAt: 1 } }],
   [COLLECTIONS.lookupAttempts]: [
     { name: 'attempts_at', keys: { 'attempts.at': 1 } },

@@ -73,10 +73,11 @@ export async function refreshPredictions(now: Date): Promise<Record<string, unkn
     }
     await db().collection(COLLECTIONS.matterPredictions).doc(id).set({ data: doc })
   }
-  // Matters whose cases all fell out of the window keep no old figures.
+  // Matters whose cases all fell out of the window keep no old figures: every document this run
+  // wrote has its time, so an earlier one is stale (a range the index serves; `run ≠` would scan).
   const { stats } = await db()
     .collection(COLLECTIONS.matterPredictions)
-    .where({ run: _.neq(run) })
+    .where({ computedAt: _.lt(now) })
     .remove()
   await runRef().set({ data: { computedOn: today, calendarStamp: stamp, at: now, cases: cases.length } })
   return { cases: cases.length, groups: groups.size, published, removed: stats.removed, from }
